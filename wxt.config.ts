@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// Gecko id: fixed so Firefox keeps one UUID for the add-on (storage survives reinstalls, e2e can pin it).
+export const GECKO_ID = 'refund-helper@kwai-merchant-tools';
+
+export default defineConfig({
+  // No auto-imports: every module says where its names come from (DESIGN.md).
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'alarms', 'notifications'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
