@@ -1,5 +1,8 @@
-import { z } from 'zod';
-
+/*
+ * Constants and types only: no zod here, so the content script can import this without
+ * pulling the validator into its bundle (SPEC §7: ≤ 30 KB gzip). The zod schemas are in
+ * ./order.schema.ts, for the contexts that validate (background, options).
+ */
 /** Normalised order statuses (SPEC §6 `orderStatus`). */
 export const ORDER_STATUSES = [
   'unpaid',
@@ -20,17 +23,6 @@ export type RefundType = (typeof REFUND_TYPES)[number];
 export const PAGE_KINDS = ['order-list', 'order-detail', 'refund-form', 'refund-list', 'refund-detail'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
-/** An amount in 分 (fen): an integer, never a float of yuan. */
-export const Fen = z.number().int();
-
-export const OrderItem = z.object({
-  title: z.string(),
-  quantity: z.number().int().positive().optional(),
-  /** Unit price in 分 as shown. */
-  price: Fen.optional(),
-});
-export type OrderItem = z.infer<typeof OrderItem>;
-
 /** The fields a snapshot can miss; the panel names them and lets the merchant type them. */
 export const SNAPSHOT_FIELDS = [
   'orderId',
@@ -48,40 +40,4 @@ export const SNAPSHOT_FIELDS = [
 ] as const;
 export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
 
-export const MissingField = z.object({
-  field: z.enum(SNAPSHOT_FIELDS),
-  /** Why it could not be read, for the merchant (e.g. "未找到标签 实付款"). */
-  reason: z.string(),
-});
-export type MissingField = z.infer<typeof MissingField>;
-
-/**
- * What one page says about one order. Every field is optional: reading a page never throws,
- * a field it could not read is absent and listed in `missing`. No buyer personal data.
- */
-export const OrderSnapshot = z.object({
-  orderId: z.string().min(1).max(64).optional(),
-  afterSaleId: z.string().min(1).max(64).optional(),
-  status: z.enum(ORDER_STATUSES).optional(),
-  /** The page's own status text, kept as read. */
-  statusText: z.string().max(200).optional(),
-  goodsTotal: Fen.optional(),
-  discount: Fen.optional(),
-  shippingFee: Fen.optional(),
-  /** What the buyer actually paid (实付), in 分. */
-  paidAmount: Fen.optional(),
-  /** The refund amount a refund page shows, in 分. */
-  refundAmount: Fen.optional(),
-  paymentMethod: z.string().max(100).optional(),
-  items: z.array(OrderItem).max(200).default([]),
-  trackingNo: z.string().max(64).optional(),
-  courier: z.string().max(64).optional(),
-  /** After-sale type shown on refund pages (售后类型). */
-  refundType: z.enum(REFUND_TYPES).optional(),
-  /** The page marks the order as eligible for 极速退款. */
-  expressRefundFlag: z.boolean().optional(),
-  url: z.string().max(2048),
-  readAt: z.number(),
-  missing: z.array(MissingField).default([]),
-});
-export type OrderSnapshot = z.infer<typeof OrderSnapshot>;
+export type { Fen, OrderItem, MissingField, OrderSnapshot } from './order.schema';

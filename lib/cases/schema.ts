@@ -1,25 +1,10 @@
 import { z } from 'zod';
-import { Fen, REFUND_TYPES } from '../order';
+import { REFUND_TYPES } from '../order';
+import { Fen } from '../order.schema';
+import { CASE_STATUSES, CHANGE_SOURCES } from './status';
 
-/** SPEC §3 statuses. Overdue is not a status: it is derived from `deadlines.arrivalDueAt` and now. */
-export const CASE_STATUSES = [
-  'draft',
-  'reviewing',
-  'approved',
-  'confirmed',
-  'refunded',
-  'rejected',
-  'failed',
-  'escalated',
-  'cancelled',
-  'closed',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const TERMINAL_STATUSES: readonly CaseStatus[] = ['refunded', 'cancelled', 'closed'];
-
-export const CHANGE_SOURCES = ['panel', 'page', 'popup', 'alarm', 'import'] as const;
-export type ChangeSource = (typeof CHANGE_SOURCES)[number];
+export { CASE_STATUSES, TERMINAL_STATUSES, CHANGE_SOURCES } from './status';
+export type { CaseStatus, ChangeSource } from './status';
 
 export const HistoryEntry = z.object({
   from: z.enum(CASE_STATUSES).nullable(),

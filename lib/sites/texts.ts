@@ -1,13 +1,11 @@
-import { z } from 'zod';
-import { ORDER_STATUSES, REFUND_TYPES } from '../order';
+import type { SiteTexts } from './texts.schema';
 
 /**
  * What one platform's pages say, as data the merchant can edit on the options page
  * (for when the back office renames something). Reading a page is driven by these texts,
- * never by fixed selectors or hashed class names.
+ * never by fixed selectors or hashed class names. No zod here (content-script bundle size);
+ * the schema that validates edited texts is ./texts.schema.ts.
  */
-const Texts = z.array(z.string().min(1).max(100)).max(50);
-
 export const READ_FIELDS = [
   'orderId',
   'afterSaleId',
@@ -32,20 +30,7 @@ export type ObservedStatus = (typeof OBSERVED_STATUSES)[number];
 export const FORM_FIELDS = ['refundType', 'reason', 'amount', 'remark', 'evidence', 'trackingNo', 'courier'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
-export const SiteTexts = z.object({
-  /** Field → label and its synonyms, as the page prints them (without the colon). */
-  labels: z.record(z.enum(READ_FIELDS), Texts),
-  /** Normalised order status → the texts the page shows for it. */
-  orderStatusTexts: z.record(z.enum(ORDER_STATUSES), Texts),
-  /** Case status a page can show → its texts (refund list, refund detail). */
-  afterSaleStatusTexts: z.record(z.enum(OBSERVED_STATUSES), Texts),
-  refundTypeTexts: z.record(z.enum(REFUND_TYPES), Texts),
-  /** Labels of the refund application form's items. */
-  formLabels: z.record(z.enum(FORM_FIELDS), Texts),
-  /** Button texts the extension reacts to. */
-  buttons: z.object({ submit: Texts, confirmRefund: Texts, applyRefund: Texts }),
-});
-export type SiteTexts = z.infer<typeof SiteTexts>;
+export type { SiteTexts };
 
 /** What the Kuaishou merchant back office shows (SPEC §5), with the synonyms seen there. */
 export const KUAISHOU_TEXTS: SiteTexts = {

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { ORDER_STATUSES, REFUND_TYPES } from '../order';
+import { FORM_FIELDS, OBSERVED_STATUSES, READ_FIELDS } from './texts';
+
+const Texts = z.array(z.string().min(1).max(100)).max(50);
+
+export const SiteTexts = z.object({
+  /** Field → label and its synonyms, as the page prints them (without the colon). */
+  labels: z.record(z.enum(READ_FIELDS), Texts),
+  /** Normalised order status → the texts the page shows for it. */
+  orderStatusTexts: z.record(z.enum(ORDER_STATUSES), Texts),
+  /** Case status a page can show → its texts (refund list, refund detail). */
+  afterSaleStatusTexts: z.record(z.enum(OBSERVED_STATUSES), Texts),
+  refundTypeTexts: z.record(z.enum(REFUND_TYPES), Texts),
+  /** Labels of the refund application form's items. */
+  formLabels: z.record(z.enum(FORM_FIELDS), Texts),
+  /** Button texts the extension reacts to. */
+  buttons: z.object({ submit: Texts, confirmRefund: Texts, applyRefund: Texts }),
+});
+export type SiteTexts = z.infer<typeof SiteTexts>;
