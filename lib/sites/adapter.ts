@@ -1,0 +1,81 @@
+import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
+import type { ObservedStatus, SiteTexts } from './texts';
+
+/** A message for the merchant, in both UI languages. */
+export interface Localized {
+  'zh-CN': string;
+  en: string;
+}
+
+export interface ReadResult {
+  /** Fields that could not be read are absent and listed in `snapshot.missing`. */
+  snapshot: OrderSnapshot;
+  afterSaleStatus?: ObservedStatus;
+  afterSaleStatusText?: string;
+  /** Fields that were not printed on the page but computed from others (e.g. 实付 = 商品 − 优惠 + 运费). */
+  computed: Array<{ field: SnapshotField; reason: Localized }>;
+}
+
+export interface ListedRefund {
+  orderId?: string;
+  afterSaleId?: string;
+  status?: ObservedStatus;
+  statusText: string;
+  /** In 分. */
+  refundAmount?: number;
+  row: Element;
+}
+
+export interface ListedOrder {
+  orderId: string;
+  statusText?: string;
+  status?: OrderStatus;
+  row: Element;
+}
+
+/** The refund application form's current state, as the page shows it. */
+export interface FormFacts {
+  refundType?: RefundType;
+  reasonText?: string;
+  /** In 分. */
+  amountFen?: number;
+  remark?: string;
+  /** Uploaded evidence files (Ant Design upload list items, not counting failed ones). */
+  uploads: number;
+  trackingNo?: string;
+  courier?: string;
+}
+
+export interface FillValues {
+  refundType?: RefundType;
+  /** The reason's zh label and its synonyms; matched against the page's option texts. */
+  reasonLabels?: string[];
+  /** In 分; written as "12.00". */
+  amountFen?: number;
+  remark?: string;
+  trackingNo?: string;
+  courier?: string;
+}
+
+export interface FillReport {
+  filled: Array<keyof FillValues>;
+  failed: Array<{ field: keyof FillValues; reason: Localized }>;
+}
+
+/** Everything one platform's pages teach us. Reading never throws; a field it cannot read is missing. */
+export interface SiteAdapter {
+  id: string;
+  matches(url: URL): boolean;
+  /** The URL first, the content to disambiguate. */
+  pageKind(url: URL, doc: Document, texts: SiteTexts): PageKind | undefined;
+  /** order-detail, refund-form, refund-detail. */
+  readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): ReadResult;
+  readRefundList(doc: Document, texts: SiteTexts): ListedRefund[];
+  readOrderList(doc: Document, texts: SiteTexts): ListedOrder[];
+  /** The refund application form's current state. */
+  readForm(doc: Document, texts: SiteTexts): FormFacts;
+  /** Async: Ant Design selects open a dropdown that renders later. */
+  fillForm(doc: Document, texts: SiteTexts, values: FillValues): Promise<FillReport>;
+  /** A visible, enabled button (or link styled as one) whose text is one of `texts`, e.g. 提交申请. */
+  findButton(doc: Document, texts: readonly string[]): HTMLElement | undefined;
+}

@@ -1,0 +1,227 @@
+/**
+ * Writing into the page's form, which React controls: a value is set with the element type's
+ * native setter (bypassing React's value tracker) and announced with bubbling `input` and
+ * `change` events, so React's onChange sees it and its state (not just the DOM) changes.
+ * Works across realms: the prototypes and event constructors come from the element's own window.
+ */
+import { labelKey, normalizeText, optionLabelText } from './read';
+
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+function windowOf(el: Element): Window & typeof globalThis {
+  const win = el.ownerDocument.defaultView;
+  if (!win) throw new Error('element has no window');
+  return win as Window & typeof globalThis;
+}
+
+function nativeSetter(el: Element, prop: 'value' | 'checked'): ((v: unknown) => void) | undefined {
+  // Walk the prototype chain from the element's own class prototype (not an own-property
+  // override such as React's tracker).
+  for (let proto = Object.getPrototypeOf(el); proto; proto = Object.getPrototypeOf(proto)) {
+    const desc = Object.getOwnPropertyDescriptor(proto, prop);
+    if (desc?.set) return desc.set;
+  }
+  return undefined;
+}
+
+function protoFor(el: Control): object {
+  const win = windowOf(el);
+  if (el.nodeName === 'TEXTAREA') return win.HTMLTextAreaElement.prototype;
+  if (el.nodeName === 'SELECT') return win.HTMLSelectElement.prototype;
+  return win.HTMLInputElement.prototype;
+}
+
+function fire(el: Element, type: string, init: EventInit = { bubbles: true }): void {
+  const win = windowOf(el);
+  el.dispatchEvent(new win.Event(type, init));
+}
+
+function fireMouse(el: Element, type: string): void {
+  const win = windowOf(el);
+  const Ctor = win.MouseEvent ?? win.Event;
+  el.dispatchEvent(new Ctor(type, { bubbles: true, cancelable: true, view: win } as MouseEventInit));
+}
+
+/** Set a React-controlled input/textarea/select's value and tell React. */
+export function setNativeValue(el: Control, value: string): void {
+  const desc = Object.getOwnPropertyDescriptor(protoFor(el), 'value');
+  const set = desc?.set ?? nativeSetter(el, 'value');
+  if (set) set.call(el, value);
+  else el.value = value;
+  fire(el, 'input');
+  fire(el, 'change');
+}
+
+/** Match page option texts against wanted labels: exact (normalised) first, then containment, longest wins. */
+export function pickOption<T>(options: readonly T[], textOf: (o: T) => string, wanted: readonly string[]): T | undefined {
+  const keys = wanted.map(labelKey).filter(Boolean);
+  if (!keys.length) return undefined;
+  const texts = options.map((o) => labelKey(textOf(o)));
+  for (const k of keys) {
+    const i = texts.indexOf(k);
+    if (i >= 0) return options[i];
+  }
+  // "商品质量问题" for 质量问题, or "质量问题（需上传凭证）": the option containing the longest label.
+  let best: T | undefined;
+  let bestLen = 0;
+  texts.forEach((t, i) => {
+    for (const k of keys) {
+      if (t && t.includes(k) && k.length > bestLen) {
+        best = options[i];
+        bestLen = k.length;
+      }
+    }
+  });
+  return best;
+}
+
+/** Choose a native `<select>` option by its text (or value). */
+export function chooseNativeOption(select: HTMLSelectElement, optionLabels: readonly string[]): boolean {
+  const opts = Array.from(select.options).filter((o) => !o.disabled);
+  const opt =
+    pickOption(opts, (o) => o.textContent ?? '', optionLabels) ?? pickOption(opts, (o) => o.value, optionLabels);
+  if (!opt) return false;
+  setNativeValue(select, opt.value);
+  return select.value === opt.value;
+}
+
+/**
+ * Choose a radio in a group (native radios, Ant Design radio/radio-button wrappers) by the text
+ * next to it. Clicks it, as a user would (React listens to `click` for radios); returns whether it
+ * ended checked.
+ */
+export function chooseRadio(group: Element, optionLabels: readonly string[]): boolean {
+  const radios = Array.from(group.querySelectorAll('input[type=radio]')) as HTMLInputElement[];
+  if (radios.length) {
+    const radio = pickOption(
+      radios.filter((r) => !r.disabled),
+      (r) => optionLabelText(r) || r.value,
+      optionLabels,
+    );
+    if (!radio) return false;
+    if (radio.checked) return true;
+    radio.click();
+    if (!radio.checked) {
+      // A page that ignores clicks on the input itself: click the wrapper it renders.
+      const wrap = radio.closest('label') ?? radio.parentElement;
+      if (wrap && wrap !== group) (wrap as HTMLElement).click?.();
+    }
+    return radio.checked;
+  }
+  // Button groups without inputs: click the element whose text matches.
+  const buttons = Array.from(group.querySelectorAll('button, [role=radio], .ant-radio-button-wrapper, .ant-segmented-item'));
+  const btn = pickOption(buttons, (b) => b.textContent ?? '', optionLabels) as HTMLElement | undefined;
+  if (!btn) return false;
+  btn.click();
+  return true;
+}
+
+/**
+ * Wait until `probe` returns something (DOM mutations or a short poll), at most `timeoutMs`.
+ * Resolves undefined on timeout.
+ */
+export function waitFor<T>(doc: Document, probe: () => T | undefined | null, timeoutMs = 1000): Promise<T | undefined> {
+  const first = probe();
+  if (first) return Promise.resolve(first);
+  const win = doc.defaultView ?? globalThis;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (v: T | undefined) => {
+      if (done) return;
+      done = true;
+      observer?.disconnect();
+      win.clearInterval(poll);
+      win.clearTimeout(timer);
+      resolve(v);
+    };
+    const check = () => {
+      const v = probe();
+      if (v) finish(v);
+    };
+    const MO = (win as typeof globalThis).MutationObserver;
+    const observer = MO ? new MO(check) : undefined;
+    observer?.observe(doc.documentElement ?? doc, { childList: true, subtree: true, attributes: true });
+    const poll = win.setInterval(check, 50);
+    const timer = win.setTimeout(() => finish(undefined), timeoutMs);
+  });
+}
+
+function visible(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const cls = e.getAttribute('class') ?? '';
+    if (/(^|\s)ant-select-dropdown-hidden(\s|$)/.test(cls)) return false;
+    if (e.hasAttribute('hidden')) return false;
+    const style = e.getAttribute('style');
+    if (style && /display\s*:\s*none/i.test(style)) return false;
+  }
+  return true;
+}
+
+function selectionText(select: Element): string {
+  const item = select.querySelector('.ant-select-selection-item');
+  return item ? normalizeText(item.getAttribute('title') || item.textContent || '') : '';
+}
+
+/** The open dropdown of this select: via the search input's aria-controls/aria-owns, else the last visible one. */
+function dropdownOf(select: Element, doc: Document): Element | undefined {
+  const input = select.querySelector('input');
+  for (const attr of ['aria-controls', 'aria-owns']) {
+    const id = input?.getAttribute(attr);
+    const list = id ? doc.getElementById(id) : null;
+    const dd = list?.closest('.ant-select-dropdown');
+    if (dd && visible(dd) && dd.querySelector('.ant-select-item-option')) return dd;
+  }
+  const open = Array.from(doc.querySelectorAll('.ant-select-dropdown')).filter(
+    (d) => visible(d) && d.querySelector('.ant-select-item-option'),
+  );
+  return open[open.length - 1];
+}
+
+function optionText(o: Element): string {
+  const content = o.querySelector('.ant-select-item-option-content');
+  return o.getAttribute('title') || (content ?? o).textContent || '';
+}
+
+/**
+ * Choose an option of an Ant Design select (or a native `<select>`) by its text. Opens the
+ * dropdown as a user would (mousedown on the selector), waits for the options to render (≤ ~1 s),
+ * clicks the matching one, and checks the selection shows it. If the option is not rendered
+ * (virtual list) and the select is searchable, types the label to filter first.
+ */
+export async function selectAntOption(selectRoot: Element, optionLabels: string[]): Promise<boolean> {
+  if (selectRoot.nodeName === 'SELECT') return chooseNativeOption(selectRoot as HTMLSelectElement, optionLabels);
+  const native = selectRoot.querySelector('select');
+  if (native && !selectRoot.querySelector('.ant-select')) return chooseNativeOption(native, optionLabels);
+  const select = selectRoot.matches('.ant-select') ? selectRoot : selectRoot.querySelector('.ant-select');
+  if (!select) return false;
+  const doc = select.ownerDocument;
+  const current = selectionText(select);
+  if (current && pickOption([current], (x) => x, optionLabels) !== undefined) return true; // already chosen
+  const selector = (select.querySelector('.ant-select-selector') ?? select) as HTMLElement;
+  const input = select.querySelector('input') as HTMLInputElement | null;
+  input?.focus?.();
+  fireMouse(selector, 'mousedown');
+  fireMouse(selector, 'mouseup');
+  fireMouse(selector, 'click');
+  const findOption = () => {
+    const dd = dropdownOf(select, doc);
+    if (!dd) return undefined;
+    const opts = Array.from(dd.querySelectorAll('.ant-select-item-option')).filter(
+      (o) => !o.classList.contains('ant-select-item-option-disabled'),
+    );
+    return pickOption(opts, optionText, optionLabels);
+  };
+  let option = await waitFor(doc, findOption, 1000);
+  if (!option && input && !input.readOnly) {
+    setNativeValue(input, optionLabels[0] ?? '');
+    option = await waitFor(doc, findOption, 500);
+  }
+  if (!option) {
+    fireMouse(selector, 'mousedown'); // close it again
+    return false;
+  }
+  const label = normalizeText(optionText(option));
+  for (const type of ['mouseenter', 'mousemove', 'mouseover', 'mousedown', 'mouseup', 'click']) fireMouse(option, type);
+  const shown = await waitFor(doc, () => (labelKey(selectionText(select)) === labelKey(label) ? true : undefined), 500);
+  return shown === true;
+}

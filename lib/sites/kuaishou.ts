@@ -1,0 +1,569 @@
+/**
+ * The Kuaishou merchant back office (快手小店, s.kwaixiaodian.com), SPEC §5. Routes tell the page
+ * kind; labels and status texts (SiteTexts, editable by the merchant) drive every read. Buyer
+ * name, phone and address are never read: no label of theirs is ever looked up.
+ */
+import { formatFen, parseMoney } from '../money';
+import type { OrderItem, OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
+import type { FillReport, FillValues, FormFacts, ListedOrder, ListedRefund, Localized, ReadResult, SiteAdapter } from './adapter';
+import { chooseNativeOption, chooseRadio, selectAntOption, setNativeValue } from './form';
+import {
+  findAllLabelValues,
+  findFieldElement,
+  findLabel,
+  isHidden,
+  labelKey,
+  matchText,
+  normalizeText,
+  readTable,
+  textIs,
+  valueOf,
+} from './read';
+import type { ObservedStatus, SiteTexts } from './texts';
+
+export const KUAISHOU_HOST = 's.kwaixiaodian.com';
+
+/** Goods table columns (not merchant-editable: items are informational only). */
+const ITEM_COLUMNS = {
+  title: ['商品', '商品名称', '商品信息', '宝贝'],
+  price: ['单价', '商品单价', '价格'],
+  quantity: ['数量', '购买数量'],
+} as const;
+
+/** Query parameters that carry ids on these routes (a fallback when the page does not print them). */
+const ORDER_ID_PARAMS = ['orderId', 'oid', 'order_id', 'orderNo'];
+const AFTER_SALE_ID_PARAMS = ['refundId', 'afterSaleId', 'aftersaleId', 'refund_id', 'after_sale_id'];
+
+/** An id starts the value: letters/digits (at least one digit), then a non-id character or the end. */
+const ID_RE = /^#?([A-Za-z0-9][A-Za-z0-9_-]{3,63})(?![A-Za-z0-9_-])/;
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/**
+ * An order / after-sale / tracking number at the start of a value like "2412345678 复制" or
+ * "2412345678复制". Anything else at the start (markup, words) → undefined, never a guess.
+ */
+export function parseId(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const m = ID_RE.exec(text.replace(INVISIBLE, '').trim());
+  return m && /\d/.test(m[1]) ? m[1] : undefined;
+}
+
+/**
+ * Money out of a page value: the whole text if it is one amount; otherwise the single
+ * ¥/元-marked amount inside it ("¥12.00 (含运费)"). Two marked amounts or none → an error,
+ * never a guess.
+ */
+export function parsePageMoney(text: string): { ok: true; fen: number } | { ok: false; reason: Localized } {
+  const clean = normalizeText(text);
+  const whole = parseMoney(clean);
+  if (whole.ok) return whole;
+  const marked = clean.match(/[-−]?\s*[¥￥]\s*[\d,]+(?:\.\d+)?|[-−]?\s*[\d,]+(?:\.\d+)?\s*元/g) ?? [];
+  if (marked.length === 1) {
+    const one = parseMoney(marked[0]);
+    if (one.ok) return one;
+  }
+  return whole;
+}
+
+function labelList(labels: readonly string[] | undefined): string {
+  return (labels ?? []).join(' / ');
+}
+
+function pathOf(url: URL): string {
+  return url.pathname.replace(/\/+$/, '') || '/';
+}
+
+/** A form on the page with a 退款原因 item and a submit button: the refund application form. */
+function hasRefundForm(doc: Document, texts: SiteTexts): boolean {
+  const reason = findFieldElement(doc, texts.formLabels.reason ?? []);
+  if (!reason) return false;
+  // The reason must be a form field (a control), not a description of an existing refund.
+  const isField =
+    reason.matches('input, select, textarea, .ant-form-item-control, .ant-select') ||
+    !!reason.querySelector('input, select, textarea, .ant-select, .ant-radio-group');
+  return isField && !!findButton(doc, texts.buttons.submit ?? []);
+}
+
+function pageKind(url: URL, doc: Document, texts: SiteTexts): PageKind | undefined {
+  if (!matches(url)) return undefined;
+  const path = pathOf(url);
+  if (path === '/zone/order/list') return 'order-list';
+  if (path === '/zone/refund/list') return 'refund-list';
+  if (path === '/zone/refund/detail') return 'refund-detail';
+  if (path === '/zone/refund/apply') return 'refund-form';
+  const inOrder = path.startsWith('/zone/order/');
+  const inRefund = path.startsWith('/zone/refund/');
+  if (!inOrder && !inRefund) return undefined;
+  if (hasRefundForm(doc, texts)) return 'refund-form';
+  if (path === '/zone/order/detail') return 'order-detail';
+  if (/list$/i.test(path)) return inOrder ? 'order-list' : 'refund-list';
+  // Another route: one order shown → its detail; one after-sale shown → refund detail.
+  if (inRefund && findLabel(doc, texts.labels.afterSaleId ?? [])) return 'refund-detail';
+  if (inOrder && findLabel(doc, texts.labels.orderId ?? [])) return 'order-detail';
+  return undefined;
+}
+
+function matches(url: URL): boolean {
+  return url.hostname === KUAISHOU_HOST && (url.protocol === 'https:' || url.protocol === 'http:');
+}
+
+type Expectation = Partial<Record<SnapshotField, boolean>>;
+
+/** Which fields a page kind is expected to show (only those are reported missing). */
+function expected(kind: PageKind | undefined, status: OrderStatus | undefined): Expectation {
+  const shipped = status === 'shipped' || status === 'delivered' || status === 'completed';
+  switch (kind) {
+    case 'order-detail':
+      return { orderId: true, status: true, paidAmount: true, trackingNo: shipped, courier: shipped };
+    case 'refund-form':
+      return { orderId: true, paidAmount: true };
+    case 'refund-detail':
+      return { orderId: true, afterSaleId: true, refundAmount: true, refundType: true };
+    default:
+      return { orderId: true };
+  }
+}
+
+function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): ReadResult {
+  const root = doc.body ?? doc;
+  const kind = pageKind(url, doc, texts);
+  const snap: Partial<OrderSnapshot> & { items: OrderItem[]; missing: OrderSnapshot['missing'] } = {
+    items: [],
+    missing: [],
+  };
+  const computed: ReadResult['computed'] = [];
+  /** Field → why it is not in the snapshot (not found / unreadable). */
+  const problems = new Map<SnapshotField, string>();
+  const notFound = (f: SnapshotField, labels: readonly string[] | undefined) =>
+    problems.set(f, `未找到「${labelList(labels)}」`);
+
+  const read = (f: keyof SiteTexts['labels']) => {
+    const labels = texts.labels[f];
+    return labels?.length ? findLabel(root, labels) : undefined;
+  };
+
+  // Ids: printed on the page, else the URL's query.
+  const ids: Array<['orderId' | 'afterSaleId', string[]]> = [
+    ['orderId', ORDER_ID_PARAMS],
+    ['afterSaleId', AFTER_SALE_ID_PARAMS],
+  ];
+  for (const [f, params] of ids) {
+    const hit = read(f);
+    const fromPage = parseId(hit?.value);
+    if (fromPage) snap[f] = fromPage;
+    else {
+      const fromUrl = params.map((p) => parseId(url.searchParams.get(p) ?? undefined)).find(Boolean);
+      if (!hit && fromUrl) snap[f] = fromUrl;
+      else if (hit) problems.set(f, `「${hit.matched}」的值「${hit.value.slice(0, 40)}」不是有效的编号`);
+      else notFound(f, texts.labels[f]);
+    }
+  }
+
+  // Order status.
+  const statusHit = read('status');
+  if (statusHit) {
+    snap.statusText = statusHit.value.slice(0, 200);
+    const st = matchText(statusHit.value, texts.orderStatusTexts);
+    if (st) snap.status = st;
+    else problems.set('status', `「${statusHit.matched}」的值「${statusHit.value.slice(0, 40)}」不是已知的订单状态`);
+  } else notFound('status', texts.labels.status);
+
+  // Money.
+  const moneyFields = ['goodsTotal', 'discount', 'shippingFee', 'paidAmount', 'refundAmount'] as const;
+  for (const f of moneyFields) {
+    const hit = read(f);
+    if (!hit) {
+      notFound(f, texts.labels[f]);
+      continue;
+    }
+    let text = hit.value;
+    if (f === 'shippingFee' && /^(免运费|包邮|免邮|卖家包邮)/.test(text)) {
+      snap.shippingFee = 0;
+      continue;
+    }
+    const r = parsePageMoney(text);
+    if (!r.ok) {
+      problems.set(f, `「${hit.matched}」的值「${text.slice(0, 40)}」无法识别为金额：${r.reason['zh-CN']}`);
+      continue;
+    }
+    // Discounts are printed "-¥30.00"; stored positive.
+    snap[f] = f === 'discount' ? Math.abs(r.fen) : r.fen;
+    if (f !== 'discount' && r.fen < 0) {
+      delete snap[f];
+      problems.set(f, `「${hit.matched}」的值「${text.slice(0, 40)}」是负数`);
+    }
+  }
+
+  // 实付 not printed: goods − discount + shipping, when all three are there and the discount
+  // is not split over several labels (which ones add up is not ours to guess).
+  if (snap.paidAmount === undefined && snap.goodsTotal !== undefined && snap.discount !== undefined && snap.shippingFee !== undefined) {
+    const discountLabels = (texts.labels.discount ?? []).filter((l) => findLabel(root, [l]));
+    if (discountLabels.length <= 1) {
+      const paid = snap.goodsTotal - snap.discount + snap.shippingFee;
+      if (paid >= 0) {
+        snap.paidAmount = paid;
+        problems.delete('paidAmount');
+        computed.push({
+          field: 'paidAmount',
+          reason: {
+            'zh-CN': `页面未显示实付款，按 商品总价 ${formatFen(snap.goodsTotal)} − 优惠 ${formatFen(snap.discount)} + 运费 ${formatFen(snap.shippingFee)} 计算`,
+            en: `The page shows no amount paid; computed as goods ${formatFen(snap.goodsTotal)} − discount ${formatFen(snap.discount)} + shipping ${formatFen(snap.shippingFee)}`,
+          },
+        });
+      }
+    } else if (!problems.has('paidAmount') || problems.get('paidAmount')!.startsWith('未找到')) {
+      problems.set('paidAmount', `未找到「${labelList(texts.labels.paidAmount)}」，且优惠分为多项（${discountLabels.join('、')}），无法计算实付`);
+    }
+  }
+
+  // Plain texts.
+  const payment = read('paymentMethod');
+  if (payment) snap.paymentMethod = payment.value.slice(0, 100);
+  else notFound('paymentMethod', texts.labels.paymentMethod);
+
+  const tracking = read('trackingNo');
+  const trackingNo = parseId(tracking?.value);
+  if (trackingNo) snap.trackingNo = trackingNo;
+  else if (tracking) problems.set('trackingNo', `「${tracking.matched}」的值「${tracking.value.slice(0, 40)}」不是有效的单号`);
+  else notFound('trackingNo', texts.labels.trackingNo);
+
+  const courier = read('courier');
+  if (courier) snap.courier = courier.value.slice(0, 64);
+  else notFound('courier', texts.labels.courier);
+
+  const type = read('refundType');
+  if (type) {
+    const t = matchText(type.value, texts.refundTypeTexts);
+    if (t) snap.refundType = t;
+    else problems.set('refundType', `「${type.matched}」的值「${type.value.slice(0, 40)}」不是已知的售后类型`);
+  } else notFound('refundType', texts.labels.refundType);
+
+  // After-sale status (refund pages).
+  const result: ReadResult = { snapshot: snap as OrderSnapshot, computed };
+  const as = read('afterSaleStatus');
+  if (as) {
+    result.afterSaleStatusText = as.value;
+    const s = matchText(as.value, texts.afterSaleStatusTexts);
+    if (s) result.afterSaleStatus = s;
+  }
+
+  snap.items = readItems(root);
+
+  const exp = expected(kind, snap.status);
+  for (const [field, reason] of problems) {
+    if (exp[field]) snap.missing.push({ field, reason });
+  }
+  snap.url = url.href.slice(0, 2048);
+  snap.readAt = now;
+  return result;
+}
+
+function readItems(root: ParentNode): OrderItem[] {
+  const rows = readTable(root, ITEM_COLUMNS);
+  const items: OrderItem[] = [];
+  for (const r of rows) {
+    if (!r.title || r.price === undefined) continue; // not a goods table
+    const item: OrderItem = { title: r.title.slice(0, 100) };
+    const price = parsePageMoney(r.price);
+    if (price.ok && price.fen >= 0) item.price = price.fen;
+    const q = r.quantity ? /^[x×X*]?\s*(\d{1,6})$/.exec(r.quantity.trim()) : null;
+    if (q && Number(q[1]) > 0) item.quantity = Number(q[1]);
+    items.push(item);
+    if (items.length >= 200) break;
+  }
+  return items;
+}
+
+function readRefundList(doc: Document, texts: SiteTexts): ListedRefund[] {
+  const root = doc.body ?? doc;
+  const rows = readTable(root, {
+    orderId: texts.labels.orderId,
+    afterSaleId: texts.labels.afterSaleId,
+    status: texts.labels.afterSaleStatus,
+    refundAmount: texts.labels.refundAmount,
+  });
+  const out: ListedRefund[] = [];
+  if (rows.some((r) => r.orderId !== undefined || r.afterSaleId !== undefined)) {
+    for (const r of rows) {
+      const orderId = parseId(r.orderId);
+      const afterSaleId = parseId(r.afterSaleId);
+      if (!orderId && !afterSaleId) continue;
+      out.push(listedRefund(r.row, orderId, afterSaleId, r.status, r.refundAmount, texts));
+    }
+    return out;
+  }
+  // Card layout: each card prints "订单编号：…", "售后单号：…", its status and amount.
+  for (const card of cards(root, [...(texts.labels.afterSaleId ?? []), ...(texts.labels.orderId ?? [])])) {
+    const get = (labels: readonly string[] | undefined) => (labels?.length ? findLabel(card, labels)?.value : undefined);
+    const orderId = parseId(get(texts.labels.orderId));
+    const afterSaleId = parseId(get(texts.labels.afterSaleId));
+    if (!orderId && !afterSaleId) continue;
+    const statusText = get(texts.labels.afterSaleStatus) ?? statusTextIn(card, texts.afterSaleStatusTexts);
+    out.push(listedRefund(card, orderId, afterSaleId, statusText, get(texts.labels.refundAmount), texts));
+  }
+  return out;
+}
+
+function listedRefund(
+  row: Element,
+  orderId: string | undefined,
+  afterSaleId: string | undefined,
+  statusText: string | undefined,
+  amountText: string | undefined,
+  texts: SiteTexts,
+): ListedRefund {
+  const item: ListedRefund = { statusText: statusText ?? '', row };
+  if (orderId) item.orderId = orderId;
+  if (afterSaleId) item.afterSaleId = afterSaleId;
+  const status = matchText(statusText, texts.afterSaleStatusTexts);
+  if (status) item.status = status;
+  if (amountText) {
+    const m = parsePageMoney(amountText);
+    if (m.ok && m.fen >= 0) item.refundAmount = m.fen;
+  }
+  return item;
+}
+
+/**
+ * For list pages that are not tables: the smallest ancestor of each id label that holds no other
+ * id label of the same kind is one card.
+ */
+function cards(root: ParentNode, idLabels: readonly string[]): Element[] {
+  if (!idLabels.length) return [];
+  // Use the first label kind that occurs: one card per occurrence.
+  let hits = [] as ReturnType<typeof findAllLabelValues>;
+  for (const l of idLabels) {
+    hits = findAllLabelValues(root, [l]);
+    if (hits.length) break;
+  }
+  const anchors = hits.map((h) => h.label ?? h.element);
+  const anchorSet = new Set(anchors);
+  const out: Element[] = [];
+  for (const a of anchors) {
+    let card: Element = a;
+    for (let p = a.parentElement; p && p !== (root as Node); p = p.parentElement) {
+      let others = false;
+      for (const b of anchorSet) if (b !== a && p.contains(b)) others = true;
+      if (others) break;
+      card = p;
+    }
+    out.push(card);
+  }
+  return out;
+}
+
+/** A status shown without a label (a tag): an element whose whole text is one of the status texts. */
+function statusTextIn(card: Element, table: Partial<Record<string, readonly string[]>>): string | undefined {
+  const all = Object.values(table).flatMap((t) => t ?? []);
+  for (const el of Array.from(card.querySelectorAll('*'))) {
+    if (el.children.length) continue;
+    const t = normalizeText(el.textContent ?? '');
+    if (t && t.length <= 20 && textIs(t, all)) return t;
+  }
+  return undefined;
+}
+
+function readOrderList(doc: Document, texts: SiteTexts): ListedOrder[] {
+  const root = doc.body ?? doc;
+  const rows = readTable(root, { orderId: texts.labels.orderId, status: texts.labels.status });
+  const out: ListedOrder[] = [];
+  const push = (row: Element, idText: string | undefined, statusText: string | undefined) => {
+    const orderId = parseId(idText);
+    if (!orderId) return;
+    const item: ListedOrder = { orderId, row };
+    if (statusText) {
+      item.statusText = statusText;
+      const st = matchText(statusText, texts.orderStatusTexts);
+      if (st) item.status = st;
+    }
+    out.push(item);
+  };
+  if (rows.some((r) => r.orderId !== undefined)) {
+    for (const r of rows) push(r.row, r.orderId, r.status);
+    return out;
+  }
+  for (const card of cards(root, texts.labels.orderId ?? [])) {
+    const id = findLabel(card, texts.labels.orderId ?? [])?.value;
+    const status =
+      (texts.labels.status?.length ? findLabel(card, texts.labels.status)?.value : undefined) ??
+      statusTextIn(card, texts.orderStatusTexts);
+    push(card.closest('tr') ?? card, id, status);
+  }
+  return out;
+}
+
+/** The control inside a form field container. */
+function controlIn(field: Element): Element {
+  if (field.matches('input, select, textarea')) {
+    return field.closest('.ant-select, .ant-radio-group, .ant-input-number') ?? field;
+  }
+  return field;
+}
+
+function fieldOf(doc: Document, labels: readonly string[] | undefined): Element | undefined {
+  if (!labels?.length) return undefined;
+  const f = findFieldElement(doc.body ?? doc, labels);
+  return f ? controlIn(f) : undefined;
+}
+
+function readForm(doc: Document, texts: SiteTexts): FormFacts {
+  const facts: FormFacts = { uploads: 0 };
+  const L = texts.formLabels;
+  const text = (labels: readonly string[] | undefined) => {
+    const f = fieldOf(doc, labels);
+    const v = f ? valueOf(f) : '';
+    return v || undefined;
+  };
+  const type = text(L.refundType);
+  const t = matchText(type, texts.refundTypeTexts);
+  if (t) facts.refundType = t;
+  const reason = text(L.reason);
+  // A select's placeholder ("请选择退款原因") is not a chosen reason.
+  if (reason && !/^请选择/.test(reason)) facts.reasonText = reason;
+  const amount = text(L.amount);
+  if (amount) {
+    const m = parsePageMoney(amount);
+    if (m.ok && m.fen >= 0) facts.amountFen = m.fen;
+  }
+  const remark = fieldOf(doc, L.remark);
+  const remarkControl = remark?.matches('textarea, input') ? remark : remark?.querySelector('textarea, input');
+  const remarkValue = remarkControl ? String((remarkControl as HTMLTextAreaElement).value ?? '') : '';
+  if (remarkValue.trim()) facts.remark = remarkValue.slice(0, 1000);
+  const tracking = parseId(text(L.trackingNo));
+  if (tracking) facts.trackingNo = tracking;
+  const courier = text(L.courier);
+  if (courier && !/^请选择|^请输入/.test(courier)) facts.courier = courier.slice(0, 64);
+
+  const evidence = fieldOf(doc, L.evidence);
+  const scope: ParentNode = evidence ?? doc;
+  const items = Array.from(scope.querySelectorAll('.ant-upload-list-item')).filter(
+    (i) => !/ant-upload-list-item-(error|removed)/.test(i.getAttribute('class') ?? '') && !isHidden(i),
+  );
+  facts.uploads = items.length;
+  if (!items.length && evidence) {
+    facts.uploads = Array.from(evidence.querySelectorAll('img')).filter((i) => !isHidden(i)).length;
+  }
+  return facts;
+}
+
+function failure(zh: string, en: string): Localized {
+  return { 'zh-CN': zh, en };
+}
+
+function notFoundReason(labels: readonly string[] | undefined): Localized {
+  return failure(`表单中未找到「${labelList(labels)}」`, `The form has no field "${labelList(labels)}"`);
+}
+
+async function chooseIn(field: Element, labels: string[]): Promise<boolean> {
+  if (field.matches('select')) return chooseNativeOption(field as HTMLSelectElement, labels);
+  if (field.matches('.ant-select') || field.querySelector('.ant-select')) return selectAntOption(field, labels);
+  const native = field.querySelector('select');
+  if (native) return chooseNativeOption(native, labels);
+  if (field.querySelector('input[type=radio], .ant-radio-button-wrapper, [role=radio]') || field.matches('.ant-radio-group')) {
+    return chooseRadio(field, labels);
+  }
+  return false;
+}
+
+function textControl(field: Element): HTMLInputElement | HTMLTextAreaElement | undefined {
+  if (field.matches('input, textarea')) return field as HTMLInputElement;
+  return (field.querySelector('textarea, input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox])') ??
+    undefined) as HTMLInputElement | undefined;
+}
+
+function nextFrame(doc: Document): Promise<void> {
+  const win = doc.defaultView;
+  return new Promise((r) => (win?.setTimeout ?? setTimeout)(r, 30));
+}
+
+async function fillForm(doc: Document, texts: SiteTexts, values: FillValues): Promise<FillReport> {
+  const report: FillReport = { filled: [], failed: [] };
+  const L = texts.formLabels;
+  const fail = (field: keyof FillValues, reason: Localized) => report.failed.push({ field, reason });
+
+  // The type first: choosing 退货退款 may reveal the tracking fields.
+  if (values.refundType) {
+    const field = fieldOf(doc, L.refundType);
+    const wanted = [...(texts.refundTypeTexts[values.refundType] ?? [])];
+    if (!field) fail('refundType', notFoundReason(L.refundType));
+    else if (await chooseIn(field, wanted)) report.filled.push('refundType');
+    else fail('refundType', failure(`没有「${wanted.join(' / ')}」选项`, `No option "${wanted.join(' / ')}"`));
+    await nextFrame(doc);
+  }
+
+  if (values.reasonLabels?.length) {
+    const field = fieldOf(doc, L.reason);
+    if (!field) fail('reasonLabels', notFoundReason(L.reason));
+    else if (await chooseIn(field, values.reasonLabels)) report.filled.push('reasonLabels');
+    else
+      fail(
+        'reasonLabels',
+        failure(`退款原因中没有「${values.reasonLabels.join(' / ')}」`, `No reason option "${values.reasonLabels.join(' / ')}"`),
+      );
+  }
+
+  const writeText = async (key: keyof FillValues, labels: readonly string[] | undefined, value: string) => {
+    const field = fieldOf(doc, labels);
+    if (!field) return fail(key, notFoundReason(labels));
+    const control = textControl(field);
+    if (!control || (field.matches('.ant-select') || field.querySelector('.ant-select'))) {
+      // A select (e.g. courier): choose the option with that text.
+      if (await chooseIn(field, [value])) return void report.filled.push(key);
+      return fail(key, failure(`「${labelList(labels)}」中没有「${value}」选项`, `No option "${value}" in "${labelList(labels)}"`));
+    }
+    if (control.disabled || control.readOnly) {
+      return fail(key, failure(`「${labelList(labels)}」不可编辑`, `"${labelList(labels)}" is read-only`));
+    }
+    setNativeValue(control, value);
+    await nextFrame(doc);
+    if (normalizeText(String(control.value)) === normalizeText(value)) report.filled.push(key);
+    else fail(key, failure(`「${labelList(labels)}」没有接受填入的值`, `"${labelList(labels)}" did not take the value`));
+  };
+
+  if (values.amountFen !== undefined) await writeText('amountFen', L.amount, formatFen(values.amountFen, { symbol: false }));
+  if (values.remark !== undefined) await writeText('remark', L.remark, values.remark);
+  if (values.trackingNo !== undefined) await writeText('trackingNo', L.trackingNo, values.trackingNo);
+  if (values.courier !== undefined) await writeText('courier', L.courier, values.courier);
+  return report;
+}
+
+const BUTTON_SELECTOR = 'button, [role=button], a.ant-btn, input[type=submit], input[type=button]';
+
+function findButton(doc: Document, texts: readonly string[]): HTMLElement | undefined {
+  const keys = texts.map(labelKey).filter(Boolean);
+  if (!keys.length) return undefined;
+  const buttons = Array.from(doc.querySelectorAll(BUTTON_SELECTOR)).filter(
+    (b) => !isHidden(b) && !(b as HTMLButtonElement).disabled && b.getAttribute('aria-disabled') !== 'true',
+  ) as HTMLElement[];
+  // Texts in the given order: 提交申请 before the looser 提交. Ant Design puts "提 交" spaces in two-character labels.
+  for (const k of keys) {
+    for (const b of buttons) {
+      const t = labelKey(b.nodeName === 'INPUT' ? (b as HTMLInputElement).value : (b.textContent ?? '').slice(0, 200));
+      if (t === k || t.replace(/ /g, '') === k) return b;
+    }
+  }
+  return undefined;
+}
+
+export const kuaishou: SiteAdapter = {
+  id: 'kuaishou',
+  matches,
+  pageKind,
+  readOrder,
+  readRefundList,
+  readOrderList,
+  readForm,
+  fillForm,
+  findButton,
+};
+
+/** For tests and the options page: map one status text with this adapter's rules. */
+export function mapOrderStatus(text: string, texts: SiteTexts): OrderStatus | undefined {
+  return matchText(text, texts.orderStatusTexts);
+}
+export function mapAfterSaleStatus(text: string, texts: SiteTexts): ObservedStatus | undefined {
+  return matchText(text, texts.afterSaleStatusTexts);
+}
+export function mapRefundType(text: string, texts: SiteTexts): RefundType | undefined {
+  return matchText(text, texts.refundTypeTexts);
+}
