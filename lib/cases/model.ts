@@ -1,0 +1,500 @@
+import { formatFen } from '../money';
+import type { RefundType } from '../order';
+import { DEFAULT_DEADLINES, HOUR_MS } from '../rules/constants';
+import type { Locale, LocalText, Payer } from '../rules/constants';
+import { refundAmount, shippingPayer } from '../rules/evaluate';
+import type { RuleSet } from '../rules/schema';
+import type { ObservedStatus } from '../sites/texts';
+import type { HistoryEntry, RefundCase } from './schema';
+import { CASE_STATUSES, TERMINAL_STATUSES } from './status';
+import type { CaseStatus, ChangeSource } from './status';
+
+/*
+ * The case model (SPEC §3): statuses, the merchant's transitions, what the page's status may do
+ * to a case, deadlines and attention. Pure: no zod at runtime, no clock (`now` is passed), and
+ * inputs are never mutated (every change returns a new object).
+ *
+ * `rev` is left alone: the store increments it on each write.
+ */
+
+const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
+
+export const MERCHANT_ACTIONS = ['confirm', 'contact-support', 'close', 'reopen', 'cancel-order', 'submit'] as const;
+export type MerchantAction = (typeof MERCHANT_ACTIONS)[number];
+
+/**
+ * What the merchant may do in each status. Decisions beyond the obvious:
+ * - `rejected`/`failed` --submit--> `reviewing`: the merchant applies again for the same order
+ *   (the case continues; its history shows the earlier rejection).
+ * - `reviewing` --contact-support--> `escalated` only once the review reminder is due, and
+ *   `confirmed` --contact-support--> `escalated` only once the arrival window is over (overdue):
+ *   before that there is nothing to escalate (see GUARDS).
+ * - `escalated` --contact-support--> `escalated`: another contact, recorded in the history, with
+ *   a new follow-up time.
+ * - `closed` --reopen--> `reviewing`: closed is terminal for the page (observation never leaves
+ *   it) but the merchant may undo their own close; the case restarts as `reviewing` and the
+ *   page's status then moves it forward to wherever the platform is.
+ * - `refunded` and `cancelled` are final.
+ */
+export const TRANSITIONS: Record<CaseStatus, Partial<Record<MerchantAction, CaseStatus>>> = {
+  draft: { submit: 'reviewing', 'cancel-order': 'cancelled', close: 'closed' },
+  reviewing: { 'contact-support': 'escalated', 'cancel-order': 'cancelled', close: 'closed' },
+  approved: { confirm: 'confirmed', close: 'closed' },
+  confirmed: { 'contact-support': 'escalated', close: 'closed' },
+  refunded: {},
+  rejected: { 'contact-support': 'escalated', submit: 'reviewing', close: 'closed' },
+  failed: { 'contact-support': 'escalated', submit: 'reviewing', close: 'closed' },
+  escalated: { 'contact-support': 'escalated', close: 'closed' },
+  cancelled: {},
+  closed: { reopen: 'reviewing' },
+};
+
+export const STATUS_LABELS: Record<CaseStatus, LocalText> = {
+  draft: t('草稿', 'Draft'),
+  reviewing: t('审核中', 'Under review'),
+  approved: t('审核通过，待确认退款', 'Approved, confirm the refund'),
+  confirmed: t('已确认，待到账', 'Confirmed, awaiting the money'),
+  refunded: t('已退款', 'Refunded'),
+  rejected: t('审核不通过', 'Rejected'),
+  failed: t('退款失败', 'Refund failed'),
+  escalated: t('已联系客服', 'Support contacted'),
+  cancelled: t('已取消订单', 'Order cancelled'),
+  closed: t('已关闭', 'Closed'),
+};
+
+export const ACTION_LABELS: Record<MerchantAction, LocalText> = {
+  confirm: t('确认退款', 'Confirm refund'),
+  'contact-support': t('联系客服', 'Contact support'),
+  close: t('关闭', 'Close'),
+  reopen: t('重新打开', 'Reopen'),
+  'cancel-order': t('取消订单', 'Cancel order'),
+  submit: t('提交申请', 'Submit'),
+};
+
+export function isTerminalStatus(status: CaseStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+/** Legal actions in a status, in MERCHANT_ACTIONS order (guards not applied). */
+export function actionsFor(status: CaseStatus): MerchantAction[] {
+  return MERCHANT_ACTIONS.filter((a) => TRANSITIONS[status][a] !== undefined);
+}
+
+function deadlinesOf(rules: RuleSet | undefined) {
+  return rules?.deadlines ?? DEFAULT_DEADLINES;
+}
+
+/** Actions the table allows but the moment does not: nothing to escalate yet. */
+const GUARDS: Partial<Record<CaseStatus, Partial<Record<MerchantAction, (c: RefundCase, now: number) => LocalText | null>>>> = {
+  reviewing: {
+    'contact-support': (c, now) =>
+      c.deadlines?.reviewRemindAt !== undefined && now >= c.deadlines.reviewRemindAt
+        ? null
+        : t('审核尚未超过提醒时间，暂不需要联系客服。', 'The review is not yet past its reminder time; no need to contact support yet.'),
+  },
+  confirmed: {
+    'contact-support': (c, now) =>
+      isOverdue(c, now) ? null : t('尚未超过到账时限，请先等待到账。', 'The arrival window is not over yet; wait for the money first.'),
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Entering a status
+
+function historyEntry(from: CaseStatus | null, to: CaseStatus, at: number, source: ChangeSource, note?: string): HistoryEntry {
+  return note === undefined ? { from, to, at, source } : { from, to, at, source, note };
+}
+
+/**
+ * Moves a case into `to`: history, timestamps and the deadlines that start on entering a status.
+ * reviewing → reviewRemindAt; approved → approvedAt and arrivalDueAt; escalated →
+ * supportContactedAt and followUpAt. Confirming keeps the arrival window that started at approval.
+ */
+function enter(c: RefundCase, to: CaseStatus, rules: RuleSet | undefined, now: number, source: ChangeSource, note?: string): RefundCase {
+  const d = deadlinesOf(rules);
+  const next: RefundCase = {
+    ...c,
+    status: to,
+    updatedAt: now,
+    deadlines: { ...c.deadlines },
+    history: [...c.history, historyEntry(c.status, to, now, source, note)],
+  };
+  switch (to) {
+    case 'reviewing':
+      next.deadlines.reviewRemindAt = now + d.reviewReminderHours * HOUR_MS;
+      break;
+    case 'approved':
+      next.approvedAt = now;
+      next.deadlines.arrivalDueAt = now + d.arrivalWindowHours * HOUR_MS;
+      break;
+    case 'confirmed':
+      if (next.deadlines.arrivalDueAt === undefined) {
+        next.deadlines.arrivalDueAt = (next.approvedAt ?? now) + d.arrivalWindowHours * HOUR_MS;
+      }
+      break;
+    case 'escalated':
+      next.supportContactedAt = now;
+      next.deadlines.followUpAt = now + d.supportFollowUpHours * HOUR_MS;
+      break;
+  }
+  return recomputeDerived(next, rules);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export type NewCaseInput = {
+  orderId: string;
+  afterSaleId?: string;
+  refundType: RefundType;
+  reasonId: string;
+  remark?: string;
+  paidAmount?: number;
+  refundAmount?: number;
+  trackingNo?: string;
+  courier?: string;
+  shippingPayer?: Payer;
+  orderUrl?: string;
+};
+
+/**
+ * A case for an application just submitted: status `reviewing`, the review reminder set. The
+ * refund amount is capped at the paid amount; the shipping payer defaults to the rules' answer.
+ */
+export function createCase(input: NewCaseInput, rules: RuleSet, now: number, source: ChangeSource, id?: string): RefundCase {
+  const amount = refundAmount({ paidAmount: input.paidAmount, refundAmount: input.refundAmount }, input.refundAmount).amount;
+  const c: RefundCase = {
+    id: id ?? `${input.orderId}-${now}`,
+    orderId: input.orderId,
+    status: 'reviewing',
+    refundType: input.refundType,
+    reasonId: input.reasonId,
+    remark: input.remark ?? '',
+    shippingPayer: input.shippingPayer ?? (input.refundType === 'return-refund' ? shippingPayer(rules, input.reasonId).payer : undefined),
+    createdAt: now,
+    updatedAt: now,
+    deadlines: { reviewRemindAt: now + rules.deadlines.reviewReminderHours * HOUR_MS },
+    notes: [],
+    history: [historyEntry(null, 'reviewing', now, source)],
+    rev: 0,
+  };
+  if (input.afterSaleId) c.afterSaleId = input.afterSaleId;
+  if (input.paidAmount !== undefined) c.paidAmount = input.paidAmount;
+  if (amount !== undefined) c.refundAmount = amount;
+  if (input.trackingNo) c.trackingNo = input.trackingNo;
+  if (input.courier) c.courier = input.courier;
+  if (input.orderUrl) c.orderUrl = input.orderUrl;
+  return recomputeDerived(c, rules);
+}
+
+/** A merchant's action, checked against TRANSITIONS (and GUARDS). Illegal: an error, the case untouched. */
+export function applyAction(
+  c: RefundCase,
+  action: MerchantAction,
+  rules: RuleSet,
+  now: number,
+  source: ChangeSource,
+): { ok: true; case: RefundCase } | { ok: false; error: LocalText } {
+  const to = TRANSITIONS[c.status]?.[action];
+  const status = STATUS_LABELS[c.status] ?? t(c.status, c.status);
+  const act = ACTION_LABELS[action] ?? t(String(action), String(action));
+  if (to === undefined) {
+    const allowed = actionsFor(c.status);
+    const list = allowed.length
+      ? t(`可以执行：${allowed.map((a) => `「${ACTION_LABELS[a]['zh-CN']}」`).join('、')}`, `allowed: ${allowed.map((a) => ACTION_LABELS[a].en).join(', ')}`)
+      : t('该状态为最终状态，不能再做任何操作', 'this status is final; nothing more can be done');
+    return {
+      ok: false,
+      error: t(
+        `「${status['zh-CN']}」状态的退款不能执行「${act['zh-CN']}」（${list['zh-CN']}）。`,
+        `A case in status "${status.en}" (${c.status}) cannot "${act.en}" (${action}); ${list.en}.`,
+      ),
+    };
+  }
+  const guard = GUARDS[c.status]?.[action]?.(c, now);
+  if (guard) {
+    return {
+      ok: false,
+      error: t(
+        `「${status['zh-CN']}」状态的退款现在不能执行「${act['zh-CN']}」：${guard['zh-CN']}`,
+        `A case in status "${status.en}" (${c.status}) cannot "${act.en}" (${action}) now: ${guard.en}`,
+      ),
+    };
+  }
+  const note = c.status === 'escalated' && action === 'contact-support' ? '再次联系客服 / contacted support again' : undefined;
+  return { ok: true, case: enter(c, to, rules, now, source, note) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page shows
+
+/** Forward order of the main line; rejected/failed are forks, closed is an end. */
+const RANK: Partial<Record<CaseStatus, number>> = { draft: 0, reviewing: 1, approved: 2, confirmed: 3, refunded: 4 };
+
+/** The status an escalated case was escalated from (what the page still shows for it). */
+function escalatedFrom(c: RefundCase): CaseStatus | undefined {
+  for (let i = c.history.length - 1; i >= 0; i--) {
+    const h = c.history[i];
+    if (h.to === 'escalated' && h.from !== 'escalated' && h.from !== null) return h.from;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the page's status `seen` moves a case in status `from` (platform truth):
+ * - never out of a terminal status; the same status is no change;
+ * - forward along draft < reviewing < approved < confirmed < refunded, skipping steps
+ *   (reviewing → refunded is fine), never backwards (approved seen on a confirmed case: no change);
+ * - rejected/failed are forks, allowed from reviewing, approved, confirmed, escalated (and draft);
+ * - from rejected/failed, `reviewing` (the platform reviews again: a re-application or 平台介入)
+ *   and `approved` (the decision was reversed) move the case on; `refunded` and `closed` always do;
+ * - closed (售后关闭) is reachable from any non-terminal status.
+ * An escalated case is judged as the status it was escalated from, so the page still showing
+ * 审核不通过 (or 退款执行中) does not undo the escalation; anything new moves it on.
+ */
+function observedTarget(c: RefundCase, seen: ObservedStatus): CaseStatus | null {
+  const from = c.status;
+  if (isTerminalStatus(from) || from === seen) return null;
+  if (from === 'escalated') {
+    const base = escalatedFrom(c) ?? 'reviewing';
+    if (base === seen) return null;
+    const asBase = observedTarget({ ...c, status: base }, seen);
+    return asBase === null || asBase === base ? null : asBase;
+  }
+  if (seen === 'refunded' || seen === 'closed') return seen;
+  if (from === 'rejected' || from === 'failed') {
+    return seen === 'reviewing' || seen === 'approved' ? seen : null;
+  }
+  if (seen === 'rejected' || seen === 'failed') return seen; // a fork from draft/reviewing/approved/confirmed
+  const rf = RANK[from];
+  const rs = RANK[seen];
+  if (rf === undefined || rs === undefined) return null;
+  return rs > rf ? seen : null;
+}
+
+/** Applies what a page shows (status, and the after-sale number once the platform gives one). */
+export function observe(
+  c: RefundCase,
+  seen: ObservedStatus,
+  rules: RuleSet,
+  now: number,
+  source: ChangeSource = 'page',
+  extra?: { afterSaleId?: string },
+): { changed: boolean; case: RefundCase } {
+  let next = c;
+  const afterSaleId = extra?.afterSaleId?.trim();
+  if (afterSaleId && afterSaleId !== c.afterSaleId) next = { ...next, afterSaleId, updatedAt: now };
+  const to = observedTarget(c, seen);
+  if (to !== null) next = enter(next, to, rules, now, source);
+  return { changed: next !== c, case: next };
+}
+
+export function addNote(c: RefundCase, text: string, now: number): RefundCase {
+  const trimmed = text.trim().slice(0, 2000);
+  if (trimmed === '') return c;
+  return { ...c, updatedAt: now, notes: [...c.notes, { at: now, text: trimmed }] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attention and deadlines
+
+/** When the case entered its current status (from the history; else its last update). */
+export function enteredAt(c: RefundCase): number {
+  for (let i = c.history.length - 1; i >= 0; i--) {
+    const h = c.history[i];
+    if (h.to === c.status) return h.at;
+  }
+  return c.updatedAt;
+}
+
+/**
+ * The stored derived fields. attentionAt: when the case starts needing attention (approved: at
+ * approval; rejected/failed: on entering; confirmed: when the arrival window ends; reviewing: at
+ * the review reminder; escalated: at the follow-up; draft and terminal: never). nextDeadline:
+ * the pending deadline of the status (reviewing: review reminder; approved/confirmed: arrival
+ * due; escalated: follow-up; others: none). With `rules`, an approved/confirmed case missing its
+ * arrival due time gets one (approval + arrival window).
+ */
+export function recomputeDerived(c: RefundCase, rules?: RuleSet): RefundCase {
+  let deadlines = c.deadlines ?? {};
+  if ((c.status === 'approved' || c.status === 'confirmed') && deadlines.arrivalDueAt === undefined && rules) {
+    const start = c.approvedAt ?? enteredAt(c);
+    deadlines = { ...deadlines, arrivalDueAt: start + rules.deadlines.arrivalWindowHours * HOUR_MS };
+  }
+  let attentionAt: number | undefined;
+  let nextDeadline: number | undefined;
+  switch (c.status) {
+    case 'reviewing':
+      attentionAt = nextDeadline = deadlines.reviewRemindAt;
+      break;
+    case 'approved':
+      attentionAt = c.approvedAt ?? enteredAt(c);
+      nextDeadline = deadlines.arrivalDueAt;
+      break;
+    case 'confirmed':
+      attentionAt = nextDeadline = deadlines.arrivalDueAt;
+      break;
+    case 'rejected':
+    case 'failed':
+      attentionAt = enteredAt(c);
+      break;
+    case 'escalated':
+      attentionAt = nextDeadline = deadlines.followUpAt;
+      break;
+  }
+  const next: RefundCase = { ...c, deadlines };
+  if (attentionAt === undefined) delete next.attentionAt;
+  else next.attentionAt = attentionAt;
+  if (nextDeadline === undefined) delete next.nextDeadline;
+  else next.nextDeadline = nextDeadline;
+  return next;
+}
+
+export const ATTENTION_KINDS = ['overdue', 'rejected', 'failed', 'approved', 'follow-up', 'review-slow'] as const;
+export type AttentionKind = (typeof ATTENTION_KINDS)[number];
+
+/** Most urgent first: the popup's order. */
+export const URGENCY: readonly AttentionKind[] = ATTENTION_KINDS;
+
+export const ATTENTION_LABELS: Record<AttentionKind, LocalText> = {
+  overdue: t('已超时', 'overdue'),
+  rejected: t('审核不通过', 'rejected'),
+  failed: t('退款失败', 'failed'),
+  approved: t('待确认退款', 'to confirm'),
+  'follow-up': t('待跟进客服', 'to follow up with support'),
+  'review-slow': t('审核超时未处理', 'slow review'),
+};
+
+/** Approved or confirmed and the arrival window is over (now ≥ arrivalDueAt). */
+export function isOverdue(c: RefundCase, now: number): boolean {
+  const due = c.deadlines?.arrivalDueAt;
+  return (c.status === 'approved' || c.status === 'confirmed') && due !== undefined && now >= due;
+}
+
+export function attention(c: RefundCase, now: number): AttentionKind | null {
+  if (isOverdue(c, now)) return 'overdue';
+  switch (c.status) {
+    case 'rejected':
+      return 'rejected';
+    case 'failed':
+      return 'failed';
+    case 'approved':
+      return 'approved';
+    case 'reviewing':
+      return c.deadlines?.reviewRemindAt !== undefined && now >= c.deadlines.reviewRemindAt ? 'review-slow' : null;
+    case 'escalated':
+      return c.deadlines?.followUpAt !== undefined && now >= c.deadlines.followUpAt ? 'follow-up' : null;
+    default:
+      return null;
+  }
+}
+
+function urgencyTime(c: RefundCase): number {
+  return c.nextDeadline ?? c.attentionAt ?? c.updatedAt;
+}
+
+/** By attention kind (URGENCY order, no attention last), then the deadline ascending, then id. */
+export function compareUrgency(a: RefundCase, b: RefundCase, now: number): number {
+  const rank = (c: RefundCase) => {
+    const k = attention(c, now);
+    return k === null ? URGENCY.length : URGENCY.indexOf(k);
+  };
+  return rank(a) - rank(b) || urgencyTime(a) - urgencyTime(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export type BadgeSummary = {
+  count: number;
+  byKind: Record<AttentionKind, number>;
+  color: 'red' | 'amber' | null;
+  text: string;
+  title: LocalText;
+};
+
+const RED_KINDS: readonly AttentionKind[] = ['overdue', 'rejected', 'failed'];
+
+/** The toolbar badge: how many cases need attention, red when any is overdue/rejected/failed. */
+export function badgeSummary(cases: Iterable<RefundCase>, now: number): BadgeSummary {
+  const byKind = Object.fromEntries(ATTENTION_KINDS.map((k) => [k, 0])) as Record<AttentionKind, number>;
+  let count = 0;
+  for (const c of cases) {
+    const k = attention(c, now);
+    if (k) {
+      byKind[k]++;
+      count++;
+    }
+  }
+  const color = count === 0 ? null : RED_KINDS.some((k) => byKind[k] > 0) ? 'red' : 'amber';
+  const text = count === 0 ? '' : count > 99 ? '99+' : String(count);
+  const parts = URGENCY.filter((k) => byKind[k] > 0);
+  const title =
+    count === 0
+      ? t('退款助手：没有需要处理的退款', 'Refund Helper: no refunds need attention')
+      : t(
+          `退款助手：${parts.map((k) => `${byKind[k]} 个${ATTENTION_LABELS[k]['zh-CN']}`).join('，')}`,
+          `Refund Helper: ${parts.map((k) => `${byKind[k]} ${ATTENTION_LABELS[k].en}`).join(', ')}`,
+        );
+  return { count, byKind, color, text, title };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** "2026-11-26 14:05" in China time (UTC+8), the back office's time zone, whatever the machine's. */
+export function formatChinaTime(ms: number): string {
+  const d = new Date(ms + 8 * HOUR_MS);
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+function hoursText(ms: number, locale: Locale): string {
+  const h = Math.floor(ms / HOUR_MS);
+  if (h >= 48) return locale === 'en' ? `${Math.floor(h / 24)} days` : `${Math.floor(h / 24)} 天`;
+  if (h >= 1) return locale === 'en' ? `${h} hours` : `${h} 小时`;
+  const m = Math.max(1, Math.floor(ms / 60_000));
+  return locale === 'en' ? `${m} minutes` : `${m} 分钟`;
+}
+
+const TYPE_LABELS: Record<RefundType, LocalText> = {
+  'refund-only': t('仅退款', 'refund only'),
+  'return-refund': t('退货退款', 'return and refund'),
+};
+
+/**
+ * The ready 联系客服 message: order number, after-sale number, amount, type, status and since when
+ * (China time), and what is overdue. No buyer data (the case holds none).
+ */
+export function supportMessage(c: RefundCase, locale: Locale, now: number): string {
+  const since = enteredAt(c);
+  const status = STATUS_LABELS[c.status][locale];
+  const amount = c.refundAmount ?? c.paidAmount;
+  const overdueFor = isOverdue(c, now) ? now - c.deadlines.arrivalDueAt! : undefined;
+  if (locale === 'en') {
+    const lines = [
+      'Hello, I need help with a refund.',
+      `Order number: ${c.orderId}`,
+      `After-sale number: ${c.afterSaleId || '(not assigned yet)'}`,
+      `Refund amount: ${amount === undefined ? '(unknown)' : formatFen(amount)} (${TYPE_LABELS[c.refundType].en})`,
+      `Status: ${status}, since ${formatChinaTime(since)} (China time)`,
+    ];
+    if (c.approvedAt !== undefined) lines.push(`Approved at: ${formatChinaTime(c.approvedAt)}`);
+    if (overdueFor !== undefined) lines.push(`The money has not arrived ${hoursText(overdueFor, 'en')} after the arrival deadline.`);
+    else if (c.status === 'rejected') lines.push('The review was rejected; please tell me why and how to proceed.');
+    else if (c.status === 'failed') lines.push('The refund failed; please help complete it.');
+    lines.push('Please look into it. Thank you!');
+    return lines.join('\n');
+  }
+  const lines = [
+    '您好，我有一笔退款需要协助处理。',
+    `订单编号：${c.orderId}`,
+    `售后单号：${c.afterSaleId || '（暂无）'}`,
+    `退款金额：${amount === undefined ? '（未知）' : formatFen(amount)}（${TYPE_LABELS[c.refundType]['zh-CN']}）`,
+    `当前状态：${status}，自 ${formatChinaTime(since)} 起`,
+  ];
+  if (c.approvedAt !== undefined) lines.push(`审核通过时间：${formatChinaTime(c.approvedAt)}`);
+  if (overdueFor !== undefined) lines.push(`已超过到账时限 ${hoursText(overdueFor, 'zh-CN')}仍未到账。`);
+  else if (c.status === 'rejected') lines.push('审核不通过，请告知原因及后续处理方式。');
+  else if (c.status === 'failed') lines.push('退款失败，请协助完成退款。');
+  lines.push('麻烦尽快核实处理，谢谢！');
+  return lines.join('\n');
+}
+
+/** Every status, for iteration in UIs and tests. */
+export { CASE_STATUSES };
