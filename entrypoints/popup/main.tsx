@@ -1,1 +1,19 @@
-import { render } from 'preact'; render(<p>退款助手</p>, document.getElementById('app')!);
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createPopupClient, type Request } from '@/components/popup/client';
+import { Popup } from '@/components/popup/Popup';
+import { currentLocale } from '@/lib/i18n';
+import { request } from '@/lib/messaging';
+import '@/components/popup/popup.css';
+
+const locale = currentLocale();
+document.documentElement.lang = locale;
+const client = createPopupClient({
+  request: request as Request,
+  locale,
+  openOptions: async () => {
+    await browser.runtime.openOptionsPage();
+    window.close();
+  },
+});
+render(<Popup client={client} locale={locale} />, document.getElementById('app')!);
