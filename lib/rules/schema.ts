@@ -250,6 +250,9 @@ function issueToProblems(issue: z.core.$ZodIssue, input: unknown): RuleProblem[]
     case 'invalid_value': {
       const noun = nounFor(path);
       const opts = issue.values.map((v) => String(v));
+      if (value === undefined) {
+        return [problem(path, `缺少必填项，可选：${opts.join('、')}`, `is required; choose one of: ${opts.join(', ')}`)];
+      }
       if (opts.length === 1) {
         return [problem(path, `应为「${opts[0]}」，而不是「${show(value)}」`, `must be "${opts[0]}", not "${show(value)}"`)];
       }
@@ -620,13 +623,13 @@ export function parseRuleSet(input: unknown): ParseRuleSetResult {
   }
   problems.push(...semanticProblems(current));
   if (problems.length > 0) {
+    // One problem per path (an empty id is both "empty" and "not a slug": say the first).
     const seen = new Set<string>();
     const unique = problems
       .map((p) => remapProblem(p, pathMap))
       .filter((p) => {
-        const k = `${p.path}\u0000${p.message.en}`;
-        if (seen.has(k)) return false;
-        seen.add(k);
+        if (seen.has(p.path)) return false;
+        seen.add(p.path);
         return true;
       });
     return { ok: false, problems: unique };

@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRules, DEFAULT_RULES } from '../../lib/rules/defaults';
+import { formatPath, jsonErrorAt, parseRuleSet, RULES_VERSION, type RuleSet } from '../../lib/rules/schema';
+import { KUAISHOU_TEXTS } from '../../lib/sites/texts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+function fresh(): Any {
+  return JSON.parse(JSON.stringify(DEFAULT_RULES));
+}
+
+describe('the default rules', () => {
+  it('are a valid current rule set, unchanged by parsing', () => {
+    const r = parseRuleSet(DEFAULT_RULES);
+    expect(r).toEqual({ ok: true, rules: DEFAULT_RULES });
+    expect(DEFAULT_RULES.version).toBe(RULES_VERSION);
+  });
+
+  it('parse from their JSON text too', () => {
+    expect(parseRuleSet(JSON.stringify(DEFAULT_RULES, null, 2))).toEqual({ ok: true, rules: DEFAULT_RULES });
+  });
+
+  it('defaultRules() is a deep copy', () => {
+    const a = defaultRules();
+    a.reasons[0].label['zh-CN'] = 'changed';
+    a.deadlines.arrivalWindowHours = 1;
+    expect(DEFAULT_RULES.reasons[0].label['zh-CN']).toBe('质量问题');
+    expect(DEFAULT_RULES.deadlines.arrivalWindowHours).toBe(24);
+    expect(defaultRules()).toEqual(DEFAULT_RULES);
+  });
+
+  it('have the reason and evidence ids of SPEC §6, each with a note naming the guide', () => {
+    expect(DEFAULT_RULES.reasons.map((r) => r.id)).toEqual([
+      'quality',
+      'not-as-described',
+      'wrong-item',
+      'damaged',
+      'missing-parts',
+      'not-received',
+      'changed-mind',
+      'other',
+    ]);
+    expect(DEFAULT_RULES.evidence.map((e) => e.id)).toEqual(['purchase-proof', 'product-photos', 'tracking-number', 'courier']);
+    for (const rule of [...DEFAULT_RULES.reasons, ...DEFAULT_RULES.evidence, ...DEFAULT_RULES.shipping.rules, DEFAULT_RULES.express]) {
+      expect(rule.note).toContain('快手小店移动端极速退款教程');
+    }
+  });
+
+  it.each([
+    ['quality', '质量问题'],
+    ['not-as-described', '与描述不符'],
+    ['wrong-item', '发错货'],
+    ['damaged', '破损'],
+    ['missing-parts', '少件/漏发'],
+    ['not-received', '未收到货'],
+    ['changed-mind', '不想要了/七天无理由'],
+    ['other', '其他'],
+  ])('reason %s is labelled %s', (id, label) => {
+    expect(DEFAULT_RULES.reasons.find((r) => r.id === id)?.label['zh-CN']).toBe(label);
+  });
+});
+
+describe('parseRuleSet fills defaults for optional sections', () => {
+  it('deadlines, submit, notifications, sites, express', () => {
+    const r = fresh();
+    delete r.deadlines;
+    delete r.submit;
+    delete r.notifications;
+    delete r.sites;
+    delete r.express;
+    const p = parseRuleSet(r);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.rules.deadlines).toEqual({ reviewReminderHours: 48, arrivalWindowHours: 24, supportFollowUpHours: 24 });
+    expect(p.rules.submit).toEqual({ onMissingEvidence: 'warn' });
+    expect(p.rules.notifications).toEqual({ approved: true, rejected: true, failed: true, overdue: true });
+    expect(p.rules.sites.kuaishou).toEqual(KUAISHOU_TEXTS);
+    expect(p.rules.express.enabled).toBe(false);
+  });
+
+  it('fractional hours are allowed (tests shorten deadlines)', () => {
+    const r = fresh();
+    r.deadlines.arrivalWindowHours = 0.001;
+    const p = parseRuleSet(r);
+    expect(p.ok && p.rules.deadlines.arrivalWindowHours).toBe(0.001);
+  });
+
+  it('does not mutate its input', () => {
+    const r = fresh();
+    delete r.deadlines;
+    const before = JSON.stringify(r);
+    parseRuleSet(r);
+    expect(JSON.stringify(r)).toBe(before);
+  });
+});
+
+// Each malformed file: a mutation of the defaults → the exact path of the (first) problem.
+const MALFORMED: Array<[string, (r: Any) => unknown, string | string[], RegExp?]> = [
+  ['unknown category', (r) => (r.reasons[3].category = 'foo'), 'reasons[3].category', /「foo」不是有效的类别，可选：quality、/],
+  ['unknown fault', (r) => (r.reasons[0].fault = 'nobody'), 'reasons[0].fault', /不是有效的责任方/],
+  ['empty refundTypes', (r) => (r.reasons[2].refundTypes = []), 'reasons[2].refundTypes', /至少需要 1 项/],
+  ['unknown refund type', (r) => (r.reasons[1].refundTypes = ['exchange']), 'reasons[1].refundTypes[0]', /「exchange」不是有效的退款类型/],
+  ['duplicate reason id', (r) => (r.reasons[4].id = 'quality'), 'reasons[4].id', /重复.*reasons\[0\]/],
+  ['reason id not a slug', (r) => (r.reasons[0].id = 'Bad Id'), 'reasons[0].id', /不是有效的 ID/],
+  ['empty reason id', (r) => (r.reasons[0].id = ''), 'reasons[0].id', /不能为空/],
+  ['missing label', (r) => delete r.reasons[5].label, 'reasons[5].label', /缺少必填项/],
+  ['missing english label', (r) => delete r.reasons[5].label.en, 'reasons[5].label.en', /缺少必填项/],
+  ['empty chinese label', (r) => (r.reasons[5].label['zh-CN'] = ''), 'reasons[5].label.zh-CN', /不能为空/],
+  ['label is a string', (r) => (r.reasons[1].label = '质量'), 'reasons[1].label', /应为对象/],
+  ['unknown template variable', (r) => (r.reasons[6].remarkTemplate['zh-CN'] = '订单 {orderNo}'), 'reasons[6].remarkTemplate.zh-CN', /\{orderNo\}.*不存在/],
+  ['unknown template variable (en)', (r) => (r.reasons[0].remarkTemplate.en = 'Order {order_id}'), 'reasons[0].remarkTemplate.en', /\{order_id\}/],
+  ['misspelt reason key', (r) => ((r.reasons[0].catgory = 'quality'), delete r.reasons[0].category), ['reasons[0].category', 'reasons[0].catgory'], /缺少必填项/],
+  ['no reasons at all', (r) => (r.reasons = []), 'reasons', /至少需要 1 项/],
+  ['reasons not a list', (r) => (r.reasons = { quality: {} }), 'reasons', /应为列表，实际是对象/],
+  ['duplicate evidence id', (r) => (r.evidence[3].id = 'product-photos'), 'evidence[3].id', /重复.*evidence\[1\]/],
+  ['invalid regex', (r) => (r.evidence[2].satisfiedBy.pattern = '[A-Z'), 'evidence[2].satisfiedBy.pattern', /不是有效的正则表达式/],
+  ['empty regex', (r) => (r.evidence[2].satisfiedBy.pattern = ''), 'evidence[2].satisfiedBy.pattern', /不能为空/],
+  ['unknown satisfiedBy type', (r) => (r.evidence[0].satisfiedBy = { type: 'magic' }), 'evidence[0].satisfiedBy.type', /「magic」不是有效的类型，可选：uploads、field、manual/],
+  ['uploads without min', (r) => (r.evidence[1].satisfiedBy = { type: 'uploads' }), 'evidence[1].satisfiedBy.min', /缺少必填项/],
+  ['uploads min 0', (r) => (r.evidence[1].satisfiedBy.min = 0), 'evidence[1].satisfiedBy.min', /不小于 1/],
+  ['uploads min fractional', (r) => (r.evidence[1].satisfiedBy.min = 1.5), 'evidence[1].satisfiedBy.min', /整数/],
+  ['unknown evidence field', (r) => (r.evidence[2].satisfiedBy.field = 'phone'), 'evidence[2].satisfiedBy.field', /「phone」不是有效的字段/],
+  ['unknown evidence kind', (r) => (r.evidence[0].kind = 'audio'), 'evidence[0].kind', /不是有效的凭证类型/],
+  ['unknown order status in appliesTo', (r) => (r.evidence[0].appliesTo = { orderStatuses: ['lost'] }), 'evidence[0].appliesTo.orderStatuses[0]', /不是有效的订单状态/],
+  ['unknown category in appliesTo', (r) => (r.evidence[0].appliesTo.reasonCategories = ['quality', 'x']), 'evidence[0].appliesTo.reasonCategories[1]', /类别/],
+  ['missing appliesTo', (r) => delete r.evidence[3].appliesTo, 'evidence[3].appliesTo', /缺少必填项/],
+  ['unknown payer', (r) => (r.shipping.rules[1].payer = 'platform'), 'shipping.rules[1].payer', /不是有效的运费承担方/],
+  ['empty faults', (r) => (r.shipping.rules[0].faults = []), 'shipping.rules[0].faults', /至少需要 1 项/],
+  ['missing shipping fallback', (r) => delete r.shipping.fallback, 'shipping.fallback', /缺少必填项，可选：seller、buyer/],
+  ['negative hours', (r) => (r.deadlines.arrivalWindowHours = -1), 'deadlines.arrivalWindowHours', /必须大于 0/],
+  ['zero hours', (r) => (r.deadlines.reviewReminderHours = 0), 'deadlines.reviewReminderHours', /必须大于 0/],
+  ['too many hours', (r) => (r.deadlines.supportFollowUpHours = 24 * 90 + 1), 'deadlines.supportFollowUpHours', /不能超过 2160/],
+  ['hours as text', (r) => (r.deadlines.arrivalWindowHours = '24'), 'deadlines.arrivalWindowHours', /应为数字，实际是文本「24」/],
+  ['misspelt deadline', (r) => (r.deadlines.reviewHour = 5), 'deadlines.reviewHour', /未知字段「reviewHour」/],
+  ['fractional express amount', (r) => (r.express.maxAmount = 199.5), 'express.maxAmount', /整数/],
+  ['express enabled as text', (r) => (r.express.enabled = 'yes'), 'express.enabled', /true 或 false/],
+  ['express unknown status', (r) => (r.express.orderStatuses = ['shipped', 'gone']), 'express.orderStatuses[1]', /订单状态/],
+  ['unknown onMissingEvidence', (r) => (r.submit.onMissingEvidence = 'ignore'), 'submit.onMissingEvidence', /可选：warn、block/],
+  ['notification as number', (r) => (r.notifications.overdue = 1), 'notifications.overdue', /true 或 false/],
+  ['unknown top-level key', (r) => (r.colour = 'red'), 'colour', /未知字段/],
+  ['site texts: label list is not a list', (r) => (r.sites.kuaishou.labels.orderId = '订单号'), 'sites.kuaishou.labels.orderId', /应为列表/],
+  ['site texts: missing label', (r) => delete r.sites.kuaishou.labels.paidAmount, 'sites.kuaishou.labels.paidAmount', /缺少必填项/],
+  ['site texts: empty text', (r) => (r.sites.kuaishou.buttons.submit = ['']), 'sites.kuaishou.buttons.submit[0]', /不能为空/],
+  ['future version', (r) => (r.version = 3), 'version', /比本扩展支持的版本 2 新/],
+  ['missing version', (r) => delete r.version, 'version', /缺少必填项/],
+  ['version as text', (r) => (r.version = '2'), 'version', /不是有效的版本号/],
+  ['version zero', (r) => (r.version = 0), 'version', /不是有效的版本号/],
+];
+
+describe('malformed rule files are rejected with the exact path', () => {
+  it('has at least 30 cases', () => expect(MALFORMED.length).toBeGreaterThanOrEqual(30));
+
+  it.each(MALFORMED)('%s → %s', (_name, mutate, path, zh) => {
+    const r = fresh();
+    mutate(r);
+    const p = parseRuleSet(r);
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    const paths = Array.isArray(path) ? path : [path];
+    expect(p.problems.map((x) => x.path)).toEqual(paths);
+    const [problem] = p.problems;
+    expect(problem.message['zh-CN'].startsWith(`${paths[0]}：`)).toBe(true);
+    expect(problem.message.en.startsWith(`${paths[0]}: `)).toBe(true);
+    if (zh) expect(problem.message['zh-CN']).toMatch(zh);
+    // plain words, not zod's codes
+    expect(problem.message.en).not.toMatch(/invalid_type|invalid_value|too_small|Invalid input/);
+    // the same problem through the JSON text path
+    const q = parseRuleSet(JSON.stringify(r));
+    expect(q).toEqual(p);
+  });
+
+  it('reports every problem of a file, not just the first', () => {
+    const r = fresh();
+    r.reasons[3].category = 'foo';
+    r.reasons[1].id = 'quality';
+    r.evidence[2].satisfiedBy.pattern = '(';
+    r.deadlines.arrivalWindowHours = -1;
+    const p = parseRuleSet(r);
+    expect(p.ok).toBe(false);
+    if (!p.ok) {
+      expect(p.problems.map((x) => x.path).sort()).toEqual(
+        ['deadlines.arrivalWindowHours', 'evidence[2].satisfiedBy.pattern', 'reasons[1].id', 'reasons[3].category'].sort(),
+      );
+    }
+  });
+
+  it.each([
+    ['null', null, /JSON 对象/],
+    ['a number', 42, /JSON 对象/],
+    ['a list', [], /JSON 对象，实际是列表/],
+    ['a JSON list', '[1,2]', /JSON 对象/],
+  ])('%s at the root → (root)', (_n, input, zh) => {
+    const p = parseRuleSet(input);
+    expect(p).toMatchObject({ ok: false, problems: [{ path: '(root)' }] });
+    if (!p.ok) expect(p.problems[0].message['zh-CN']).toMatch(zh);
+  });
+
+  it.each([
+    ['{"version": 2,\n "reasons": [}', 2, 14],
+    ['{"version": 2,}', 1, 15],
+    ['', 1, 1],
+    ['{"version": 2', 1, 14],
+    ['{\n  "version": 2\n  "reasons": []\n}', 3, 3],
+    ["{'version': 2}", 1, 2],
+  ])('bad JSON %j → one (root) problem at line %i, column %i', (text, line, col) => {
+    const p = parseRuleSet(text);
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.problems).toHaveLength(1);
+    expect(p.problems[0].path).toBe('(root)');
+    expect(p.problems[0].message['zh-CN']).toContain(`第 ${line} 行第 ${col} 列`);
+    expect(p.problems[0].message.en).toContain(`line ${line}, column ${col}`);
+  });
+
+  it('jsonErrorAt agrees that valid JSON has no error', () => {
+    expect(jsonErrorAt(JSON.stringify(DEFAULT_RULES, null, 2))).toBeUndefined();
+    expect(jsonErrorAt('{"a":[1,-2.5e3,"x\\n\\u00e9",true,false,null,{}]}')).toBeUndefined();
+  });
+
+  it('a byte-order mark is tolerated', () => {
+    expect(parseRuleSet('\uFEFF' + JSON.stringify(DEFAULT_RULES)).ok).toBe(true);
+  });
+});
+
+describe('migration from version 1', () => {
+  function v1(): Any {
+    const r = fresh();
+    r.version = 1;
+    delete r.deadlines;
+    delete r.notifications;
+    delete r.express;
+    r.reviewHours = 12;
+    r.arrivalHours = 36;
+    r.followUpHours = 6;
+    return r;
+  }
+
+  it('moves the flat hours into deadlines and adds notifications and a disabled express', () => {
+    const p = parseRuleSet(v1());
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.migratedFrom).toBe(1);
+    const rules: RuleSet = p.rules;
+    expect(rules.version).toBe(2);
+    expect(rules.deadlines).toEqual({ reviewReminderHours: 12, arrivalWindowHours: 36, supportFollowUpHours: 6 });
+    expect(rules.notifications).toEqual({ approved: true, rejected: true, failed: true, overdue: true });
+    expect(rules.express.enabled).toBe(false);
+    expect(rules.reasons).toEqual(DEFAULT_RULES.reasons);
+  });
+
+  it('a v1 file without hours gets the default deadlines', () => {
+    const r = v1();
+    delete r.reviewHours;
+    delete r.arrivalHours;
+    delete r.followUpHours;
+    const p = parseRuleSet(r);
+    expect(p.ok && p.rules.deadlines).toEqual(DEFAULT_RULES.deadlines);
+  });
+
+  it('reports a bad v1 field at its path in the file as written', () => {
+    const r = v1();
+    r.arrivalHours = -3;
+    const p = parseRuleSet(r);
+    expect(p).toMatchObject({ ok: false, problems: [{ path: 'arrivalHours' }] });
+    if (!p.ok) expect(p.problems[0].message['zh-CN']).toMatch(/^arrivalHours：必须大于 0/);
+  });
+
+  it('does not mark a current file as migrated', () => {
+    const p = parseRuleSet(fresh());
+    expect(p.ok && 'migratedFrom' in p).toBe(false);
+  });
+});
+
+describe('formatPath', () => {
+  it.each([
+    [[], '(root)'],
+    [['reasons', 3, 'category'], 'reasons[3].category'],
+    [['deadlines', 'arrivalWindowHours'], 'deadlines.arrivalWindowHours'],
+    [['evidence', 0, 'satisfiedBy', 'pattern'], 'evidence[0].satisfiedBy.pattern'],
+    [['reasons', 0, 'label', 'zh-CN'], 'reasons[0].label.zh-CN'],
+  ])('%j → %s', (path, text) => {
+    expect(formatPath(path)).toBe(text);
+  });
+});
