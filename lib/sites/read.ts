@@ -44,6 +44,11 @@ export function labelKey(s: string): string {
  */
 export function boundedText(node: Node, max = MAX_VALUE): string {
   if (node.nodeType === 3) return (node.nodeValue ?? '').slice(0, max);
+  const only = node.firstChild;
+  if (only && !only.nextSibling) {
+    if (only.nodeType === 3) return (only.nodeValue ?? '').slice(0, max);
+    if (only.nodeType === 1 && !SKIP_TAGS.has(only.nodeName)) return boundedText(only, max);
+  }
   const doc = node.ownerDocument ?? (node as Document);
   const walker = doc.createTreeWalker(node, 4 /* SHOW_TEXT */);
   let out = '';
@@ -85,7 +90,11 @@ function isControl(el: Element): el is HTMLInputElement | HTMLTextAreaElement | 
 export function controlText(el: Element): string {
   if (el.nodeName === 'SELECT') {
     const sel = el as HTMLSelectElement;
-    const opt = sel.selectedIndex >= 0 ? sel.options[sel.selectedIndex] : undefined;
+    // selectedOptions first: some DOMs (happy-dom) report selectedIndex -1 for a `selected` attribute.
+    const opt =
+      sel.selectedOptions?.[0] ??
+      (sel.selectedIndex >= 0 ? sel.options[sel.selectedIndex] : undefined) ??
+      Array.from(sel.options).find((o) => o.value === sel.value);
     return normalizeText(opt ? boundedText(opt) || opt.value : sel.value).slice(0, MAX_VALUE);
   }
   if (el.nodeName === 'INPUT') {
@@ -117,6 +126,8 @@ export function optionLabelText(input: Element): string {
  */
 export function valueOf(el: Element): string {
   if (isControl(el)) return controlText(el);
+  // Fast path (most table cells): plain text, or markup without any control in it.
+  if (!el.firstElementChild || !el.querySelector('.ant-select-selection-item, ' + CONTROL_SELECTOR)) return textOf(el);
   const selItem = el.querySelector('.ant-select-selection-item');
   if (selItem) return normalizeText(selItem.getAttribute('title') || boundedText(selItem)).slice(0, MAX_VALUE);
   const radios = el.querySelectorAll('input[type=radio]');
