@@ -1,0 +1,294 @@
+/*
+ * The background's wiring: message handlers → case service → store; after every change the badge,
+ * notifications and the deadline alarms. entrypoints/background.ts only calls createBackground().
+ *
+ * Everything is state in IndexedDB and browser.alarms, never in timers: the worker may be killed
+ * at any moment and a restart (or the next alarm) picks up where it left off. The clock is
+ * injected so tests can let a deadline pass while the "worker" sleeps.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { showBadge } from './badge';
+import { CaseService } from './cases/service';
+import { openStore, StoreError, type CaseStore } from './cases/store';
+import type { RefundCase } from './cases/schema';
+import { currentLocale, type Locale, type LocalText } from './i18n';
+import { fail, ok, onMessage, type MessageName, type MessageReturn, type Problem } from './messaging';
+import { BACK_OFFICE_HOST, Payloads, type PayloadOut } from './messaging.schema';
+import { kindForChange, notifyCase, parseNotificationId } from './notify';
+import { formatPath } from './rules/schema';
+import { loadRules, resetRules, saveRules, watchRules, type LoadedRules } from './rules/storage';
+
+export const ALARM_NEXT_DEADLINE = 'next-deadline';
+export const ALARM_SAFETY_NET = 'safety-net';
+export const SAFETY_NET_MINUTES = 30;
+export const BACK_OFFICE_PATTERN = `*://${BACK_OFFICE_HOST}/*`;
+
+export interface BackgroundOptions {
+  now?: () => number;
+  /** Opens the case store (tests pass one on a fresh IDBFactory). */
+  openStore?: () => Promise<CaseStore>;
+  locale?: () => Locale;
+}
+
+export interface Background {
+  /** Resolves when the start-up refresh (sweep, badge, alarms) is done. */
+  ready: Promise<void>;
+  /** Sweep deadlines, recount the badge, re-arm the alarms. */
+  refresh(): Promise<void>;
+  service(): Promise<CaseService>;
+  /** Removes every listener (a test's "worker killed"). */
+  dispose(): void;
+}
+
+const NOT_FOUND: LocalText = { 'zh-CN': '找不到该退款记录（可能已被删除）。', en: 'Refund case not found (it may have been deleted).' };
+
+export function createBackground(opts: BackgroundOptions = {}): Background {
+  const now = opts.now ?? Date.now;
+  const locale = opts.locale ?? currentLocale;
+  const open = opts.openStore ?? (() => openStore(undefined, undefined, { onVersionChange: () => (servicePromise = undefined) }));
+
+  let servicePromise: Promise<CaseService> | undefined;
+  const service = (): Promise<CaseService> => {
+    if (!servicePromise) {
+      servicePromise = open().then((store) => new CaseService(store));
+      // A store that failed to open is retried on the next call, not cached as broken.
+      servicePromise.catch(() => (servicePromise = undefined));
+    }
+    return servicePromise;
+  };
+
+  let rulesPromise: Promise<LoadedRules> | undefined;
+  const rules = (): Promise<LoadedRules> => (rulesPromise ??= loadRules());
+  const ctx = async () => ({ now: now(), rules: (await rules()).rules });
+
+  // ---- badge, notifications, alarms -----------------------------------------------------------
+
+  async function refreshOnce(): Promise<void> {
+    const svc = await service();
+    const { rules: r } = await rules();
+    const t = now();
+    for (const c of await svc.sweepDeadlines(t)) await notifyCase(c, 'overdue', r, locale()).catch(() => false);
+    await showBadge(await svc.badge(t), locale());
+    await armAlarms(svc, t);
+  }
+
+  // One refresh at a time, in order: a later change never loses to an earlier recount.
+  let refreshTail: Promise<void> = Promise.resolve();
+  function refresh(): Promise<void> {
+    const run = refreshTail.then(refreshOnce, refreshOnce);
+    refreshTail = run.catch((e) => console.error('[refund-helper] refresh failed', e));
+    return run;
+  }
+
+  async function armAlarms(svc: CaseService, t: number): Promise<void> {
+    const next = await svc.nextDeadline(t);
+    if (next === undefined) await browser.alarms.clear(ALARM_NEXT_DEADLINE);
+    else await browser.alarms.create(ALARM_NEXT_DEADLINE, { when: next });
+    // Re-creating a periodic alarm restarts its period: create it only when missing.
+    if (!(await browser.alarms.get(ALARM_SAFETY_NET))) {
+      await browser.alarms.create(ALARM_SAFETY_NET, { delayInMinutes: SAFETY_NET_MINUTES, periodInMinutes: SAFETY_NET_MINUTES });
+    }
+  }
+
+  async function notifyChanges(changes: Array<{ case: RefundCase; from: RefundCase['status']; to: RefundCase['status'] }>) {
+    const { rules: r } = await rules();
+    for (const ch of changes) {
+      const kind = kindForChange(ch.from, ch.to);
+      if (kind) await notifyCase(ch.case, kind, r, locale()).catch(() => false);
+    }
+  }
+
+  async function openOrder(caseId: string): Promise<MessageReturn<'openOrder'>> {
+    const c = await (await service()).get(caseId);
+    if (!c) return fail(NOT_FOUND);
+    const tabs = await browser.tabs.query({ url: BACK_OFFICE_PATTERN });
+    const tab = tabs.find((t) => t.id !== undefined && t.url && showsOrder(t.url, c));
+    if (tab?.id !== undefined) {
+      await browser.tabs.update(tab.id, { active: true });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
+      return ok({ tabId: tab.id, how: 'focused' as const });
+    }
+    // Without a stored link, the order list (the only public route) is where the merchant finds it.
+    const created = await browser.tabs.create({ url: c.orderUrl ?? `https://${BACK_OFFICE_HOST}/zone/order/list` });
+    return ok({ tabId: created.id, how: 'opened' as const });
+  }
+
+  // ---- messages ----------------------------------------------------------------------------
+
+  type Handler<K extends MessageName> = (data: PayloadOut<K>, sender: Browser.runtime.MessageSender) => Promise<MessageReturn<K>>;
+  const removers: Array<() => void> = [];
+
+  function serve<K extends MessageName>(name: K, handler: Handler<K>, after?: 'refresh'): void {
+    const remove = onMessage(name, (async (message: { data: unknown; sender: Browser.runtime.MessageSender }) => {
+      const parsed = Payloads[name].safeParse(message.data);
+      if (!parsed.success) return refusePayload(name, parsed.error.issues);
+      try {
+        const result = await handler(parsed.data as PayloadOut<K>, message.sender);
+        if (after === 'refresh' && result.ok) await refresh().catch(() => {});
+        return result;
+      } catch (e) {
+        return fail(errorText(e));
+      }
+    }) as never);
+    removers.push(remove);
+  }
+
+  serve('getCase', async ({ orderId }) => ok(await (await service()).getForOrder(orderId)));
+
+  serve(
+    'recordSubmit',
+    async ({ input, submitId }) => ok(await (await service()).recordSubmit({ input, submitId }, await ctx())),
+    'refresh',
+  );
+
+  serve(
+    'reportPage',
+    async ({ observations }) => {
+      const res = await (await service()).reportPage(observations, await ctx());
+      await notifyChanges(res.changes);
+      return ok(res);
+    },
+    'refresh',
+  );
+
+  serve(
+    'caseAction',
+    async ({ caseId, action, source }, sender) => {
+      const r = await (await service()).act(caseId, action, source ?? (sender.tab ? 'panel' : 'popup'), await ctx());
+      return r.ok ? ok(r.value) : fail(r.error);
+    },
+    'refresh',
+  );
+
+  serve('addNote', async ({ caseId, text }) => {
+    const r = await (await service()).addNote(caseId, text, { now: now() });
+    return r.ok ? ok(r.value) : fail(r.error);
+  });
+
+  serve('listCases', async (data) => ok(await (await service()).list(data ?? {})));
+
+  serve('attentionList', async (data) => ok(await (await service()).attention(now(), data?.limit)));
+
+  serve('counts', async () => ok(await (await service()).counts(now())));
+
+  serve('exportCases', async ({ format }) => ok(await (await service()).exportCases(format, await ctx())));
+
+  serve(
+    'importCases',
+    async ({ content }) => {
+      const r = await (await service()).importCases(content, await ctx());
+      return r.ok ? ok(r.value) : fail(r.error, r.problems);
+    },
+    'refresh',
+  );
+
+  serve('getRules', async () => {
+    const loaded = await rules();
+    return ok(loaded.warning ? { rules: loaded.rules, warning: loaded.warning } : { rules: loaded.rules });
+  });
+
+  serve('setRules', async ({ rules: input }) => {
+    const r = await saveRules(input);
+    if (!r.ok) {
+      const n = r.problems.length;
+      return fail(
+        { 'zh-CN': `规则有 ${n} 个问题，未保存；当前规则保持不变。`, en: `The rules have ${n} problem${n === 1 ? '' : 's'}; nothing was saved and the current rules stay.` },
+        r.problems,
+      );
+    }
+    rulesPromise = Promise.resolve({ rules: r.rules });
+    return ok({ rules: r.rules });
+  });
+
+  serve('resetRules', async () => {
+    const r = await resetRules();
+    rulesPromise = Promise.resolve({ rules: r });
+    return ok({ rules: r });
+  });
+
+  serve('backup', async () => ok(await (await service()).backup((await rules()).rules, now())));
+
+  serve(
+    'restore',
+    async ({ content }) => {
+      const r = await (await service()).restore(content, now());
+      if (!r.ok) return fail(r.error, r.problems);
+      const saved = await saveRules(r.value.rules);
+      if (saved.ok) rulesPromise = Promise.resolve({ rules: saved.rules });
+      return ok({ cases: r.value.cases });
+    },
+    'refresh',
+  );
+
+  serve('deleteAll', async () => ok({ deleted: await (await service()).deleteAll() }), 'refresh');
+
+  serve('openOrder', async ({ caseId }) => openOrder(caseId));
+
+  // ---- browser events (registered synchronously, as a service worker must) -------------------
+
+  const onAlarm = (alarm: Browser.alarms.Alarm) => {
+    if (alarm.name === ALARM_NEXT_DEADLINE || alarm.name === ALARM_SAFETY_NET) return refresh();
+  };
+  const onLifecycle = () => refresh();
+  const onNotificationClicked = (id: string) => {
+    const parsed = parseNotificationId(id);
+    if (!parsed) return;
+    void browser.notifications.clear(id).catch(() => {});
+    return openOrder(parsed.caseId).then(() => {});
+  };
+  browser.alarms.onAlarm.addListener(onAlarm);
+  browser.runtime.onStartup.addListener(onLifecycle);
+  browser.runtime.onInstalled.addListener(onLifecycle);
+  browser.notifications.onClicked.addListener(onNotificationClicked);
+  const unwatch = watchRules((loaded) => (rulesPromise = Promise.resolve(loaded)));
+
+  const ready = refresh().catch((e) => console.error('[refund-helper] start-up refresh failed', e));
+
+  return {
+    ready,
+    refresh,
+    service,
+    dispose() {
+      removers.forEach((r) => r());
+      browser.alarms.onAlarm.removeListener(onAlarm);
+      browser.runtime.onStartup.removeListener(onLifecycle);
+      browser.runtime.onInstalled.removeListener(onLifecycle);
+      browser.notifications.onClicked.removeListener(onNotificationClicked);
+      unwatch();
+    },
+  };
+}
+
+/** Whether a back-office tab's URL is this case's order (its stored link, or its numbers in the URL). */
+function showsOrder(url: string, c: RefundCase): boolean {
+  if (c.orderUrl && url === c.orderUrl) return true;
+  try {
+    const u = new URL(url);
+    const values = [...u.searchParams.values(), ...u.pathname.split('/'), ...u.hash.split(/[/?&=#]/)];
+    return values.includes(c.orderId) || (c.afterSaleId !== undefined && values.includes(c.afterSaleId));
+  } catch {
+    return false;
+  }
+}
+
+function refusePayload(name: string, issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) {
+  const problems: Problem[] = issues.slice(0, 20).map((i) => {
+    const path = formatPath(i.path);
+    return { path, message: { 'zh-CN': `${path}：${i.message}`, en: `${path}: ${i.message}` } };
+  });
+  const first = problems[0]?.message;
+  return fail(
+    {
+      'zh-CN': `消息「${name}」的内容无效，未做任何更改${first ? `：${first['zh-CN']}` : ''}`,
+      en: `Message "${name}" refused, nothing changed${first ? `: ${first.en}` : ''}`,
+    },
+    problems,
+  );
+}
+
+function errorText(e: unknown): LocalText {
+  if (e instanceof StoreError) return e.text;
+  const msg = e instanceof Error ? e.message : String(e);
+  return { 'zh-CN': `后台出错：${msg}`, en: `Background error: ${msg}` };
+}
+

@@ -1,0 +1,27 @@
+/*
+ * The toolbar badge (SPEC §4): the number of cases needing attention; red when any is overdue,
+ * rejected or failed, amber when only approvals (or reminders) wait; empty at zero; the title
+ * lists the counts. The figures come from the case model's badgeSummary over the attention index.
+ */
+import { browser } from 'wxt/browser';
+import type { BadgeSummary } from './cases/model';
+import type { Locale } from './i18n';
+
+export const BADGE_COLORS = { red: '#d4380d', amber: '#faad14' } as const;
+
+type ActionApi = Pick<typeof browser.action, 'setBadgeText' | 'setBadgeBackgroundColor' | 'setTitle'>;
+
+/** `action` in MV3; Firefox builds are MV2, where the same calls live on `browserAction`. */
+export function actionApi(): ActionApi {
+  const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  return (b.action ?? b.browserAction)!;
+}
+
+export async function showBadge(summary: BadgeSummary, locale: Locale): Promise<void> {
+  const api = actionApi();
+  await Promise.all([
+    api.setBadgeText({ text: summary.text }),
+    summary.color ? api.setBadgeBackgroundColor({ color: BADGE_COLORS[summary.color] }) : undefined,
+    api.setTitle({ title: summary.title[locale] }),
+  ]);
+}

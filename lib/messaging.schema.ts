@@ -1,0 +1,107 @@
+/*
+ * The zod schema of every message payload (SPEC §7: every message crossing contexts is
+ * validated). Kept apart from ./messaging.ts so the content script, which only sends, does not
+ * bundle zod; the background parses every payload with these before anything is written.
+ */
+import { z } from 'zod';
+import { REFUND_TYPES } from './order';
+import { CASE_STATUSES } from './cases/status';
+import { MERCHANT_ACTIONS } from './cases/model';
+import { OBSERVED_STATUSES } from './sites/texts';
+
+/** The back office host: the only place an order page may be opened from a case. */
+export const BACK_OFFICE_HOST = 's.kwaixiaodian.com';
+
+/** Order and after-sale numbers: the platform's are digits; letters, `-` and `_` are allowed for other shops' formats. */
+const Id = z
+  .string()
+  .trim()
+  .min(1, { error: '编号不能为空 / the number is empty' })
+  .max(64)
+  .regex(/^[\w-]+$/, { error: '编号只能包含字母、数字、- 和 _ / the number may hold only letters, digits, - and _' });
+const CaseId = z.string().min(1).max(100);
+const Fen = z.number().int().nonnegative().max(1e12);
+const Text = (max: number) => z.string().max(max);
+
+const OrderUrl = z
+  .string()
+  .max(2048)
+  .refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname === BACK_OFFICE_HOST;
+      } catch {
+        return false;
+      }
+    },
+    { error: `订单链接必须是 ${BACK_OFFICE_HOST} 上的网址 / the order link must be a page on ${BACK_OFFICE_HOST}` },
+  );
+
+/** What the panel sends to record a submitted application (model.ts `NewCaseInput`). Strict: no buyer data can ride along. */
+export const NewCaseInputSchema = z.strictObject({
+  orderId: Id,
+  afterSaleId: Id.optional(),
+  refundType: z.enum(REFUND_TYPES),
+  reasonId: z.string().min(1).max(64),
+  remark: Text(2000).optional(),
+  paidAmount: Fen.optional(),
+  refundAmount: Fen.optional(),
+  trackingNo: Text(64).optional(),
+  courier: Text(64).optional(),
+  shippingPayer: z.enum(['seller', 'buyer']).optional(),
+  orderUrl: OrderUrl.optional(),
+});
+
+export const ObservationSchema = z
+  .strictObject({
+    orderId: Id.optional(),
+    afterSaleId: Id.optional(),
+    status: z.enum(OBSERVED_STATUSES),
+    source: z.literal('page').optional(),
+  })
+  .refine((o) => o.orderId !== undefined || o.afterSaleId !== undefined, {
+    error: '需要订单编号或售后单号 / an order number or an after-sale number is required',
+  });
+
+const NoData = z.union([z.undefined(), z.null(), z.strictObject({})]);
+const Limit = z.number().int().min(1).max(500);
+/** Chrome refuses runtime messages above 64 MiB. */
+const FileContent = z.string().min(1).max(64 * 1024 * 1024);
+
+export const Payloads = {
+  getCase: z.strictObject({ orderId: Id }),
+  recordSubmit: z.strictObject({ input: NewCaseInputSchema, submitId: z.string().min(8).max(100) }),
+  reportPage: z.strictObject({ observations: z.array(ObservationSchema).max(2000), url: z.string().max(2048) }),
+  caseAction: z.strictObject({
+    caseId: CaseId,
+    action: z.enum(MERCHANT_ACTIONS),
+    source: z.enum(['panel', 'popup']).optional(),
+  }),
+  addNote: z.strictObject({ caseId: CaseId, text: z.string().trim().min(1).max(2000) }),
+  listCases: z
+    .strictObject({
+      query: z.string().trim().max(64).optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+      limit: Limit.optional(),
+      offset: z.number().int().min(0).max(1e6).optional(),
+    })
+    .optional(),
+  attentionList: z.strictObject({ limit: Limit.optional() }).optional(),
+  counts: NoData,
+  exportCases: z.strictObject({ format: z.enum(['json', 'csv']) }),
+  importCases: z.strictObject({ content: FileContent }),
+  getRules: NoData,
+  setRules: z.strictObject({ rules: z.unknown() }).refine((p) => p.rules !== undefined, { error: 'rules is required' }),
+  resetRules: NoData,
+  backup: NoData,
+  restore: z.strictObject({ content: FileContent }),
+  deleteAll: NoData,
+  openOrder: z.strictObject({ caseId: CaseId }),
+} as const;
+
+export type PayloadName = keyof typeof Payloads;
+/** What a sender passes (before defaults). */
+export type PayloadIn<K extends PayloadName> = z.input<(typeof Payloads)[K]>;
+/** What a handler receives (after parsing). */
+export type PayloadOut<K extends PayloadName> = z.output<(typeof Payloads)[K]>;
