@@ -1,0 +1,54 @@
+// The two browsers of an A/B run: the same Chromium, the same flags and the same host mapping,
+// one with the production build loaded (through scripts/browsers.ts, as the e2e tests do) and
+// one without any extension.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { findChromium, launchChromium, SITE_HOST, type BrowserHandle } from '../browsers';
+
+/** Mirrors NETWORK_QUIET_CHROMIUM in scripts/browsers.ts (not exported there). */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--metrics-recording-only',
+  `--host-resolver-rules=MAP ${SITE_HOST} 127.0.0.1`,
+];
+
+export interface Plain {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function launchWithout(): Promise<Plain> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'refund-helper-bench-noext-'));
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    userDataDir,
+    args: FLAGS,
+    defaultViewport: { width: 1280, height: 900 },
+    handleSIGINT: false,
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+export async function launchWith(extensionDir?: string): Promise<BrowserHandle> {
+  return launchChromium({ extensionDir });
+}
+
+export async function chromiumVersion(browser: Browser): Promise<string> {
+  return browser.version();
+}
