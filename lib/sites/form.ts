@@ -8,15 +8,13 @@ import { labelKey, normalizeText, optionLabelText } from './read';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
+/** The element's window; a document without one (DOMParser, createHTMLDocument) falls back to ours. */
 function windowOf(el: Element): Window & typeof globalThis {
-  const win = el.ownerDocument.defaultView;
-  if (!win) throw new Error('element has no window');
-  return win as Window & typeof globalThis;
+  return (el.ownerDocument.defaultView ?? globalThis) as Window & typeof globalThis;
 }
 
+/** The native accessor from the element's own class prototype (skipping own-property overrides such as React's tracker). */
 function nativeSetter(el: Element, prop: 'value' | 'checked'): ((v: unknown) => void) | undefined {
-  // Walk the prototype chain from the element's own class prototype (not an own-property
-  // override such as React's tracker).
   for (let proto = Object.getPrototypeOf(el); proto; proto = Object.getPrototypeOf(proto)) {
     const desc = Object.getOwnPropertyDescriptor(proto, prop);
     if (desc?.set) return desc.set;
@@ -24,11 +22,13 @@ function nativeSetter(el: Element, prop: 'value' | 'checked'): ((v: unknown) => 
   return undefined;
 }
 
-function protoFor(el: Control): object {
-  const win = windowOf(el);
-  if (el.nodeName === 'TEXTAREA') return win.HTMLTextAreaElement.prototype;
-  if (el.nodeName === 'SELECT') return win.HTMLSelectElement.prototype;
-  return win.HTMLInputElement.prototype;
+/** The element type's prototype in the element's realm (a content script and the page are different realms). */
+function protoFor(el: Control): object | undefined {
+  const win = el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  if (!win) return undefined;
+  if (el.nodeName === 'TEXTAREA') return win.HTMLTextAreaElement?.prototype;
+  if (el.nodeName === 'SELECT') return win.HTMLSelectElement?.prototype;
+  return win.HTMLInputElement?.prototype;
 }
 
 function fire(el: Element, type: string, init: EventInit = { bubbles: true }): void {
@@ -44,7 +44,8 @@ function fireMouse(el: Element, type: string): void {
 
 /** Set a React-controlled input/textarea/select's value and tell React. */
 export function setNativeValue(el: Control, value: string): void {
-  const desc = Object.getOwnPropertyDescriptor(protoFor(el), 'value');
+  const proto = protoFor(el);
+  const desc = proto ? Object.getOwnPropertyDescriptor(proto, 'value') : undefined;
   const set = desc?.set ?? nativeSetter(el, 'value');
   if (set) set.call(el, value);
   else el.value = value;
@@ -203,23 +204,31 @@ export async function selectAntOption(selectRoot: Element, optionLabels: string[
   fireMouse(selector, 'mousedown');
   fireMouse(selector, 'mouseup');
   fireMouse(selector, 'click');
-  const findOption = () => {
+  // Options render together: once the dropdown has shown options for a moment without a match,
+  // stop waiting (a missing option costs ~200 ms, not the whole second).
+  let openedAt = 0;
+  const findOption = (): Element | 'none' | undefined => {
     const dd = dropdownOf(select, doc);
     if (!dd) return undefined;
     const opts = Array.from(dd.querySelectorAll('.ant-select-item-option')).filter(
       (o) => !o.classList.contains('ant-select-item-option-disabled'),
     );
-    return pickOption(opts, optionText, optionLabels);
+    const hit = pickOption(opts, optionText, optionLabels);
+    if (hit) return hit;
+    openedAt ||= Date.now();
+    return Date.now() - openedAt > 200 ? 'none' : undefined;
   };
-  let option = await waitFor(doc, findOption, 1000);
-  if (!option && input && !input.readOnly) {
+  let found = await waitFor(doc, findOption, 1000);
+  if (found === 'none' && input && !input.readOnly) {
     setNativeValue(input, optionLabels[0] ?? '');
-    option = await waitFor(doc, findOption, 500);
+    openedAt = 0;
+    found = await waitFor(doc, findOption, 500);
   }
-  if (!option) {
+  if (!found || found === 'none') {
     fireMouse(selector, 'mousedown'); // close it again
     return false;
   }
+  const option = found;
   const label = normalizeText(optionText(option));
   for (const type of ['mouseenter', 'mousemove', 'mouseover', 'mousedown', 'mouseup', 'click']) fireMouse(option, type);
   const shown = await waitFor(doc, () => (labelKey(selectionText(select)) === labelKey(label) ? true : undefined), 500);
