@@ -118,6 +118,27 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Runs `fn` in `tx` and waits for the commit; any failure aborts the transaction, so a write
+ * that fails halfway leaves nothing behind (a synchronous DataError would otherwise let the
+ * writes before it commit).
+ */
+async function atomically<T>(tx: { abort(): void; done: Promise<void> }, fn: () => Promise<T>): Promise<T> {
+  try {
+    const result = await fn();
+    await tx.done;
+    return result;
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+    await tx.done.catch(() => {});
+    throw e;
+  }
+}
+
+/**
  * Brings a record written by an earlier version up to date: schema defaults (rev, notes, history,
  * deadlines) and the derived index fields. A record that does not parse is kept as it is: an
  * upgrade never drops data.
@@ -204,16 +225,15 @@ export class CaseStore {
   put(next: RefundCase, expectRev: number | null): Promise<RefundCase> {
     return guard(async () => {
       const tx = this.db.transaction('cases', 'readwrite');
-      const current = await tx.store.get(next.id);
-      if (expectRev === null ? current !== undefined : current?.rev !== expectRev) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw new StoreError(expectRev === null ? 'exists' : 'conflict');
-      }
-      const saved: RefundCase = { ...next, rev: expectRev === null ? next.rev : expectRev + 1 };
-      await tx.store.put(saved);
-      await tx.done;
-      return saved;
+      return atomically(tx, async () => {
+        const current = await tx.store.get(next.id);
+        if (expectRev === null ? current !== undefined : current?.rev !== expectRev) {
+          throw new StoreError(expectRev === null ? 'exists' : 'conflict');
+        }
+        const saved: RefundCase = { ...next, rev: expectRev === null ? next.rev : expectRev + 1 };
+        await tx.store.put(saved);
+        return saved;
+      });
     });
   }
 
@@ -227,27 +247,28 @@ export class CaseStore {
       const tx = this.db.transaction(['cases', 'submits'], 'readwrite');
       const cases = tx.objectStore('cases');
       const submits = tx.objectStore('submits');
-      let result: InsertResult | undefined;
-      if (opts.submitId) {
-        const seen = await submits.get(opts.submitId);
-        const prior = seen && (await cases.get(seen.caseId));
-        if (prior) result = { kind: 'same-submit', case: prior };
-      }
-      if (!result && opts.findDuplicate) {
-        const existing = sortByCreated(await cases.index('by-order').getAll(c.orderId));
-        const dup = opts.findDuplicate(existing);
-        if (dup) result = { kind: 'duplicate', case: dup };
-      }
-      if (!result) {
-        if (await cases.getKey(c.id)) throw new StoreError('exists');
-        await cases.add(c);
-        result = { kind: 'created', case: c };
-      }
-      if (opts.submitId && result.kind !== 'same-submit') {
-        await submits.put({ submitId: opts.submitId, caseId: result.case.id, at: opts.now ?? c.createdAt });
-      }
-      await tx.done;
-      return result;
+      return atomically(tx, async () => {
+        let result: InsertResult | undefined;
+        if (opts.submitId) {
+          const seen = await submits.get(opts.submitId);
+          const prior = seen && (await cases.get(seen.caseId));
+          if (prior) result = { kind: 'same-submit', case: prior };
+        }
+        if (!result && opts.findDuplicate) {
+          const existing = sortByCreated(await cases.index('by-order').getAll(c.orderId));
+          const dup = opts.findDuplicate(existing);
+          if (dup) result = { kind: 'duplicate', case: dup };
+        }
+        if (!result) {
+          if (await cases.getKey(c.id)) throw new StoreError('exists');
+          await cases.add(c);
+          result = { kind: 'created', case: c };
+        }
+        if (opts.submitId && result.kind !== 'same-submit') {
+          await submits.put({ submitId: opts.submitId, caseId: result.case.id, at: opts.now ?? c.createdAt });
+        }
+        return result;
+      });
     });
   }
 
@@ -371,13 +392,14 @@ export class CaseStore {
   importMany(cases: RefundCase[]): Promise<number> {
     return guard(async () => {
       const tx = this.db.transaction('cases', 'readwrite');
-      for (const c of cases) {
-        const current = await tx.store.get(c.id);
-        // Keep rev moving forward so a writer holding the old copy sees a conflict.
-        await tx.store.put(current ? { ...c, rev: Math.max(c.rev, current.rev + 1) } : c);
-      }
-      await tx.done;
-      return cases.length;
+      return atomically(tx, async () => {
+        for (const c of cases) {
+          const current = await tx.store.get(c.id);
+          // Keep rev moving forward so a writer holding the old copy sees a conflict.
+          await tx.store.put(current ? { ...c, rev: Math.max(c.rev, current.rev + 1) } : c);
+        }
+        return cases.length;
+      });
     });
   }
 
@@ -386,10 +408,11 @@ export class CaseStore {
     return guard(async () => {
       const tx = this.db.transaction(['cases', 'submits'], 'readwrite');
       const store = tx.objectStore('cases');
-      await Promise.all([store.clear(), tx.objectStore('submits').clear()]);
-      for (const c of cases) await store.put(c);
-      await tx.done;
-      return cases.length;
+      return atomically(tx, async () => {
+        await Promise.all([store.clear(), tx.objectStore('submits').clear()]);
+        for (const c of cases) await store.put(c);
+        return cases.length;
+      });
     });
   }
 
@@ -397,10 +420,11 @@ export class CaseStore {
   clear(): Promise<number> {
     return guard(async () => {
       const tx = this.db.transaction(['cases', 'submits', 'meta'], 'readwrite');
-      const n = await tx.objectStore('cases').count();
-      await Promise.all([tx.objectStore('cases').clear(), tx.objectStore('submits').clear(), tx.objectStore('meta').clear()]);
-      await tx.done;
-      return n;
+      return atomically(tx, async () => {
+        const n = await tx.objectStore('cases').count();
+        await Promise.all([tx.objectStore('cases').clear(), tx.objectStore('submits').clear(), tx.objectStore('meta').clear()]);
+        return n;
+      });
     });
   }
 

@@ -1,0 +1,29 @@
+/* Fixtures for the case store, service and background tests. */
+import { createCase, type NewCaseInput } from '../../../lib/cases/model';
+import type { RefundCase } from '../../../lib/cases/schema';
+import { openStore, type CaseStore } from '../../../lib/cases/store';
+import { defaultRules } from '../../../lib/rules/defaults';
+import type { RuleSet } from '../../../lib/rules/schema';
+
+export const HOUR = 3_600_000;
+/** 2026-11-26 12:00 China time. */
+export const T0 = Date.UTC(2026, 10, 26, 4, 0, 0);
+
+export const rules: RuleSet = defaultRules();
+
+export function input(orderId: string, extra: Partial<NewCaseInput> = {}): NewCaseInput {
+  return { orderId, refundType: 'refund-only', reasonId: 'quality', refundAmount: 12_900, paidAmount: 12_900, ...extra };
+}
+
+/** A case as createCase makes it, with an explicit id. */
+export function makeCase(orderId: string, now = T0, extra: Partial<NewCaseInput> = {}, id = `c-${orderId}`): RefundCase {
+  return createCase(input(orderId, extra), rules, now, 'panel', id);
+}
+
+let n = 0;
+/** A store on a fresh in-memory IndexedDB. */
+export async function freshStore(): Promise<{ store: CaseStore; factory: IDBFactory; name: string }> {
+  const factory = new IDBFactory();
+  const name = `rh-test-${++n}`;
+  return { store: await openStore(name, factory), factory, name };
+}

@@ -1,0 +1,362 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applyAction, observe, recomputeDerived } from '../../lib/cases/model';
+import type { RefundCase } from '../../lib/cases/schema';
+import { CASE_STATUSES } from '../../lib/cases/status';
+import { DB_VERSION, openStore, StoreError, type CaseStore } from '../../lib/cases/store';
+import { freshStore, HOUR, makeCase, rules, T0 } from './helpers/cases';
+
+const stores: CaseStore[] = [];
+async function store(): Promise<CaseStore> {
+  const s = (await freshStore()).store;
+  stores.push(s);
+  return s;
+}
+afterEach(() => {
+  stores.splice(0).forEach((s) => s.close());
+  vi.restoreAllMocks();
+});
+
+function approved(c: RefundCase, at: number): RefundCase {
+  return observe(c, 'approved', rules, at).case;
+}
+
+/** Raw IndexedDB, no idb: a database exactly as version 1 (or 2) of the extension wrote it. */
+function rawOpen(factory: IDBFactory, name: string, version: number, upgrade: (db: IDBDatabase, tx: IDBTransaction) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(name, version);
+    req.onupgradeneeded = () => upgrade(req.result, req.transaction!);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function rawPut(db: IDBDatabase, storeName: string, values: unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(storeName, 'readwrite');
+    for (const v of values) tx.objectStore(storeName).put(v);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+/** A v1-era record: no rev, notes, attentionAt or nextDeadline; deadlines present. */
+function v1Record(id: string, orderId: string, status: RefundCase['status'], at: number, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    orderId,
+    status,
+    refundType: 'refund-only',
+    reasonId: 'quality',
+    remark: '',
+    createdAt: at,
+    updatedAt: at,
+    deadlines: {},
+    history: [{ from: null, to: status, at, source: 'panel' }],
+    ...extra,
+  };
+}
+
+describe('case store: reads and writes', () => {
+  it('puts and gets a case, by id, order and after-sale number', async () => {
+    const s = await store();
+    const c = { ...makeCase('1001'), afterSaleId: 'AS-1' };
+    const saved = await s.put(c, null);
+    expect(saved.rev).toBe(0);
+    expect(await s.get(c.id)).toEqual(saved);
+    expect(await s.getByOrder('1001')).toEqual([saved]);
+    expect(await s.getByAfterSale('AS-1')).toEqual(saved);
+    expect(await s.getByAfterSale('AS-2')).toBeUndefined();
+    expect(await s.get('nope')).toBeUndefined();
+  });
+
+  it('increments rev on each write and refuses a lost update', async () => {
+    const s = await store();
+    const c = await s.put(makeCase('1002'), null);
+    const a = await s.put({ ...c, remark: 'first' }, c.rev);
+    expect(a.rev).toBe(1);
+    // A second writer still holding rev 0 must not overwrite "first".
+    await expect(s.put({ ...c, remark: 'stale' }, c.rev)).rejects.toMatchObject({ name: 'StoreError', code: 'conflict' });
+    expect((await s.get(c.id))!.remark).toBe('first');
+  });
+
+  it('refuses to create a case over an existing id', async () => {
+    const s = await store();
+    const c = await s.put(makeCase('1003'), null);
+    await expect(s.put({ ...c, remark: 'x' }, null)).rejects.toBeInstanceOf(StoreError);
+    expect((await s.get(c.id))!.remark).toBe('');
+  });
+
+  it('getByOrder lists every case of the order, oldest first', async () => {
+    const s = await store();
+    await s.put(makeCase('1004', T0 + 10, {}, 'b'), null);
+    await s.put(makeCase('1004', T0, {}, 'a'), null);
+    await s.put(makeCase('1005', T0, {}, 'c'), null);
+    expect((await s.getByOrder('1004')).map((c) => c.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('case store: insert (idempotent submits, duplicates)', () => {
+  const findOpen = (existing: RefundCase[]) => existing.find((c) => !['refunded', 'cancelled', 'closed'].includes(c.status));
+
+  it('the same submitId twice gives one case', async () => {
+    const s = await store();
+    const first = await s.insert(makeCase('2001', T0, {}, 'x1'), { submitId: 'sub-1' });
+    const again = await s.insert(makeCase('2001', T0 + 5, {}, 'x2'), { submitId: 'sub-1' });
+    expect(first.kind).toBe('created');
+    expect(again).toEqual({ kind: 'same-submit', case: first.case });
+    expect(await s.count()).toBe(1);
+  });
+
+  it('an open case for the order makes a new submit a duplicate', async () => {
+    const s = await store();
+    await s.insert(makeCase('2002', T0, {}, 'y1'), { submitId: 'sub-a', findDuplicate: findOpen });
+    const dup = await s.insert(makeCase('2002', T0 + 5, {}, 'y2'), { submitId: 'sub-b', findDuplicate: findOpen });
+    expect(dup.kind).toBe('duplicate');
+    expect(dup.case.id).toBe('y1');
+    expect(await s.count()).toBe(1);
+    // The duplicate's submitId now maps to the existing case too.
+    expect((await s.insert(makeCase('2002', T0 + 9, {}, 'y3'), { submitId: 'sub-b' })).case.id).toBe('y1');
+  });
+
+  it('a terminal earlier case does not block a new one', async () => {
+    const s = await store();
+    const old = { ...makeCase('2003', T0, {}, 'z1'), status: 'refunded' as const };
+    await s.put(recomputeDerived(old), null);
+    const r = await s.insert(makeCase('2003', T0 + 5, {}, 'z2'), { submitId: 'sub-z', findDuplicate: findOpen });
+    expect(r.kind).toBe('created');
+    expect(await s.count()).toBe(2);
+  });
+});
+
+describe('case store: index queries', () => {
+  async function seeded() {
+    const s = await store();
+    const reviewing = makeCase('3001', T0, {}, 'r1'); // review reminder at T0 + 48 h
+    const appr = approved(makeCase('3002', T0, {}, 'a1'), T0 + HOUR); // attention from T0+1h, due T0+25h
+    const rejected = observe(makeCase('3003', T0, {}, 'j1'), 'rejected', rules, T0 + 2 * HOUR).case;
+    const refunded = observe(makeCase('3004', T0, {}, 'd1'), 'refunded', rules, T0 + 3 * HOUR).case;
+    const other = { ...makeCase('4001', T0 + 4 * HOUR, {}, 'o1'), afterSaleId: '30019' };
+    for (const c of [reviewing, appr, rejected, refunded, other]) await s.put(c, null);
+    return s;
+  }
+
+  it('counts per status from the status index', async () => {
+    const s = await seeded();
+    const counts = await s.countByStatus();
+    expect(Object.keys(counts).sort()).toEqual([...CASE_STATUSES].sort());
+    expect(counts).toMatchObject({ reviewing: 2, approved: 1, rejected: 1, refunded: 1, draft: 0, closed: 0 });
+    expect(await s.countStatus('reviewing')).toBe(2);
+    expect(await s.count()).toBe(5);
+  });
+
+  it('attention: the cases whose attentionAt has come, by time', async () => {
+    const s = await seeded();
+    expect(await s.attentionIds(T0)).toEqual([]);
+    expect(await s.attentionIds(T0 + 2 * HOUR)).toEqual(['a1', 'j1']);
+    expect(await s.attentionCount(T0 + 2 * HOUR)).toBe(2);
+    expect((await s.attentionCases(T0 + 100 * HOUR)).map((c) => c.id)).toEqual(['a1', 'j1', 'r1', 'o1']);
+    expect((await s.attentionCases(T0 + 100 * HOUR, 1)).map((c) => c.id)).toEqual(['a1']);
+  });
+
+  it('deadlines: the next one after a time, and those in a window', async () => {
+    const s = await seeded();
+    expect(await s.nextDeadline()).toBe(T0 + 25 * HOUR);
+    expect(await s.nextDeadline(T0 + 25 * HOUR)).toBe(T0 + 48 * HOUR);
+    expect(await s.nextDeadline(T0 + 1000 * HOUR)).toBeUndefined();
+    expect((await s.deadlinesBetween(undefined, T0 + 30 * HOUR)).map((c) => c.id)).toEqual(['a1']);
+    expect((await s.deadlinesBetween(T0 + 25 * HOUR, T0 + 50 * HOUR)).map((c) => c.id)).toEqual(['r1']);
+    expect((await s.deadlinesBetween(T0 + 48 * HOUR, T0 + 52 * HOUR)).map((c) => c.id)).toEqual(['o1']);
+  });
+
+  it('search: order or after-sale number prefix, newest first', async () => {
+    const s = await seeded();
+    expect((await s.search('300')).map((c) => c.id).sort()).toEqual(['a1', 'd1', 'j1', 'r1', 'o1'].sort());
+    expect((await s.search('3001')).map((c) => c.id)).toEqual(['o1', 'r1']); // o1 via after-sale 30019, newer
+    expect(await s.search('  ')).toEqual([]);
+    expect(await s.search('9')).toEqual([]);
+  });
+
+  it('list: newest updated first, by status, with offset', async () => {
+    const s = await seeded();
+    const all = await s.list({ limit: 10 });
+    expect(all.map((c) => c.id)).toEqual(['o1', 'd1', 'j1', 'a1', 'r1']);
+    expect((await s.list({ limit: 2, offset: 1 })).map((c) => c.id)).toEqual(['d1', 'j1']);
+    expect((await s.list({ status: 'reviewing' })).map((c) => c.id)).toEqual(['o1', 'r1']);
+    expect(await s.list({ status: 'closed' })).toEqual([]);
+    expect(await s.list({ offset: 50 })).toEqual([]);
+  });
+
+  it('lookup: after-sale number first, else the case the picker chooses', async () => {
+    const s = await seeded();
+    const pick = (cases: RefundCase[]) => cases.at(-1);
+    const found = await s.lookup(
+      [{ afterSaleId: '30019' }, { orderId: '3002' }, { orderId: '9999' }, { afterSaleId: 'none', orderId: '3003' }],
+      pick,
+    );
+    expect(found.map((c) => c?.id)).toEqual(['o1', 'a1', undefined, 'j1']);
+  });
+});
+
+describe('case store: bulk', () => {
+  it('all() pages through every case', async () => {
+    const s = await store();
+    const cases = Array.from({ length: 23 }, (_, i) => makeCase(String(5000 + i), T0 + i, {}, `k${String(i).padStart(2, '0')}`));
+    await s.importMany(cases);
+    const seen: string[] = [];
+    for await (const c of s.all(5)) seen.push(c.id);
+    expect(seen).toEqual(cases.map((c) => c.id));
+  });
+
+  it('importMany keeps rev moving forward over an existing copy', async () => {
+    const s = await store();
+    const c = await s.put(makeCase('5100'), null);
+    await s.put({ ...c, remark: 'edited' }, 0);
+    await s.importMany([{ ...c, remark: 'imported', rev: 0 }]);
+    const got = (await s.get(c.id))!;
+    expect(got.remark).toBe('imported');
+    expect(got.rev).toBe(2);
+  });
+
+  it('importMany is all or nothing', async () => {
+    const s = await store();
+    const good = makeCase('5200');
+    const bad = { ...makeCase('5201'), id: undefined } as unknown as RefundCase; // no key: the put fails
+    await expect(s.importMany([good, bad])).rejects.toBeInstanceOf(StoreError);
+    expect(await s.count()).toBe(0);
+  });
+
+  it('replaceAll and clear', async () => {
+    const s = await store();
+    await s.insert(makeCase('5300', T0, {}, 'p1'), { submitId: 'sub-p' });
+    expect(await s.replaceAll([makeCase('5301', T0, {}, 'p2')])).toBe(1);
+    expect((await s.list()).map((c) => c.id)).toEqual(['p2']);
+    await s.setMeta('k', 5);
+    expect(await s.getMeta('k')).toBe(5);
+    expect(await s.clear()).toBe(1);
+    expect(await s.count()).toBe(0);
+    expect(await s.getMeta('k')).toBeUndefined();
+    // The idempotency key went too: the same submitId creates again.
+    expect((await s.insert(makeCase('5300', T0, {}, 'p3'), { submitId: 'sub-p' })).kind).toBe('created');
+  });
+});
+
+describe('case store: upgrades keep every record', () => {
+  it(`from v1 to v${DB_VERSION}: records kept, new indexes, derived fields backfilled`, async () => {
+    const factory = new IDBFactory();
+    const raw = await rawOpen(factory, 'up-1', 1, (db) => {
+      const cases = db.createObjectStore('cases', { keyPath: 'id' });
+      cases.createIndex('by-order', 'orderId');
+      cases.createIndex('by-status', 'status');
+    });
+    const records = [
+      v1Record('u1', '7001', 'reviewing', T0, { deadlines: { reviewRemindAt: T0 + 48 * HOUR } }),
+      v1Record('u2', '7002', 'approved', T0, { approvedAt: T0, deadlines: { arrivalDueAt: T0 + 24 * HOUR }, afterSaleId: 'AS7002' }),
+      v1Record('u3', '7003', 'refunded', T0),
+      { id: 'u4', orderId: '7004', status: 'mystery', note: 'written by a broken build' }, // does not parse: kept as is
+    ];
+    await rawPut(raw, 'cases', records);
+    raw.close();
+
+    const s = await openStore('up-1', factory);
+    stores.push(s);
+    expect(s.db.version).toBe(DB_VERSION);
+    expect([...s.db.objectStoreNames].sort()).toEqual(['cases', 'meta', 'submits']);
+    const idx = [...s.db.transaction('cases').store.indexNames].sort();
+    expect(idx).toEqual(['by-after-sale', 'by-attention', 'by-deadline', 'by-order', 'by-status', 'by-status-updated', 'by-updated']);
+    expect(await s.count()).toBe(4);
+    const u1 = (await s.get('u1'))!;
+    expect(u1).toMatchObject({ rev: 0, notes: [], attentionAt: T0 + 48 * HOUR, nextDeadline: T0 + 48 * HOUR });
+    expect(await s.attentionIds(T0 + HOUR)).toEqual(['u2']);
+    expect(await s.nextDeadline()).toBe(T0 + 24 * HOUR);
+    expect((await s.getByAfterSale('AS7002'))?.id).toBe('u2');
+    expect(await s.get('u4')).toEqual(records[3]);
+    expect((await s.countByStatus()).reviewing).toBe(1);
+  });
+
+  it(`from v2 to v${DB_VERSION}: cases and idempotency keys kept`, async () => {
+    const factory = new IDBFactory();
+    const raw = await rawOpen(factory, 'up-2', 2, (db) => {
+      const cases = db.createObjectStore('cases', { keyPath: 'id' });
+      cases.createIndex('by-order', 'orderId');
+      cases.createIndex('by-status', 'status');
+      cases.createIndex('by-after-sale', 'afterSaleId');
+      cases.createIndex('by-updated', 'updatedAt');
+      db.createObjectStore('submits', { keyPath: 'submitId' });
+    });
+    await rawPut(raw, 'cases', [v1Record('w1', '8001', 'rejected', T0), v1Record('w2', '8002', 'confirmed', T0 + 1, { approvedAt: T0, deadlines: { arrivalDueAt: T0 + 5 } })]);
+    await rawPut(raw, 'submits', [{ submitId: 'sub-w1', caseId: 'w1', at: T0 }]);
+    raw.close();
+
+    const s = await openStore('up-2', factory);
+    stores.push(s);
+    expect(await s.count()).toBe(2);
+    expect((await s.attentionIds(T0 + 10)).sort()).toEqual(['w1', 'w2']);
+    expect((await s.insert(makeCase('8001', T0 + 20, {}, 'w9'), { submitId: 'sub-w1' })).case.id).toBe('w1');
+    expect((await s.list({ status: 'confirmed' })).map((c) => c.id)).toEqual(['w2']);
+  });
+
+  it('opening the current version again changes nothing', async () => {
+    const { store: s, factory, name } = await freshStore();
+    await s.put(makeCase('8100'), null);
+    s.close();
+    const again = await openStore(name, factory);
+    stores.push(again);
+    expect(await again.count()).toBe(1);
+  });
+});
+
+describe('case store: storage errors are typed, with a message to show', () => {
+  it('a blocked upgrade', async () => {
+    const factory = new IDBFactory();
+    // An old page holding a v1 connection that ignores versionchange blocks the upgrade.
+    const raw = await rawOpen(factory, 'blocked', 1, (db) => db.createObjectStore('cases', { keyPath: 'id' }));
+    raw.onversionchange = null;
+    const err = await openStore('blocked', factory).catch((e) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err.code).toBe('blocked');
+    expect(err.text['zh-CN']).toContain('阻止');
+    raw.close();
+  });
+
+  it('a database from a newer version', async () => {
+    const factory = new IDBFactory();
+    const raw = await rawOpen(factory, 'newer', DB_VERSION + 5, () => {});
+    raw.close();
+    const err = await openStore('newer', factory).catch((e) => e);
+    expect(err).toMatchObject({ name: 'StoreError', code: 'version' });
+    expect(err.text.en).toMatch(/newer/);
+  });
+
+  it('storage full', async () => {
+    const s = await store();
+    vi.spyOn(s.db, 'transaction').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    const err = await s.put(makeCase('9001'), null).catch((e) => e);
+    expect(err).toMatchObject({ name: 'StoreError', code: 'quota' });
+    expect(err.text['zh-CN']).toContain('存储空间已满');
+  });
+
+  it('a factory that cannot open', async () => {
+    const factory = {
+      open() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
+    await expect(openStore('x', factory)).rejects.toMatchObject({ code: 'unavailable' });
+  });
+});
+
+describe('case store: model round trip', () => {
+  it('a case moved by the model is stored with its derived fields', async () => {
+    const s = await store();
+    const c = await s.put(makeCase('9100', T0, {}, 'm1'), null);
+    const a = approved(c, T0 + HOUR);
+    const confirmed = applyAction(a, 'confirm', rules, T0 + 2 * HOUR, 'popup');
+    if (!confirmed.ok) throw new Error('confirm refused');
+    const saved = await s.put(confirmed.case, c.rev);
+    expect(saved.status).toBe('confirmed');
+    expect(await s.attentionIds(T0 + 24 * HOUR)).toEqual([]);
+    expect(await s.attentionIds(T0 + 25 * HOUR)).toEqual(['m1']);
+  });
+});
