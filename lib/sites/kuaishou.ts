@@ -134,8 +134,12 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
   const computed: ReadResult['computed'] = [];
   /** Field → why it is not in the snapshot (not found / unreadable). */
   const problems = new Map<SnapshotField, string>();
-  const notFound = (f: SnapshotField, labels: readonly string[] | undefined) =>
+  /** Fields whose label is not on the page at all (as opposed to found but unreadable). */
+  const absent = new Set<SnapshotField>();
+  const notFound = (f: SnapshotField, labels: readonly string[] | undefined) => {
+    absent.add(f);
     problems.set(f, `未找到「${labelList(labels)}」`);
+  };
 
   const read = (f: keyof SiteTexts['labels']) => {
     const labels = texts.labels[f];
@@ -195,8 +199,9 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
   }
 
   // 实付 not printed: goods − discount + shipping, when all three are there and the discount
-  // is not split over several labels (which ones add up is not ours to guess).
-  if (snap.paidAmount === undefined && snap.goodsTotal !== undefined && snap.discount !== undefined && snap.shippingFee !== undefined) {
+  // is not split over several labels (which ones add up is not ours to guess). A 实付 that is
+  // printed but unreadable stays missing: the page said something we do not understand.
+  if (absent.has('paidAmount') && snap.goodsTotal !== undefined && snap.discount !== undefined && snap.shippingFee !== undefined) {
     const discountLabels = (texts.labels.discount ?? []).filter((l) => findLabel(root, [l]));
     if (discountLabels.length <= 1) {
       const paid = snap.goodsTotal - snap.discount + snap.shippingFee;
@@ -211,7 +216,7 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
           },
         });
       }
-    } else if (!problems.has('paidAmount') || problems.get('paidAmount')!.startsWith('未找到')) {
+    } else {
       problems.set('paidAmount', `未找到「${labelList(texts.labels.paidAmount)}」，且优惠分为多项（${discountLabels.join('、')}），无法计算实付`);
     }
   }
