@@ -17,7 +17,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '115.0',
+              // 140: the first release that knows data_collection_permissions (an ESR).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
