@@ -251,19 +251,17 @@ export class CaseService {
     for await (const c of this.store.all()) {
       rows.push(
         [
-          excelText(c.orderId),
-          excelText(c.afterSaleId ?? ''),
-          STATUS_LABELS[c.status]['zh-CN'],
-          REFUND_TYPE_LABELS[c.refundType] ?? c.refundType,
-          reasons.get(c.reasonId) ?? c.reasonId,
-          c.refundAmount === undefined ? '' : formatFen(c.refundAmount, { symbol: false }),
-          excelText(c.trackingNo ?? ''),
-          c.courier ?? '',
-          formatChinaTime(c.createdAt),
-          formatChinaTime(c.updatedAt),
-        ]
-          .map(csvCell)
-          .join(','),
+          idCell(c.orderId),
+          idCell(c.afterSaleId ?? ''),
+          csvCell(STATUS_LABELS[c.status]['zh-CN']),
+          csvCell(REFUND_TYPE_LABELS[c.refundType] ?? c.refundType),
+          csvCell(reasons.get(c.reasonId) ?? c.reasonId),
+          csvCell(c.refundAmount === undefined ? '' : formatFen(c.refundAmount, { symbol: false })),
+          idCell(c.trackingNo ?? ''),
+          csvCell(c.courier ?? ''),
+          csvCell(formatChinaTime(c.createdAt)),
+          csvCell(formatChinaTime(c.updatedAt)),
+        ].join(','),
       );
     }
     // BOM: Excel reads a BOM-less CSV as the system code page and garbles 汉字. CRLF: RFC 4180.
@@ -350,11 +348,11 @@ export function csvCell(value: string): string {
 }
 
 /**
- * Long digit strings (a 19-digit order number) become 2.41E+18 in Excel, and the digits are lost.
- * A leading tab makes Excel keep the cell as text; it is invisible there.
+ * A number column: long digit strings (a 19-digit order number) become 2.41E+18 in Excel and the
+ * digits are lost. A leading tab makes Excel keep the cell as text; it is invisible there.
  */
-function excelText(value: string): string {
-  return /^\d{12,}$/.test(value) ? `\t${value}` : value;
+function idCell(value: string): string {
+  return /^\d{12,}$/.test(value) ? `"\t${value}"` : csvCell(value);
 }
 
 function problem(path: string, zh: string, en: string): Problem {
