@@ -129,9 +129,9 @@ export const RuleSet = z.strictObject({
     rules: z.array(ShippingRule).max(50),
     fallback: z.enum(PAYERS),
   }),
-  deadlines: Deadlines.default({ ...DEFAULT_DEADLINES }),
-  express: Express.default({ enabled: false, maxAmount: 0, orderStatuses: [], refundTypes: [] }),
-  submit: z.strictObject({ onMissingEvidence: z.enum(['warn', 'block']).default('warn') }).default({ onMissingEvidence: 'warn' }),
+  deadlines: Deadlines.default(() => ({ ...DEFAULT_DEADLINES })),
+  express: Express.default(() => ({ enabled: false, maxAmount: 0, orderStatuses: [], refundTypes: [] })),
+  submit: z.strictObject({ onMissingEvidence: z.enum(['warn', 'block']).default('warn') }).default(() => ({ onMissingEvidence: 'warn' as const })),
   notifications: z
     .strictObject({
       approved: z.boolean().default(true),
@@ -139,8 +139,11 @@ export const RuleSet = z.strictObject({
       failed: z.boolean().default(true),
       overdue: z.boolean().default(true),
     })
-    .default({ ...DEFAULT_NOTIFICATIONS }),
-  sites: z.strictObject({ kuaishou: SiteTexts.default(KUAISHOU_TEXTS) }).default({ kuaishou: KUAISHOU_TEXTS }),
+    .default(() => ({ ...DEFAULT_NOTIFICATIONS })),
+  // Defaults are fresh copies: a parsed rule set never shares objects with the constants.
+  sites: z
+    .strictObject({ kuaishou: SiteTexts.default(() => structuredClone(KUAISHOU_TEXTS)) })
+    .default(() => ({ kuaishou: structuredClone(KUAISHOU_TEXTS) })),
 });
 export type RuleSet = z.infer<typeof RuleSet>;
 

@@ -86,6 +86,21 @@ describe('parseRuleSet fills defaults for optional sections', () => {
     expect(p.ok && p.rules.deadlines.arrivalWindowHours).toBe(0.001);
   });
 
+  it('never shares objects with the constants or between parses', () => {
+    const r = fresh();
+    delete r.sites;
+    delete r.express;
+    const a = parseRuleSet(r);
+    const b = parseRuleSet(r);
+    if (!a.ok || !b.ok) throw new Error('expected ok');
+    expect(a.rules.sites.kuaishou).toEqual(KUAISHOU_TEXTS);
+    expect(a.rules.sites.kuaishou).not.toBe(KUAISHOU_TEXTS);
+    expect(a.rules.sites.kuaishou.labels.orderId).not.toBe(KUAISHOU_TEXTS.labels.orderId);
+    expect(a.rules.express.orderStatuses).not.toBe(b.rules.express.orderStatuses);
+    const c = parseRuleSet(DEFAULT_RULES);
+    expect(c.ok && c.rules.reasons[0]).not.toBe(DEFAULT_RULES.reasons[0]);
+  });
+
   it('does not mutate its input', () => {
     const r = fresh();
     delete r.deadlines;
