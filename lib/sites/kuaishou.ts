@@ -143,7 +143,9 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
 
   const read = (f: keyof SiteTexts['labels']) => {
     const labels = texts.labels[f];
-    return labels?.length ? findLabel(root, labels) : undefined;
+    // The refund form's own inputs (退款金额, 物流单号, …) are the merchant's draft, read by
+    // readForm; the snapshot holds what the page states.
+    return labels?.length ? findLabel(root, labels, { skipFormValues: true }) : undefined;
   };
 
   // Ids: printed on the page, else the URL's query.
@@ -202,7 +204,7 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
   // is not split over several labels (which ones add up is not ours to guess). A 实付 that is
   // printed but unreadable stays missing: the page said something we do not understand.
   if (absent.has('paidAmount') && snap.goodsTotal !== undefined && snap.discount !== undefined && snap.shippingFee !== undefined) {
-    const discountLabels = (texts.labels.discount ?? []).filter((l) => findLabel(root, [l]));
+    const discountLabels = (texts.labels.discount ?? []).filter((l) => findLabel(root, [l], { skipFormValues: true }));
     if (discountLabels.length <= 1) {
       const paid = snap.goodsTotal - snap.discount + snap.shippingFee;
       if (paid >= 0) {

@@ -256,7 +256,12 @@ function startsWithLabel(text: string, key: string): string | undefined {
  * Every place a label text occurs, in document order, with its value. The label texts are
  * matched exactly (see the module comment); `keys` are already `labelKey`-ed.
  */
-function scan(root: ParentNode, keys: readonly string[], stopAtFirst: boolean): LabelHit[] {
+function scan(
+  root: ParentNode,
+  keys: readonly string[],
+  stopAtFirst: boolean,
+  accept?: (hit: LabelHit) => boolean,
+): LabelHit[] {
   const hits: LabelHit[] = [];
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root as Node, 4 /* SHOW_TEXT */);
@@ -278,7 +283,7 @@ function scan(root: ParentNode, keys: readonly string[], stopAtFirst: boolean): 
     }
     if (!key) continue;
     const hit = resolve(n, parent, own, key, rootNode, seenLabels);
-    if (!hit || isHidden(hit.label ?? hit.element)) continue;
+    if (!hit || isHidden(hit.label ?? hit.element) || (accept && !accept(hit))) continue;
     hits.push(hit);
     if (stopAtFirst) break;
   }
@@ -381,12 +386,27 @@ export function findLabelValue(
   return hit ? { value: hit.value, element: hit.element } : undefined;
 }
 
+/** A value that is what someone typed or chose in a form, not what the page states. */
+export function isFormValue(el: Element): boolean {
+  return (
+    isControl(el) ||
+    !!el.closest('.ant-form-item-control, .ant-select, .ant-radio-group') ||
+    !!el.querySelector(CONTROL_SELECTOR + ', .ant-select, .ant-radio-group')
+  );
+}
+
+export interface FindOptions {
+  /** Skip values held by form controls (the refund form's inputs are not facts about the order). */
+  skipFormValues?: boolean;
+}
+
 /** Like `findLabelValue`, with the label element and the label text that matched. */
-export function findLabel(root: ParentNode, labels: readonly string[]): LabelHit | undefined {
+export function findLabel(root: ParentNode, labels: readonly string[], opts: FindOptions = {}): LabelHit | undefined {
+  const accept = opts.skipFormValues ? (h: LabelHit) => !isFormValue(h.element) : undefined;
   for (const label of labels) {
     const key = labelKey(label);
     if (!key) continue;
-    const [hit] = scan(root, [key], true);
+    const [hit] = scan(root, [key], true, accept);
     if (hit) return { ...hit, matched: label };
   }
   return undefined;

@@ -332,6 +332,19 @@ describe('readOrder: refund pages', () => {
     expect(r.afterSaleStatus).toBeUndefined();
   });
 
+  it("on the refund form, the form's own inputs are not read as facts of the order", async () => {
+    document.body.innerHTML = '<p>订单号：2412345678</p><p>实付款：¥99.00</p>';
+    const form = mountControlledForm(document, 'ant', { refundType: 'return-refund', amount: '12.00', trackingNo: 'SF1234567890' });
+    const r = kuaishou.readOrder(document, T, url('/zone/refund/apply'), NOW);
+    expect(form.state.amount).toBe('12.00');
+    expect(r.snapshot).toMatchObject({ orderId: '2412345678', paidAmount: 9900, missing: [] });
+    expect(r.snapshot.refundAmount).toBeUndefined();
+    expect(r.snapshot.trackingNo).toBeUndefined();
+    expect(r.snapshot.refundType).toBeUndefined();
+    expect(kuaishou.readForm(document, T)).toMatchObject({ amountFen: 1200, trackingNo: 'SF1234567890', refundType: 'return-refund' });
+    document.body.innerHTML = '';
+  });
+
   it('on the refund form, expects the order id and 实付 (not an after-sale id)', () => {
     const doc = page(`<p>订单号：2412345678</p><p>实付金额：¥99.00</p>`);
     const r = kuaishou.readOrder(doc, T, url('/zone/refund/apply?orderId=2412345678'), NOW);
