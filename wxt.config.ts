@@ -11,6 +11,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'alarms', 'notifications'],
+    // The back office only: lets the background find an open order tab (tabs.query by URL) without
+    // the broad `tabs` permission. WXT moves it into `permissions` for Firefox's MV2.
+    host_permissions: ['*://s.kwaixiaodian.com/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

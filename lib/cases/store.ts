@@ -336,6 +336,7 @@ export class CaseStore {
 
   /** Cases whose next deadline lies in (from, to]. */
   deadlinesBetween(from: number | undefined, to: number): Promise<RefundCase[]> {
+    if (from !== undefined && from >= to) return Promise.resolve([]); // an empty window is not a valid key range
     const range = from === undefined ? IDBKeyRange.upperBound(to) : IDBKeyRange.bound(from, to, true, false);
     return guard(() => this.db.getAllFromIndex('cases', 'by-deadline', range));
   }

@@ -166,6 +166,8 @@ describe('case store: index queries', () => {
     expect((await s.deadlinesBetween(undefined, T0 + 30 * HOUR)).map((c) => c.id)).toEqual(['a1']);
     expect((await s.deadlinesBetween(T0 + 25 * HOUR, T0 + 50 * HOUR)).map((c) => c.id)).toEqual(['r1']);
     expect((await s.deadlinesBetween(T0 + 48 * HOUR, T0 + 52 * HOUR)).map((c) => c.id)).toEqual(['o1']);
+    expect(await s.deadlinesBetween(T0 + 25 * HOUR, T0 + 25 * HOUR)).toEqual([]); // an empty window
+    expect(await s.deadlinesBetween(T0 + 26 * HOUR, T0 + 25 * HOUR)).toEqual([]);
   });
 
   it('search: order or after-sale number prefix, newest first', async () => {

@@ -26,8 +26,8 @@ export function installMessaging(): MessagingHarness {
       answered = true;
       queueMicrotask(() => cb?.(r === undefined ? undefined : structuredClone(r)));
     };
-    void fakeBrowser.runtime.onMessage
-      .trigger(structuredClone(message), structuredClone(harness.sender), respond)
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown[]>;
+    void trigger(structuredClone(message), structuredClone(harness.sender), respond)
       .then((results: unknown[]) => {
         // A listener that returned `true` answers later through `respond`.
         if (!results.some((r) => r === true)) respond(undefined);
