@@ -1,1 +1,11 @@
-import { render } from 'preact'; render(<p>设置</p>, document.getElementById('app')!);
+import { render } from 'preact';
+import { createOptionsClient, type Request } from '@/components/options/client';
+import { Options } from '@/components/options/Options';
+import { currentLocale } from '@/lib/i18n';
+import { request } from '@/lib/messaging';
+import '@/components/options/options.css';
+
+const locale = currentLocale();
+document.documentElement.lang = locale;
+document.title = locale === 'en' ? 'Refund Helper · Settings' : '退款助手 · 设置';
+render(<Options client={createOptionsClient(request as Request)} locale={locale} />, document.getElementById('app')!);

@@ -1,0 +1,242 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OptionsClient } from '../../components/options/client';
+import { Options } from '../../components/options/Options';
+import { defaultRules } from '../../lib/rules/defaults';
+import type { RuleSet } from '../../lib/rules/schema';
+
+function fakeClient(overrides: Partial<OptionsClient> = {}) {
+  let stored = defaultRules();
+  const client = {
+    getRules: vi.fn(async () => ({ rules: structuredClone(stored) })),
+    setRules: vi.fn(async (rules: unknown) => {
+      stored = structuredClone(rules as RuleSet);
+      return { ok: true as const, data: { rules: structuredClone(stored) } };
+    }),
+    resetRules: vi.fn(async () => (stored = defaultRules())),
+    exportCases: vi.fn(async (format: 'csv' | 'json') => ({ filename: `cases.${format}`, mime: 'text/csv', content: 'orderId\n1001\n' })),
+    importCases: vi.fn(async () => ({ ok: true as const, data: { imported: 2 } })),
+    backup: vi.fn(async () => ({ filename: 'backup.json', mime: 'application/json', content: '{}' })),
+    restore: vi.fn(async () => ({ ok: true as const, data: { cases: 3 } })),
+    deleteAll: vi.fn(async () => ({ deleted: 5 })),
+    download: vi.fn(),
+    ...overrides,
+  } satisfies OptionsClient;
+  return { client, stored: () => stored };
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function flush() {
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
+}
+
+async function mount(client: OptionsClient, locale: 'zh-CN' | 'en' = 'zh-CN') {
+  await act(async () => {
+    render(<Options client={client} locale={locale} now={() => Date.UTC(2026, 10, 26)} />, root);
+  });
+  await flush();
+}
+
+const $ = <T extends Element = HTMLElement>(sel: string) => {
+  const el = root.querySelector<T>(sel);
+  if (!el) throw new Error(`not found: ${sel}`);
+  return el as T;
+};
+
+async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  await act(async () => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function click(el: Element) {
+  await act(async () => (el as HTMLElement).click());
+  await flush();
+}
+
+const fieldErrors = (path: string) => [...root.querySelectorAll(`[data-rh="field-error"][data-path="${path}"]`)].map((e) => e.textContent);
+
+describe('options: rule editor validation', () => {
+  it('a bad deadline shows at its field and is not saved', async () => {
+    const { client } = fakeClient();
+    await mount(client);
+    await type($('#f-deadlines_arrivalWindowHours'), '0');
+    expect(fieldErrors('deadlines.arrivalWindowHours')[0]).toMatch(/大于 0/);
+    expect($('#f-deadlines_arrivalWindowHours').getAttribute('aria-invalid')).toBe('true');
+    const save = $<HTMLButtonElement>('[data-rh="rules-save"]');
+    expect(save.disabled).toBe(true);
+    await click(save);
+    await act(async () => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true }));
+    });
+    expect(client.setRules).not.toHaveBeenCalled();
+    expect($('[data-rh="rules-problems"]').textContent).toContain('deadlines.arrivalWindowHours');
+  });
+
+  it('a bad regular expression shows at its field and is not saved', async () => {
+    const { client } = fakeClient();
+    await mount(client, 'en');
+    await click($('[data-rh-evidence-rule="tracking-number"] [data-rh="card-toggle"]'));
+    await type($('#f-evidence_2_satisfiedBy_pattern'), '[A-Z');
+    expect(fieldErrors('evidence[2].satisfiedBy.pattern')[0]).toMatch(/not a valid regular expression/);
+    expect($<HTMLButtonElement>('[data-rh="rules-save"]').disabled).toBe(true);
+    expect(client.setRules).not.toHaveBeenCalled();
+  });
+
+  it('a duplicate reason id shows at its field and is not saved', async () => {
+    const { client } = fakeClient();
+    await mount(client);
+    await click($('[data-rh-reason="not-as-described"] [data-rh="card-toggle"]'));
+    await type($('#f-reasons_1_id'), 'quality');
+    expect(fieldErrors('reasons[1].id')[0]).toMatch(/重复/);
+    // the card stays open while it holds a problem, marked invalid
+    expect(root.querySelectorAll('.rh-card.invalid')).toHaveLength(1);
+    expect($<HTMLButtonElement>('[data-rh="rules-save"]').disabled).toBe(true);
+    expect(client.setRules).not.toHaveBeenCalled();
+  });
+
+  it('an unknown template variable is refused; fixing it re-enables save', async () => {
+    const { client } = fakeClient();
+    await mount(client);
+    await click($('[data-rh-reason="quality"] [data-rh="card-toggle"]'));
+    const tpl = $<HTMLTextAreaElement>('#f-reasons_0_remarkTemplate_zh-CN');
+    await type(tpl, '订单 {orderNo}');
+    expect(fieldErrors('reasons[0].remarkTemplate.zh-CN')[0]).toContain('{orderNo}');
+    await type(tpl, '订单 {orderId} 退 {amount}');
+    expect(fieldErrors('reasons[0].remarkTemplate.zh-CN')).toEqual([]);
+    expect($('[data-rh="remark-preview"]').textContent).toBe('订单 2411261234567890 退 ¥129.00');
+    expect($<HTMLButtonElement>('[data-rh="rules-save"]').disabled).toBe(false);
+  });
+
+  it('a valid edit saves the whole rule set, and discard restores the saved one', async () => {
+    const { client, stored } = fakeClient();
+    await mount(client);
+    await type($('#f-deadlines_arrivalWindowHours'), '12');
+    await click($('[data-rh="rules-save"]'));
+    expect(client.setRules).toHaveBeenCalledTimes(1);
+    expect(stored().deadlines.arrivalWindowHours).toBe(12);
+    expect(root.querySelector('[data-rh="rules-saved"]')).not.toBeNull();
+
+    await type($('#f-deadlines_reviewReminderHours'), '5');
+    await click($('[data-rh="rules-discard"]'));
+    expect($<HTMLInputElement>('#f-deadlines_reviewReminderHours').value).toBe('48');
+  });
+
+  it('edits site texts as comma-separated lists', async () => {
+    const { client, stored } = fakeClient();
+    await mount(client);
+    await type($('#f-sites_kuaishou_labels_paidAmount'), '实付款，实付金额, 买家实付, 付款金额,');
+    await click($('[data-rh="rules-save"]'));
+    expect(stored().sites.kuaishou.labels.paidAmount).toEqual(['实付款', '实付金额', '买家实付', '付款金额']);
+  });
+});
+
+describe('options: rule tester', () => {
+  it('lists the required evidence and the advice for a situation', async () => {
+    const { client } = fakeClient();
+    await mount(client);
+    const out = () => $('[data-rh="tester-evidence"]').getAttribute('data-value');
+    expect(out()).toBe('purchase-proof product-photos tracking-number courier');
+    const select = async (hook: string, value: string) =>
+      act(async () => {
+        const s = $<HTMLSelectElement>(`[data-rh="${hook}"]`);
+        s.value = value;
+        s.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    await select('tester-refund-type', 'refund-only');
+    expect(out()).toBe('');
+    await select('tester-order-status', 'unshipped');
+    expect($('[data-rh="tester-advice"]').getAttribute('data-value')).toBe('cancel-order');
+    await select('tester-reason', 'changed-mind');
+    expect($('[data-rh="tester-payer"]').getAttribute('data-value')).toBe('buyer');
+  });
+});
+
+describe('options: data', () => {
+  it('exports the saved rules as JSON', async () => {
+    const { client } = fakeClient();
+    await mount(client);
+    await click($('[data-rh="rules-export"]'));
+    const file = client.download.mock.calls[0][0];
+    expect(file.filename).toMatch(/^refund-helper-rules-\d{8}-\d{4}\.json$/);
+    expect(JSON.parse(file.content)).toEqual(defaultRules());
+  });
+
+  it('a malformed import lists each problem with its path and changes nothing', async () => {
+    const { client } = fakeClient();
+    await mount(client, 'en');
+    const bad = { ...defaultRules(), deadlines: { reviewReminderHours: -1, arrivalWindowHours: 24, supportFollowUpHours: 24 } };
+    (bad.reasons[2] as { category: string }).category = 'nope';
+    await type($('[data-rh="rules-paste"]'), JSON.stringify(bad));
+    await click($('[data-rh="rules-paste-apply"]'));
+    const items = [...root.querySelectorAll('[data-rh="rules-error"] li')];
+    expect(items.map((li) => li.getAttribute('data-path')).sort()).toEqual(['deadlines.reviewReminderHours', 'reasons[2].category']);
+    expect(items[0].textContent).toMatch(/must be|is not a valid/);
+    expect(client.setRules).not.toHaveBeenCalled();
+
+    await type($('[data-rh="rules-paste"]'), '{ "version": 2, ');
+    await click($('[data-rh="rules-paste-apply"]'));
+    expect($('[data-rh="rules-error"]').textContent).toContain('(root)');
+    expect(client.setRules).not.toHaveBeenCalled();
+  });
+
+  it('a valid import replaces the rules', async () => {
+    const { client, stored } = fakeClient();
+    await mount(client);
+    const next = defaultRules();
+    next.deadlines.arrivalWindowHours = 6;
+    await type($('[data-rh="rules-paste"]'), JSON.stringify(next));
+    await click($('[data-rh="rules-paste-apply"]'));
+    expect(root.querySelector('[data-rh="rules-error"]')).toBeNull();
+    expect(stored().deadlines.arrivalWindowHours).toBe(6);
+    expect($<HTMLInputElement>('#f-deadlines_arrivalWindowHours').value).toBe('6');
+    expect($('[data-rh="rules-status"]').getAttribute('data-ok')).toBe('true');
+  });
+
+  it('reset asks first', async () => {
+    const { client } = fakeClient();
+    await mount(client);
+    await click($('[data-rh="rules-reset"]'));
+    expect(client.resetRules).not.toHaveBeenCalled();
+    await click($('[data-rh="rules-reset-confirm"]'));
+    expect(client.resetRules).toHaveBeenCalledTimes(1);
+  });
+
+  it('delete all needs the typed word', async () => {
+    const { client } = fakeClient();
+    await mount(client);
+    await click($('[data-rh="delete-all"]'));
+    const confirm = $<HTMLButtonElement>('[data-rh="delete-confirm"]');
+    expect(confirm.disabled).toBe(true);
+    await type($('[data-rh="delete-confirm-input"]'), '删');
+    expect(confirm.disabled).toBe(true);
+    await type($('[data-rh="delete-confirm-input"]'), '删除');
+    expect(confirm.disabled).toBe(false);
+    await click(confirm);
+    expect(client.deleteAll).toHaveBeenCalledTimes(1);
+    expect($('[data-rh="delete-status"]').textContent).toContain('5');
+  });
+
+  it('exports cases as CSV and JSON through the download', async () => {
+    const { client } = fakeClient();
+    await mount(client);
+    await click($('[data-rh="cases-export-csv"]'));
+    await click($('[data-rh="cases-export-json"]'));
+    expect(client.exportCases.mock.calls.map((c) => c[0])).toEqual(['csv', 'json']);
+    expect(client.download).toHaveBeenCalledTimes(2);
+  });
+});
