@@ -1,4 +1,4 @@
-// The demo's review simulator ("平台审核模拟"): a bar at the bottom of the page that plays the
+// The demo's review simulator ("平台审核模拟"): a box fixed at the bottom left, over the menu, that plays the
 // platform's side (approve, reject, fail, refund) for the current application, and resets the
 // demo data. Not part of the real back office; marked data-demo="review-strip".
 import { h, replace } from './dom.js';
@@ -23,6 +23,7 @@ export function createReviewStrip({ onChanged }) {
     return btn;
   });
   const reset = button({ text: '重置演示数据', size: 'small', danger: true, attrs: { 'data-demo-action': 'reset' } });
+  reset.classList.add('demo-review-reset');
   reset.addEventListener('click', async () => {
     try {
       await api.reset();
@@ -35,11 +36,9 @@ export function createReviewStrip({ onChanged }) {
   const el = h(
     'div',
     { class: 'demo-review-strip', 'data-demo': 'review-strip', role: 'region', 'aria-label': '平台审核模拟（演示工具）' },
-    h('strong', null, '平台审核模拟'),
-    h('span', { class: 'ant-typography-secondary' }, '演示工具，不属于商家后台'),
+    h('div', null, h('strong', null, '平台审核模拟'), h('div', { class: 'ant-typography-secondary' }, '演示工具，不属于商家后台')),
     targetText,
     buttons,
-    h('span', { class: 'demo-review-spacer' }),
     reset,
   );
 
@@ -55,7 +54,7 @@ export function createReviewStrip({ onChanged }) {
   }
 
   function paint() {
-    replace(targetText, target ? `当前售后单 ${target.id}（${target.statusText}）` : '打开售后详情或订单详情后可模拟审核');
+    replace(targetText, target ? `当前售后单：${target.id}（${target.statusText}）` : '打开售后详情或订单详情后，可模拟平台审核');
     ACTIONS.forEach((a, i) => {
       buttons[i].disabled = !target || !a.from.includes(target.status);
     });

@@ -46,9 +46,12 @@ function formItem({ id, label, required, control, extra }) {
     h('div', { class: 'ant-row ant-form-item-row' }, h('div', { class: 'ant-col ant-form-item-label' }, h('label', { for: id, class: required && 'ant-form-item-required', title: label }, label)), controlCol),
   );
   let explain = null;
+  let shown = '';
   return {
     el,
     setError(text) {
+      if (text === shown) return;
+      shown = text;
       el.classList.toggle('ant-form-item-has-error', Boolean(text));
       if (!text) {
         explain?.remove();
@@ -189,24 +192,28 @@ function refundForm(order, ctx) {
     render();
   }
   ctx.onLeave(() => state.files.forEach((f) => f.url && URL.revokeObjectURL(f.url)));
+  /** Keyed update of the list (as React reconciles): an item's nodes live as long as the file. */
   function paintFiles() {
-    replace(
-      uploadList,
-      state.files.map((f) =>
-        h(
+    const nodes = state.files.map((f) => {
+      if (!f.node) {
+        f.progress = h('div', { class: 'ant-upload-list-item-progress' }, h('i', { style: { width: '60%' } }));
+        f.item = h(
           'div',
-          { class: 'ant-upload-list-item-container' },
-          h(
-            'div',
-            { class: ['ant-upload-list-item', `ant-upload-list-item-${f.status}`] },
-            h('span', { class: 'ant-upload-list-item-thumbnail' }, f.url ? h('img', { src: f.url, alt: f.name, class: 'ant-upload-list-item-image' }) : icon(f.video ? 'video' : 'paperclip')),
-            h('span', { class: 'ant-upload-list-item-name', title: f.name }, f.name),
-            h('span', { class: 'ant-upload-list-item-actions' }, button({ type: 'text', size: 'small', icon: 'delete', onClick: () => removeFile(f), attrs: { title: '删除文件', class: 'ant-btn ant-btn-text ant-btn-sm ant-btn-icon-only ant-upload-list-item-action' } })),
-            f.status === 'uploading' && h('div', { class: 'ant-upload-list-item-progress' }, h('i', { style: { width: '60%' } })),
-          ),
-        ),
-      ),
-    );
+          { class: 'ant-upload-list-item' },
+          h('span', { class: 'ant-upload-list-item-thumbnail' }, f.url ? h('img', { src: f.url, alt: f.name, class: 'ant-upload-list-item-image' }) : icon(f.video ? 'video' : 'paperclip')),
+          h('span', { class: 'ant-upload-list-item-name', title: f.name }, f.name),
+          h('span', { class: 'ant-upload-list-item-actions' }, button({ type: 'text', size: 'small', icon: 'delete', onClick: () => removeFile(f), attrs: { title: '删除文件', class: 'ant-btn ant-btn-text ant-btn-sm ant-btn-icon-only ant-upload-list-item-action' } })),
+        );
+        f.node = h('div', { class: 'ant-upload-list-item-container' }, f.item);
+      }
+      f.item.classList.toggle('ant-upload-list-item-uploading', f.status === 'uploading');
+      f.item.classList.toggle('ant-upload-list-item-done', f.status === 'done');
+      if (f.status === 'uploading' && !f.progress.isConnected) f.item.append(f.progress);
+      if (f.status !== 'uploading') f.progress.remove();
+      return f.node;
+    });
+    const current = [...uploadList.children];
+    if (current.length !== nodes.length || current.some((n, i) => n !== nodes[i])) replace(uploadList, nodes);
   }
 
   // ---- 物流单号 / 快递公司 (退货退款 only)
@@ -220,7 +227,7 @@ function refundForm(order, ctx) {
   // ---- actions
   const submitBtn = button({ text: '提交申请', type: 'primary', htmlType: 'submit', size: 'large' });
   const actions = h('div', { class: 'apply-actions' }, submitBtn, button({ text: '返回订单', size: 'large', onClick: () => ctx.navigate(orderHref(order.id)) }));
-  const serverErrorHost = h('div');
+  const serverErrorHost = h('div', { dataset: { text: '' } });
 
   const form = h('form', { class: 'ant-form ant-form-horizontal', id: 'refundForm', autocomplete: 'off', novalidate: true }, serverErrorHost, typeItem.el, reasonItem.el, amountItem.el, remarkItem.el, uploadItem.el, actions);
 
@@ -297,7 +304,10 @@ function refundForm(order, ctx) {
     trackingItem.setError(errorOf('trackingNo'));
 
     submitBtn.classList.toggle('ant-btn-loading', state.submitting);
-    replace(serverErrorHost, state.serverError && alert({ type: 'error', message: '提交失败', description: state.serverError }));
+    if (serverErrorHost.dataset.text !== state.serverError) {
+      serverErrorHost.dataset.text = state.serverError;
+      replace(serverErrorHost, state.serverError && alert({ type: 'error', message: '提交失败', description: state.serverError }));
+    }
   }
   render();
 
