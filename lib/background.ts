@@ -242,7 +242,8 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
   browser.notifications.onClicked.addListener(onNotificationClicked);
   const unwatch = watchRules((loaded) => (rulesPromise = Promise.resolve(loaded)));
 
-  const ready = refresh().catch((e) => console.error('[refund-helper] start-up refresh failed', e));
+  // A failure is already logged by refresh(); the next message or alarm retries.
+  const ready = refresh().catch(() => {});
 
   return {
     ready,

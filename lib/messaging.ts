@@ -28,6 +28,7 @@ export type CaseChange = { case: RefundCase; from: CaseStatus; to: CaseStatus };
 export type AttentionItem = { case: RefundCase; kind: AttentionKind };
 export type FilePayload = { filename: string; mime: string; content: string };
 
+/** Messages without a payload take no argument (`sendMessage('counts')`); their schema still refuses any data sent. */
 export interface ProtocolMap {
   /** The order's open case, else its most recent one, else null. */
   getCase(data: PayloadIn<'getCase'>): Result<RefundCase | null>;
@@ -41,19 +42,19 @@ export interface ProtocolMap {
   listCases(data?: PayloadIn<'listCases'>): Result<{ items: RefundCase[]; total: number }>;
   /** Cases needing attention, most urgent first. */
   attentionList(data?: PayloadIn<'attentionList'>): Result<{ items: AttentionItem[]; total: number }>;
-  counts(data?: PayloadIn<'counts'>): Result<{ byStatus: Record<CaseStatus, number>; total: number; badge: BadgeSummary }>;
+  counts(): Result<{ byStatus: Record<CaseStatus, number>; total: number; badge: BadgeSummary }>;
   exportCases(data: PayloadIn<'exportCases'>): Result<FilePayload>;
   /** All or nothing; a bad file is refused with `problems`. */
   importCases(data: PayloadIn<'importCases'>): Result<{ imported: number }>;
-  getRules(data?: PayloadIn<'getRules'>): Result<{ rules: RuleSet; warning?: LocalText }>;
+  getRules(): Result<{ rules: RuleSet; warning?: LocalText }>;
   /** A bad rule set is refused with `problems` (exact paths) and the current rules stay. */
   setRules(data: PayloadIn<'setRules'>): Result<{ rules: RuleSet }>;
-  resetRules(data?: PayloadIn<'resetRules'>): Result<{ rules: RuleSet }>;
+  resetRules(): Result<{ rules: RuleSet }>;
   /** Rules and cases in one JSON file. */
-  backup(data?: PayloadIn<'backup'>): Result<FilePayload>;
+  backup(): Result<FilePayload>;
   /** All or nothing: rules and cases are both validated before either is written. */
   restore(data: PayloadIn<'restore'>): Result<{ cases: number }>;
-  deleteAll(data?: PayloadIn<'deleteAll'>): Result<{ deleted: number }>;
+  deleteAll(): Result<{ deleted: number }>;
   /** Focuses a back-office tab showing the order, else opens the case's orderUrl. */
   openOrder(data: PayloadIn<'openOrder'>): Result<{ tabId?: number; how: 'focused' | 'opened' }>;
 }

@@ -65,7 +65,8 @@ describe('round trips through the real messenger', () => {
 
     const list = await sendMessage('listCases', { query: '10' });
     expect(list.ok && list.data.total).toBe(1);
-    expect((await sendMessage('listCases')).ok).toBe(true);
+    expect((await sendMessage('listCases', {})).ok).toBe(true);
+    expect((await request('listCases')).ok).toBe(true);
 
     const counts = await sendMessage('counts');
     expect(counts.ok && counts.data.byStatus.confirmed).toBe(1);

@@ -362,3 +362,54 @@ describe('case store: model round trip', () => {
     expect(await s.attentionIds(T0 + 25 * HOUR)).toEqual(['m1']);
   });
 });
+
+/**
+ * The figure is size-independent (what is asserted is that no full scan happens), so the default
+ * run uses 5,000 cases to stay fast on fake-indexeddb; `RH_STORE_CASES=50000` runs the full size
+ * (about 15 s here). Timings on a real browser's IndexedDB are `npm run bench`'s job.
+ */
+const BIG = Number(process.env.RH_STORE_CASES ?? 5_000);
+
+describe(`case store: ${BIG.toLocaleString('en')} cases`, () => {
+  it('counts, the attention list and the next deadline come from indexes, never a full scan', async () => {
+    const s = await store();
+    const cases: RefundCase[] = [];
+    for (let i = 0; i < BIG; i++) {
+      const c = makeCase(String(1e12 + i), T0 - (i % 60) * 1000, {}, `big-${i}`);
+      // 1 in 500 approved (needs attention), the rest quietly reviewing or refunded.
+      cases.push(i % 500 === 0 ? approved(c, T0) : i % 2 ? observe(c, 'refunded', rules, T0).case : c);
+    }
+    await s.importMany(cases);
+
+    const fullScans: string[] = [];
+    const watch = (proto: object, method: string, label: string) => {
+      const target = proto as Record<string, (...args: unknown[]) => unknown>;
+      const original = target[method];
+      vi.spyOn(target, method).mockImplementation(function (this: unknown, ...args: unknown[]) {
+        if (args[0] === undefined || args[0] === null) fullScans.push(`${label}.${method}`);
+        return original.apply(this, args);
+      });
+    };
+    for (const m of ['getAll', 'getAllKeys', 'openCursor', 'openKeyCursor']) {
+      watch(IDBObjectStore.prototype, m, 'store');
+      watch(IDBIndex.prototype, m, 'index');
+    }
+    const storeGetAll = vi.mocked(IDBObjectStore.prototype.getAll);
+
+    const started = performance.now();
+    const counts = await s.countByStatus();
+    const attention = await s.attentionCases(T0 + HOUR);
+    const next = await s.nextDeadline(T0 + HOUR);
+    const elapsed = performance.now() - started;
+
+    const approvedN = Math.ceil(BIG / 500);
+    expect(counts.approved).toBe(approvedN);
+    expect(counts.refunded).toBe(BIG / 2);
+    expect(counts.reviewing).toBe(BIG / 2 - approvedN);
+    expect(attention).toHaveLength(approvedN);
+    expect(next).toBe(T0 + 24 * HOUR);
+    expect(storeGetAll).not.toHaveBeenCalled();
+    expect(fullScans).toEqual([]);
+    console.info(`${BIG} cases: counts + attention + next deadline in ${elapsed.toFixed(1)} ms (fake-indexeddb)`);
+  }, 300_000);
+});

@@ -1,0 +1,197 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ALARM_NEXT_DEADLINE, ALARM_SAFETY_NET, SAFETY_NET_MINUTES } from '../../lib/background';
+import { BADGE_COLORS } from '../../lib/badge';
+import { sendMessage } from '../../lib/messaging';
+import { notificationId } from '../../lib/notify';
+import { defaultRules } from '../../lib/rules/defaults';
+import { HOUR, input, T0 } from './helpers/cases';
+import { startWorld, type World } from './helpers/background';
+
+let world: World;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  world = await startWorld();
+});
+afterEach(async () => {
+  await world.stop();
+  vi.restoreAllMocks();
+});
+
+const rgba = (hex: string) => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16), 255];
+
+async function submit(orderId: string, extra = {}) {
+  const r = await sendMessage('recordSubmit', { input: input(orderId, extra), submitId: `submit-${orderId}` });
+  if (!r.ok) throw new Error(r.error.en);
+  return r.data.case;
+}
+async function platformSays(orderId: string, status: 'approved' | 'rejected' | 'failed' | 'refunded') {
+  const r = await sendMessage('reportPage', { observations: [{ orderId, status }], url: 'https://s.kwaixiaodian.com/zone/refund/list' });
+  if (!r.ok) throw new Error(r.error.en);
+  return r.data;
+}
+const alarm = (name: string) => fakeBrowser.alarms.get(name);
+const fire = (name: string) => fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: world.clock.now });
+
+describe('alarms', () => {
+  it('arms next-deadline at the earliest deadline and a periodic safety net', async () => {
+    expect(await alarm(ALARM_NEXT_DEADLINE)).toBeUndefined(); // nothing tracked yet
+    expect(await alarm(ALARM_SAFETY_NET)).toMatchObject({ periodInMinutes: SAFETY_NET_MINUTES });
+    await submit('1001'); // review reminder T0 + 48 h
+    expect((await alarm(ALARM_NEXT_DEADLINE))?.scheduledTime).toBe(T0 + 48 * HOUR);
+    await platformSays('1001', 'approved'); // arrival due T0 + 24 h
+    expect((await alarm(ALARM_NEXT_DEADLINE))?.scheduledTime).toBe(T0 + 24 * HOUR);
+    await platformSays('1001', 'refunded');
+    expect(await alarm(ALARM_NEXT_DEADLINE)).toBeUndefined();
+  });
+
+  it('the safety net is not re-created (its period would restart) while it exists', async () => {
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    await world.bg.refresh();
+    await world.bg.refresh();
+    expect((create.mock.calls as unknown[][]).filter(([name]) => name === ALARM_SAFETY_NET)).toHaveLength(0);
+  });
+
+  it('are re-armed after a restart that lost them', async () => {
+    await submit('1002');
+    await world.stop();
+    await fakeBrowser.alarms.clearAll();
+    await world.restart();
+    expect((await alarm(ALARM_NEXT_DEADLINE))?.scheduledTime).toBe(T0 + 48 * HOUR);
+    expect(await alarm(ALARM_SAFETY_NET)).toBeDefined();
+  });
+
+  it('are re-armed on browser start-up and on install/update', async () => {
+    await submit('1003');
+    await fakeBrowser.alarms.clearAll();
+    await fakeBrowser.runtime.onStartup.trigger();
+    expect(await alarm(ALARM_NEXT_DEADLINE)).toBeDefined();
+    await fakeBrowser.alarms.clearAll();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
+    expect(await alarm(ALARM_SAFETY_NET)).toBeDefined();
+  });
+});
+
+describe('a deadline passing while the worker is asleep', () => {
+  it('the alarm finds the case overdue: one notification, a red badge, history from the alarm', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const c = await submit('2001', { refundAmount: 12_900 });
+    world.clock.now = T0 + HOUR;
+    await platformSays('2001', 'approved');
+    expect(create).toHaveBeenCalledTimes(1); // approved
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(rgba(BADGE_COLORS.amber));
+
+    // The worker is killed; the browser keeps the alarm; 30 h pass.
+    await world.stop();
+    world.clock.now = T0 + 30 * HOUR;
+    const bg = await world.restart(); // woken by the alarm: a fresh load...
+    await fire(ALARM_NEXT_DEADLINE); // ...then the alarm event itself
+    await fire(ALARM_SAFETY_NET);
+    await bg.refresh();
+
+    const overdue = (create.mock.calls as unknown[][]).filter(([id]) => id === notificationId('overdue', c.id));
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0][1]).toMatchObject({
+      type: 'basic',
+      iconUrl: expect.stringMatching(/\/icon\/128\.png$/),
+      title: '退款超时未到账',
+      message: expect.stringContaining('2001'),
+    });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(rgba(BADGE_COLORS.red));
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/1 个已超时/);
+    const saved = await sendMessage('getCase', { orderId: '2001' });
+    expect(saved.ok && saved.data?.history.at(-1)).toMatchObject({ source: 'alarm', from: 'approved', to: 'approved' });
+
+    // Another restart later still does not repeat it.
+    world.clock.now = T0 + 40 * HOUR;
+    await world.restart();
+    await fire(ALARM_SAFETY_NET);
+    expect((create.mock.calls as unknown[][]).filter(([id]) => id === notificationId('overdue', c.id))).toHaveLength(1);
+  });
+});
+
+describe('notifications', () => {
+  it('on approved, rejected and failed from the page; not on the merchant own actions', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const a = await submit('3001');
+    const b = await submit('3002');
+    const c = await submit('3003');
+    await platformSays('3001', 'approved');
+    await platformSays('3002', 'rejected');
+    await platformSays('3003', 'failed');
+    await platformSays('3003', 'failed'); // the same again: no change, no notification
+    expect(create.mock.calls.map(([id]) => id)).toEqual([
+      notificationId('approved', a.id),
+      notificationId('rejected', b.id),
+      notificationId('failed', c.id),
+    ]);
+    await sendMessage('caseAction', { caseId: a.id, action: 'confirm' });
+    expect(create).toHaveBeenCalledTimes(3);
+  });
+
+  it('each kind can be switched off in the rules', async () => {
+    const rules = defaultRules();
+    rules.notifications = { approved: false, rejected: true, failed: true, overdue: false };
+    expect((await sendMessage('setRules', { rules })).ok).toBe(true);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await submit('3101');
+    await platformSays('3101', 'approved');
+    world.clock.now = T0 + 30 * HOUR;
+    await fire(ALARM_NEXT_DEADLINE);
+    expect(create).not.toHaveBeenCalled();
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(rgba(BADGE_COLORS.red)); // still counted
+  });
+
+  it('a click focuses the tab showing the order, else opens its page', async () => {
+    const orderUrl = 'https://s.kwaixiaodian.com/zone/order/detail?orderId=3201';
+    const c = await submit('3201', { orderUrl });
+    const other = await submit('3202');
+    const tab = await fakeBrowser.tabs.create({ url: 'https://s.kwaixiaodian.com/zone/refund/detail?orderId=3201&x=1' });
+    await fakeBrowser.tabs.create({ url: 'https://evil.example/?orderId=3201' });
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+
+    await fakeBrowser.notifications.onClicked.trigger(notificationId('approved', c.id));
+    expect(update).toHaveBeenCalledWith(tab.id, { active: true });
+    expect(create).not.toHaveBeenCalled();
+
+    await fakeBrowser.notifications.onClicked.trigger(notificationId('rejected', other.id));
+    expect(create).toHaveBeenCalledWith({ url: 'https://s.kwaixiaodian.com/zone/order/list' });
+
+    const opened = await sendMessage('openOrder', { caseId: c.id });
+    expect(opened).toEqual({ ok: true, data: { tabId: tab.id, how: 'focused' } });
+    await fakeBrowser.tabs.remove(tab.id!).catch(() => {});
+  });
+
+  it('openOrder opens the stored order link when no tab shows it; an unknown case is an error', async () => {
+    const orderUrl = 'https://s.kwaixiaodian.com/zone/order/detail?orderId=3301';
+    const c = await submit('3301', { orderUrl });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const r = await sendMessage('openOrder', { caseId: c.id });
+    expect(r.ok && r.data.how).toBe('opened');
+    expect(create).toHaveBeenCalledWith({ url: orderUrl });
+    expect((await sendMessage('openOrder', { caseId: 'nope' })).ok).toBe(false);
+  });
+
+  it('ignores clicks on notifications that are not ours', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger('someone-else:1');
+    expect(create).not.toHaveBeenCalled();
+  });
+});
+
+describe('storage failures reach the sender as a message, not a crash', () => {
+  it('a store that cannot open', async () => {
+    await world.stop();
+    const { createBackground } = await import('../../lib/background');
+    const { StoreError } = await import('../../lib/cases/store');
+    const bg = createBackground({ now: () => T0, openStore: () => Promise.reject(new StoreError('unavailable')), locale: () => 'zh-CN' });
+    await bg.ready;
+    const r = await sendMessage('counts');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error['zh-CN']).toMatch(/无法打开本地数据库/);
+    bg.dispose();
+    world = await startWorld();
+  });
+});
