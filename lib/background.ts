@@ -8,7 +8,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { showBadge } from './badge';
-import { CaseService } from './cases/service';
+import { CaseService, NOT_FOUND, type CaseChange } from './cases/service';
 import { openStore, StoreError, type CaseStore } from './cases/store';
 import type { RefundCase } from './cases/schema';
 import { currentLocale, type Locale, type LocalText } from './i18n';
@@ -39,8 +39,6 @@ export interface Background {
   /** Removes every listener (a test's "worker killed"). */
   dispose(): void;
 }
-
-const NOT_FOUND: LocalText = { 'zh-CN': '找不到该退款记录（可能已被删除）。', en: 'Refund case not found (it may have been deleted).' };
 
 export function createBackground(opts: BackgroundOptions = {}): Background {
   const now = opts.now ?? Date.now;
@@ -90,7 +88,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     }
   }
 
-  async function notifyChanges(changes: Array<{ case: RefundCase; from: RefundCase['status']; to: RefundCase['status'] }>) {
+  async function notifyChanges(changes: CaseChange[]) {
     const { rules: r } = await rules();
     for (const ch of changes) {
       const kind = kindForChange(ch.from, ch.to);
@@ -117,14 +115,16 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
 
   type Handler<K extends MessageName> = (data: PayloadOut<K>, sender: Browser.runtime.MessageSender) => Promise<MessageReturn<K>>;
   const removers: Array<() => void> = [];
+  const always = () => true;
 
-  function serve<K extends MessageName>(name: K, handler: Handler<K>, after?: 'refresh'): void {
+  /** `refreshIf`: whether a successful answer changed anything the badge or the alarms show. */
+  function serve<K extends MessageName>(name: K, handler: Handler<K>, refreshIf?: (data: Extract<MessageReturn<K>, { ok: true }>['data']) => boolean): void {
     const remove = onMessage(name, (async (message: { data: unknown; sender: Browser.runtime.MessageSender }) => {
       const parsed = Payloads[name].safeParse(message.data);
       if (!parsed.success) return refusePayload(name, parsed.error.issues);
       try {
         const result = await handler(parsed.data as PayloadOut<K>, message.sender);
-        if (after === 'refresh' && result.ok) await refresh().catch(() => {});
+        if (refreshIf && result.ok && refreshIf(result.data as never)) await refresh().catch(() => {});
         return result;
       } catch (e) {
         return fail(errorText(e));
@@ -138,7 +138,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
   serve(
     'recordSubmit',
     async ({ input, submitId }) => ok(await (await service()).recordSubmit({ input, submitId }, await ctx())),
-    'refresh',
+    (d) => d.created,
   );
 
   serve(
@@ -148,7 +148,8 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       await notifyChanges(res.changes);
       return ok(res);
     },
-    'refresh',
+    // A refund list re-read on every navigation mostly changes nothing: no recount then.
+    (d) => d.changes.length > 0,
   );
 
   serve(
@@ -157,7 +158,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       const r = await (await service()).act(caseId, action, source ?? (sender.tab ? 'panel' : 'popup'), await ctx());
       return r.ok ? ok(r.value) : fail(r.error);
     },
-    'refresh',
+    always,
   );
 
   serve('addNote', async ({ caseId, text }) => {
@@ -179,7 +180,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       const r = await (await service()).importCases(content, await ctx());
       return r.ok ? ok(r.value) : fail(r.error, r.problems);
     },
-    'refresh',
+    always,
   );
 
   serve('getRules', async () => {
@@ -217,10 +218,10 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       if (saved.ok) rulesPromise = Promise.resolve({ rules: saved.rules });
       return ok({ cases: r.value.cases });
     },
-    'refresh',
+    always,
   );
 
-  serve('deleteAll', async () => ok({ deleted: await (await service()).deleteAll() }), 'refresh');
+  serve('deleteAll', async () => ok({ deleted: await (await service()).deleteAll() }), always);
 
   serve('openOrder', async ({ caseId }) => openOrder(caseId));
 

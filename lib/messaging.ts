@@ -10,12 +10,13 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { LocalText } from './i18n';
 import type { RefundCase } from './cases/schema';
 import type { CaseStatus } from './cases/status';
-import type { AttentionKind, badgeSummary } from './cases/model';
+import type { AttentionKind, BadgeSummary } from './cases/model';
+import type { CaseChange, Problem } from './cases/service';
 import type { RuleSet } from './rules/schema';
 import type { PayloadIn } from './messaging.schema';
 
 /** One problem of a refused file or payload: where (a path like `cases[3].status`) and what. */
-export type Problem = { path: string; message: LocalText };
+export type { Problem };
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: LocalText; problems?: Problem[] };
 
@@ -23,8 +24,7 @@ export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 export const fail = (error: LocalText, problems?: Problem[]): { ok: false; error: LocalText; problems?: Problem[] } =>
   problems && problems.length > 0 ? { ok: false, error, problems } : { ok: false, error };
 
-export type BadgeSummary = ReturnType<typeof badgeSummary>;
-export type CaseChange = { case: RefundCase; from: CaseStatus; to: CaseStatus };
+export type { BadgeSummary, CaseChange };
 export type AttentionItem = { case: RefundCase; kind: AttentionKind };
 export type FilePayload = { filename: string; mime: string; content: string };
 

@@ -8,7 +8,7 @@ import type { LocalText } from '../i18n';
 import { formatFen } from '../money';
 import type { RefundType } from '../order';
 import { findOpenCase } from '../rules/evaluate';
-import { formatPath, parseRuleSet, type RuleSet } from '../rules/schema';
+import { formatPath, parseRuleSet, type RuleProblem, type RuleSet } from '../rules/schema';
 import type { ObservedStatus } from '../sites/texts';
 import {
   addNote as addNoteToCase,
@@ -35,7 +35,7 @@ export interface Ctx {
   rules: RuleSet;
 }
 
-export type Problem = { path: string; message: LocalText };
+export type Problem = RuleProblem;
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: LocalText; problems?: Problem[] };
 
 export interface Observation {
@@ -53,7 +53,7 @@ export const OVERDUE_NOTE = '超过到账时限 / past the arrival window';
 const META_LAST_SWEEP = 'deadlineSweepAt';
 const MAX_RETRIES = 3;
 
-const NOT_FOUND: LocalText = { 'zh-CN': '找不到该退款记录（可能已被删除）。', en: 'Refund case not found (it may have been deleted).' };
+export const NOT_FOUND: LocalText = { 'zh-CN': '找不到该退款记录（可能已被删除）。', en: 'Refund case not found (it may have been deleted).' };
 
 const REFUND_TYPE_LABELS: Record<RefundType, string> = { 'refund-only': '仅退款', 'return-refund': '退货退款' };
 
@@ -236,10 +236,9 @@ export class CaseService {
   }
 
   async exportCases(format: 'json' | 'csv', { now, rules }: Ctx): Promise<{ filename: string; mime: string; content: string }> {
-    const stamp = formatChinaTime(now).replace(/[-: ]/g, '').slice(0, 12);
+    const stamp = fileStamp(now);
     if (format === 'json') {
-      const cases: RefundCase[] = [];
-      for await (const c of this.store.all()) cases.push(c);
+      const cases = await this.allCases();
       return {
         filename: `refund-cases-${stamp}.json`,
         mime: 'application/json',
@@ -279,11 +278,9 @@ export class CaseService {
 
   /** Rules and every case in one JSON file. */
   async backup(rules: RuleSet, now: number): Promise<{ filename: string; mime: string; content: string }> {
-    const cases: RefundCase[] = [];
-    for await (const c of this.store.all()) cases.push(c);
-    const stamp = formatChinaTime(now).replace(/[-: ]/g, '').slice(0, 12);
+    const cases = await this.allCases();
     return {
-      filename: `refund-helper-backup-${stamp}.json`,
+      filename: `refund-helper-backup-${fileStamp(now)}.json`,
       mime: 'application/json',
       content: JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: now, rules, cases }, null, 2),
     };
@@ -316,6 +313,17 @@ export class CaseService {
   deleteAll(): Promise<number> {
     return this.store.clear();
   }
+
+  private async allCases(): Promise<RefundCase[]> {
+    const cases: RefundCase[] = [];
+    for await (const c of this.store.all()) cases.push(c);
+    return cases;
+  }
+}
+
+/** 202611261200: China time, for file names. */
+function fileStamp(now: number): string {
+  return formatChinaTime(now).replace(/\D/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------
