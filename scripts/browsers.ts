@@ -99,6 +99,8 @@ export interface LaunchOptions {
   port?: number;
   /** Extra browser arguments. */
   args?: string[];
+  /** Browser UI language, e.g. `zh-CN` (what `i18n.getUILanguage()` returns); default: the system's. */
+  lang?: string;
 }
 
 const NETWORK_QUIET_CHROMIUM = [
@@ -158,6 +160,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<BrowserH
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     ...(opts.port ? [`--remote-debugging-port=${opts.port}`] : []),
+    ...(opts.lang ? [`--lang=${opts.lang}`, `--accept-lang=${opts.lang}`] : []),
     ...(opts.args ?? []),
   ];
   let browser: Browser;
@@ -169,6 +172,8 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<BrowserH
       enableExtensions: true,
       userDataDir,
       args,
+      // On Linux, Chromium takes its UI language from the environment rather than --lang.
+      ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } } : {}),
       defaultViewport: opts.headless === false ? null : { width: 1280, height: 900 },
       handleSIGINT: false,
     });
