@@ -12,12 +12,14 @@
  *   cases    50,000 stored cases: popup first render, badge recount (`counts`), search
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer';
 import { CHROME_BUILD, findChromium, ROOT, type BrowserHandle } from './browsers';
+import { report as analyzeReport } from './bench/analyze';
 import { bundleReport, type BundleReport } from './bench/bundle';
+import { attribute, formatAttributed, startProfile, stopProfile } from './bench/profile';
 import { launchWith, launchWithout, type Plain } from './bench/browsers';
 import { generateCases } from './bench/cases-gen';
 import { clearCasesDirect, putCasesDirect, send } from './bench/ext';
@@ -37,6 +39,10 @@ const { values: args } = parseArgs({
     cases: { type: 'string', default: '50000' },
     json: { type: 'string', default: join(ROOT, 'bench-output/results.json') },
     settle: { type: 'string', default: '800' },
+    /** Build with `wxt build --analyze` and print what the content script is made of. */
+    analyze: { type: 'boolean', default: false },
+    /** Also build with source maps and print CPU profiles attributed to modules (see scripts/bench/profile.ts). */
+    profile: { type: 'boolean', default: false },
   },
 });
 const PAIRS = Math.max(1, Number(args.pairs));
@@ -65,7 +71,7 @@ const rows: Row[] = [];
 function row(r: Omit<Row, 'ratio' | 'pass'>): void {
   const out: Row = { ...r, value: round(r.value, 2) };
   if (r.budget !== undefined && Number.isFinite(r.value)) {
-    out.ratio = round(r.value / r.budget, 2);
+    if (r.budget !== 0) out.ratio = round(r.value / r.budget, 2);
     out.pass = r.value <= r.budget;
   } else if (r.budget !== undefined) {
     out.pass = false;
@@ -244,6 +250,29 @@ async function sectionOther(ext: BrowserHandle, plain: Plain, site: SiteServer):
   abRows('unserved page', ab, { zeroWork: true });
   const withHost = ab.withExt.filter((s) => s.probe.hasHost || s.probe.hostAt !== null).length;
   row({ section: 'unserved page', metric: 'runs where <refund-helper> was attached', unit: 'count', value: withHost, budget: 0 });
+  // Messages and storage reads the content script makes there (each message wakes the worker).
+  const sent: string[][] = [];
+  for (let i = 0; i < 3; i++) {
+    let ctx: { contextId: () => number | undefined } | undefined;
+    let msgs: MsgRecord[] = [];
+    await measureLoad(ext.browser, {
+      url,
+      contentSelector: OTHER_CONTENT,
+      waitPanel: false,
+      settleMs: SETTLE,
+      before: async (_p, cdp) => void (ctx = await instrumentContentWorld(cdp, ext.extensionBaseUrl)),
+      after: async (_p, cdp) => void (msgs = await readMessages(cdp, ctx!.contextId())),
+    });
+    sent.push(msgs.map((m) => m.type));
+  }
+  row({
+    section: 'unserved page',
+    metric: 'runtime messages sent by the content script per load',
+    unit: 'count',
+    value: summarize(sent.map((x) => x.length)).median,
+    budget: 0,
+    note: sent[0]?.length ? `types: ${[...new Set(sent.flat())].join(', ')}` : undefined,
+  });
   // Listeners and nodes the content script may leave behind (observers do not show in any metric).
   const lW = summarize(ab.withExt.map((s) => metric(s, 'JSEventListeners')));
   const lO = summarize(ab.without.map((s) => metric(s, 'JSEventListeners')));
@@ -374,7 +403,8 @@ async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Pag
         const check = () => {
           if (r.inDom !== null) return;
           const el = document.querySelector('[data-rh="attention-count"]');
-          if (!el) return;
+          // Not the placeholder ("–") the popup shows before its data arrives: the number.
+          if (!el || !/\d/.test(el.textContent || '')) return;
           r.inDom = performance.now();
           requestAnimationFrame(() => setTimeout(() => { r.painted = performance.now(); }, 0));
           mo.disconnect();
@@ -402,8 +432,8 @@ async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Pag
     }
   }
   const fr = summarize(firstRender);
-  row({ section: `${N_CASES} cases`, metric: 'popup: navigation start → attention count painted', unit: 'ms', value: fr.median, spread: spread(fr), budget: 150 });
-  row({ section: `${N_CASES} cases`, metric: 'popup: navigation start → attention count in DOM', unit: 'ms', value: summarize(inDom).median, spread: spread(summarize(inDom)) });
+  row({ section: `${N_CASES} cases`, metric: 'popup: navigation start → attention count (the number) painted', unit: 'ms', value: fr.median, spread: spread(fr), budget: 150 });
+  row({ section: `${N_CASES} cases`, metric: 'popup: navigation start → attention count (the number) in DOM', unit: 'ms', value: summarize(inDom).median, spread: spread(summarize(inDom)) });
   if (fcp.length) row({ section: `${N_CASES} cases`, metric: 'popup: first contentful paint', unit: 'ms', value: summarize(fcp).median, spread: spread(summarize(fcp)) });
 
   // Badge recount: the `counts` message does what the badge refresh does (status counts + badge
@@ -441,6 +471,118 @@ async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Pag
   results.cases = { firstRender: fr, inDom: summarize(inDom), fcp: summarize(fcp), counts: cm, attention: summarize(attn), search: summarize(searchMs), list: summarize(listMs), hits };
 }
 
+// ---- profiles (--profile) ---------------------------------------------------------------------------
+
+const PROFILE_BUILD = join(ROOT, 'bench-output/profile-build/chrome-mv3');
+
+async function sectionProfile(): Promise<void> {
+  if (!args['no-build'] || !existsSync(join(PROFILE_BUILD, 'manifest.json'))) {
+    log('building the profiling variant (source maps) into bench-output/profile-build…');
+    execFileSync('npx', ['wxt', 'build', '-c', 'scripts/bench/wxt.profile.config.ts'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const ext = await launchWith(PROFILE_BUILD);
+  const site = await startSite({ apiDelay: [0, 0] });
+  const big = await startSite({ apiDelay: [150, 150], seed: { extraRefunds: LIST_ROWS } });
+  const texts: string[] = [];
+  const extOrigin = ext.extensionBaseUrl.replace(/\/$/, '');
+  try {
+    const extPage = await ext.openExtensionPage('options.html');
+    // Page loads: the page target's isolate runs the page and our content script's world.
+    for (const [title, url, sel] of [
+      ['order detail load', `${site.origin}/zone/order/detail?id=${SEED.orders.shipped}`, DETAIL_CONTENT],
+      ['unserved page load', `${site.origin}/zone/shop/settings`, OTHER_CONTENT],
+    ] as const) {
+      const profiles: Awaited<ReturnType<typeof stopProfile>>[] = [];
+      for (let i = 0; i < 4; i++) {
+        await measureLoad(ext.browser, {
+          url,
+          contentSelector: sel,
+          waitPanel: title.startsWith('order'),
+          settleMs: SETTLE,
+          before: async (_p, cdp) => startProfile(cdp),
+          after: async (_p, cdp) => void profiles.push(await stopProfile(cdp)),
+        });
+      }
+      const merged = profiles.slice(1).map((p) => attribute(p, PROFILE_BUILD, extOrigin));
+      const avg = mergeAttributed(merged);
+      texts.push(formatAttributed(`${title} (mean of ${merged.length} runs)`, avg));
+      console.log(texts[texts.length - 1] + '\n');
+    }
+    // The service worker during a 1,000-row reportPage and during `counts` with 50,000 cases.
+    const sw = await ext.serviceWorker();
+    const swTarget = ext.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(extOrigin))!;
+    const swCdp = await swTarget.createCDPSession();
+    void sw;
+    const api = (await (await fetch(`http://127.0.0.1:${big.port}/api/refunds?pageSize=${LIST_ROWS}`)).json()) as { items: Array<{ orderId: string }> };
+    const rules = defaultRules();
+    const t0 = Date.now() - 3 * 3_600_000;
+    const tracked = api.items.map((r, i) => createCase({ orderId: r.orderId, refundType: 'refund-only', reasonId: 'quality' }, rules, t0 + i, 'panel', `bench-list-${r.orderId}`));
+    await clearCasesDirect(extPage);
+    await send(extPage, 'importCases', { content: JSON.stringify(tracked) });
+    await startProfile(swCdp, 200);
+    await measureLoad(ext.browser, { url: `${big.origin}/zone/refund/list?pageSize=${LIST_ROWS}`, contentSelector: 'tbody.ant-table-tbody > tr:nth-child(1000)', waitPanel: false, settleMs: 8000 });
+    texts.push(formatAttributed('service worker during a 1,000-row refund list visit', attribute(await stopProfile(swCdp), PROFILE_BUILD, extOrigin), 15));
+    console.log(texts[texts.length - 1] + '\n');
+
+    await clearCasesDirect(extPage);
+    await putCasesDirect(extPage, generateCases({ count: N_CASES }));
+    await send(extPage, 'counts');
+    await startProfile(swCdp, 200);
+    for (let i = 0; i < 5; i++) await send(extPage, 'counts');
+    texts.push(formatAttributed(`service worker during 5 × counts with ${N_CASES} cases`, attribute(await stopProfile(swCdp), PROFILE_BUILD, extOrigin), 15));
+    // The IndexedDB primitives the recount is made of, timed alone in the worker.
+    texts.push(await idbPrimitives(sw));
+    await swCdp.detach().catch(() => {});
+  } finally {
+    await ext.close();
+    await site.close();
+    await big.close();
+  }
+  results.profiles = texts;
+  console.log(texts.slice(3).join('\n\n') + '\n');
+}
+
+function mergeAttributed(list: ReturnType<typeof attribute>[]): ReturnType<typeof attribute> {
+  const add = (key: 'byModule' | 'byFunction') => {
+    const m = new Map<string, number>();
+    for (const a of list) for (const [k, v] of a[key]) m.set(k, (m.get(k) ?? 0) + v / list.length);
+    return [...m].sort((a, b) => b[1] - a[1]) as Array<[string, number]>;
+  };
+  const mean = (k: 'totalMs' | 'extensionMs') => list.reduce((a, x) => a + x[k], 0) / list.length;
+  return { byModule: add('byModule'), byFunction: add('byFunction'), totalMs: mean('totalMs'), extensionMs: mean('extensionMs') };
+}
+
+/** Times, inside the service worker, the raw IndexedDB reads `counts` is made of. */
+async function idbPrimitives(sw: import('puppeteer').WebWorker): Promise<string> {
+  // A string, not a function: tsx's keep-names helper (__name) does not exist in the worker.
+  const r = (await sw.evaluate(`(async () => {
+    const db = await new Promise((res, rej) => {
+      const q = indexedDB.open('refund-helper');
+      q.onsuccess = () => res(q.result);
+      q.onerror = () => rej(q.error);
+    });
+    const req = (f) => new Promise((res, rej) => { const q = f(); q.onsuccess = () => res(q.result); q.onerror = () => rej(q.error); });
+    const time = async (f) => { const t = performance.now(); const v = await f(); return [performance.now() - t, v]; };
+    const store = () => db.transaction('cases').objectStore('cases');
+    const now = Date.now();
+    const out = {};
+    const statuses = ['draft', 'reviewing', 'approved', 'confirmed', 'refunded', 'rejected', 'failed', 'escalated', 'cancelled', 'closed'];
+    let [ms, v] = await time(() => Promise.all(statuses.map((s) => req(() => store().index('by-status').count(s)))));
+    out['10 × by-status count (countByStatus)'] = ms.toFixed(1) + ' ms';
+    [ms, v] = await time(() => req(() => store().count()));
+    out['store count()'] = ms.toFixed(1) + ' ms (' + v + ')';
+    [ms, v] = await time(() => req(() => store().index('by-attention').count(IDBKeyRange.upperBound(now))));
+    out['by-attention count(≤ now)'] = ms.toFixed(1) + ' ms (' + v + ')';
+    [ms, v] = await time(() => req(() => store().index('by-attention').getAllKeys(IDBKeyRange.upperBound(now))));
+    out['by-attention getAllKeys(≤ now)'] = ms.toFixed(1) + ' ms';
+    [ms, v] = await time(() => req(() => store().index('by-attention').getAll(IDBKeyRange.upperBound(now))));
+    out['by-attention getAll(≤ now) (full records: what badge() reads)'] = ms.toFixed(1) + ' ms (' + v.length + ' records)';
+    db.close();
+    return out;
+  })()`)) as Record<string, string>;
+  return ['IndexedDB primitives in the service worker:', ...Object.entries(r).map(([k, v]) => `    ${v.padStart(24)}  ${k}`)].join('\n');
+}
+
 // ---- page markers of the demo back office ---------------------------------------------------------
 
 /** The order detail's own content: its Ant descriptions block is rendered from the API data. */
@@ -469,8 +611,13 @@ function table(): string {
 async function main(): Promise<void> {
   const started = Date.now();
   if (!args['no-build']) {
-    log('building the production extension (npx wxt build)…');
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    log(`building the production extension (npx wxt build${args.analyze ? ' --analyze' : ''})…`);
+    execFileSync('npx', ['wxt', 'build', ...(args.analyze ? ['--analyze'] : [])], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (args.analyze) {
+    const text = analyzeReport(join(ROOT, 'stats.html'), 'content-scripts/merchant.js');
+    results.contentScriptModules = text;
+    console.log(text + '\n');
   }
   if (SECTIONS.has('bundle')) sectionBundle();
 
@@ -497,9 +644,14 @@ async function main(): Promise<void> {
         await clearCasesDirect(extPage);
       }
       if (SECTIONS.has('cases')) await sectionCases(ext, extPage);
+      await ext.close();
+      await plain.close();
+      ext = undefined;
+      plain = undefined;
     } else {
       machine = machineInfo(findChromium(), execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim());
     }
+    if (args.profile) await sectionProfile();
   } finally {
     await ext?.close();
     await plain?.close();

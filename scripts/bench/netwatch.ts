@@ -15,6 +15,9 @@ export interface Seen {
   host: string;
   forwarded: boolean;
   at: number;
+  /** Request headers that tell where a request comes from. */
+  origin?: string;
+  referer?: string;
 }
 
 export interface NetWatch {
@@ -52,6 +55,8 @@ export async function startNetWatch(opts: NetWatchOptions): Promise<NetWatch> {
       host,
       forwarded: allowed(host),
       at: Date.now(),
+      origin: req.headers.origin,
+      referer: req.headers.referer,
     };
     seen.push(entry);
     if (!entry.forwarded) {

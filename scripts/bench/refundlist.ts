@@ -24,7 +24,9 @@ export interface MsgRecord {
 const WRAP = `(() => {
   if (globalThis.__rhBenchMsgs) return 'already';
   const log = (globalThis.__rhBenchMsgs = []);
-  const rt = chrome.runtime;
+  // The content script may call chrome.runtime or browser.runtime (WXT's \`browser\`): wrap both.
+  const runtimes = [...new Set([globalThis.chrome && chrome.runtime, globalThis.browser && browser.runtime].filter(Boolean))];
+  for (const rt of runtimes) {
   const orig = rt.sendMessage.bind(rt);
   rt.sendMessage = function (...args) {
     const msg = args.find((a) => a && typeof a === 'object' && 'type' in a);
@@ -48,6 +50,7 @@ const WRAP = `(() => {
     if (p && typeof p.then === 'function') return p.then((r) => { done(r); return r; });
     return p;
   };
+  }
   return 'wrapped';
 })()`;
 
