@@ -1,6 +1,53 @@
+/*
+ * The content script: wiring only. The logic is in components/panel/ (controller.ts).
+ *
+ * Bundle budget (SPEC §7: ≤ 30 KB gzip): nothing here may import zod at runtime. The rules
+ * arrive from the background (`getRules`), which validated them (the reply is trusted); until
+ * they do, the page is read with the built-in Kuaishou texts and the form helper waits. The
+ * default rule set itself is not bundled here: it would cost ~2.5 KB gzip of the budget.
+ */
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { currentLocale } from '../../lib/i18n';
+import { kuaishou } from '../../lib/sites/kuaishou';
+import { KUAISHOU_TEXTS } from '../../lib/sites/texts';
+import { messagingClient } from '../../components/panel/client';
+import { startHelper } from '../../components/panel/controller';
+
+/** browser.storage.local key of the panel's collapsed state. */
+const COLLAPSED_KEY = 'panelCollapsed';
+/** browser.storage.local key of the rule set (lib/rules/storage.ts RULES_KEY; that module imports zod). */
+const RULES_KEY = 'rules';
 
 export default defineContentScript({
   matches: ['*://s.kwaixiaodian.com/*'],
-  main() {},
+  runAt: 'document_end',
+  main(ctx) {
+    // The cheap check first: nothing at all happens on another host.
+    if (!kuaishou.matches(new URL(location.href))) return;
+    const helper = startHelper({
+      win: window,
+      adapter: kuaishou,
+      client: messagingClient,
+      initialTexts: KUAISHOU_TEXTS,
+      locale: currentLocale(),
+      loadCollapsed: async () => {
+        try {
+          return (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
+        } catch {
+          return false;
+        }
+      },
+      saveCollapsed: (collapsed) => void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }).catch(() => {}),
+      watchRules: (onChange) => {
+        const listener = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && RULES_KEY in changes) onChange();
+        };
+        browser.storage.onChanged.addListener(listener);
+        return () => browser.storage.onChanged.removeListener(listener);
+      },
+    });
+    // Extension reloaded or updated: remove the panel, the chips and every listener.
+    ctx.onInvalidated(() => helper.stop());
+  },
 });

@@ -1,0 +1,752 @@
+/*
+ * The content script's logic: which page this is, reading it, keeping the panel and the cases in
+ * step with it, the submit guard and the 确认退款 watch. The entrypoint only wires it to the
+ * browser (entrypoints/merchant.content/index.tsx); tests drive it with a happy-dom window and a
+ * fake client.
+ *
+ * Work on the page, by design:
+ * - a route the extension does not serve: a URL check on navigation only (Navigation API in
+ *   Chromium; elsewhere a MutationObserver whose callback only compares `location.href`);
+ * - a served route: one MutationObserver on <body> whose callback schedules a debounced read,
+ *   and the page's input/change events (capture) on the form; no polling, nothing patched.
+ *
+ * Written as a closure rather than a class: local names minify, member names would not, and
+ * the content script has a 30 KB gzip budget (SPEC §7).
+ */
+import { h, render } from 'preact';
+import { tr, type Locale } from '../../lib/i18n';
+import { parseMoney } from '../../lib/money';
+import { ORDER_STATUSES, type PageKind, type RefundType, type SnapshotField } from '../../lib/order';
+import type { RefundCase } from '../../lib/cases/schema';
+import { STATUS_LABELS, attention, type NewCaseInput } from '../../lib/cases/model';
+import { TERMINAL_STATUSES } from '../../lib/cases/status';
+import { refundAmount, shippingPayer } from '../../lib/rules/evaluate';
+import type { RuleSet } from '../../lib/rules/schema';
+import type { FillValues, SiteAdapter } from '../../lib/sites/adapter';
+import { labelKey } from '../../lib/sites/read';
+import type { SiteTexts } from '../../lib/sites/texts';
+import { chipContainer, removeChips, upsertChip, CHIP_TAG } from '../common/chip';
+import type { Observation, PanelClient } from './client';
+import { decideSubmit } from './guard';
+import { choosePlacement, createHost, isFixed, HOST_TAG, type PanelHost } from './host';
+import { buildModel, effectiveOrder, effectiveRefundType, emptyState, evidenceOf, inputKindOf, proposedRemark, type PageState } from './model';
+import { Panel, type PanelActions } from './Panel';
+import { STRINGS, type StringKey } from './strings';
+
+export interface HelperDeps {
+  win: Window & typeof globalThis;
+  adapter: SiteAdapter;
+  client: PanelClient;
+  /** Page texts to read with until the background's rules arrive (KUAISHOU_TEXTS). */
+  initialTexts: SiteTexts;
+  locale: Locale;
+  now?: () => number;
+  /** The collapsed state remembered in browser.storage.local (`panelCollapsed`). */
+  loadCollapsed?: () => Promise<boolean>;
+  saveCollapsed?: (collapsed: boolean) => void;
+  /** Subscribe to rule changes in storage; returns an unsubscribe. */
+  watchRules?: (onChange: () => void) => () => void;
+  /** Copy text; resolves false when the browser refuses. */
+  copy?: (text: string) => Promise<boolean>;
+  /** Debounce of page reads, ms (default 60). */
+  debounceMs?: number;
+}
+
+export interface Helper {
+  stop(): void;
+  /** Read the page now (tests; otherwise mutations schedule it). */
+  read(): void;
+  renderNow(): void;
+  readonly shadowRoot: ShadowRoot | undefined;
+  readonly pageState: PageState | undefined;
+  readonly rules: RuleSet | undefined;
+}
+
+/** Routes the panel serves (SPEC §5): the URL check that runs before anything else. */
+export function servedPath(url: URL): boolean {
+  return /^\/zone\/(order|refund)(\/|$)/.test(url.pathname);
+}
+
+const MODAL = '.ant-modal-wrap,.ant-modal-root,[role=dialog],.ant-popover,.ant-popconfirm';
+const OK_TEXTS = ['确定', '确认', '好的', 'OK'];
+const SUCCESS = '.ant-message-success,.ant-result-success,.ant-notification-notice-success,.ant-alert-success';
+const ERROR = '.ant-message-error,.ant-result-error,.ant-notification-notice-error,.ant-form-item-explain-error,.ant-alert-error';
+/** How long after an allowed submit the page's success may still be recognised. */
+const SUBMIT_WINDOW = 20_000;
+
+const squash = (s: string) => labelKey(s.slice(0, 100)).replace(/ /g, '');
+
+export function startHelper(deps: HelperDeps): Helper {
+  const { win, adapter, client, locale } = deps;
+  const doc = win.document;
+  const now = deps.now ?? Date.now;
+  const t = (k: StringKey, vars?: Record<string, string | number>) => tr(STRINGS[k], locale, vars);
+  const texts = () => rules?.sites.kuaishou ?? deps.initialTexts;
+  const timeout = (fn: () => void, ms: number) => win.setTimeout(fn, ms);
+
+  /** Undefined until the background answers: the form helper and the guard wait for them. */
+  let rules: RuleSet | undefined;
+  let rulesWarning: string | undefined;
+  let collapsed = false;
+  let host: PanelHost | undefined;
+  let state: PageState | undefined;
+  let href = '';
+  let orderKey = '';
+  let observer: MutationObserver | undefined;
+  let navObserver: MutationObserver | undefined;
+  let readTimer: number | undefined;
+  let maxTimer: number | undefined;
+  let renderQueued = false;
+  let stopped = false;
+  let lastSig = '';
+  let lastReport = '';
+  let formOpenedAt = 0;
+  let warnedOnce = false;
+  let lastGuard: { at: number; allowed: boolean } | undefined;
+  let pending: { input: NewCaseInput; submitId: string; at: number; url: string } | undefined;
+  let confirmFor: { orderId: string; timer: number } | undefined;
+  const orderUrls: Record<string, string> = {};
+  const cleanups: Array<() => void> = [];
+
+  const listen = (target: EventTarget, type: string, fn: (e: Event) => void, opts?: AddEventListenerOptions | boolean) => {
+    target.addEventListener(type, fn, opts);
+    cleanups.push(() => target.removeEventListener(type, fn, opts));
+  };
+  const ours = (e: Event) => e.composedPath().some((n) => (n as Node).nodeName === HOST_TAG.toUpperCase());
+  const isOurNode = (n: Node | null) => !!n && (n.nodeName === CHIP_TAG.toUpperCase() || n.nodeName === HOST_TAG.toUpperCase());
+
+  function notice(tone: 'info' | 'error' | 'success', text: string) {
+    if (!state) return;
+    state.notices = [...state.notices.filter((n) => n.text !== text), { tone, text }].slice(-3);
+    queueRender();
+  }
+  const failNotice = (error: { 'zh-CN': string; en: string }) => notice('error', t('actionFailed', { detail: error[locale] }));
+
+  // -------------------------------------------------------------------------------------------
+  // Rules
+
+  async function loadRules() {
+    const res = await client.getRules();
+    if (stopped) return;
+    if (res.ok) {
+      rules = res.data.rules;
+      rulesWarning = res.data.warning?.[locale];
+    } else rulesWarning = res.error[locale];
+    // Texts or evidence rules may have changed: read again.
+    lastSig = lastReport = '';
+    route();
+    queueRender();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Navigation
+
+  const onMaybeNavigated = () => {
+    if (win.location.href !== href) route();
+  };
+
+  /** The URL changed, or the page rendered: decide what this page is and (un)mount the panel. */
+  function route() {
+    if (stopped) return;
+    const url = new URL(win.location.href);
+    const changed = url.href !== href;
+    if (changed) {
+      // A submit followed by leaving the form is the page accepting it.
+      if (pending && href === pending.url && now() - pending.at < SUBMIT_WINDOW) void recordPending();
+      href = url.href;
+      warnedOnce = false;
+      lastGuard = undefined;
+    }
+    if (!adapter.matches(url) || !servedPath(url)) {
+      unmount();
+      // Unserved route: only follow navigation, as cheaply as the browser allows.
+      observer?.disconnect();
+      observer = undefined;
+      if (!(win as { navigation?: unknown }).navigation && !navObserver) {
+        navObserver = new win.MutationObserver(onMaybeNavigated);
+        navObserver.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+      }
+      return;
+    }
+    navObserver?.disconnect();
+    navObserver = undefined;
+    if (!observer) {
+      observer = new win.MutationObserver(onMutations);
+      observer.observe(doc.body ?? doc.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['class', 'style', 'hidden', 'value', 'aria-hidden', 'title'],
+      });
+    }
+    const kind = adapter.pageKind(url, doc, texts());
+    if (!kind) {
+      // Not rendered enough to tell yet; the observer calls back when it is.
+      if (changed) unmount();
+      return;
+    }
+    if (!state || state.kind !== kind || changed) reset(kind);
+    mount();
+    scheduleRead(0);
+  }
+
+  function reset(kind: PageKind) {
+    state = emptyState(kind);
+    if (rulesWarning) state.notices.push({ tone: 'info', text: t('rulesWarning', { detail: rulesWarning }) });
+    lastSig = lastReport = orderKey = '';
+    formOpenedAt = now();
+    if (kind !== 'order-list') removeChips(doc);
+  }
+
+  function onMutations(records: MutationRecord[]) {
+    if (win.location.href !== href) return route();
+    // Our own chips and host do not count as the page changing.
+    const relevant = records.some(
+      (r) =>
+        !isOurNode(r.target) &&
+        !(r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOurNode)),
+    );
+    if (!relevant) return host?.ensureAttached();
+    if (!state) return route();
+    checkPending();
+    scheduleRead();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  /** Debounced; a burst of mutations (a countdown on the page) still reads every 250 ms at most. */
+  function scheduleRead(delay = deps.debounceMs ?? 60) {
+    if (stopped) return;
+    win.clearTimeout(readTimer);
+    readTimer = timeout(read, delay);
+    maxTimer ??= timeout(read, 250);
+  }
+
+  function read() {
+    win.clearTimeout(readTimer);
+    win.clearTimeout(maxTimer);
+    readTimer = maxTimer = undefined;
+    if (stopped) return;
+    const url = new URL(win.location.href);
+    const kind = servedPath(url) ? adapter.pageKind(url, doc, texts()) : undefined;
+    if (!kind) return;
+    if (state?.kind !== kind) reset(kind);
+    mount();
+    const s = state!;
+    try {
+      if (kind === 'refund-list') readRefundList(s);
+      else if (kind === 'order-list') readOrderList(s);
+      else {
+        const read = adapter.readOrder(doc, texts(), url, now());
+        const form = kind === 'refund-form' ? adapter.readForm(doc, texts()) : undefined;
+        const sig = JSON.stringify([{ ...read.snapshot, readAt: 0 }, read.afterSaleStatus, form]);
+        if (sig !== lastSig) {
+          lastSig = sig;
+          s.read = read;
+          s.form = form;
+          onOrderRead(s);
+          queueRender();
+        }
+      }
+    } catch (err) {
+      // Reading never throws into the page; say what happened instead.
+      notice('error', String(err instanceof Error ? err.message : err));
+    }
+    checkPending();
+    if (kind === 'refund-form') place();
+  }
+
+  function onOrderRead(s: PageState) {
+    const key = effectiveOrder(s).orderId;
+    if (key && key !== orderKey) {
+      orderKey = key;
+      if (s.kind === 'order-detail') orderUrls[key] = win.location.href;
+      void fetchCase(key);
+    }
+    const seen = s.read?.afterSaleStatus;
+    const { orderId, afterSaleId } = s.read!.snapshot;
+    if (seen && (orderId || afterSaleId)) {
+      void report([{ orderId, afterSaleId, status: seen }], () => (orderId ? fetchCase(orderId) : undefined));
+    }
+  }
+
+  function readRefundList(s: PageState) {
+    const refunds = adapter.readRefundList(doc, texts());
+    const sig = JSON.stringify(refunds.map((r) => [r.orderId, r.afterSaleId, r.status]));
+    if (sig === lastSig) return;
+    lastSig = sig;
+    s.refunds = refunds;
+    const obs: Observation[] = refunds
+      .filter((r) => r.status && (r.orderId || r.afterSaleId))
+      .map((r) => ({ orderId: r.orderId, afterSaleId: r.afterSaleId, status: r.status! }));
+    const ids = [...new Set(refunds.map((r) => r.orderId).filter(Boolean))].slice(0, 50) as string[];
+    void report(obs, (changed) => {
+      s.listUpdated = changed;
+      return fetchListCases(s, ids);
+    });
+    queueRender();
+  }
+
+  function readOrderList(s: PageState) {
+    const orders = adapter.readOrderList(doc, texts());
+    const sig = JSON.stringify(orders.map((o) => o.orderId));
+    s.orders = orders;
+    if (sig === lastSig) return renderChips(s); // same orders; rows may have re-rendered
+    lastSig = sig;
+    void fetchListCases(
+      s,
+      orders.map((o) => o.orderId).slice(0, 100),
+    ).then(() => renderChips(s));
+    queueRender();
+  }
+
+  function renderChips(s: PageState) {
+    if (s !== state || !s.orders) return;
+    for (const o of s.orders) {
+      const c = s.listCases?.[o.orderId];
+      if (!c) continue;
+      const label = STATUS_LABELS[c.status][locale];
+      upsertChip(chipContainer(o.row, o.orderId), {
+        orderId: o.orderId,
+        status: c.status,
+        label: `${t('title')}·${label}`,
+        title: `${t('field.caseStatus')}: ${label}`,
+        tone: attention(c, now()) ? 'attention' : TERMINAL_STATUSES.includes(c.status) ? 'done' : 'normal',
+      });
+    }
+  }
+
+  async function report(observations: Observation[], then: (changed: number) => unknown) {
+    const sig = JSON.stringify(observations);
+    if (observations.length && sig !== lastReport) {
+      lastReport = sig;
+      // JSON drops the undefined ids.
+      const res = await client.reportPage(JSON.parse(sig), win.location.href);
+      if (stopped) return;
+      if (!res.ok) {
+        lastReport = '';
+        failNotice(res.error);
+      }
+      await then(res.ok ? res.data.changes.length : 0);
+    } else if (!observations.length) await then(0);
+    queueRender();
+  }
+
+  async function fetchCase(orderId: string) {
+    const res = await client.getCase(orderId);
+    if (stopped || !state) return;
+    if (!res.ok) return failNotice(res.error);
+    if (effectiveOrder(state).orderId === orderId) {
+      state.caseRec = res.data;
+      queueRender();
+    }
+  }
+
+  async function fetchListCases(s: PageState, orderIds: string[]) {
+    const found: Record<string, RefundCase> = {};
+    await Promise.all(
+      orderIds.map(async (id) => {
+        const res = await client.getCase(id);
+        if (res.ok && res.data) found[id] = res.data;
+      }),
+    );
+    s.listCases = found;
+    queueRender();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rendering
+
+  function mount() {
+    if (host) host.ensureAttached();
+    else host = createHost(doc);
+    queueRender();
+  }
+
+  function unmount() {
+    if (host) {
+      render(null, host.mount);
+      host.remove();
+      host = undefined;
+    }
+    removeChips(doc);
+    state = undefined;
+    orderKey = '';
+  }
+
+  function queueRender() {
+    if (renderQueued || stopped) return;
+    renderQueued = true;
+    queueMicrotask(() => {
+      renderQueued = false;
+      renderNow();
+    });
+  }
+
+  function renderNow() {
+    if (stopped || !host || !state) return;
+    render(h(Panel, { model: buildModel(state, rules, locale, now()), collapsed, actions }), host.mount);
+  }
+
+  /** Keep the panel off the page's submit button (see choosePlacement). */
+  function place() {
+    const button = host && adapter.findButton(doc, texts().buttons.submit ?? []);
+    if (!host || !button?.getBoundingClientRect) return host?.place({ side: 'right' });
+    const r = button.getBoundingClientRect();
+    host.place(
+      choosePlacement(
+        { width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight },
+        Math.max(host.host.getBoundingClientRect().width, collapsed ? 40 : 320),
+        { left: r.left, right: r.right, top: r.top, bottom: r.bottom, fixed: isFixed(button) },
+      ),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The merchant's actions in the panel
+
+  const update = (fn: (s: PageState) => void) => {
+    if (!state) return;
+    fn(state);
+    renderNow();
+  };
+
+  const actions: PanelActions = {
+    toggle() {
+      collapsed = !collapsed;
+      deps.saveCollapsed?.(collapsed);
+      const active = host?.shadow.activeElement;
+      renderNow();
+      // Esc from inside the body lands on the toggle, so the focus stays in the panel.
+      if (collapsed && active) (host?.shadow.querySelector('[data-rh="toggle"]') as HTMLElement | null)?.focus();
+      if (state?.kind === 'refund-form') place();
+    },
+    provide,
+    setRefundType: (type) => update((s) => (s.choice.refundType = type)),
+    setReason: (id) => update((s) => (s.choice.reasonId = id || undefined)),
+    setRemark: (text) => update((s) => (s.choice.remark = text)),
+    resetRemark: () => update((s) => (s.choice.remark = undefined)),
+    fill: () => void fill(),
+    tick: (id) => update((s) => (s.ticked = s.ticked.includes(id) ? s.ticked.filter((x) => x !== id) : [...s.ticked, id])),
+    dismissWarning: () => update((s) => (s.warning = undefined)),
+    copySupport: (text) =>
+      void (deps.copy ?? copyText)(text).then((ok) => {
+        update((s) => (s.copied = ok ? 'ok' : 'failed'));
+        timeout(() => update((s) => (s.copied = undefined)), 2000);
+      }),
+    contactSupport: () => void caseAction('contact-support'),
+  };
+
+  /** A value the merchant typed for a field the page did not show; checked, never guessed. */
+  function provide(field: SnapshotField, raw: string) {
+    const s = state;
+    if (!s) return;
+    const text = raw.trim();
+    const kind = inputKindOf(field);
+    let error: string | undefined;
+    let value: string | number | undefined;
+    if (!text) error = t('missingEmpty');
+    else if (kind === 'money') {
+      const m = parseMoney(text);
+      if (!m.ok) error = m.reason[locale];
+      else if (m.fen < 0) error = t('missingNegative');
+      else value = m.fen;
+    } else if (kind === 'status') {
+      if ((ORDER_STATUSES as readonly string[]).includes(text)) value = text;
+      else error = t('missingChooseStatus');
+    } else if (field === 'orderId' || field === 'afterSaleId' || field === 'trackingNo') {
+      if (/^[\w-]{1,64}$/.test(text)) value = text;
+      else error = t('missingBadId');
+    } else value = text.slice(0, 64);
+    s.typedErrors = { ...s.typedErrors, [field]: error };
+    if (value !== undefined) {
+      s.typed = { ...s.typed, [field]: value };
+      if (field === 'orderId') void fetchCase((orderKey = value as string));
+    }
+    renderNow();
+  }
+
+  async function fill() {
+    const s = state;
+    if (!s || s.kind !== 'refund-form' || s.filling || !rules) return;
+    const order = effectiveOrder(s);
+    const refundType: RefundType = s.choice.refundType ?? effectiveRefundType(s);
+    const reason = rules.reasons.find((r) => r.id === s.choice.reasonId);
+    const amount = refundAmount(order).amount;
+    const values: FillValues = { refundType };
+    if (reason) {
+      // "不想要了/七天无理由": the whole label, then each part, against the page's option texts.
+      const zh = reason.label['zh-CN'];
+      values.reasonLabels = [...new Set([zh, ...zh.split('/').map((x) => x.trim())])].filter(Boolean);
+      values.remark = proposedRemark(rules, s);
+    }
+    if (amount !== undefined) values.amountFen = amount;
+    // Tracking and courier of the return when known: a re-application after a rejection has them on its case.
+    const known = s.caseRec;
+    if (refundType === 'return-refund' && known) {
+      if (known.trackingNo && !s.form?.trackingNo) values.trackingNo = known.trackingNo;
+      if (known.courier && !s.form?.courier) values.courier = known.courier;
+    }
+    s.choice.refundType = refundType;
+    s.filling = true;
+    s.fillReport = undefined;
+    renderNow();
+    try {
+      const r = await adapter.fillForm(doc, texts(), values);
+      s.fillReport = { filled: r.filled, failed: r.failed.map((f) => ({ field: f.field, reason: f.reason[locale] })) };
+    } catch (err) {
+      s.fillReport = { filled: [], failed: [{ field: 'remark', reason: String(err) }] };
+    }
+    s.filling = false;
+    lastSig = '';
+    read();
+    renderNow();
+  }
+
+  async function caseAction(action: 'contact-support' | 'confirm', orderId = state && effectiveOrder(state).orderId) {
+    if (!orderId) return;
+    const got = await client.getCase(orderId);
+    const c = got.ok ? got.data : undefined;
+    if (!c) return;
+    const res = await client.caseAction(c.id, action);
+    if (stopped || !state) return;
+    if (!res.ok) return failNotice(res.error);
+    if (effectiveOrder(state).orderId === orderId) state.caseRec = res.data;
+    if (state.listCases) state.listCases = { ...state.listCases, [orderId]: res.data };
+    if (action === 'confirm') notice('success', t('confirmRecorded'));
+    queueRender();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The page's buttons: the submit guard and 确认退款
+
+  function onClick(e: Event) {
+    const target = e.target as Element;
+    if (!state || ours(e) || !target?.closest) return;
+    if (confirmFor && target.closest(MODAL)) onModalClick(target);
+    if (state.kind === 'refund-form') {
+      if (adapter.findButton(doc, texts().buttons.submit ?? [])?.contains(target)) guard(e);
+      return;
+    }
+    const btn = target.closest('button,[role=button],a,.ant-btn');
+    if (btn && !btn.closest(MODAL) && (texts().buttons.confirmRefund ?? []).some((x) => squash(x) === squash(btn.textContent ?? ''))) {
+      onConfirmClick(btn);
+    }
+  }
+
+  function onSubmit(e: Event) {
+    if (state?.kind !== 'refund-form' || ours(e)) return;
+    // A click on the submit button already decided for this submit (Enter in a field clicks it too).
+    if (lastGuard && now() - lastGuard.at < 1000) {
+      if (!lastGuard.allowed) stop(e);
+    } else guard(e);
+  }
+
+  /** One submit attempt: let it through, or stop it and say what is missing (guard.ts). */
+  function guard(e: Event) {
+    const s = state!;
+    // Read the form now: the last debounced read may be a moment old.
+    s.form = adapter.readForm(doc, texts());
+    // Without rules (the background never answered) nothing can be judged: the submit is left alone.
+    const complete = rules ? evidenceOf(rules, s).complete : true;
+    const mode = rules?.submit.onMissingEvidence ?? 'warn';
+    const decision = decideSubmit({ complete, mode, warnedBefore: warnedOnce });
+    lastGuard = { at: now(), allowed: decision === 'allow' };
+    if (decision === 'allow') {
+      s.warning = undefined;
+      preparePending(s);
+    } else {
+      stop(e);
+      if (decision === 'warn') warnedOnce = true;
+      s.warning = { mode: decision };
+      if (collapsed) actions.toggle();
+    }
+    renderNow();
+  }
+
+  /** The case to record once the page accepts the application. */
+  function preparePending(s: PageState) {
+    const order = effectiveOrder(s);
+    if (!order.orderId) return;
+    const form = s.form!;
+    const refundType = effectiveRefundType(s);
+    const reasonId = s.choice.reasonId ?? reasonFromPage(form.reasonText) ?? 'other';
+    const input: NewCaseInput = {
+      orderId: order.orderId,
+      refundType,
+      reasonId,
+      remark: form.remark?.slice(0, 2000),
+      paidAmount: order.paidAmount,
+      refundAmount: refundAmount(order, form.amountFen).amount,
+      trackingNo: form.trackingNo?.slice(0, 64),
+      courier: form.courier?.slice(0, 64),
+      shippingPayer: refundType === 'return-refund' && rules ? shippingPayer(rules, reasonId).payer : undefined,
+      orderUrl: (orderUrls[order.orderId] ?? win.location.href).slice(0, 2048),
+    };
+    pending = {
+      // JSON drops the absent fields (the background's schema is strict about shapes).
+      input: JSON.parse(JSON.stringify(input)),
+      // Stable across double clicks and re-renders: one opening of the form, one case.
+      submitId: `${order.orderId}-${formOpenedAt}`,
+      at: now(),
+      url: win.location.href,
+    };
+  }
+
+  function reasonFromPage(text: string | undefined): string | undefined {
+    const key = text && squash(text);
+    if (!key) return undefined;
+    return rules?.reasons.find((r) => [r.label['zh-CN'], ...r.label['zh-CN'].split('/')].some((l) => squash(l) && key.includes(squash(l))))?.id;
+  }
+
+  /** After an allowed submit: the page's success message records the case; its error drops it. */
+  function checkPending() {
+    if (!pending) return;
+    if (now() - pending.at > SUBMIT_WINDOW) pending = undefined;
+    else if (shown(doc, SUCCESS)) void recordPending();
+    else if (win.location.href === pending.url && shown(doc, ERROR)) pending = undefined;
+  }
+
+  async function recordPending() {
+    const p = pending;
+    if (!p) return;
+    pending = undefined;
+    const res = await client.recordSubmit(p.input, p.submitId);
+    if (stopped) return;
+    if (!res.ok) return failNotice(res.error);
+    if (state && effectiveOrder(state).orderId === p.input.orderId) state.caseRec = res.data.case;
+    notice('success', res.data.duplicate ? t('recordedDuplicate') : t('recorded'));
+  }
+
+  /**
+   * 确认退款 clicked. If the page asks for confirmation in a modal, its OK button counts and its
+   * cancel, close, mask or Esc does not; with no modal after a moment, the click itself counts.
+   */
+  function onConfirmClick(btn: Element) {
+    const s = state!;
+    const row = s.kind === 'refund-list' ? (s.refunds ?? []).find((r) => r.row.contains(btn)) : undefined;
+    const orderId = row?.orderId ?? effectiveOrder(s).orderId;
+    if (!orderId) return;
+    dropConfirm();
+    const pc = {
+      orderId,
+      timer: timeout(() => {
+        if (confirmFor === pc && !shown(doc, MODAL)) {
+          confirmFor = undefined;
+          void caseAction('confirm', orderId);
+        }
+      }, 400),
+    };
+    confirmFor = pc;
+  }
+
+  function onModalClick(target: Element) {
+    const { orderId } = confirmFor!;
+    const btn = target.closest('button,[role=button],.ant-btn,.ant-modal-close');
+    // A click inside the modal's body decides nothing; the mask closes it.
+    if (!btn && !target.matches('.ant-modal-wrap,.ant-modal-mask')) return;
+    dropConfirm();
+    if (btn && !btn.matches('.ant-modal-close') && (btn.matches('.ant-btn-primary') || OK_TEXTS.includes(squash(btn.textContent ?? '')))) {
+      void caseAction('confirm', orderId);
+    }
+  }
+
+  function dropConfirm() {
+    if (confirmFor) win.clearTimeout(confirmFor.timer);
+    confirmFor = undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Start
+
+  listen(win, 'click', onClick, true);
+  listen(win, 'submit', onSubmit, true);
+  const onInput = (e: Event) => state?.kind === 'refund-form' && !ours(e) && scheduleRead();
+  listen(win, 'input', onInput, true);
+  listen(win, 'change', onInput, true);
+  listen(win, 'keydown', (e) => (e as KeyboardEvent).key === 'Escape' && dropConfirm(), true);
+  listen(win, 'popstate', onMaybeNavigated);
+  const onLayout = () => state?.kind === 'refund-form' && place();
+  listen(win, 'resize', onLayout, { passive: true });
+  listen(win, 'scroll', onLayout, { passive: true, capture: true });
+  // Chromium: same-document navigations (the page's pushState included) without observing the DOM.
+  const nav = (win as { navigation?: EventTarget }).navigation;
+  if (nav?.addEventListener) listen(nav, 'currententrychange', onMaybeNavigated);
+  if (deps.watchRules) cleanups.push(deps.watchRules(() => void loadRules()));
+  void loadRules();
+  void deps.loadCollapsed?.().then((c) => {
+    collapsed = c;
+    queueRender();
+  });
+  route();
+
+  return {
+    stop() {
+      if (stopped) return;
+      unmount();
+      stopped = true;
+      for (const c of cleanups.splice(0)) c();
+      observer?.disconnect();
+      navObserver?.disconnect();
+      [readTimer, maxTimer, confirmFor?.timer].forEach((x) => win.clearTimeout(x));
+    },
+    read,
+    renderNow,
+    get shadowRoot() {
+      return host?.shadow;
+    },
+    get pageState() {
+      return state;
+    },
+    get rules() {
+      return rules;
+    },
+  };
+
+  /**
+   * Copy: the async Clipboard API in a secure context, else select-and-copy on a textarea inside
+   * our shadow root (the demo back office is plain http).
+   */
+  async function copyText(text: string): Promise<boolean> {
+    try {
+      if (win.isSecureContext && win.navigator.clipboard) {
+        await win.navigator.clipboard.writeText(text);
+        return true;
+      }
+    } catch {
+      // fall back below
+    }
+    if (!host) return false;
+    const ta = doc.createElement('textarea');
+    ta.value = text;
+    host.shadow.appendChild(ta);
+    ta.select();
+    let ok = false;
+    try {
+      ok = doc.execCommand('copy');
+    } catch {
+      // refused
+    }
+    ta.remove();
+    return ok;
+  }
+}
+
+function stop(e: Event) {
+  e.preventDefault();
+  e.stopImmediatePropagation();
+}
+
+/** A shown element matching the selector (attribute checks only: no layout). */
+function shown(doc: Document, selector: string): boolean {
+  return Array.from(doc.querySelectorAll(selector)).some((el) => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      if (e.hasAttribute('hidden') || /display\s*:\s*none/.test(e.getAttribute('style') ?? '') || /-hidden\b/.test(e.getAttribute('class') ?? '')) {
+        return false;
+      }
+    }
+    return true;
+  });
+}

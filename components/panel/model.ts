@@ -1,0 +1,347 @@
+/*
+ * From what the page shows, what the merchant chose and the case the background holds, to what
+ * the panel displays. Pure: no DOM, no browser.*, no clock (`now` is passed), so each page kind's
+ * view is testable from plain data. The view (Panel.tsx) only renders the result.
+ */
+import { formatDateTime, formatRelative, tr, type Locale } from '../../lib/i18n';
+import { formatFen } from '../../lib/money';
+import type { OrderSnapshot, PageKind, RefundType, SnapshotField } from '../../lib/order';
+import type { RefundCase } from '../../lib/cases/schema';
+import type { CaseStatus } from '../../lib/cases/status';
+import { ATTENTION_LABELS, STATUS_LABELS, attention, isOverdue, supportMessage } from '../../lib/cases/model';
+import {
+  adviseOrder,
+  checkEvidence,
+  defaultRefundType,
+  expressEligibility,
+  refundAmount,
+  remarkFor,
+  shippingPayer,
+  suggestReasons,
+  type Advice,
+} from '../../lib/rules/evaluate';
+import type { RuleSet } from '../../lib/rules/schema';
+import type { FormFacts, ListedOrder, ListedRefund, ReadResult } from '../../lib/sites/adapter';
+import { STRINGS, type StringKey } from './strings';
+
+// ---------------------------------------------------------------------------------------------
+// What the controller knows
+
+/** What the merchant chose in the panel on the refund form. */
+export interface Choice {
+  refundType?: RefundType;
+  reasonId?: string;
+  /** Set once the merchant edits the remark; until then the reason's template is shown. */
+  remark?: string;
+}
+
+export interface PageState {
+  kind: PageKind;
+  read?: ReadResult;
+  /** Values the merchant typed for fields the page did not show. */
+  typed: Partial<Record<SnapshotField, string | number>>;
+  typedErrors: Partial<Record<SnapshotField, string>>;
+  /** undefined: not loaded (yet); null: the order has no case. */
+  caseRec?: RefundCase | null;
+  form?: FormFacts;
+  choice: Choice;
+  /** Evidence ids the merchant ticked by hand. */
+  ticked: string[];
+  warning?: { mode: 'warn' | 'block' };
+  filling?: boolean;
+  fillReport?: { filled: string[]; failed: Array<{ field: string; reason: string }> };
+  refunds?: ListedRefund[];
+  orders?: ListedOrder[];
+  /** Cases of the listed orders, by order id. */
+  listCases?: Record<string, RefundCase>;
+  listUpdated?: number;
+  notices: Notice[];
+  copied?: 'ok' | 'failed';
+}
+
+export function emptyState(kind: PageKind): PageState {
+  return { kind, typed: {}, typedErrors: {}, choice: {}, ticked: [], notices: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the view shows
+
+export type FieldName =
+  | 'orderId'
+  | 'afterSaleId'
+  | 'orderStatus'
+  | 'paidAmount'
+  | 'refundAmount'
+  | 'trackingNo'
+  | 'courier'
+  | 'shippingPayer'
+  | 'caseStatus'
+  | 'refundType';
+
+export interface FieldView {
+  name: FieldName;
+  /** data-value: 分 for money, ids, status codes. */
+  value: string | number;
+  text: string;
+  note?: string;
+}
+
+export type InputKind = 'money' | 'status' | 'text';
+
+export interface MissingView {
+  field: SnapshotField;
+  label: string;
+  reason: string;
+  input: InputKind;
+  error?: string;
+}
+
+export interface FormView {
+  refundType: RefundType;
+  reasons: Array<{ id: string; label: string; suggested: boolean }>;
+  reasonId?: string;
+  suggestWhy?: string;
+  remark: string;
+  remarkEdited: boolean;
+  amountWhy: string;
+  express: { eligible: boolean; why: string };
+  filling: boolean;
+  fillResult: string[];
+}
+
+export interface EvidenceItemView {
+  id: string;
+  label: string;
+  state: 'ok' | 'missing';
+  manual: boolean;
+  ticked: boolean;
+  why: string;
+}
+
+export interface CaseView {
+  status: CaseStatus;
+  statusText: string;
+  attentionText?: string;
+  overdue: boolean;
+  lines: string[];
+  timeline: string[];
+  next: string;
+  support?: { message: string; canRecord: boolean; contactedText?: string };
+}
+
+export interface Notice {
+  tone: 'info' | 'error' | 'success';
+  text: string;
+}
+
+export interface PanelModel {
+  locale: Locale;
+  kind: PageKind;
+  loading: boolean;
+  fields: FieldView[];
+  missing: MissingView[];
+  advice?: { value: Advice; text: string; why: string };
+  duplicate?: string;
+  form?: FormView;
+  evidence?: { complete: boolean; items: EvidenceItemView[] };
+  warning?: { mode: 'warn' | 'block'; text: string; missing: string[] };
+  caseView?: CaseView;
+  list?: { lines: string[]; items: Array<{ orderId: string; status: CaseStatus; text: string; attention: boolean }> };
+  notices: Notice[];
+  copied?: 'ok' | 'failed';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Statuses in which a second application for the order would be a duplicate. */
+const OPEN: readonly CaseStatus[] = ['draft', 'reviewing', 'approved', 'confirmed', 'escalated'];
+
+/** Fields a page kind must show; the others it misses are not the merchant's concern there. */
+const RELEVANT: Partial<Record<PageKind, readonly SnapshotField[]>> = {
+  'order-detail': ['orderId', 'status', 'paidAmount', 'trackingNo', 'courier'],
+  'refund-form': ['orderId', 'status', 'paidAmount'],
+  'refund-detail': ['orderId', 'afterSaleId', 'refundAmount'],
+};
+
+export function inputKindOf(field: SnapshotField): InputKind {
+  return /Amount|Total|discount|Fee/.test(field) ? 'money' : field === 'status' ? 'status' : 'text';
+}
+
+const labelKeyOf = (f: SnapshotField) => `field.${f === 'status' ? 'orderStatus' : f}` as StringKey;
+
+/** The snapshot with the merchant's typed values laid over the fields the page did not show. */
+export function effectiveOrder(state: Pick<PageState, 'read' | 'typed'>): Partial<OrderSnapshot> {
+  return { ...state.read?.snapshot, ...state.typed } as Partial<OrderSnapshot>;
+}
+
+/** The refund type the page's form will submit: the page's own choice, else the panel's, else the default. */
+export function effectiveRefundType(state: Pick<PageState, 'form' | 'choice' | 'read' | 'typed'>): RefundType {
+  return state.form?.refundType ?? state.choice.refundType ?? defaultRefundType(effectiveOrder(state));
+}
+
+/** The evidence checklist against what the page's form currently holds. */
+export function evidenceOf(rules: RuleSet, state: PageState) {
+  const form = state.form ?? { uploads: 0 };
+  return checkEvidence(
+    rules,
+    { refundType: effectiveRefundType(state), reasonId: state.choice.reasonId, orderStatus: effectiveOrder(state).status },
+    { uploads: form.uploads, fields: { trackingNo: form.trackingNo, courier: form.courier, remark: form.remark }, ticked: state.ticked },
+  );
+}
+
+/** The remark the panel proposes; zh-CN whatever the UI language: it goes to the platform's Chinese reviewers. */
+export function proposedRemark(rules: RuleSet, state: PageState): string {
+  const { remark, reasonId } = state.choice;
+  if (remark !== undefined) return remark;
+  return reasonId ? remarkFor(rules, reasonId, effectiveOrder(state), 'zh-CN', { trackingNo: state.form?.trackingNo, courier: state.form?.courier }) : '';
+}
+
+export function buildModel(state: PageState, rules: RuleSet | undefined, locale: Locale, now: number): PanelModel {
+  const T = (k: StringKey, vars?: Record<string, string | number>) => tr(STRINGS[k], locale, vars);
+  const { kind, read, typed } = state;
+  const status = (s: CaseStatus) => STATUS_LABELS[s][locale];
+  const model: PanelModel = { locale, kind, loading: false, fields: [], missing: [], notices: state.notices, copied: state.copied };
+
+  if (kind === 'refund-list' || kind === 'order-list') {
+    const listed = kind === 'refund-list' ? state.refunds : state.orders;
+    const items = Object.values(state.listCases ?? {})
+      .map((c) => ({ orderId: c.orderId, status: c.status, text: status(c.status), attention: !!attention(c, now) }))
+      .sort((a, b) => +b.attention - +a.attention);
+    const lines = [T(kind === 'refund-list' ? 'listRefunds' : 'listOrders', { n: listed?.length ?? 0, m: items.length })];
+    if (state.listUpdated) lines.push(T('listUpdated', { n: state.listUpdated }));
+    model.list = { lines, items };
+    model.loading = !listed;
+    return model;
+  }
+  if (!read) {
+    model.loading = true;
+    return model;
+  }
+
+  const order = effectiveOrder(state);
+  const c = state.caseRec ?? undefined;
+  const computed = new Map(read.computed.map((x) => [x.field, x.reason[locale]]));
+  const add = (name: FieldName, value: string | number | undefined, text?: string, field: SnapshotField = name as SnapshotField) => {
+    if (value !== undefined && value !== '') {
+      const note = typed[field] !== undefined ? T('typedByYou') : computed.get(field);
+      model.fields.push({ name, value, text: text ?? String(value), note });
+    }
+  };
+  const money = (fen?: number) => (fen === undefined ? undefined : formatFen(fen));
+
+  add('orderId', order.orderId);
+  if (kind === 'refund-detail') {
+    add('afterSaleId', order.afterSaleId);
+    add('refundType', order.refundType, order.refundType && T(`refundType.${order.refundType}`));
+  }
+  add('orderStatus', order.status, order.status && T(`orderStatus.${order.status}`), 'status');
+  add('paidAmount', order.paidAmount, money(order.paidAmount));
+  if (kind === 'refund-detail') add('refundAmount', order.refundAmount, money(order.refundAmount));
+  // On the form, what the form holds (the return shipment); elsewhere what the page shows.
+  const shipment: { trackingNo?: string; courier?: string } = (kind === 'refund-form' ? state.form : order) ?? {};
+  add('trackingNo', shipment.trackingNo);
+  add('courier', shipment.courier);
+
+  for (const m of read.snapshot.missing) {
+    if (!RELEVANT[kind]?.includes(m.field) || typed[m.field] !== undefined) continue;
+    model.missing.push({
+      field: m.field,
+      label: T(labelKeyOf(m.field)),
+      reason: m.reason,
+      input: inputKindOf(m.field),
+      error: state.typedErrors[m.field],
+    });
+  }
+
+  const advice = adviseOrder(order, c, now);
+  model.advice = { value: advice.advice, text: T(`advice.${advice.advice}`), why: advice.why[locale] };
+
+  if (kind === 'refund-form') {
+    model.loading = !rules;
+    if (c && OPEN.includes(c.status)) model.duplicate = T('duplicate', { status: status(c.status) });
+  }
+  if (kind === 'refund-form' && rules) {
+    const refundType = state.choice.refundType ?? state.form?.refundType ?? defaultRefundType(order);
+    const suggestions = suggestReasons(rules, { refundType, orderStatus: order.status });
+    const reasonId = suggestions.some((s) => s.reason.id === state.choice.reasonId) ? state.choice.reasonId : undefined;
+    const s: PageState = { ...state, choice: { ...state.choice, reasonId } };
+    const amount = refundAmount(order);
+    const express = expressEligibility(rules, order, refundType, reasonId);
+    const report = state.fillReport;
+    model.form = {
+      refundType,
+      reasons: suggestions.map((x) => ({ id: x.reason.id, label: x.reason.label[locale], suggested: x.suggested })),
+      reasonId,
+      suggestWhy: suggestions.find((x) => x.suggested)?.why?.[locale],
+      remark: proposedRemark(rules, s),
+      remarkEdited: state.choice.remark !== undefined,
+      amountWhy: amount.why[locale],
+      express: { eligible: express.eligible, why: express.why[locale] },
+      filling: !!state.filling,
+      fillResult: report
+        ? [
+            ...(report.filled.length ? [T('fillDone', { fields: report.filled.map((f) => T(`fill.${f}` as StringKey)).join('、') })] : []),
+            ...report.failed.map((f) => T('fillFailed', { field: T(`fill.${f.field}` as StringKey), reason: f.reason })),
+          ]
+        : [],
+    };
+    if (amount.amount !== undefined) model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), note: amount.why[locale] });
+    if (reasonId && effectiveRefundType(s) === 'return-refund') {
+      const payer = shippingPayer(rules, reasonId);
+      model.fields.push({ name: 'shippingPayer', value: payer.payer, text: T(`payer.${payer.payer}`), note: payer.why[locale] });
+    }
+    const ev = evidenceOf(rules, s);
+    const items = ev.items.map((i) => ({
+      id: i.id,
+      label: i.label[locale],
+      state: i.state,
+      manual: i.manual,
+      ticked: state.ticked.includes(i.id),
+      why: i.why[locale],
+    }));
+    model.evidence = { complete: ev.complete, items };
+    if (state.warning && !ev.complete) {
+      model.warning = {
+        mode: state.warning.mode,
+        text: T(state.warning.mode === 'block' ? 'warnBlock' : 'warnWarn'),
+        missing: items.filter((i) => i.state === 'missing').map((i) => `${i.label}：${i.why}`),
+      };
+    }
+  }
+
+  if (c) {
+    add('caseStatus', c.status, status(c.status));
+    if (!model.fields.some((f) => f.name === 'shippingPayer')) add('shippingPayer', c.shippingPayer, c.shippingPayer && T(`payer.${c.shippingPayer}`));
+    const overdue = isOverdue(c, now);
+    const att = attention(c, now);
+    const d = c.deadlines ?? {};
+    const when = (ms: number) => ({ time: formatDateTime(ms), rel: formatRelative(ms - now, locale) });
+    const lines = [T('caseUpdated', { time: formatDateTime(c.updatedAt) })];
+    if (c.status === 'reviewing' && d.reviewRemindAt) lines.push(T('caseReview', when(d.reviewRemindAt)));
+    if ((c.status === 'approved' || c.status === 'confirmed') && d.arrivalDueAt) lines.push(T('caseDue', when(d.arrivalDueAt)));
+    if (c.status === 'escalated' && d.followUpAt) lines.push(T('caseFollowUp', when(d.followUpAt)));
+    const cv: CaseView = {
+      status: c.status,
+      statusText: status(c.status),
+      attentionText: att ? ATTENTION_LABELS[att][locale] : undefined,
+      overdue,
+      lines,
+      timeline: c.history
+        .map((x) => `${formatDateTime(x.at)} ${x.from ? `${status(x.from)} → ` : `${T('created')}: `}${status(x.to)}`)
+        .reverse(),
+      // What to do next is what the rules engine advises for the case.
+      next: overdue ? T('nextOverdue') : advice.why[locale],
+    };
+    if (c.status === 'rejected' || c.status === 'failed' || c.status === 'escalated' || overdue) {
+      cv.support = {
+        message: supportMessage(c, locale, now),
+        // What the state machine allows: contact-support from these (confirmed only once overdue).
+        canRecord: c.status !== 'approved',
+        contactedText: c.supportContactedAt ? T('contactedAt', { time: formatDateTime(c.supportContactedAt) }) : undefined,
+      };
+    }
+    model.caseView = cv;
+  }
+  return model;
+}
+

@@ -1,0 +1,127 @@
+/*
+ * The panel's words, zh-CN first (the back office is Chinese), en for English browsers. Case
+ * status labels come from lib/cases/model.ts, advice reasons and rule explanations from the rules
+ * engine; everything the panel itself says is here. Kept short: every byte ships in the content
+ * script (30 KB gzip budget).
+ */
+import type { LocalText } from '../../lib/i18n';
+
+const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
+
+export const STRINGS = {
+  title: t('退款助手', 'Refund Helper'),
+  collapse: t('收起（Esc）', 'Collapse (Esc)'),
+  expand: t('展开退款助手', 'Expand Refund Helper'),
+  loading: t('正在读取…', 'Reading…'),
+
+
+  'field.orderId': t('订单编号', 'Order no.'),
+  'field.afterSaleId': t('售后单号', 'After-sale no.'),
+  'field.orderStatus': t('订单状态', 'Status'),
+  'field.paidAmount': t('实付金额', 'Paid'),
+  'field.refundAmount': t('退款金额', 'Refund'),
+  'field.trackingNo': t('物流单号', 'Tracking no.'),
+  'field.courier': t('快递公司', 'Courier'),
+  'field.shippingPayer': t('退货运费', 'Return postage'),
+  'field.caseStatus': t('退款进度', 'Case'),
+  'field.refundType': t('售后类型', 'Type'),
+  typedByYou: t('手动填写', 'typed'),
+
+  'orderStatus.unpaid': t('待付款', 'Unpaid'),
+  'orderStatus.unshipped': t('待发货', 'Not shipped'),
+  'orderStatus.shipped': t('已发货', 'Shipped'),
+  'orderStatus.delivered': t('已签收', 'Delivered'),
+  'orderStatus.completed': t('交易成功', 'Completed'),
+  'orderStatus.refunding': t('售后中', 'Refunding'),
+  'orderStatus.refunded': t('已退款', 'Refunded'),
+  'orderStatus.closed': t('已关闭', 'Closed'),
+
+  'payer.seller': t('商家承担', 'Seller pays'),
+  'payer.buyer': t('买家承担', 'Buyer pays'),
+  'refundType.refund-only': t('仅退款', 'Refund only'),
+  'refundType.return-refund': t('退货退款', 'Return and refund'),
+
+  adviceTitle: t('建议', 'Advice'),
+  'advice.cancel-order': t('直接取消订单', 'Cancel the order'),
+  'advice.return-refund': t('申请退货退款', 'Return and refund'),
+  'advice.refund-only': t('申请仅退款', 'Refund only'),
+  'advice.locked': t('订单已结束，无需操作', 'Final; nothing to do'),
+  'advice.confirm-refund': t('点击「确认退款」', 'Click 确认退款'),
+  'advice.contact-support': t('联系客服', 'Contact support'),
+  'advice.wait': t('等待平台处理', 'Wait for the platform'),
+
+  missingTitle: t('未能读取，请核对后填写', 'Not found on the page: type it in'),
+  missingSave: t('确定', 'Set'),
+  missingEmpty: t('请填写内容', 'Type a value'),
+  missingNegative: t('金额不能为负数', 'An amount cannot be negative'),
+  missingChooseStatus: t('请选择订单状态', 'Choose a status'),
+  missingBadId: t('只能包含字母、数字、- 和 _', 'Letters, digits, - and _ only'),
+
+  formTitle: t('填写退款申请', 'Application'),
+  refundTypeLabel: t('退款类型', 'Refund type'),
+  reasonLabel: t('退款原因', 'Reason'),
+  reasonChoose: t('请选择原因', 'Choose a reason'),
+  reasonSuggested: t('建议', 'Suggested'),
+  reasonOthers: t('其他', 'Others'),
+  remarkLabel: t('备注说明', 'Remark'),
+  remarkReset: t('恢复模板', 'Use template'),
+  amountLabel: t('退款金额', 'Refund'),
+  expressTitle: t('极速退款', 'Express refund'),
+  expressYes: t('符合', 'Eligible'),
+  expressNo: t('不符合', 'Not eligible'),
+  fill: t('一键填入页面表单', 'Fill the page’s form'),
+  filling: t('正在填入…', 'Filling…'),
+  fillDone: t('已填入：{fields}', 'Filled: {fields}'),
+  fillFailed: t('未填入{field}：{reason}', 'Not filled, {field}: {reason}'),
+  'fill.refundType': t('退款类型', 'type'),
+  'fill.reasonLabels': t('退款原因', 'reason'),
+  'fill.amountFen': t('退款金额', 'amount'),
+  'fill.remark': t('备注', 'remark'),
+  'fill.trackingNo': t('物流单号', 'tracking no.'),
+  'fill.courier': t('快递公司', 'courier'),
+
+  evidenceTitle: t('凭证清单', 'Evidence'),
+  evidenceNone: t('无需退货凭证', 'No return evidence needed'),
+  evidenceComplete: t('齐全', 'complete'),
+  evidenceIncomplete: t('缺 {n} 项', '{n} missing'),
+  evidenceOk: t('已满足', 'done'),
+  evidenceMissing: t('缺少', 'missing'),
+  evidenceTick: t('已准备好后点此勾选', 'Click to tick once provided'),
+
+  warnTitle: t('凭证不完整', 'Evidence incomplete'),
+  warnBlock: t('按店铺规则，凭证不全不能提交，请先补齐：', 'The shop’s rules block submitting until these are provided:'),
+  warnWarn: t(
+    '凭证不全，审核可能不通过。请补齐；如仍要提交，再次点击「提交申请」。',
+    'The review may reject this. Provide these, or click 提交申请 again to submit anyway.',
+  ),
+  warnDismiss: t('知道了', 'OK'),
+
+  duplicate: t('该订单已有进行中的退款（{status}），请勿重复申请。', 'This order already has an open refund ({status}); do not apply twice.'),
+
+  caseUpdated: t('更新于 {time}', 'updated {time}'),
+  caseDue: t('到账时限 {time}（{rel}）', 'Money due {time} ({rel})'),
+  caseReview: t('审核提醒 {time}（{rel}）', 'Review reminder {time} ({rel})'),
+  caseFollowUp: t('跟进客服 {time}（{rel}）', 'Follow up {time} ({rel})'),
+  created: t('创建', 'created'),
+  nextTitle: t('下一步', 'Next'),
+  nextOverdue: t('已超过到账时限，请联系客服。', 'Past the arrival window: contact support.'),
+
+  supportTitle: t('联系客服话术', 'Message for support'),
+  copy: t('复制', 'Copy'),
+  copied: t('已复制', 'Copied'),
+  copyFailed: t('复制失败，请手动复制', 'Copy failed; select and copy it'),
+  contacted: t('我已联系客服', 'I contacted support'),
+  contactedAt: t('已于 {time} 联系客服', 'Support contacted {time}'),
+
+  listRefunds: t('本页退款 {n} 条，跟踪中 {m} 条', '{n} refunds here, {m} tracked'),
+  listOrders: t('本页订单 {n} 个，有退款记录 {m} 个', '{n} orders here, {m} with a case'),
+  listUpdated: t('已更新 {n} 个退款进度', '{n} case(s) updated'),
+
+  rulesWarning: t('规则：{detail}', 'Rules: {detail}'),
+  recorded: t('已记录退款申请（审核中）', 'Application recorded (under review)'),
+  recordedDuplicate: t('该订单已有进行中的退款记录', 'This order already has an open case'),
+  confirmRecorded: t('已记录「确认退款」', 'Recorded: refund confirmed'),
+  actionFailed: t('未完成：{detail}', 'Not done: {detail}'),
+} satisfies Record<string, LocalText>;
+
+export type StringKey = keyof typeof STRINGS;
