@@ -156,22 +156,27 @@ export function TextField(props: { path: Path; label: string; hint?: string; mul
 }
 
 /** A number; what is not a number is kept as typed so the validator names the problem. */
-export function NumberField(props: { path: Path; label: string; hint?: string; unit?: string; min?: number; step?: number }) {
+export function NumberField(props: { path: Path; label: string; hint?: string; unit?: string }) {
   const ed = useEditor();
   const v = getIn(ed.rules, props.path);
+  const shown = v === undefined ? '' : String(v);
+  // Local text, so partial input ("0.", "1e") is not rewritten while typing.
+  const [text, setText] = useState(shown);
+  useEffect(() => {
+    if (toNumberOrText(text) !== v) setText(shown);
+  }, [shown]);
   return (
     <FieldShell path={props.path} label={props.label} hint={props.hint}>
       <span class="rh-with-unit">
         <input
-          type="number"
+          type="text"
           inputMode="decimal"
           id={fieldId(props.path)}
-          value={v === undefined ? '' : String(v)}
-          min={props.min}
-          step={props.step ?? 'any'}
+          value={text}
           onInput={(e) => {
-            const raw = valueOf(e).trim();
-            ed.set(props.path, raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw);
+            const raw = valueOf(e);
+            setText(raw);
+            ed.set(props.path, toNumberOrText(raw));
           }}
           {...invalidProps(ed, props.path)}
         />
@@ -179,6 +184,11 @@ export function NumberField(props: { path: Path; label: string; hint?: string; u
       </span>
     </FieldShell>
   );
+}
+
+function toNumberOrText(raw: string): number | string {
+  const s = raw.trim();
+  return s !== '' && Number.isFinite(Number(s)) ? Number(s) : raw;
 }
 
 export function SelectField<V extends string>(props: { path: Path; label: string; hint?: string; options: ReadonlyArray<readonly [V, string]> }) {

@@ -171,7 +171,7 @@ describe('options: data', () => {
     const { client } = fakeClient();
     await mount(client);
     await click($('[data-rh="rules-export"]'));
-    const file = client.download.mock.calls[0][0];
+    const file = vi.mocked(client.download).mock.calls[0][0];
     expect(file.filename).toMatch(/^refund-helper-rules-\d{8}-\d{4}\.json$/);
     expect(JSON.parse(file.content)).toEqual(defaultRules());
   });
@@ -236,7 +236,7 @@ describe('options: data', () => {
     await mount(client);
     await click($('[data-rh="cases-export-csv"]'));
     await click($('[data-rh="cases-export-json"]'));
-    expect(client.exportCases.mock.calls.map((c) => c[0])).toEqual(['csv', 'json']);
+    expect(vi.mocked(client.exportCases).mock.calls.map((c) => c[0])).toEqual(['csv', 'json']);
     expect(client.download).toHaveBeenCalledTimes(2);
   });
 });

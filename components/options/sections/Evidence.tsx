@@ -37,7 +37,7 @@ function SatisfiedByFields({ i, sb }: { i: number; sb: SatisfiedBy }) {
           <option value="manual">{ed.t('byManual')}</option>
         </select>
       </FieldShell>
-      {sb?.type === 'uploads' && <NumberField path={[...path, 'min']} label={ed.t('minUploads')} min={1} step={1} />}
+      {sb?.type === 'uploads' && <NumberField path={[...path, 'min']} label={ed.t('minUploads')} />}
       {sb?.type === 'field' && (
         <>
           <SelectField path={[...path, 'field']} label={ed.t('field')} options={options(EVIDENCE_FIELDS, FIELD_LABELS, ed.locale)} />

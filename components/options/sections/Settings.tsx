@@ -72,9 +72,9 @@ export function TimingSection() {
   return (
     <Section id="timing" title={ed.t('secTiming')} desc={ed.t('descTiming')}>
       <div class="rh-grid">
-        <NumberField path={['deadlines', 'reviewReminderHours']} label={ed.t('reviewReminderHours')} hint={ed.t('reviewReminderHint')} unit={ed.t('hours')} min={1} />
-        <NumberField path={['deadlines', 'arrivalWindowHours']} label={ed.t('arrivalWindowHours')} hint={ed.t('arrivalWindowHint')} unit={ed.t('hours')} min={1} />
-        <NumberField path={['deadlines', 'supportFollowUpHours']} label={ed.t('supportFollowUpHours')} hint={ed.t('supportFollowUpHint')} unit={ed.t('hours')} min={1} />
+        <NumberField path={['deadlines', 'reviewReminderHours']} label={ed.t('reviewReminderHours')} hint={ed.t('reviewReminderHint')} unit={ed.t('hours')} />
+        <NumberField path={['deadlines', 'arrivalWindowHours']} label={ed.t('arrivalWindowHours')} hint={ed.t('arrivalWindowHint')} unit={ed.t('hours')} />
+        <NumberField path={['deadlines', 'supportFollowUpHours']} label={ed.t('supportFollowUpHours')} hint={ed.t('supportFollowUpHint')} unit={ed.t('hours')} />
       </div>
       <FieldShell path={['submit', 'onMissingEvidence']} label={ed.t('onMissing')} group>
         <div class="rh-radios" role="radiogroup">

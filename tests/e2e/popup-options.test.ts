@@ -1,0 +1,264 @@
+/**
+ * The popup and the options page against the production build, in Chromium and Firefox.
+ * Cases are made the way the panel and the refund pages make them: `recordSubmit` and
+ * `reportPage` messages to the background, sent from an extension page.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserHandle, type BrowserKind } from '../../scripts/browsers';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Res<T = any> = { ok: true; data: T } | { ok: false; error: { en: string }; problems?: Array<{ path: string }> };
+
+/** Sends one message to the background in @webext-core/messaging's wire format. */
+async function send<T = any>(page: Page, type: string, data?: unknown): Promise<Res<T>> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await page.evaluate(
+        async (type, data) => {
+          const g = globalThis as any;
+          const api = g.browser?.runtime?.sendMessage ? g.browser : g.chrome;
+          const reply = await api.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
+          if (!reply || reply.err) throw new Error(`message ${type} failed: ${JSON.stringify(reply?.err ?? reply)}`);
+          return reply.res;
+        },
+        type,
+        data ?? null,
+      );
+    } catch (e) {
+      // The Firefox page may still be settling on the first call.
+      if (attempt >= 5) throw e;
+      await sleep(200);
+    }
+  }
+}
+
+async function must<T = any>(page: Page, type: string, data?: unknown): Promise<T> {
+  const r = await send<T>(page, type, data);
+  if (!r.ok) throw new Error(`${type}: ${r.error.en} ${JSON.stringify(r.problems ?? [])}`);
+  return r.data;
+}
+
+async function submit(page: Page, orderId: string, amount = 5000) {
+  await must(page, 'recordSubmit', {
+    submitId: `e2e-${orderId}`,
+    input: { orderId, refundType: 'refund-only', reasonId: 'quality', refundAmount: amount, paidAmount: amount },
+  });
+}
+
+async function observe(page: Page, orderId: string, status: string) {
+  await must(page, 'reportPage', { observations: [{ orderId, status }], url: 'https://s.kwaixiaodian.com/zone/refund/list' });
+}
+
+async function listed(page: Page, sel = '[data-rh="attention-list"]') {
+  return page.$$eval(`${sel} [data-rh-case]`, (els) =>
+    els.map((el) => ({ order: el.getAttribute('data-rh-case'), status: el.getAttribute('data-status'), attention: el.getAttribute('data-attention') })),
+  );
+}
+
+/** Records what `<a download>` clicks the page makes, instead of saving files. */
+async function catchDownloads(page: Page) {
+  await page.evaluate(() => {
+    const g = window as any;
+    g.__downloads = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.download) g.__downloads.push({ name: this.download, href: this.href });
+    };
+  });
+}
+
+async function lastDownload(page: Page): Promise<{ name: string; text: string }> {
+  await page.waitForFunction(() => (window as any).__downloads.length > 0);
+  return page.evaluate(async () => {
+    const d = (window as any).__downloads.pop();
+    return { name: d.name, text: await (await fetch(d.href)).text() };
+  });
+}
+
+async function fileInput(page: Page, selector: string): Promise<ElementHandle<HTMLInputElement>> {
+  return (await page.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;
+}
+
+async function setNumber(page: Page, selector: string, value: string) {
+  await page.waitForSelector(selector);
+  await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
+  await page.type(selector, value);
+}
+
+/**
+ * Opens an extension page once `waitFor` shows. In Firefox, puppeteer's `page.url()` stays
+ * `about:blank` for moz-extension:// pages (goto never resolves), so where the page is is asked
+ * of the page itself rather than of `page.url()` as scripts/browsers.ts does.
+ */
+async function openPage(h: BrowserHandle, path: string, waitFor: string, timeout = 20_000): Promise<Page> {
+  if (h.kind !== 'firefox') return h.openExtensionPage(path, { waitFor, timeout });
+  const url = h.extensionBaseUrl + path;
+  const page = await h.browser.newPage();
+  page.goto(url, { timeout: 0 }).catch(() => {});
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const here = await page.evaluate((sel) => (document.querySelector(sel) ? location.href : null), waitFor).catch(() => null);
+    if (here === url) return page;
+    if (Date.now() > deadline) {
+      await page.close().catch(() => {});
+      throw new Error(`Extension page ${path} did not show ${waitFor} in Firefox`);
+    }
+    await sleep(100);
+  }
+}
+
+const BROWSERS: BrowserKind[] = ['chromium', 'firefox'];
+
+describe.each(BROWSERS)('popup and options in %s', (kind) => {
+  let h: BrowserHandle;
+  let driver: Page;
+  let tmp: string;
+  // Distinct per run and browser: the case store outlives nothing, but the ids stay readable.
+  const id = (n: number) => `${kind === 'chromium' ? 71 : 72}${String(Date.now()).slice(-8)}${String(n).padStart(2, '0')}`;
+  const ids = { reviewing: id(1), approvedA: id(2), rejected: id(3), approvedB: id(4), refunded: id(5), late: id(6) };
+
+  const openPopup = () => openPage(h, 'popup.html', '[data-rh="attention-count"][data-value]');
+  const openOptions = () => openPage(h, 'options.html', '[data-rh="rules-export"]');
+
+  beforeAll(async () => {
+    h = await launchBrowser(kind);
+    tmp = mkdtempSync(join(tmpdir(), 'rh-popup-options-'));
+    driver = await openPage(h, 'popup.html', '[data-rh="popup"]');
+    await must(driver, 'deleteAll');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('lists recorded cases with the right counts, most urgent first; search and done work', async () => {
+    for (const o of Object.values(ids).slice(0, 5)) await submit(driver, o);
+    await observe(driver, ids.approvedA, 'approved');
+    await sleep(20); // approvedB's arrival deadline comes strictly later
+    await observe(driver, ids.rejected, 'rejected');
+    await observe(driver, ids.approvedB, 'approved');
+    await observe(driver, ids.refunded, 'refunded');
+
+    const popup = await openPopup();
+    expect(await popup.$eval('[data-rh="attention-count"]', (el) => el.getAttribute('data-value'))).toBe('3');
+    const counts = await popup.$$eval('[data-rh-count]', (els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-rh-count'), Number(el.getAttribute('data-value'))])));
+    expect(counts).toMatchObject({ reviewing: 1, approved: 2, rejected: 1, refunded: 1, confirmed: 0, closed: 0 });
+    expect(await listed(popup)).toEqual([
+      { order: ids.rejected, status: 'rejected', attention: 'rejected' },
+      { order: ids.approvedA, status: 'approved', attention: 'approved' },
+      { order: ids.approvedB, status: 'approved', attention: 'approved' },
+    ]);
+
+    // Search by order number: terminal cases are found too.
+    await popup.type('[data-rh="search"]', ids.refunded);
+    await popup.waitForSelector(`[data-rh="search-results"] [data-rh-case="${ids.refunded}"][data-status="refunded"]`);
+    await popup.$eval('[data-rh="search"]', (el) => (el as HTMLInputElement).focus());
+    await popup.keyboard.press('Escape');
+    await popup.waitForSelector('[data-rh="attention-list"]');
+
+    // Done closes the case: it leaves the list and the count.
+    await popup.click(`[data-rh-case="${ids.rejected}"] [data-rh="case-done"]`);
+    await popup.waitForSelector('[data-rh="attention-count"][data-value="2"]');
+    expect((await listed(popup)).map((c) => c.order)).toEqual([ids.approvedA, ids.approvedB]);
+    await popup.close();
+  });
+
+  it('a shorter arrival window in options makes a newly approved case overdue in the popup', async () => {
+    const options = await openOptions();
+    await setNumber(options, '#f-deadlines_arrivalWindowHours', '0.001'); // 3.6 s
+    await options.click('[data-rh="rules-save"]');
+    await options.waitForSelector('[data-rh="rules-saved"]');
+    expect((await must(driver, 'getRules')).rules.deadlines.arrivalWindowHours).toBe(0.001);
+    await options.close();
+
+    await submit(driver, ids.late);
+    await observe(driver, ids.late, 'approved');
+    await sleep(4_000);
+
+    const popup = await openPopup();
+    const items = await listed(popup);
+    expect(items[0]).toEqual({ order: ids.late, status: 'approved', attention: 'overdue' });
+    // Cases approved under the 24 h window keep their deadline.
+    expect(items.slice(1).map((c) => c.attention)).toEqual(['approved', 'approved']);
+    await popup.close();
+    await must(driver, 'resetRules');
+  });
+
+  it('a malformed rules import lists each problem and leaves the rules unchanged', async () => {
+    await must(driver, 'setRules', { rules: { ...(await must(driver, 'resetRules')).rules, submit: { onMissingEvidence: 'block' } } });
+    const before = (await must(driver, 'getRules')).rules;
+
+    const bad = structuredClone(before);
+    bad.deadlines.arrivalWindowHours = -3;
+    bad.evidence[2].satisfiedBy.pattern = '[0-9';
+    bad.reasons[1].id = bad.reasons[0].id;
+    const file = join(tmp, `bad-rules-${kind}.json`);
+    writeFileSync(file, JSON.stringify(bad));
+
+    const options = await openOptions();
+    await fileInput(options, '[data-rh="rules-import"]').then((input) => input.uploadFile(file));
+    await options.waitForSelector('[data-rh="rules-error"] li');
+    const paths = await options.$$eval('[data-rh="rules-error"] li', (els) => els.map((el) => el.getAttribute('data-path')));
+    expect(paths.sort()).toEqual(['deadlines.arrivalWindowHours', 'evidence[2].satisfiedBy.pattern', 'reasons[1].id']);
+    const text = await options.$eval('[data-rh="rules-error"]', (el) => el.textContent ?? '');
+    expect(text).toContain('deadlines.arrivalWindowHours');
+
+    expect((await must(driver, 'getRules')).rules).toEqual(before);
+    await options.close();
+  });
+
+  it('export → reset → import brings the rules back exactly', async () => {
+    const custom = (await must(driver, 'resetRules')).rules;
+    custom.deadlines.reviewReminderHours = 36;
+    custom.reasons[0].label = { 'zh-CN': '质量不合格', en: 'Poor quality' };
+    custom.sites.kuaishou.labels.paidAmount.push('付款金额');
+    custom.notifications.approved = false;
+    await must(driver, 'setRules', { rules: custom });
+    const saved = (await must(driver, 'getRules')).rules;
+
+    const options = await openOptions();
+    await catchDownloads(options);
+    await options.click('[data-rh="rules-export"]');
+    const exported = await lastDownload(options);
+    expect(exported.name).toMatch(/\.json$/);
+    expect(JSON.parse(exported.text)).toEqual(saved);
+
+    await options.click('[data-rh="rules-reset"]');
+    await options.click('[data-rh="rules-reset-confirm"]');
+    await options.waitForSelector('[data-rh="rules-status"][data-ok="true"]');
+    expect((await must(driver, 'getRules')).rules.deadlines.reviewReminderHours).toBe(48);
+
+    const file = join(tmp, `rules-${kind}.json`);
+    writeFileSync(file, exported.text);
+    await options.$eval('[data-rh="rules-status"]', (el) => el.remove());
+    await fileInput(options, '[data-rh="rules-import"]').then((input) => input.uploadFile(file));
+    await options.waitForSelector('[data-rh="rules-status"][data-ok="true"]');
+    expect(await options.$('[data-rh="rules-error"]')).toBeNull();
+    const back = (await must(driver, 'getRules')).rules;
+    expect(JSON.stringify(back, null, 2)).toBe(JSON.stringify(saved, null, 2));
+    // The editor shows the imported rules.
+    expect(await options.$eval('#f-deadlines_reviewReminderHours', (el) => (el as HTMLInputElement).value)).toBe('36');
+    await options.close();
+    await must(driver, 'resetRules');
+  });
+
+  it('exports the cases as CSV and JSON', async () => {
+    const options = await openOptions();
+    await catchDownloads(options);
+    await options.click('[data-rh="cases-export-csv"]');
+    const csv = await lastDownload(options);
+    expect(csv.name).toMatch(/\.csv$/);
+    for (const o of Object.values(ids)) expect(csv.text).toContain(o);
+
+    await options.click('[data-rh="cases-export-json"]');
+    const json = await lastDownload(options);
+    const orders = (JSON.parse(json.text).cases as Array<{ orderId: string }>).map((c) => c.orderId);
+    expect(orders.sort()).toEqual(Object.values(ids).sort());
+    await options.close();
+  });
+});
