@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserHandle, type BrowserKind } from '../../scripts/browsers';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserHandle } from '../../scripts/browsers';
+import { forEachBrowser, SEED } from './harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -111,9 +112,7 @@ async function openPage(h: BrowserHandle, path: string, waitFor: string, timeout
   }
 }
 
-const BROWSERS: BrowserKind[] = ['chromium', 'firefox'];
-
-describe.each(BROWSERS)('popup and options in %s', (kind) => {
+forEachBrowser((b, kind) => {
   let h: BrowserHandle;
   let driver: Page;
   let tmp: string;
@@ -125,14 +124,14 @@ describe.each(BROWSERS)('popup and options in %s', (kind) => {
   const openOptions = () => openPage(h, 'options.html', '[data-rh="rules-export"]');
 
   beforeAll(async () => {
-    h = await launchBrowser(kind);
+    h = b.ext;
     tmp = mkdtempSync(join(tmpdir(), 'rh-popup-options-'));
     driver = await openPage(h, 'popup.html', '[data-rh="popup"]');
     await must(driver, 'deleteAll');
   });
 
   afterAll(async () => {
-    await h?.close();
+    await driver?.close().catch(() => {});
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -247,6 +246,22 @@ describe.each(BROWSERS)('popup and options in %s', (kind) => {
     await must(driver, 'resetRules');
   });
 
+  it('a review seen on the refund list shows in the popup', async () => {
+    const orderId = SEED.orders.refunding;
+    const afterSaleId = SEED.refunds.reviewing;
+    await must(driver, 'recordSubmit', {
+      submitId: `e2e-site-${kind}`,
+      input: { orderId, afterSaleId, refundType: 'return-refund', reasonId: 'quality', orderUrl: b.url(`/zone/order/detail?id=${orderId}`) },
+    });
+    await b.review(afterSaleId, 'approve');
+    const list = await b.openBackOffice('/zone/refund/list', { settle: true });
+    const popup = await openPopup();
+    await popup.waitForSelector(`[data-rh="attention-list"] [data-rh-case="${orderId}"][data-status="approved"][data-attention="approved"]`, { timeout: 15_000 });
+    await popup.close();
+    await list.close();
+    await b.resetSite();
+  });
+
   it('exports the cases as CSV and JSON', async () => {
     const options = await openOptions();
     await catchDownloads(options);
@@ -258,7 +273,7 @@ describe.each(BROWSERS)('popup and options in %s', (kind) => {
     await options.click('[data-rh="cases-export-json"]');
     const json = await lastDownload(options);
     const orders = (JSON.parse(json.text).cases as Array<{ orderId: string }>).map((c) => c.orderId);
-    expect(orders.sort()).toEqual(Object.values(ids).sort());
+    expect(orders.sort()).toEqual([...Object.values(ids), SEED.orders.refunding].sort());
     await options.close();
   });
 });
