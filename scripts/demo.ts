@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ElementHandle, Page } from 'puppeteer';
 import { SEED, startSite, type SiteServer } from '../tests/merchant-site/server';
+import { waitInPanel } from '../tests/e2e/shadow';
 import { CHROME_BUILD, launchChromium, ROOT, type BrowserHandle } from './browsers';
 
 const { values: args } = parseArgs({
@@ -177,7 +178,7 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
     await loaded(page);
 
     try {
-      await page.waitForSelector(PANEL, { timeout: 15_000 });
+      await waitInPanel(page, '[data-rh="panel"]', { timeout: 15_000 });
     } catch {
       await shoot(page, '2-order-detail-no-panel.png');
       console.error(`  page: ${page.url()}`);
@@ -208,7 +209,7 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
     else await page.goto(`${site.origin}/zone/refund/apply?orderId=${orderId}`, { waitUntil: 'load' });
     await page.waitForFunction(() => location.pathname.includes('/zone/refund/apply'), { timeout: 10_000 });
     await loaded(page);
-    await page.waitForSelector(`refund-helper >>> [data-rh="panel"][data-page-kind="refund-form"]`, { timeout: 5_000 }).catch(() => {
+    await waitInPanel(page, '[data-rh="panel"][data-page-kind="refund-form"]', { timeout: 5_000 }).catch(() => {
       notes.push('no panel of kind refund-form appeared on the 申请退款 form within 5 s');
     });
     await new Promise((r) => setTimeout(r, 1_000));

@@ -19,6 +19,9 @@ import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { launchBrowser, type Badge, type BrowserHandle, type BrowserKind } from '../../scripts/browsers';
 import { startSite, type SiteServer, type StartOptions } from '../merchant-site/server';
 import { e2eBrowsers } from './browsers-env';
+import { waitInPanel } from './shadow';
+
+export { waitInPanel } from './shadow';
 
 export type { Badge, BrowserKind } from '../../scripts/browsers';
 export { SEED } from '../merchant-site/server';
@@ -63,7 +66,7 @@ export async function panel(page: Page, opts: { kind?: PageKind; timeout?: numbe
   const sel = inPanel(`[data-rh="panel"]${opts.kind ? `[data-page-kind=${attr(opts.kind)}]` : ''}`);
   let element: ElementHandle<Element> | null;
   try {
-    element = await page.waitForSelector(sel, { timeout });
+    element = await waitInPanel(page, sel.replace(/^refund-helper >>> /, ''), { timeout });
   } catch (e) {
     const kinds = await panelKinds(page).catch(() => []);
     throw new Error(
@@ -85,8 +88,8 @@ export async function panel(page: Page, opts: { kind?: PageKind; timeout?: numbe
     },
     $: (selector) => page.$(inPanel(selector)),
     click: async (selector, o = {}) => {
-      const target = await page.waitForSelector(inPanel(selector), { timeout: o.timeout ?? DEFAULT_TIMEOUT });
-      await target!.click();
+      const target = await waitInPanel(page, selector, { timeout: o.timeout ?? DEFAULT_TIMEOUT });
+      await target.click();
     },
     waitForField: (name, value, o) => waitForField(page, name, value, o),
   };
@@ -103,9 +106,9 @@ export async function panelKinds(page: Page): Promise<string[]> {
  * field to appear; `timeout: 0` reads it now. Null when it never appeared.
  */
 export async function field(page: Page, name: string, opts: { timeout?: number } = {}): Promise<string | null> {
-  const sel = inPanel(`[data-rh-field=${attr(name)}]`);
+  const sel = `[data-rh-field=${attr(name)}]`;
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT;
-  const el = timeout > 0 ? await page.waitForSelector(sel, { timeout }).catch(() => null) : await page.$(sel);
+  const el = timeout > 0 ? await waitInPanel(page, sel, { timeout }).catch(() => null) : await page.$(inPanel(sel));
   return el ? el.evaluate((n) => n.getAttribute('data-value')) : null;
 }
 
@@ -122,7 +125,7 @@ export async function fields(page: Page): Promise<Record<string, string | null>>
 export async function waitForField(page: Page, name: string, value: string, opts: { timeout?: number } = {}): Promise<void> {
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT;
   try {
-    await page.waitForSelector(inPanel(`[data-rh-field=${attr(name)}][data-value=${attr(value)}]`), { timeout });
+    await waitInPanel(page, `[data-rh-field=${attr(name)}][data-value=${attr(value)}]`, { timeout });
   } catch {
     throw new Error(`Panel field ${name} did not become ${JSON.stringify(value)} (it is ${JSON.stringify(await field(page, name, { timeout: 0 }))})`);
   }
@@ -136,23 +139,27 @@ export async function settle(page: Page, opts: { quietMs?: number; timeout?: num
   const quietMs = opts.quietMs ?? 800;
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT;
   await page.evaluate(
+    // No named inner functions (see shadow.ts): the polling loop is written inline.
     (quietMs, timeout) =>
       new Promise<void>((resolve, reject) => {
         const start = Date.now();
         let last = Date.now();
-        const obs = new MutationObserver(() => (last = Date.now()));
+        const obs = new MutationObserver(() => {
+          last = Date.now();
+        });
         obs.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
-        const tick = () => {
+        const timer = setInterval(() => {
           const loading = document.querySelector('.page-loading, .ant-spin-spinning');
           if (!loading && document.readyState === 'complete' && Date.now() - last >= quietMs) {
+            clearInterval(timer);
             obs.disconnect();
             resolve();
           } else if (Date.now() - start > timeout) {
+            clearInterval(timer);
             obs.disconnect();
             reject(new Error(`page did not settle within ${timeout} ms`));
-          } else setTimeout(tick, 50);
-        };
-        tick();
+          }
+        }, 50);
       }),
     quietMs,
     timeout,
