@@ -17,6 +17,7 @@ import { BACK_OFFICE_HOST, Payloads, type PayloadOut } from './messaging.schema'
 import { kindForChange, notifyCase, parseNotificationId } from './notify';
 import { formatPath } from './rules/schema';
 import { loadRules, resetRules, saveRules, watchRules, type LoadedRules } from './rules/storage';
+import type { RuleSet } from './rules/schema';
 
 export const ALARM_NEXT_DEADLINE = 'next-deadline';
 export const ALARM_SAFETY_NET = 'safety-net';
@@ -94,6 +95,13 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       const kind = kindForChange(ch.from, ch.to);
       if (kind) await notifyCase(ch.case, kind, r, locale()).catch(() => false);
     }
+  }
+
+  /** New deadline rules apply to open cases at once: re-time them, notify the newly overdue, recount. */
+  async function applyDeadlines(r: RuleSet): Promise<void> {
+    const marked = await (await service()).retimeAll({ now: now(), rules: r });
+    for (const c of marked) await notifyCase(c, 'overdue', r, locale()).catch(() => false);
+    await refresh().catch(() => {});
   }
 
   async function openOrder(caseId: string): Promise<MessageReturn<'openOrder'>> {
@@ -198,12 +206,14 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       );
     }
     rulesPromise = Promise.resolve({ rules: r.rules });
+    await applyDeadlines(r.rules);
     return ok({ rules: r.rules });
   });
 
   serve('resetRules', async () => {
     const r = await resetRules();
     rulesPromise = Promise.resolve({ rules: r });
+    await applyDeadlines(r);
     return ok({ rules: r });
   });
 

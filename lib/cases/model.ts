@@ -306,6 +306,37 @@ export function enteredAt(c: RefundCase): number {
   return c.updatedAt;
 }
 
+/** The statuses whose deadline clock is running (and so follows a change of the deadline rules). */
+export const TIMED_STATUSES: readonly CaseStatus[] = ['reviewing', 'approved', 'confirmed', 'escalated'];
+
+/**
+ * The case's running deadline under `rules`, counted from when its clock started (review: entering
+ * reviewing; arrival: approval; follow-up: the last contact). When the merchant changes the
+ * deadlines, open cases follow the new rules rather than the ones they were created under.
+ * Returns the same object when nothing changes.
+ */
+export function retime(c: RefundCase, rules: RuleSet): RefundCase {
+  const d = rules.deadlines;
+  const since = enteredAt(c);
+  const deadlines = { ...c.deadlines };
+  switch (c.status) {
+    case 'reviewing':
+      deadlines.reviewRemindAt = since + d.reviewReminderHours * HOUR_MS;
+      break;
+    case 'approved':
+    case 'confirmed':
+      deadlines.arrivalDueAt = (c.approvedAt ?? since) + d.arrivalWindowHours * HOUR_MS;
+      break;
+    case 'escalated':
+      deadlines.followUpAt = since + d.supportFollowUpHours * HOUR_MS;
+      break;
+    default:
+      return c;
+  }
+  const same = (Object.keys(deadlines) as Array<keyof typeof deadlines>).every((k) => deadlines[k] === c.deadlines[k]);
+  return same ? c : recomputeDerived({ ...c, deadlines });
+}
+
 /**
  * The stored derived fields. attentionAt: when the case starts needing attention (approved: at
  * approval; rejected/failed: on entering; confirmed: when the arrival window ends; reviewing: at

@@ -21,7 +21,9 @@ import {
   isOverdue,
   observe,
   recomputeDerived,
+  retime,
   STATUS_LABELS,
+  TIMED_STATUSES,
   type AttentionKind,
   type MerchantAction,
   type NewCaseInput,
@@ -227,6 +229,27 @@ export class CaseService {
       if (r?.result) marked.push(r.case);
     }
     await this.store.setMeta(META_LAST_SWEEP, now);
+    return marked;
+  }
+
+  /**
+   * After the deadline rules changed: every case whose clock is running gets its deadline from the
+   * new rules; one that is past its new arrival window is marked overdue (once). Returns those.
+   */
+  async retimeAll({ now, rules }: Ctx): Promise<RefundCase[]> {
+    const marked: RefundCase[] = [];
+    for (const status of TIMED_STATUSES) {
+      for (const c of await this.store.list({ status, limit: Number.MAX_SAFE_INTEGER })) {
+        if (retime(c, rules) === c) continue;
+        const r = await this.update(c.id, (cur) => {
+          let next = retime(cur, rules);
+          const overdue = isOverdue(next, now) && !hasOverdueMark(next);
+          if (overdue) next = markOverdue(next, now);
+          return next === cur ? { result: false } : { next, result: overdue };
+        });
+        if (r?.result) marked.push(r.case);
+      }
+    }
     return marked;
   }
 

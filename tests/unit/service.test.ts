@@ -263,6 +263,51 @@ describe('deadlines', () => {
   });
 });
 
+describe('deadline rules changed: open cases follow them', () => {
+  const withHours = (h: Partial<typeof rules.deadlines>) => ({ ...rules, deadlines: { ...rules.deadlines, ...h } });
+
+  it('a shorter arrival window makes an approved case overdue at once, marked once', async () => {
+    const { svc, store } = await setup();
+    const a = await submitted(svc, '5101');
+    await svc.reportPage([{ orderId: '5101', status: 'approved' }], at(T0)); // due T0 + 24 h
+    expect(await svc.retimeAll({ now: T0 + 2 * HOUR, rules })).toEqual([]);
+
+    const short = withHours({ arrivalWindowHours: 1 });
+    const marked = await svc.retimeAll({ now: T0 + 2 * HOUR, rules: short });
+    expect(marked.map((c) => c.id)).toEqual([a.id]);
+    const stored = (await store.get(a.id))!;
+    expect(stored.deadlines.arrivalDueAt).toBe(T0 + HOUR);
+    expect(stored.nextDeadline).toBe(T0 + HOUR);
+    expect((await svc.attention(T0 + 2 * HOUR)).items.map((i) => i.kind)).toEqual(['overdue']);
+    expect(await svc.retimeAll({ now: T0 + 3 * HOUR, rules: short })).toEqual([]);
+  });
+
+  it('a longer window takes an overdue case out of overdue; review and follow-up clocks move too', async () => {
+    const { svc, store } = await setup();
+    const approved = await submitted(svc, '5102');
+    await svc.reportPage([{ orderId: '5102', status: 'approved' }], at(T0));
+    const reviewing = await submitted(svc, '5103');
+    await svc.sweepDeadlines(T0 + 30 * HOUR);
+    expect((await svc.attention(T0 + 30 * HOUR)).items.map((i) => i.kind)).toEqual(['overdue']);
+
+    await svc.retimeAll({ now: T0 + 30 * HOUR, rules: withHours({ arrivalWindowHours: 72, reviewReminderHours: 2 }) });
+    expect((await store.get(approved.id))!.deadlines.arrivalDueAt).toBe(T0 + 72 * HOUR);
+    expect((await store.get(reviewing.id))!.deadlines.reviewRemindAt).toBe(T0 + 2 * HOUR);
+    const kinds = (await svc.attention(T0 + 30 * HOUR)).items.map((i) => [i.case.orderId, i.kind]);
+    expect(kinds).toEqual(expect.arrayContaining([['5102', 'approved'], ['5103', 'review-slow']]));
+    expect(kinds).toHaveLength(2);
+  });
+
+  it('terminal cases and unchanged rules write nothing', async () => {
+    const { svc, store } = await setup();
+    const c = await submitted(svc, '5104');
+    await svc.reportPage([{ orderId: '5104', status: 'refunded' }], at(T0));
+    const before = (await store.get(c.id))!;
+    await svc.retimeAll({ now: T0, rules: withHours({ arrivalWindowHours: 1, reviewReminderHours: 1 }) });
+    expect((await store.get(c.id))!.rev).toBe(before.rev);
+  });
+});
+
 describe('export', () => {
   it('CSV opens in Excel: BOM, CRLF, quoted, formula guard, Chinese labels, long numbers kept', async () => {
     const { svc, store } = await setup();
