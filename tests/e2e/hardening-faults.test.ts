@@ -207,20 +207,20 @@ describe('faults: two tabs confirm one case at once (Chromium)', () => {
     for (const t of tabs) await b.panel(t, { kind: 'refund-detail' });
     // The page shows 审核通过: the panel moves the case to approved first.
     await eventually(() => casesOf(ctl, orderId), (cs) => cs[0]?.status === 'approved');
-    const buttons = await Promise.all(
-      tabs.map((t) =>
-        t.waitForFunction(() => [...document.querySelectorAll('button')].find((x) => x.textContent?.replace(/\s/g, '') === '确认退款' && !x.closest('.ant-modal-wrap')) ?? null),
-      ),
-    );
-    await Promise.all(buttons.map((btn) => (btn as any).click()));
-    // The page may ask again in a modal: OK in both tabs at once.
-    await sleep(300);
-    await Promise.all(
-      tabs.map(async (t) => {
-        const ok = await t.$('.ant-modal-wrap .ant-btn-primary');
-        if (ok) await ok.click();
-      }),
-    );
+    // Both tabs at once. DOM clicks: puppeteer's mouse clicks wait for a background tab to paint,
+    // which a headless background tab never does.
+    const clickConfirm = `(() => {
+      const btn = [...document.querySelectorAll('button')].find((x) => x.textContent.replace(/\\s/g, '') === '确认退款' && !x.closest('.ant-modal-wrap'));
+      if (!btn) return false;
+      btn.click();
+      return true;
+    })()`;
+    for (const t of tabs) await t.waitForFunction(clickConfirm.replace('btn.click();', ''), { timeout: 10_000 });
+    expect(await Promise.all(tabs.map((t) => t.evaluate(clickConfirm)))).toEqual([true, true]);
+    // The page asks again in a modal: OK in both tabs at once.
+    const clickOk = `(() => { const ok = document.querySelector('.ant-modal-wrap .ant-btn-primary'); if (ok) ok.click(); return !!ok; })()`;
+    for (const t of tabs) await t.waitForFunction(`!!document.querySelector('.ant-modal-wrap .ant-btn-primary')`, { timeout: 10_000 });
+    expect(await Promise.all(tabs.map((t) => t.evaluate(clickOk)))).toEqual([true, true]);
     const cases = await eventually(() => casesOf(ctl, orderId), (cs) => cs.some((x) => x.status === 'confirmed'));
     expect(cases.length, 'cases for the order').toBe(1);
     expect(cases[0].status).toBe('confirmed');
