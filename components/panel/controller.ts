@@ -28,7 +28,7 @@ import type { SiteTexts } from '../../lib/sites/texts';
 import { chipContainer, removeChips, upsertChip, CHIP_TAG } from '../common/chip';
 import type { Observation, PanelClient } from './client';
 import { decideSubmit } from './guard';
-import { choosePlacement, createHost, isFixed, HOST_TAG, type PanelHost } from './host';
+import { choosePlacement, createHost, HOST_TAG, type PanelHost } from './host';
 import { buildModel, effectiveOrder, effectiveRefundType, emptyState, evidenceOf, inputKindOf, proposedRemark, type PageState } from './model';
 import { Panel, type PanelActions } from './Panel';
 import { STRINGS, type StringKey } from './strings';
@@ -104,7 +104,7 @@ export function startHelper(deps: HelperDeps): Helper {
   let warnedOnce = false;
   let lastGuard: { at: number; allowed: boolean } | undefined;
   let pending: { input: NewCaseInput; submitId: string; at: number; url: string } | undefined;
-  let confirmFor: { orderId: string; timer: number } | undefined;
+  let confirmFor: { orderId: string; timer: number; ok: boolean; modal: boolean } | undefined;
   const orderUrls: Record<string, string> = {};
   const cleanups: Array<() => void> = [];
 
@@ -210,6 +210,7 @@ export function startHelper(deps: HelperDeps): Helper {
     if (!relevant) return host?.ensureAttached();
     if (!state) return route();
     checkPending();
+    watchConfirm();
     scheduleRead();
   }
 
@@ -255,7 +256,7 @@ export function startHelper(deps: HelperDeps): Helper {
       notice('error', String(err instanceof Error ? err.message : err));
     }
     checkPending();
-    if (kind === 'refund-form') place();
+    place();
   }
 
   function onOrderRead(s: PageState) {
@@ -390,18 +391,14 @@ export function startHelper(deps: HelperDeps): Helper {
     render(h(Panel, { model: buildModel(state, rules, locale, now()), collapsed, actions }), host.mount);
   }
 
-  /** Keep the panel off the page's submit button (see choosePlacement). */
+  /** Keep the panel off the page's own action buttons (see choosePlacement). */
   function place() {
-    const button = host && adapter.findButton(doc, texts().buttons.submit ?? []);
-    if (!host || !button?.getBoundingClientRect) return host?.place({ side: 'right' });
-    const r = button.getBoundingClientRect();
-    host.place(
-      choosePlacement(
-        { width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight },
-        Math.max(host.host.getBoundingClientRect().width, collapsed ? 40 : 320),
-        { left: r.left, right: r.right, top: r.top, bottom: r.bottom, fixed: isFixed(button) },
-      ),
-    );
+    if (!host) return;
+    const { submit, confirmRefund, applyRefund } = texts().buttons;
+    const rects = [submit, confirmRefund, applyRefund]
+      .map((labels) => adapter.findButton(doc, labels ?? [])?.getBoundingClientRect())
+      .filter((r): r is DOMRect => !!r && r.width > 0);
+    host.place(choosePlacement({ width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight }, collapsed ? 40 : 320, rects));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -421,7 +418,7 @@ export function startHelper(deps: HelperDeps): Helper {
       renderNow();
       // Esc from inside the body lands on the toggle, so the focus stays in the panel.
       if (collapsed && active) (host?.shadow.querySelector('[data-rh="toggle"]') as HTMLElement | null)?.focus();
-      if (state?.kind === 'refund-form') place();
+      place();
     },
     provide,
     setRefundType: (type) => update((s) => (s.choice.refundType = type)),
@@ -621,8 +618,10 @@ export function startHelper(deps: HelperDeps): Helper {
   }
 
   /**
-   * 确认退款 clicked. If the page asks for confirmation in a modal, its OK button counts and its
-   * cancel, close, mask or Esc does not; with no modal after a moment, the click itself counts.
+   * 确认退款 clicked. When the page asks for confirmation in a modal, the case is confirmed once the
+   * modal closes after a click on its OK button (so a failed confirmation that keeps the modal open
+   * does not count); cancel, ×, the mask or Esc drop it. With no modal after a moment, the click
+   * itself counts.
    */
   function onConfirmClick(btn: Element) {
     const s = state!;
@@ -632,8 +631,10 @@ export function startHelper(deps: HelperDeps): Helper {
     dropConfirm();
     const pc = {
       orderId,
+      ok: false,
+      modal: false,
       timer: timeout(() => {
-        if (confirmFor === pc && !shown(doc, MODAL)) {
+        if (confirmFor === pc && !pc.modal && !shown(doc, MODAL)) {
           confirmFor = undefined;
           void caseAction('confirm', orderId);
         }
@@ -643,13 +644,22 @@ export function startHelper(deps: HelperDeps): Helper {
   }
 
   function onModalClick(target: Element) {
-    const { orderId } = confirmFor!;
-    const btn = target.closest('button,[role=button],.ant-btn,.ant-modal-close');
-    // A click inside the modal's body decides nothing; the mask closes it.
-    if (!btn && !target.matches('.ant-modal-wrap,.ant-modal-mask')) return;
-    dropConfirm();
-    if (btn && !btn.matches('.ant-modal-close') && (btn.matches('.ant-btn-primary') || OK_TEXTS.includes(squash(btn.textContent ?? '')))) {
-      void caseAction('confirm', orderId);
+    const pc = confirmFor!;
+    pc.modal = true;
+    const btn = target.closest('button,[role=button],.ant-btn');
+    if (btn && !btn.matches('.ant-modal-close') && (btn.matches('.ant-btn-primary') || OK_TEXTS.includes(squash(btn.textContent ?? '')))) pc.ok = true;
+    // Any other button (取消, ×) or the mask closes the modal without confirming.
+    else if (btn || target.matches('.ant-modal-wrap,.ant-modal-mask')) dropConfirm();
+  }
+
+  /** On page changes while a confirmation is pending: the modal opened, or closed. */
+  function watchConfirm() {
+    const pc = confirmFor;
+    if (!pc) return;
+    if (shown(doc, MODAL)) pc.modal = true;
+    else if (pc.modal) {
+      dropConfirm();
+      if (pc.ok) void caseAction('confirm', pc.orderId);
     }
   }
 
@@ -668,7 +678,16 @@ export function startHelper(deps: HelperDeps): Helper {
   listen(win, 'change', onInput, true);
   listen(win, 'keydown', (e) => (e as KeyboardEvent).key === 'Escape' && dropConfirm(), true);
   listen(win, 'popstate', onMaybeNavigated);
-  const onLayout = () => state?.kind === 'refund-form' && place();
+  // At most once a frame, and only while the panel is shown.
+  let layoutQueued = false;
+  const onLayout = () => {
+    if (!host || layoutQueued) return;
+    layoutQueued = true;
+    win.requestAnimationFrame(() => {
+      layoutQueued = false;
+      place();
+    });
+  };
   listen(win, 'resize', onLayout, { passive: true });
   listen(win, 'scroll', onLayout, { passive: true, capture: true });
   // Chromium: same-document navigations (the page's pushState included) without observing the DOM.

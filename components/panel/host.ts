@@ -23,26 +23,25 @@ export interface PanelHost {
   remove(): void;
 }
 
-export type Placement = { side: 'right' | 'left'; maxHeight?: number };
+export type Placement = { side: 'right' | 'left'; top: number; maxHeight?: number };
 
-const BASE_STYLE = 'all: initial; position: fixed; z-index: 2147483000; display: block; contain: layout style;';
+const BASE_STYLE = 'all: initial; position: fixed; z-index: 2147483000; display: block;';
 
 function styleFor(p: Placement): string {
-  const side = p.side === 'left' ? 'left: 0;' : 'right: 0;';
-  // The section inside reads the limit from a custom property (custom properties cross the shadow boundary).
-  const max = p.maxHeight !== undefined ? `--rh-max: ${Math.max(0, Math.round(p.maxHeight))}px;` : '';
-  return `${BASE_STYLE} top: ${TOP}px; ${side} ${max}`;
+  // The section inside reads the height limit from a custom property (they cross the shadow boundary).
+  const max = p.maxHeight !== undefined ? `--rh-max: ${Math.round(p.maxHeight)}px;` : '';
+  return `${BASE_STYLE} top: ${Math.round(p.top)}px; ${p.side}: 0; ${max}`;
 }
 
 export function createHost(doc: Document): PanelHost {
   const host = doc.createElement(HOST_TAG);
-  host.setAttribute('style', styleFor({ side: 'right' }));
+  host.setAttribute('style', styleFor({ side: 'right', top: TOP }));
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = PANEL_CSS;
   const mount = doc.createElement('div');
   shadow.append(style, mount);
-  let placed: Placement = { side: 'right' };
+  let placed: Placement = { side: 'right', top: TOP };
   const parent = () => doc.body ?? doc.documentElement;
   const ensureAttached = () => {
     if (!host.isConnected) parent().appendChild(host);
@@ -54,7 +53,7 @@ export function createHost(doc: Document): PanelHost {
     mount,
     ensureAttached,
     place(p) {
-      if (p.side === placed.side && p.maxHeight === placed.maxHeight) return;
+      if (p.side === placed.side && p.top === placed.top && p.maxHeight === placed.maxHeight) return;
       placed = p;
       host.setAttribute('style', styleFor(p));
     },
@@ -71,37 +70,32 @@ export interface Rect {
   bottom: number;
 }
 
-/**
- * Where the panel goes so that it never covers the page's submit button:
- * - the button is clear of the right-hand column the panel takes: right edge;
- * - a button fixed to the viewport (a footer toolbar): right edge, ending above the toolbar;
- * - otherwise, if the left-hand column is clear: left edge;
- * - otherwise the panel is shortened to end above the button (scrolling moves the button, so
- *   the caller re-places it on scroll).
- * Horizontal checks do not depend on scrolling, which is why they come first.
- */
-export function choosePlacement(
-  viewport: { width: number; height: number },
-  panelWidth: number,
-  button: (Rect & { fixed?: boolean }) | undefined,
-): Placement {
-  if (!button) return { side: 'right' };
-  const gap = 8;
-  const clearOfRight = button.right <= viewport.width - panelWidth - gap;
-  if (clearOfRight) return { side: 'right' };
-  if (button.fixed) return { side: 'right', maxHeight: button.top - TOP - gap };
-  const clearOfLeft = button.left >= panelWidth + gap;
-  if (clearOfLeft) return { side: 'left' };
-  return { side: 'right', maxHeight: Math.max(0, button.top - TOP - gap) };
-}
+/** Below this height the panel would be of no use: another place is chosen. */
+const MIN_HEIGHT = 160;
+const GAP = 8;
 
-/** Whether an element is in a fixed-position container (its viewport position ignores scrolling). */
-export function isFixed(el: Element): boolean {
-  const win = el.ownerDocument.defaultView;
-  if (!win) return false;
-  for (let e: Element | null = el; e && e !== el.ownerDocument.body; e = e.parentElement) {
-    const pos = win.getComputedStyle(e).position;
-    if (pos === 'fixed' || pos === 'sticky') return true;
+/**
+ * Where the panel goes so that it never covers the page's own action buttons (提交申请, 确认退款,
+ * 申请退款): in the right-hand column, the longest stretch of the viewport (below the top bar)
+ * that no button crosses; if that is too short, the same on the left; else the longest anyway.
+ * Viewport coordinates: the caller places again on scroll and resize.
+ */
+export function choosePlacement(viewport: { width: number; height: number }, panelWidth: number, buttons: Rect[]): Placement {
+  let best: Placement & { room: number } = { side: 'right', top: TOP, room: -1 };
+  for (const side of ['right', 'left'] as const) {
+    const [x0, x1] = side === 'right' ? [viewport.width - panelWidth - GAP, viewport.width] : [0, panelWidth + GAP];
+    const blocks = buttons
+      .filter((b) => b.right > x0 && b.left < x1 && b.bottom > TOP && b.top < viewport.height)
+      .map((b) => [b.top - GAP, b.bottom + GAP])
+      .sort((a, b) => a[0] - b[0]);
+    let start = TOP;
+    for (const [top, bottom] of [...blocks, [viewport.height, viewport.height]]) {
+      const room = top - start;
+      if (room > best.room) best = { side, top: start, room, maxHeight: blocks.length ? room : undefined };
+      start = Math.max(start, bottom);
+    }
+    if (best.room >= MIN_HEIGHT) break;
   }
-  return false;
+  const { room: _room, ...placement } = best;
+  return placement;
 }

@@ -1,0 +1,200 @@
+/**
+ * Steps of the refund flow (SPEC §1) shared by the flow e2e specs: driving the back office's own
+ * pages and the panel, and talking to the background from an extension page.
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer';
+import { expect } from 'vitest';
+import { inPanel, waitInPanel, type E2E, type PanelHandle } from './harness';
+
+/** A 1×1 PNG to upload as evidence. */
+export function evidenceFile(name = 'evidence.png'): string {
+  const path = join(tmpdir(), `rh-${process.pid}-${name}`);
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  writeFileSync(path, png);
+  return path;
+}
+
+/**
+ * An extension page (the popup) to talk to the background from. Under Firefox, puppeteer's
+ * `page.url()` stays about:blank for moz-extension pages (BiDi), so the harness's
+ * openExtensionPage never sees the page arrive: wait on the page's own location instead.
+ */
+export async function extensionPage(b: E2E): Promise<Page> {
+  if (b.kind === 'chromium') return b.openPopup();
+  const page = await b.newPage();
+  page.goto(`${b.ext.extensionBaseUrl}popup.html`, { timeout: 0 }).catch(() => {});
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const ready = await page
+      .evaluate(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading' && !!document.body)
+      .catch(() => false);
+    if (ready) return page;
+    if (Date.now() > deadline) throw new Error('the popup did not load in Firefox');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Sends one message to the background from an extension page, in @webext-core/messaging's wire
+ * format, and returns its Result (`{ ok, data } | { ok: false, error }`).
+ */
+export async function sendToBackground<T = unknown>(b: E2E, type: string, data?: unknown): Promise<{ ok: boolean; data: T; error?: unknown }> {
+  const page = await extensionPage(b);
+  try {
+    const reply = await page.evaluate(
+      async (type: string, data: unknown) => {
+        type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
+        return (g.browser ?? g.chrome).runtime.sendMessage({ id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() });
+      },
+      type,
+      data as never,
+    );
+    const res = (reply as { res?: { ok: boolean; data: T; error?: unknown }; err?: unknown })?.res;
+    if (!res) throw new Error(`${type}: no result (${JSON.stringify(reply)})`);
+    return res;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** The toolbar badge's text (the harness's reader, except under Firefox: see extensionPage). */
+export async function badgeText(b: E2E): Promise<string> {
+  if (b.kind === 'chromium') return (await b.badge()).text;
+  const page = await extensionPage(b);
+  try {
+    return await page.evaluate(async () => {
+      const g = globalThis as any;
+      return (await (g.browser.browserAction ?? g.browser.action).getBadgeText({})) as string;
+    });
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** Changes the stored rules through the background (validated there), e.g. `{ submit: { onMissingEvidence: 'block' } }`. */
+export async function patchRules(b: E2E, patch: (rules: Record<string, any>) => Record<string, any>): Promise<void> {
+  const got = await sendToBackground<{ rules: Record<string, any> }>(b, 'getRules');
+  expect(got.ok).toBe(true);
+  const set = await sendToBackground(b, 'setRules', { rules: patch(structuredClone(got.data.rules)) });
+  expect(set.ok, JSON.stringify(set.error)).toBe(true);
+}
+
+export async function resetRules(b: E2E): Promise<void> {
+  const res = await sendToBackground(b, 'resetRules');
+  expect(res.ok).toBe(true);
+}
+
+/** A visible button of the page (not the panel) whose text is `text`. */
+export async function pageButton(page: Page, text: string, timeout = 15_000): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForFunction(
+    (text: string) =>
+      [...document.querySelectorAll('button, a.ant-btn, [role=button]')].find(
+        (b) => (b.textContent ?? '').replace(/\s+/g, '') === text && (b as HTMLElement).offsetParent !== null,
+      ) ?? null,
+    { timeout, polling: 100 },
+    text,
+  );
+  return handle.asElement() as ElementHandle<Element>;
+}
+
+export async function clickPageButton(page: Page, text: string): Promise<void> {
+  await (await pageButton(page, text)).click();
+}
+
+/** Chooses an option of a `<select>` in the panel by value. */
+export async function choose(page: Page, selector: string, value: string): Promise<void> {
+  const el = await waitInPanel(page, selector);
+  await el.select(value);
+}
+
+/** `data-*` attribute of an element in the panel (null when absent). */
+export async function panelAttr(page: Page, selector: string, name: string): Promise<string | null> {
+  const el = await page.$(inPanel(selector));
+  return el ? el.evaluate((n, name) => n.getAttribute(name), name) : null;
+}
+
+/** Waits until an element in the panel has attribute `name` = `value`. */
+export async function waitPanelAttr(page: Page, selector: string, name: string, value: string, timeout = 15_000): Promise<void> {
+  await waitInPanel(page, `${selector}[${name}=${JSON.stringify(value)}]`, { timeout }).catch(async (e) => {
+    throw new Error(`${selector} ${name} did not become ${value} (it is ${await panelAttr(page, selector, name)}): ${(e as Error).message}`);
+  });
+}
+
+/** What the page's refund form currently holds (its own controls). */
+export async function pageForm(page: Page) {
+  return page.evaluate(() => ({
+    refundType: (document.querySelector('input[name=refundType]:checked') as HTMLInputElement | null)?.value ?? null,
+    reason: document.querySelector('#reason')?.closest('.ant-select')?.querySelector('.ant-select-selection-item')?.textContent ?? null,
+    amount: (document.querySelector('#amount') as HTMLInputElement | null)?.value ?? null,
+    remark: (document.querySelector('#remark') as HTMLTextAreaElement | null)?.value ?? null,
+    trackingNo: (document.querySelector('#trackingNo') as HTMLInputElement | null)?.value ?? null,
+    courier: (document.querySelector('#courier') as HTMLInputElement | null)?.value ?? null,
+    uploads: document.querySelectorAll('.ant-upload-list-item').length,
+  }));
+}
+
+/**
+ * On the refund form: chooses the type and reason in the panel, fills the page's form with one
+ * click and waits for the page to show the values.
+ */
+export async function fillWithPanel(page: Page, p: PanelHandle, refundType: string, reasonId: string): Promise<void> {
+  await choose(page, '[data-rh="refund-type"]', refundType);
+  await choose(page, '[data-rh="reason"]', reasonId);
+  await p.click('[data-rh="fill-form"]');
+  await page.waitForFunction(
+    (t: string) => (document.querySelector('input[name=refundType]:checked') as HTMLInputElement | null)?.value === t,
+    { timeout: 10_000, polling: 100 },
+    refundType,
+  );
+  await page.waitForFunction(() => !!(document.querySelector('#remark') as HTMLTextAreaElement | null)?.value, { timeout: 10_000, polling: 100 });
+}
+
+/** Clicks the page's 提交申请. */
+export async function submitForm(page: Page): Promise<void> {
+  await clickPageButton(page, '提交申请');
+}
+
+/** After a successful submit the back office shows the new after-sale detail: its id. */
+export async function afterSaleIdFromUrl(page: Page): Promise<string> {
+  await page.waitForFunction(() => location.pathname === '/zone/refund/detail', { timeout: 15_000, polling: 100 });
+  return new URL(page.url()).searchParams.get('id')!;
+}
+
+/**
+ * Applies for a refund through the panel and the page, for the flows that need a case: fills the
+ * form, ticks every manual evidence item, provides the return evidence when needed, submits and
+ * returns the new after-sale id.
+ */
+export async function applyFor(b: E2E, orderId: string, refundType: 'refund-only' | 'return-refund', reasonId: string): Promise<string> {
+  const page = await b.openBackOffice(`/zone/refund/apply?orderId=${orderId}`);
+  const p = await b.panel(page, { kind: 'refund-form' });
+  await fillWithPanel(page, p, refundType, reasonId);
+  if (refundType === 'return-refund') {
+    const input = (await page.$('#evidence')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(evidenceFile());
+    await page.type('#trackingNo', 'YT1234567890123');
+    await page.type('#courier', '圆通速递');
+    await p.click('[data-rh-evidence="purchase-proof"]');
+  }
+  await waitPanelAttr(page, '[data-rh="evidence"]', 'data-complete', 'true');
+  await submitForm(page);
+  const id = await afterSaleIdFromUrl(page);
+  await b.waitForField(page, 'caseStatus', 'reviewing');
+  await page.close();
+  return id;
+}
+
+/** Opens the refund list so the extension reads the statuses shown there. */
+export async function visitRefundList(b: E2E): Promise<Page> {
+  const page = await b.openBackOffice('/zone/refund/list');
+  await b.panel(page, { kind: 'refund-list' });
+  await b.settle(page, { quietMs: 500 });
+  return page;
+}
