@@ -71,11 +71,12 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
       const remark = form?.querySelector('textarea') as HTMLTextAreaElement | null;
       return !!remark && remark.value.trim().length > 0;
     },
-    { timeout: 10_000 },
+    // Interval polling: rAF polling stalls in a headless Firefox tab here.
+    { timeout: 10_000, polling: 100 },
   );
   steps.push('refund form: filled by the panel');
   await page.click('#refundForm button[type="submit"]');
-  await page.waitForFunction(() => location.pathname.startsWith('/zone/refund/detail'), { timeout: 15_000 });
+  await page.waitForFunction(() => location.pathname.startsWith('/zone/refund/detail'), { timeout: 15_000, polling: 100 });
   await page.waitForSelector('pierce/[data-rh="panel"]', { timeout: 15_000 });
   steps.push('submitted: refund detail');
 
@@ -84,7 +85,6 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
   steps.push('refund list: panel');
 
   const popup = await h.openExtensionPage('popup.html', { waitFor: '[data-rh="attention-count"]' });
-  await page.waitForFunction(() => true);
   await popup.waitForSelector(`[data-rh-case="${orderId}"]`, { timeout: 10_000 }).catch(() => {});
   steps.push('popup');
   const options = await h.openExtensionPage('options.html', { waitFor: '[data-rh="rules-export"]' });
