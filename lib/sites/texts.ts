@@ -1,3 +1,4 @@
+import { SNAPSHOT_FIELDS } from '../order';
 import type { SiteTexts } from './texts.schema';
 
 /**
@@ -6,21 +7,8 @@ import type { SiteTexts } from './texts.schema';
  * never by fixed selectors or hashed class names. No zod here (content-script bundle size);
  * the schema that validates edited texts is ./texts.schema.ts.
  */
-export const READ_FIELDS = [
-  'orderId',
-  'afterSaleId',
-  'status',
-  'goodsTotal',
-  'discount',
-  'shippingFee',
-  'paidAmount',
-  'refundAmount',
-  'paymentMethod',
-  'trackingNo',
-  'courier',
-  'refundType',
-  'afterSaleStatus',
-] as const;
+/** What a page can be read for: the snapshot's fields and the after-sale status. */
+export const READ_FIELDS = [...SNAPSHOT_FIELDS, 'afterSaleStatus'] as const;
 export type ReadField = (typeof READ_FIELDS)[number];
 
 /** After-sale statuses a page can show, mapped onto case statuses. */
