@@ -249,21 +249,41 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<BrowserH
       return { text: raw.text ?? '', color: toHex(raw.color), title: raw.title };
     },
     async killServiceWorker() {
-      // Closing the worker's target stops it, as Chrome's idle timer would; it starts again on the next
-      // event (a message, an alarm). ServiceWorker.stopAllWorkers from an extension page works too.
+      // Stops the worker as Chrome's idle timer would; it starts again on the next event (a message,
+      // an alarm). Done when the worker that was running has gone (a new one may already have started).
+      const victims = await runningWorkerIds();
+      if (!victims.length) return;
       // Detach puppeteer from the worker first: killing an attached worker either does nothing
       // (stopAllWorkers) or crashes the browser on the next message (closeTarget).
-      for (const t of browser.targets().filter(isOurWorker)) {
-        const w = await Promise.race([t.worker().catch(() => null), sleep(500).then(() => null)]);
+      for (const t of browser.targets().filter((t) => isOurWorker(t) && victims.includes(targetId(t)))) {
+        const w = await Promise.race([t.worker().catch(() => null), sleep(300).then(() => null)]);
         await w?.client.detach().catch(() => {});
       }
-      for (const id of await runningWorkerIds()) {
-        await cdp.send('Target.closeTarget', { targetId: id }).catch(() => {});
-      }
-      const deadline = Date.now() + 10_000;
-      while ((await runningWorkerIds()).length) {
-        if (Date.now() > deadline) throw new Error('The service worker did not stop');
-        await sleep(50);
+      const alive = async () => (await runningWorkerIds()).filter((id) => victims.includes(id));
+      const deadline = Date.now() + 15_000;
+      let helper: Page | undefined;
+      try {
+        for (let attempt = 0; ; attempt++) {
+          const left = await alive();
+          if (!left.length) return;
+          if (Date.now() > deadline) throw new Error('The service worker did not stop within 15 s');
+          // closeTarget is the quick way; a worker busy in a long task ignores it, so it is
+          // repeated, and ServiceWorker.stopAllWorkers (from an extension page) follows.
+          for (const id of left) await cdp.send('Target.closeTarget', { targetId: id }).catch(() => {});
+          if (attempt >= 1) {
+            helper ??= await openExtensionPage('manifest.json').catch(() => undefined);
+            const session = await helper?.createCDPSession().catch(() => undefined);
+            if (session) {
+              await session.send('ServiceWorker.enable').catch(() => {});
+              await session.send('ServiceWorker.stopAllWorkers').catch(() => {});
+              await session.detach().catch(() => {});
+            }
+          }
+          const until = Date.now() + 1_000;
+          while (Date.now() < until && (await alive()).length) await sleep(50);
+        }
+      } finally {
+        await helper?.close().catch(() => {});
       }
     },
     async close() {
