@@ -177,7 +177,7 @@ describe('privacy: Chromium', () => {
     expect(records.some((r) => r.url.startsWith(`${site.origin}/api/`))).toBe(true);
     expect(records.some((r) => r.target === 'page' && r.targetUrl.startsWith(extOrigin))).toBe(true);
     expect(nw.seen.some((s) => s.forwarded && s.url.includes('/api/refunds'))).toBe(true);
-  });
+  }, 120_000);
 });
 
 /**
@@ -273,5 +273,5 @@ describe('privacy: Firefox', () => {
     }
     expect(problems, `requests seen by the proxy: ${nw.seen.length}`).toEqual([]);
     expect(nw.seen.some((s) => s.forwarded && s.method === 'POST' && s.url.includes('/api/refunds'))).toBe(true);
-  });
+  }, 120_000);
 });
