@@ -343,21 +343,24 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserHa
     // With --remote-allow-system-access, goto to moz-extension:// never resolves although the page
     // loads: start it, don't await it, and poll for the page's content.
     page.goto(extensionBaseUrl + path.replace(/^\//, ''), { timeout: 0 }).catch(() => {});
+    // page.url() stays about:blank meanwhile, so the page is asked where it is.
     const deadline = Date.now() + timeout;
+    let lastError = '';
     for (;;) {
       try {
-        await page.waitForSelector(waitFor, { timeout: Math.max(500, Math.min(2_000, deadline - Date.now())) });
-        if (page.url().startsWith(extensionBaseUrl)) return page;
+        const ready = await page.evaluate(
+          (base: string, sel: string) => location.href.startsWith(base) && document.readyState !== 'loading' && !!document.querySelector(sel),
+          extensionBaseUrl,
+          waitFor,
+        );
+        if (ready) return page;
       } catch (e) {
         // e.g. "right-hand side of 'in' should be an object, got null" on a first poll
-        if (Date.now() > deadline) {
-          await page.close().catch(() => {});
-          throw new Error(`Extension page ${path} did not show ${waitFor} in Firefox: ${(e as Error).message}`);
-        }
+        lastError = `: ${(e as Error).message}`;
       }
       if (Date.now() > deadline) {
         await page.close().catch(() => {});
-        throw new Error(`Extension page ${path} did not load in Firefox`);
+        throw new Error(`Extension page ${path} did not show ${waitFor} in Firefox within ${timeout} ms${lastError}`);
       }
       await sleep(100);
     }

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     ext = await launchChromium({ headless, lang: args.lang });
   } catch (e) {
     await site.close();
-    fail(`Could not start Chromium with the extension: ${(e as Error).message}`);
+    fail(`Could not start Chromium with the extension: ${(e as Error).message}${headless ? '' : '\n  (no usable display? run `npm run demo -- --headless`)'}`);
   }
 
   if (!headless) await interactive(ext, site, start);
