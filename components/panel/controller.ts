@@ -16,7 +16,7 @@
 import { h, render } from 'preact';
 import { tr, type Locale } from '../../lib/i18n';
 import { parseMoney } from '../../lib/money';
-import { ORDER_STATUSES, type PageKind, type RefundType, type SnapshotField } from '../../lib/order';
+import type { PageKind, RefundType, SnapshotField } from '../../lib/order';
 import type { RefundCase } from '../../lib/cases/schema';
 import { STATUS_LABELS, attention, type NewCaseInput } from '../../lib/cases/model';
 import { TERMINAL_STATUSES } from '../../lib/cases/status';
@@ -37,8 +37,12 @@ export interface HelperDeps {
   win: Window & typeof globalThis;
   adapter: SiteAdapter;
   client: PanelClient;
-  /** Page texts to read with until the background's rules arrive (KUAISHOU_TEXTS). */
-  initialTexts: SiteTexts;
+  /**
+   * Page texts to read with before the background's rules arrive. The content script passes
+   * none: it waits for the rules (bundling KUAISHOU_TEXTS would cost 1 KB of the 30 KB budget,
+   * and the back office's data arrives later than the rules anyway).
+   */
+  initialTexts?: SiteTexts;
   locale: Locale;
   now?: () => number;
   /** The collapsed state remembered in browser.storage.local (`panelCollapsed`). */
@@ -69,8 +73,7 @@ export function servedPath(url: URL): boolean {
 
 const MODAL = '.ant-modal-wrap,.ant-modal-root,[role=dialog],.ant-popover,.ant-popconfirm';
 const OK_TEXTS = ['确定', '确认', '好的', 'OK'];
-const SUCCESS = '.ant-message-success,.ant-result-success,.ant-notification-notice-success,.ant-alert-success';
-const ERROR = '.ant-message-error,.ant-result-error,.ant-notification-notice-error,.ant-form-item-explain-error,.ant-alert-error';
+const SUCCESS = '.ant-message-success,.ant-result-success';
 /** How long after an allowed submit the page's success may still be recognised. */
 const SUBMIT_WINDOW = 20_000;
 
@@ -81,12 +84,13 @@ export function startHelper(deps: HelperDeps): Helper {
   const doc = win.document;
   const now = deps.now ?? Date.now;
   const t = (k: StringKey, vars?: Record<string, string | number>) => tr(STRINGS[k], locale, vars);
-  const texts = () => rules?.sites.kuaishou ?? deps.initialTexts;
+  const texts = () => (rules?.sites.kuaishou ?? deps.initialTexts)!;
   const timeout = (fn: () => void, ms: number) => win.setTimeout(fn, ms);
 
   /** Undefined until the background answers: the form helper and the guard wait for them. */
   let rules: RuleSet | undefined;
   let rulesWarning: string | undefined;
+  let rulesTries = 0;
   let collapsed = false;
   let host: PanelHost | undefined;
   let state: PageState | undefined;
@@ -131,6 +135,10 @@ export function startHelper(deps: HelperDeps): Helper {
     if (res.ok) {
       rules = res.data.rules;
       rulesWarning = res.data.warning?.[locale];
+    } else if (!rules) {
+      // A service worker still starting: ask again shortly, a few times.
+      if (++rulesTries < 4) timeout(() => void loadRules(), 500 * rulesTries);
+      return;
     } else rulesWarning = res.error[locale];
     // Texts or evidence rules may have changed: read again.
     lastSig = lastReport = '';
@@ -170,6 +178,7 @@ export function startHelper(deps: HelperDeps): Helper {
     }
     navObserver?.disconnect();
     navObserver = undefined;
+    if (!texts()) return; // loadRules routes again when the rules arrive
     if (!observer) {
       observer = new win.MutationObserver(onMutations);
       observer.observe(doc.body ?? doc.documentElement, {
@@ -193,7 +202,7 @@ export function startHelper(deps: HelperDeps): Helper {
 
   function reset(kind: PageKind) {
     state = emptyState(kind);
-    if (rulesWarning) state.notices.push({ tone: 'info', text: t('rulesWarning', { detail: rulesWarning }) });
+    if (rulesWarning) state.notices.push({ tone: 'info', text: rulesWarning });
     lastSig = lastReport = orderKey = '';
     formOpenedAt = now();
     if (kind !== 'order-list') removeChips(doc);
@@ -231,7 +240,7 @@ export function startHelper(deps: HelperDeps): Helper {
     readTimer = maxTimer = undefined;
     if (stopped) return;
     const url = new URL(win.location.href);
-    const kind = servedPath(url) ? adapter.pageKind(url, doc, texts()) : undefined;
+    const kind = servedPath(url) && texts() ? adapter.pageKind(url, doc, texts()) : undefined;
     if (!kind) return;
     if (state?.kind !== kind) reset(kind);
     mount();
@@ -260,11 +269,13 @@ export function startHelper(deps: HelperDeps): Helper {
   }
 
   function onOrderRead(s: PageState) {
-    const key = effectiveOrder(s).orderId;
-    if (key && key !== orderKey) {
+    // A page re-rendering (loading state) shows no order for a moment: the order coming back is
+    // fetched again, so nothing written meanwhile is missed.
+    const key = effectiveOrder(s).orderId ?? '';
+    if (key !== orderKey) {
       orderKey = key;
-      if (s.kind === 'order-detail') orderUrls[key] = win.location.href;
-      void fetchCase(key);
+      if (key && s.kind === 'order-detail') orderUrls[key] = win.location.href;
+      if (key) void fetchCase(key);
     }
     const seen = s.read?.afterSaleStatus;
     const { orderId, afterSaleId } = s.read!.snapshot;
@@ -282,10 +293,10 @@ export function startHelper(deps: HelperDeps): Helper {
     const obs: Observation[] = refunds
       .filter((r) => r.status && (r.orderId || r.afterSaleId))
       .map((r) => ({ orderId: r.orderId, afterSaleId: r.afterSaleId, status: r.status! }));
-    const ids = [...new Set(refunds.map((r) => r.orderId).filter(Boolean))].slice(0, 50) as string[];
-    void report(obs, (changed) => {
-      s.listUpdated = changed;
-      return fetchListCases(s, ids);
+    // The background answers how many listed refunds it tracks and which it moved (no per-row look-ups).
+    void report(obs, (r) => {
+      s.listTracked = r.matched;
+      s.listUpdated = r.changes.length;
     });
     queueRender();
   }
@@ -319,7 +330,7 @@ export function startHelper(deps: HelperDeps): Helper {
     }
   }
 
-  async function report(observations: Observation[], then: (changed: number) => unknown) {
+  async function report(observations: Observation[], then: (result: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown) {
     const sig = JSON.stringify(observations);
     if (observations.length && sig !== lastReport) {
       lastReport = sig;
@@ -330,8 +341,19 @@ export function startHelper(deps: HelperDeps): Helper {
         lastReport = '';
         failNotice(res.error);
       }
-      await then(res.ok ? res.data.changes.length : 0);
-    } else if (!observations.length) await then(0);
+      if (res.ok) await then(res.data);
+    } else if (!observations.length) await then({ changes: [], matched: 0 });
+    queueRender();
+  }
+
+  /**
+   * Answers can cross: a read started before a write may come back after it. A case never goes
+   * back to an older revision of itself.
+   */
+  function setCase(c: RefundCase | null) {
+    const cur = state?.caseRec;
+    if (!state || (cur && (!c || (c.id === cur.id && c.rev < cur.rev)))) return;
+    state.caseRec = c;
     queueRender();
   }
 
@@ -339,10 +361,7 @@ export function startHelper(deps: HelperDeps): Helper {
     const res = await client.getCase(orderId);
     if (stopped || !state) return;
     if (!res.ok) return failNotice(res.error);
-    if (effectiveOrder(state).orderId === orderId) {
-      state.caseRec = res.data;
-      queueRender();
-    }
+    if (effectiveOrder(state).orderId === orderId) setCase(res.data);
   }
 
   async function fetchListCases(s: PageState, orderIds: string[]) {
@@ -422,16 +441,15 @@ export function startHelper(deps: HelperDeps): Helper {
     },
     provide,
     setRefundType: (type) => update((s) => (s.choice.refundType = type)),
-    setReason: (id) => update((s) => (s.choice.reasonId = id || undefined)),
+    // A new reason brings its own remark template (an edited remark belongs to the old reason).
+    setReason: (id) => update((s) => (s.choice = { ...s.choice, reasonId: id || undefined, remark: undefined })),
     setRemark: (text) => update((s) => (s.choice.remark = text)),
-    resetRemark: () => update((s) => (s.choice.remark = undefined)),
     fill: () => void fill(),
     tick: (id) => update((s) => (s.ticked = s.ticked.includes(id) ? s.ticked.filter((x) => x !== id) : [...s.ticked, id])),
     dismissWarning: () => update((s) => (s.warning = undefined)),
     copySupport: (text) =>
-      void (deps.copy ?? copyText)(text).then((ok) => {
-        update((s) => (s.copied = ok ? 'ok' : 'failed'));
-        timeout(() => update((s) => (s.copied = undefined)), 2000);
+      void (deps.copy ?? copyText(win))(text).then((ok) => {
+        notice(ok ? 'success' : 'error', t(ok ? 'copied' : 'copyFailed'));
       }),
     contactSupport: () => void caseAction('contact-support'),
   };
@@ -450,10 +468,8 @@ export function startHelper(deps: HelperDeps): Helper {
       if (!m.ok) error = m.reason[locale];
       else if (m.fen < 0) error = t('missingNegative');
       else value = m.fen;
-    } else if (kind === 'status') {
-      if ((ORDER_STATUSES as readonly string[]).includes(text)) value = text;
-      else error = t('missingChooseStatus');
-    } else if (field === 'orderId' || field === 'afterSaleId' || field === 'trackingNo') {
+    } else if (kind === 'status') value = text; // a choice of the panel's own <select>
+    else if (field === 'orderId' || field === 'afterSaleId' || field === 'trackingNo') {
       if (/^[\w-]{1,64}$/.test(text)) value = text;
       else error = t('missingBadId');
     } else value = text.slice(0, 64);
@@ -510,8 +526,7 @@ export function startHelper(deps: HelperDeps): Helper {
     const res = await client.caseAction(c.id, action);
     if (stopped || !state) return;
     if (!res.ok) return failNotice(res.error);
-    if (effectiveOrder(state).orderId === orderId) state.caseRec = res.data;
-    if (state.listCases) state.listCases = { ...state.listCases, [orderId]: res.data };
+    if (state.caseRec?.orderId === orderId || effectiveOrder(state).orderId === orderId) setCase(res.data);
     if (action === 'confirm') notice('success', t('confirmRecorded'));
     queueRender();
   }
@@ -546,7 +561,7 @@ export function startHelper(deps: HelperDeps): Helper {
     const s = state!;
     // Read the form now: the last debounced read may be a moment old.
     s.form = adapter.readForm(doc, texts());
-    // Without rules (the background never answered) nothing can be judged: the submit is left alone.
+    // Without rules (only in tests that give texts alone) nothing can be judged: the submit is left alone.
     const complete = rules ? evidenceOf(rules, s).complete : true;
     const mode = rules?.submit.onMissingEvidence ?? 'warn';
     const decision = decideSubmit({ complete, mode, warnedBefore: warnedOnce });
@@ -598,12 +613,14 @@ export function startHelper(deps: HelperDeps): Helper {
     return rules?.reasons.find((r) => [r.label['zh-CN'], ...r.label['zh-CN'].split('/')].some((l) => squash(l) && key.includes(squash(l))))?.id;
   }
 
-  /** After an allowed submit: the page's success message records the case; its error drops it. */
+  /**
+   * After an allowed submit: the page's success message (or leaving the form, see route) records
+   * the case; a page that refuses the application shows neither, and the pending record lapses.
+   */
   function checkPending() {
     if (!pending) return;
     if (now() - pending.at > SUBMIT_WINDOW) pending = undefined;
     else if (shown(doc, SUCCESS)) void recordPending();
-    else if (win.location.href === pending.url && shown(doc, ERROR)) pending = undefined;
   }
 
   async function recordPending() {
@@ -613,7 +630,7 @@ export function startHelper(deps: HelperDeps): Helper {
     const res = await client.recordSubmit(p.input, p.submitId);
     if (stopped) return;
     if (!res.ok) return failNotice(res.error);
-    if (state && effectiveOrder(state).orderId === p.input.orderId) state.caseRec = res.data.case;
+    if (state && effectiveOrder(state).orderId === p.input.orderId) setCase(res.data.case);
     notice('success', res.data.duplicate ? t('recordedDuplicate') : t('recorded'));
   }
 
@@ -723,34 +740,6 @@ export function startHelper(deps: HelperDeps): Helper {
       return rules;
     },
   };
-
-  /**
-   * Copy: the async Clipboard API in a secure context, else select-and-copy on a textarea inside
-   * our shadow root (the demo back office is plain http).
-   */
-  async function copyText(text: string): Promise<boolean> {
-    try {
-      if (win.isSecureContext && win.navigator.clipboard) {
-        await win.navigator.clipboard.writeText(text);
-        return true;
-      }
-    } catch {
-      // fall back below
-    }
-    if (!host) return false;
-    const ta = doc.createElement('textarea');
-    ta.value = text;
-    host.shadow.appendChild(ta);
-    ta.select();
-    let ok = false;
-    try {
-      ok = doc.execCommand('copy');
-    } catch {
-      // refused
-    }
-    ta.remove();
-    return ok;
-  }
 }
 
 function stop(e: Event) {
@@ -768,4 +757,18 @@ function shown(doc: Document, selector: string): boolean {
     }
     return true;
   });
+}
+
+/**
+ * Copy with the async Clipboard API. It needs a secure context: on plain http (the demo) the
+ * merchant selects the message, which is focusable, and copies it by hand.
+ */
+function copyText(win: Window) {
+  return (text: string): Promise<boolean> =>
+    win.isSecureContext && win.navigator.clipboard
+      ? win.navigator.clipboard.writeText(text).then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false);
 }

@@ -3,12 +3,12 @@
  * the panel displays. Pure: no DOM, no browser.*, no clock (`now` is passed), so each page kind's
  * view is testable from plain data. The view (Panel.tsx) only renders the result.
  */
-import { formatDateTime, formatRelative, tr, type Locale } from '../../lib/i18n';
+import { formatDateTime, tr, type Locale } from '../../lib/i18n';
 import { formatFen } from '../../lib/money';
-import type { OrderSnapshot, PageKind, RefundType, SnapshotField } from '../../lib/order';
+import { ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../../lib/order';
 import type { RefundCase } from '../../lib/cases/schema';
 import type { CaseStatus } from '../../lib/cases/status';
-import { ATTENTION_LABELS, STATUS_LABELS, attention, isOverdue, supportMessage } from '../../lib/cases/model';
+import { STATUS_LABELS, attention, isOverdue, supportMessage } from '../../lib/cases/model';
 import {
   adviseOrder,
   checkEvidence,
@@ -52,11 +52,12 @@ export interface PageState {
   fillReport?: { filled: string[]; failed: Array<{ field: string; reason: string }> };
   refunds?: ListedRefund[];
   orders?: ListedOrder[];
-  /** Cases of the listed orders, by order id. */
+  /** Order list: the cases of the listed orders, by order id (for the chips). */
   listCases?: Record<string, RefundCase>;
   listUpdated?: number;
+  /** Refund list: how many listed refunds the helper tracks (the background's count). */
+  listTracked?: number;
   notices: Notice[];
-  copied?: 'ok' | 'failed';
 }
 
 export function emptyState(kind: PageKind): PageState {
@@ -94,6 +95,8 @@ export interface MissingView {
   reason: string;
   input: InputKind;
   error?: string;
+  /** A status input's choices: [code, the page's word for it]. */
+  options?: Array<[string, string]>;
 }
 
 export interface FormView {
@@ -102,7 +105,6 @@ export interface FormView {
   reasonId?: string;
   suggestWhy?: string;
   remark: string;
-  remarkEdited: boolean;
   amountWhy: string;
   express: { eligible: boolean; why: string };
   filling: boolean;
@@ -121,7 +123,6 @@ export interface EvidenceItemView {
 export interface CaseView {
   status: CaseStatus;
   statusText: string;
-  attentionText?: string;
   overdue: boolean;
   lines: string[];
   timeline: string[];
@@ -146,12 +147,21 @@ export interface PanelModel {
   evidence?: { complete: boolean; items: EvidenceItemView[] };
   warning?: { mode: 'warn' | 'block'; text: string; missing: string[] };
   caseView?: CaseView;
-  list?: { lines: string[]; items: Array<{ orderId: string; status: CaseStatus; text: string; attention: boolean }> };
+  list?: string[];
   notices: Notice[];
-  copied?: 'ok' | 'failed';
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** The panel's name for each field the fill writes. */
+const FILL_LABELS: Record<string, StringKey> = {
+  refundType: 'refundTypeLabel',
+  reasonLabels: 'reasonLabel',
+  amountFen: 'field.refundAmount',
+  remark: 'remarkLabel',
+  trackingNo: 'field.trackingNo',
+  courier: 'field.courier',
+};
 
 /** Statuses in which a second application for the order would be a duplicate. */
 const OPEN: readonly CaseStatus[] = ['draft', 'reviewing', 'approved', 'confirmed', 'escalated'];
@@ -200,16 +210,14 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   const T = (k: StringKey, vars?: Record<string, string | number>) => tr(STRINGS[k], locale, vars);
   const { kind, read, typed } = state;
   const status = (s: CaseStatus) => STATUS_LABELS[s][locale];
-  const model: PanelModel = { locale, kind, loading: false, fields: [], missing: [], notices: state.notices, copied: state.copied };
+  const model: PanelModel = { locale, kind, loading: false, fields: [], missing: [], notices: state.notices };
 
   if (kind === 'refund-list' || kind === 'order-list') {
     const listed = kind === 'refund-list' ? state.refunds : state.orders;
-    const items = Object.values(state.listCases ?? {})
-      .map((c) => ({ orderId: c.orderId, status: c.status, text: status(c.status), attention: !!attention(c, now) }))
-      .sort((a, b) => +b.attention - +a.attention);
-    const lines = [T(kind === 'refund-list' ? 'listRefunds' : 'listOrders', { n: listed?.length ?? 0, m: items.length })];
+    const tracked = state.listTracked ?? Object.keys(state.listCases ?? {}).length;
+    const lines = [T(kind === 'refund-list' ? 'listRefunds' : 'listOrders', { n: listed?.length ?? 0, m: tracked })];
     if (state.listUpdated) lines.push(T('listUpdated', { n: state.listUpdated }));
-    model.list = { lines, items };
+    model.list = lines;
     model.loading = !listed;
     return model;
   }
@@ -234,7 +242,8 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     add('afterSaleId', order.afterSaleId);
     add('refundType', order.refundType, order.refundType && T(`refundType.${order.refundType}`));
   }
-  add('orderStatus', order.status, order.status && T(`orderStatus.${order.status}`), 'status');
+  // The page's own words for the status (the back office is Chinese); the code for a typed one.
+  add('orderStatus', order.status, typed.status ? order.status : order.statusText ?? order.status, 'status');
   add('paidAmount', order.paidAmount, money(order.paidAmount));
   if (kind === 'refund-detail') add('refundAmount', order.refundAmount, money(order.refundAmount));
   // On the form, what the form holds (the return shipment); elsewhere what the page shows.
@@ -250,6 +259,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       reason: m.reason,
       input: inputKindOf(m.field),
       error: state.typedErrors[m.field],
+      options: ORDER_STATUSES.map((x) => [x, rules?.sites.kuaishou.orderStatusTexts[x]?.[0] ?? x]),
     });
   }
 
@@ -274,16 +284,11 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       reasonId,
       suggestWhy: suggestions.find((x) => x.suggested)?.why?.[locale],
       remark: proposedRemark(rules, s),
-      remarkEdited: state.choice.remark !== undefined,
       amountWhy: amount.why[locale],
       express: { eligible: express.eligible, why: express.why[locale] },
       filling: !!state.filling,
-      fillResult: report
-        ? [
-            ...(report.filled.length ? [T('fillDone', { fields: report.filled.map((f) => T(`fill.${f}` as StringKey)).join('、') })] : []),
-            ...report.failed.map((f) => T('fillFailed', { field: T(`fill.${f.field}` as StringKey), reason: f.reason })),
-          ]
-        : [],
+      // What the fill could not write, and why (what it wrote, the page's form shows).
+      fillResult: (report?.failed ?? []).map((f) => T('fillFailed', { field: T(FILL_LABELS[f.field]), reason: f.reason })),
     };
     if (amount.amount !== undefined) model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), note: amount.why[locale] });
     if (reasonId && effectiveRefundType(s) === 'return-refund') {
@@ -304,7 +309,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       model.warning = {
         mode: state.warning.mode,
         text: T(state.warning.mode === 'block' ? 'warnBlock' : 'warnWarn'),
-        missing: items.filter((i) => i.state === 'missing').map((i) => `${i.label}：${i.why}`),
+        missing: items.filter((i) => i.state === 'missing').map((i) => i.label),
       };
     }
   }
@@ -313,17 +318,12 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     add('caseStatus', c.status, status(c.status));
     if (!model.fields.some((f) => f.name === 'shippingPayer')) add('shippingPayer', c.shippingPayer, c.shippingPayer && T(`payer.${c.shippingPayer}`));
     const overdue = isOverdue(c, now);
-    const att = attention(c, now);
     const d = c.deadlines ?? {};
-    const when = (ms: number) => ({ time: formatDateTime(ms), rel: formatRelative(ms - now, locale) });
     const lines = [T('caseUpdated', { time: formatDateTime(c.updatedAt) })];
-    if (c.status === 'reviewing' && d.reviewRemindAt) lines.push(T('caseReview', when(d.reviewRemindAt)));
-    if ((c.status === 'approved' || c.status === 'confirmed') && d.arrivalDueAt) lines.push(T('caseDue', when(d.arrivalDueAt)));
-    if (c.status === 'escalated' && d.followUpAt) lines.push(T('caseFollowUp', when(d.followUpAt)));
+    if ((c.status === 'approved' || c.status === 'confirmed') && d.arrivalDueAt) lines.push(T('caseDue', { time: formatDateTime(d.arrivalDueAt) }));
     const cv: CaseView = {
       status: c.status,
       statusText: status(c.status),
-      attentionText: att ? ATTENTION_LABELS[att][locale] : undefined,
       overdue,
       lines,
       timeline: c.history

@@ -10,9 +10,6 @@ const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
 
 export const STRINGS = {
   title: t('退款助手', 'Refund Helper'),
-  collapse: t('收起（Esc）', 'Collapse (Esc)'),
-  expand: t('展开退款助手', 'Expand Refund Helper'),
-  loading: t('正在读取…', 'Reading…'),
 
 
   'field.orderId': t('订单编号', 'Order no.'),
@@ -27,14 +24,6 @@ export const STRINGS = {
   'field.refundType': t('售后类型', 'Type'),
   typedByYou: t('手动填写', 'typed'),
 
-  'orderStatus.unpaid': t('待付款', 'Unpaid'),
-  'orderStatus.unshipped': t('待发货', 'Not shipped'),
-  'orderStatus.shipped': t('已发货', 'Shipped'),
-  'orderStatus.delivered': t('已签收', 'Delivered'),
-  'orderStatus.completed': t('交易成功', 'Completed'),
-  'orderStatus.refunding': t('售后中', 'Refunding'),
-  'orderStatus.refunded': t('已退款', 'Refunded'),
-  'orderStatus.closed': t('已关闭', 'Closed'),
 
   'payer.seller': t('商家承担', 'Seller pays'),
   'payer.buyer': t('买家承担', 'Buyer pays'),
@@ -64,28 +53,18 @@ export const STRINGS = {
   reasonSuggested: t('建议', 'Suggested'),
   reasonOthers: t('其他', 'Others'),
   remarkLabel: t('备注说明', 'Remark'),
-  remarkReset: t('恢复模板', 'Use template'),
   amountLabel: t('退款金额', 'Refund'),
   expressTitle: t('极速退款', 'Express refund'),
   expressYes: t('符合', 'Eligible'),
   expressNo: t('不符合', 'Not eligible'),
   fill: t('一键填入页面表单', 'Fill the page’s form'),
   filling: t('正在填入…', 'Filling…'),
-  fillDone: t('已填入：{fields}', 'Filled: {fields}'),
   fillFailed: t('未填入{field}：{reason}', 'Not filled, {field}: {reason}'),
-  'fill.refundType': t('退款类型', 'type'),
-  'fill.reasonLabels': t('退款原因', 'reason'),
-  'fill.amountFen': t('退款金额', 'amount'),
-  'fill.remark': t('备注', 'remark'),
-  'fill.trackingNo': t('物流单号', 'tracking no.'),
-  'fill.courier': t('快递公司', 'courier'),
 
   evidenceTitle: t('凭证清单', 'Evidence'),
   evidenceNone: t('无需退货凭证', 'No return evidence needed'),
   evidenceComplete: t('齐全', 'complete'),
   evidenceIncomplete: t('缺 {n} 项', '{n} missing'),
-  evidenceOk: t('已满足', 'done'),
-  evidenceMissing: t('缺少', 'missing'),
   evidenceTick: t('已准备好后点此勾选', 'Click to tick once provided'),
 
   warnTitle: t('凭证不完整', 'Evidence incomplete'),
@@ -99,9 +78,7 @@ export const STRINGS = {
   duplicate: t('该订单已有进行中的退款（{status}），请勿重复申请。', 'This order already has an open refund ({status}); do not apply twice.'),
 
   caseUpdated: t('更新于 {time}', 'updated {time}'),
-  caseDue: t('到账时限 {time}（{rel}）', 'Money due {time} ({rel})'),
-  caseReview: t('审核提醒 {time}（{rel}）', 'Review reminder {time} ({rel})'),
-  caseFollowUp: t('跟进客服 {time}（{rel}）', 'Follow up {time} ({rel})'),
+  caseDue: t('到账时限 {time}', 'Money due by {time}'),
   created: t('创建', 'created'),
   nextTitle: t('下一步', 'Next'),
   nextOverdue: t('已超过到账时限，请联系客服。', 'Past the arrival window: contact support.'),
@@ -117,7 +94,6 @@ export const STRINGS = {
   listOrders: t('本页订单 {n} 个，有退款记录 {m} 个', '{n} orders here, {m} with a case'),
   listUpdated: t('已更新 {n} 个退款进度', '{n} case(s) updated'),
 
-  rulesWarning: t('规则：{detail}', 'Rules: {detail}'),
   recorded: t('已记录退款申请（审核中）', 'Application recorded (under review)'),
   recordedDuplicate: t('该订单已有进行中的退款记录', 'This order already has an open case'),
   confirmRecorded: t('已记录「确认退款」', 'Recorded: refund confirmed'),

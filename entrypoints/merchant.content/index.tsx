@@ -2,15 +2,15 @@
  * The content script: wiring only. The logic is in components/panel/ (controller.ts).
  *
  * Bundle budget (SPEC §7: ≤ 30 KB gzip): nothing here may import zod at runtime. The rules
- * arrive from the background (`getRules`), which validated them (the reply is trusted); until
- * they do, the page is read with the built-in Kuaishou texts and the form helper waits. The
- * default rule set itself is not bundled here: it would cost ~2.5 KB gzip of the budget.
+ * arrive from the background (`getRules`), which validated them (the reply is trusted); reading
+ * the page waits for them. Neither the default rule set nor the default page texts are bundled
+ * here: they would cost ~3.5 KB gzip of the budget, and the back office's data comes later than
+ * the background's answer anyway.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { currentLocale } from '../../lib/i18n';
 import { kuaishou } from '../../lib/sites/kuaishou';
-import { KUAISHOU_TEXTS } from '../../lib/sites/texts';
 import { messagingClient } from '../../components/panel/client';
 import { startHelper } from '../../components/panel/controller';
 
@@ -34,7 +34,6 @@ export default defineContentScript({
       win: window,
       adapter: kuaishou,
       client: messagingClient,
-      initialTexts: KUAISHOU_TEXTS,
       locale: currentLocale(),
       loadCollapsed: async () => {
         try {

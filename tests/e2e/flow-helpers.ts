@@ -105,7 +105,10 @@ export async function pageButton(page: Page, text: string, timeout = 15_000): Pr
 }
 
 export async function clickPageButton(page: Page, text: string): Promise<void> {
-  await (await pageButton(page, text)).click();
+  const button = await pageButton(page, text).catch((e) => {
+    throw new Error(`The page shows no button 「${text}」 on ${page.url()}: ${(e as Error).message}`);
+  });
+  await button.click();
 }
 
 /** Chooses an option of a `<select>` in the panel by value. */

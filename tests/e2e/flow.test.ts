@@ -15,6 +15,7 @@ import {
   pageForm,
   patchRules,
   resetRules,
+  sendToBackground,
   submitForm,
   visitRefundList,
   waitPanelAttr,
@@ -89,7 +90,10 @@ forEachBrowser((b) => {
     // 6–7. The platform approves; the refund list shows it and the case follows.
     await b.review(afterSaleId, 'approve');
     const list = await visitRefundList(b);
-    await waitPanelAttr(list, `[data-rh-list-case="${orderId}"]`, 'data-status', 'approved');
+    // The list alone moved the case (read it from the background before any other page shows it).
+    await expect
+      .poll(async () => (await sendToBackground<{ status: string } | null>(b, 'getCase', { orderId })).data?.status, { timeout: 10_000 })
+      .toBe('approved');
     await list.close();
     const detail = await b.openBackOffice(`/zone/refund/detail?id=${afterSaleId}`);
     p = await b.panel(detail, { kind: 'refund-detail' });
