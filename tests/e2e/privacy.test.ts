@@ -220,13 +220,17 @@ async function launchFirefoxBehindProxy(proxyPort: number): Promise<Walkable & {
       // goto to moz-extension:// never resolves here (TOOLCHAIN.md): start it and poll.
       page.goto(extensionBaseUrl + path, { timeout: 0 }).catch(() => {});
       const deadline = Date.now() + timeout;
+      let last = '';
       for (;;) {
         try {
           await page.waitForSelector(waitFor, { timeout: 1_000 });
-          if (page.url().startsWith(extensionBaseUrl)) return page;
+          const href = String(await page.evaluate('location.href'));
+          if (href.startsWith(extensionBaseUrl)) return page;
+          last = `at ${href}`;
         } catch (e) {
-          if (Date.now() > deadline) throw new Error(`${path}: ${waitFor} not shown: ${(e as Error).message}`);
+          last = (e as Error).message;
         }
+        if (Date.now() > deadline) throw new Error(`${path}: ${waitFor} not shown: ${last}`);
         await sleep(100);
       }
     },
