@@ -1,0 +1,100 @@
+// The content script's small decisions, as tables: which routes it serves, the submit guard,
+// where the panel goes, and the wire format of its messages.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { send } from '../../components/panel/client';
+import { servedPath } from '../../components/panel/controller';
+import { decideSubmit } from '../../components/panel/guard';
+import { choosePlacement } from '../../components/panel/host';
+
+describe('served routes', () => {
+  it.each([
+    ['/zone/order/list', true],
+    ['/zone/order/detail?id=1', true],
+    ['/zone/order', true],
+    ['/zone/refund/apply?orderId=1', true],
+    ['/zone/refund/detail?id=1', true],
+    ['/zone/refund/list', true],
+    ['/zone/shop/settings', false],
+    ['/zone/orders', false],
+    ['/', false],
+    ['/zone/refundx/list', false],
+  ])('%s → %s', (path, served) => {
+    expect(servedPath(new URL(`http://s.kwaixiaodian.com${path}`))).toBe(served);
+  });
+});
+
+describe('submit guard', () => {
+  it.each([
+    [true, 'warn', false, 'allow'],
+    [true, 'block', false, 'allow'],
+    [true, 'warn', true, 'allow'],
+    [false, 'warn', false, 'warn'],
+    [false, 'warn', true, 'allow'],
+    [false, 'block', false, 'block'],
+    [false, 'block', true, 'block'],
+  ] as const)('complete=%s, rules say %s, warned before=%s → %s', (complete, mode, warnedBefore, decision) => {
+    expect(decideSubmit({ complete, mode, warnedBefore })).toBe(decision);
+  });
+});
+
+describe('panel placement', () => {
+  const vp = { width: 1280, height: 900 };
+  const btn = (left: number, top: number, width = 88, height = 32) => ({ left, right: left + width, top, bottom: top + height });
+
+  it('no buttons: right edge below the top bar', () => {
+    expect(choosePlacement(vp, 320, [])).toEqual({ side: 'right', top: 72 });
+  });
+  it('a button clear of the right column changes nothing', () => {
+    expect(choosePlacement(vp, 320, [btn(400, 600)])).toEqual({ side: 'right', top: 72 });
+  });
+  it('a button in the right column near the top: the panel starts below it', () => {
+    const p = choosePlacement(vp, 320, [btn(1050, 186)]);
+    expect(p.side).toBe('right');
+    expect(p.top).toBeGreaterThanOrEqual(186 + 32);
+  });
+  it('a button in the right column lower down: the panel ends above it if the room there is larger', () => {
+    const p = choosePlacement(vp, 320, [btn(1100, 800)]);
+    expect(p).toMatchObject({ side: 'right', top: 72 });
+    expect(72 + p.maxHeight!).toBeLessThanOrEqual(800);
+  });
+  it('buttons all down the right column: the left edge', () => {
+    const column = Array.from({ length: 9 }, (_, i) => btn(1000, 80 + i * 100, 200, 90));
+    expect(choosePlacement(vp, 320, column).side).toBe('left');
+  });
+  it('never overlaps a button when there is room', () => {
+    for (const b of [btn(960, 72), btn(1200, 300), btn(980, 500, 290, 40)]) {
+      const p = choosePlacement(vp, 320, [b]);
+      const top = p.top;
+      const bottom = top + (p.maxHeight ?? vp.height);
+      expect(b.bottom <= top || b.top >= bottom || p.side === 'left').toBe(true);
+    }
+  });
+});
+
+describe('messages', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('speaks @webext-core/messaging’s wire format and unwraps the reply', async () => {
+    const spy = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ res: { ok: true, data: null } } as never);
+    const res = await send('getCase', { orderId: '1001' });
+    expect(res).toEqual({ ok: true, data: null });
+    const msg = spy.mock.calls[0][0] as unknown as { id: number; type: string; data: unknown; timestamp: number };
+    expect(msg).toMatchObject({ type: 'getCase', data: { orderId: '1001' } });
+    expect(typeof msg.id).toBe('number');
+    expect(typeof msg.timestamp).toBe('number');
+  });
+
+  it('an unreachable background is a failed Result, never a throw', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Extension context invalidated.'));
+    const res = await send('getRules');
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.en).toContain('Extension context invalidated');
+  });
+
+  it('a handler error comes back as a failed Result', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ err: { message: 'boom' } } as never);
+    const res = await send('getRules');
+    expect(res.ok).toBe(false);
+  });
+});
