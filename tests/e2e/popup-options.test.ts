@@ -167,25 +167,35 @@ forEachBrowser((b, kind) => {
     await popup.close();
   });
 
-  it('a shorter arrival window in options makes a newly approved case overdue in the popup', async () => {
+  it('the arrival window set in options decides which approved cases are overdue in the popup', async () => {
+    await submit(driver, ids.late);
+    await observe(driver, ids.late, 'approved');
+    let popup = await openPopup();
+    expect((await listed(popup)).map((c) => c.attention)).toEqual(['approved', 'approved', 'approved']);
+    await popup.close();
+
     const options = await openOptions();
     await setNumber(options, '#f-deadlines_arrivalWindowHours', '0.001'); // 3.6 s
     await options.click('[data-rh="rules-save"]');
     await options.waitForSelector('[data-rh="rules-saved"]');
     expect((await must(driver, 'getRules')).rules.deadlines.arrivalWindowHours).toBe(0.001);
     await options.close();
-
-    await submit(driver, ids.late);
-    await observe(driver, ids.late, 'approved');
     await sleep(4_000);
 
-    const popup = await openPopup();
-    const items = await listed(popup);
-    expect(items[0]).toEqual({ order: ids.late, status: 'approved', attention: 'overdue' });
-    // Cases approved under the 24 h window keep their deadline.
-    expect(items.slice(1).map((c) => c.attention)).toEqual(['approved', 'approved']);
+    // Cases approved before the change follow the new window too: every one is past it now.
+    popup = await openPopup();
+    expect(await listed(popup)).toEqual([
+      { order: ids.approvedA, status: 'approved', attention: 'overdue' },
+      { order: ids.approvedB, status: 'approved', attention: 'overdue' },
+      { order: ids.late, status: 'approved', attention: 'overdue' },
+    ]);
     await popup.close();
+
+    // Back to the guide's 24 h: none is overdue any more.
     await must(driver, 'resetRules');
+    popup = await openPopup();
+    expect((await listed(popup)).map((c) => c.attention)).toEqual(['approved', 'approved', 'approved']);
+    await popup.close();
   });
 
   it('a malformed rules import lists each problem and leaves the rules unchanged', async () => {
