@@ -114,6 +114,33 @@ forEachBrowser((b) => {
     }
   });
 
+  it('a rules change applies at once to an open form; the panel collapses (Esc) and stays collapsed', async () => {
+    const page = await b.openBackOffice(`/zone/refund/apply?orderId=${SEED.orders.shippedHighValue}`);
+    const p = await b.panel(page, { kind: 'refund-form' });
+    await fillWithPanel(page, p, 'return-refund', 'quality');
+    await patchRules(b, (r) => ({ ...r, submit: { onMissingEvidence: 'block' } }));
+    try {
+      // No reload: the open panel takes the new rules.
+      await submitForm(page);
+      await waitPanelAttr(page, '[data-rh="submit-warning"]', 'data-mode', 'block');
+      await submitForm(page);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(new URL(page.url()).pathname).toBe('/zone/refund/apply');
+    } finally {
+      await resetRules(b);
+    }
+    // Keyboard: Esc inside the panel collapses it; the choice is remembered on the next page.
+    await (await page.$(inPanel('[data-rh="reason"]')))!.focus();
+    await page.keyboard.press('Escape');
+    await waitPanelAttr(page, '[data-rh="panel"]', 'data-collapsed', 'true');
+    const next = await b.openBackOffice(`/zone/order/detail?id=${SEED.orders.shippedHighValue}`);
+    await b.panel(next, { kind: 'order-detail' });
+    await waitPanelAttr(next, '[data-rh="panel"]', 'data-collapsed', 'true');
+    expect(await b.field(next, 'orderId')).toBe(SEED.orders.shippedHighValue); // hooks stay readable
+    await (await next.$(inPanel('[data-rh="toggle"]')))!.click();
+    await waitPanelAttr(next, '[data-rh="panel"]', 'data-collapsed', 'false');
+  });
+
   it('the order list marks the orders that have a case', async () => {
     const page = await b.openBackOffice('/zone/order/list');
     await b.panel(page, { kind: 'order-list' });
