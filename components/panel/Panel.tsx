@@ -142,7 +142,6 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
                 })}
               </select>
             </label>
-            {form.suggestWhy && <small class="muted">{form.suggestWhy}</small>}
             <label>
               {t('remarkLabel')}
               <textarea data-rh="remark" rows={4} value={form.remark} onInput={(e: Ev<HTMLTextAreaElement>) => actions.setRemark(e.currentTarget.value)} />

@@ -71,7 +71,7 @@ export function servedPath(url: URL): boolean {
   return /^\/zone\/(order|refund)(\/|$)/.test(url.pathname);
 }
 
-const MODAL = '.ant-modal-wrap,.ant-modal-root,[role=dialog],.ant-popover,.ant-popconfirm';
+const MODAL = '.ant-modal-wrap,[role=dialog],.ant-popover';
 const OK_TEXTS = ['确定', '确认', '好的', 'OK'];
 const SUCCESS = '.ant-message-success,.ant-result-success';
 /** How long after an allowed submit the page's success may still be recognised. */
@@ -121,7 +121,7 @@ export function startHelper(deps: HelperDeps): Helper {
 
   function notice(tone: 'info' | 'error' | 'success', text: string) {
     if (!state) return;
-    state.notices = [...state.notices.filter((n) => n.text !== text), { tone, text }].slice(-3);
+    state.notices = [{ tone, text }];
     queueRender();
   }
   const failNotice = (error: { 'zh-CN': string; en: string }) => notice('error', t('actionFailed', { detail: error[locale] }));
@@ -657,7 +657,8 @@ export function startHelper(deps: HelperDeps): Helper {
   /**
    * 确认退款 clicked. When the page asks for confirmation in a modal, the case is confirmed once the
    * modal closes after a click on its OK button (so a failed confirmation that keeps the modal open
-   * does not count); cancel, ×, the mask or Esc drop it. With no modal after a moment, the click
+   * does not count); cancel, ×, the mask or Esc close it without that click, which drops it. With
+   * no modal after a moment, the click
    * itself counts.
    */
   function onConfirmClick(btn: Element) {
@@ -713,7 +714,6 @@ export function startHelper(deps: HelperDeps): Helper {
   const onInput = (e: Event) => state?.kind === 'refund-form' && !ours(e) && scheduleRead();
   listen(win, 'input', onInput, true);
   listen(win, 'change', onInput, true);
-  listen(win, 'keydown', (e) => (e as KeyboardEvent).key === 'Escape' && dropConfirm(), true);
   listen(win, 'popstate', onMaybeNavigated);
   // At most once a frame, and only while the panel is shown.
   let layoutQueued = false;

@@ -103,7 +103,6 @@ export interface FormView {
   refundType: RefundType;
   reasons: Array<{ id: string; label: string; suggested: boolean }>;
   reasonId?: string;
-  suggestWhy?: string;
   remark: string;
   amountWhy: string;
   express: { eligible: boolean; why: string };
@@ -282,7 +281,6 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       refundType,
       reasons: suggestions.map((x) => ({ id: x.reason.id, label: x.reason.label[locale], suggested: x.suggested })),
       reasonId,
-      suggestWhy: suggestions.find((x) => x.suggested)?.why?.[locale],
       remark: proposedRemark(rules, s),
       amountWhy: amount.why[locale],
       express: { eligible: express.eligible, why: express.why[locale] },
