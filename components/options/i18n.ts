@@ -250,6 +250,7 @@ export const READ_FIELD_LABELS: Record<ReadField, LocalText> = {
 export const OBSERVED_STATUS_LABELS: Record<ObservedStatus, LocalText> = {
   reviewing: t('审核中', 'In review'),
   approved: t('审核通过', 'Approved'),
+  confirmed: t('退款执行中', 'Refund in progress'),
   refunded: t('已退款', 'Refunded'),
   rejected: t('审核不通过', 'Rejected'),
   failed: t('退款失败', 'Failed'),

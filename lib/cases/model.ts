@@ -243,10 +243,12 @@ function escalatedFrom(c: RefundCase): CaseStatus | undefined {
  * Whether the page's status `seen` moves a case in status `from` (platform truth):
  * - never out of a terminal status; the same status is no change;
  * - forward along draft < reviewing < approved < confirmed < refunded, skipping steps
- *   (reviewing → refunded is fine), never backwards (approved seen on a confirmed case: no change);
+ *   (reviewing → refunded is fine; 退款执行中 seen on a reviewing case → confirmed), never
+ *   backwards (approved seen on a confirmed case: no change);
  * - rejected/failed are forks, allowed from reviewing, approved, confirmed, escalated (and draft);
- * - from rejected/failed, `reviewing` (the platform reviews again: a re-application or 平台介入)
- *   and `approved` (the decision was reversed) move the case on; `refunded` and `closed` always do;
+ * - from rejected/failed, `reviewing` (the platform reviews again: a re-application or 平台介入),
+ *   `approved` (the decision was reversed) and `confirmed` (退款执行中 again) move the case on;
+ *   `refunded` and `closed` always do;
  * - closed (售后关闭) is reachable from any non-terminal status.
  * An escalated case is judged as the status it was escalated from, so the page still showing
  * 审核不通过 (or 退款执行中) does not undo the escalation; anything new moves it on.
@@ -262,7 +264,8 @@ function observedTarget(c: RefundCase, seen: ObservedStatus): CaseStatus | null 
   }
   if (seen === 'refunded' || seen === 'closed') return seen;
   if (from === 'rejected' || from === 'failed') {
-    return seen === 'reviewing' || seen === 'approved' ? seen : null;
+    // A re-review, a reversed decision, or a refund executing again after the merchant re-confirmed.
+    return seen === 'reviewing' || seen === 'approved' || seen === 'confirmed' ? seen : null;
   }
   if (seen === 'rejected' || seen === 'failed') return seen; // a fork from draft/reviewing/approved/confirmed
   const rf = RANK[from];

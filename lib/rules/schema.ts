@@ -29,14 +29,14 @@ export {
 export type { Category, Fault, Payer, EvidenceKind, EvidenceField, TemplateVar, Locale } from './constants';
 
 /**
- * The rule set the merchant edits on the options page (SPEC §2, §4). Version 2 is current;
+ * The rule set the merchant edits on the options page (SPEC §2, §4). Version 3 is current;
  * `parseRuleSet` migrates older files (see migrate.ts) and reports every problem with the exact
  * path in the file and a plain-words message in zh-CN and en.
  *
  * Objects are strict: an unknown key (often a typo such as `reviewHour`) is a problem at its own
  * path rather than silently dropped.
  */
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 export const LocalText = z.strictObject({
   'zh-CN': z.string().min(1).max(2000),

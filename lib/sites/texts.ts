@@ -11,8 +11,11 @@ import type { SiteTexts } from './texts.schema';
 export const READ_FIELDS = [...SNAPSHOT_FIELDS, 'afterSaleStatus'] as const;
 export type ReadField = (typeof READ_FIELDS)[number];
 
-/** After-sale statuses a page can show, mapped onto case statuses. */
-export const OBSERVED_STATUSES = ['reviewing', 'approved', 'refunded', 'rejected', 'failed', 'closed'] as const;
+/**
+ * After-sale statuses a page can show, mapped onto case statuses. `confirmed` is 退款执行中
+ * (platform status 50): the merchant pressed 确认退款, possibly in another tab.
+ */
+export const OBSERVED_STATUSES = ['reviewing', 'approved', 'confirmed', 'refunded', 'rejected', 'failed', 'closed'] as const;
 export type ObservedStatus = (typeof OBSERVED_STATUSES)[number];
 
 export const FORM_FIELDS = ['refundType', 'reason', 'amount', 'remark', 'evidence', 'trackingNo', 'courier'] as const;
@@ -49,7 +52,8 @@ export const KUAISHOU_TEXTS: SiteTexts = {
   },
   afterSaleStatusTexts: {
     reviewing: ['待审核', '等待审核', '审核中', '平台介入', '待商家处理'],
-    approved: ['审核通过', '待确认退款', '退款执行中'],
+    approved: ['审核通过', '待确认退款'],
+    confirmed: ['退款执行中', '已确认退款'],
     refunded: ['退款成功', '已退款'],
     rejected: ['审核不通过', '审核未通过', '已拒绝'],
     failed: ['退款失败'],

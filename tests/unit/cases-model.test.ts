@@ -233,17 +233,19 @@ describe('guards and deadlines on entering a status', () => {
 
 // What the page's status does to a case: status × observed → resulting status (null: no change).
 const OBS: Record<CaseStatus, Record<ObservedStatus, CaseStatus | null>> = {
-  draft: { reviewing: 'reviewing', approved: 'approved', refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
-  reviewing: { reviewing: null, approved: 'approved', refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
-  approved: { reviewing: null, approved: null, refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
-  confirmed: { reviewing: null, approved: null, refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
-  refunded: { reviewing: null, approved: null, refunded: null, rejected: null, failed: null, closed: null },
-  rejected: { reviewing: 'reviewing', approved: 'approved', refunded: 'refunded', rejected: null, failed: null, closed: 'closed' },
-  failed: { reviewing: 'reviewing', approved: 'approved', refunded: 'refunded', rejected: null, failed: null, closed: 'closed' },
+  draft: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
+  // 退款执行中 on a case still under review: the approval and the confirmation happened unseen.
+  reviewing: { reviewing: null, approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
+  // The merchant confirmed in another tab: the page's 退款执行中 moves the case on.
+  approved: { reviewing: null, approved: null, confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
+  confirmed: { reviewing: null, approved: null, confirmed: null, refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
+  refunded: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, closed: null },
+  rejected: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, closed: 'closed' },
+  failed: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, closed: 'closed' },
   // caseIn('escalated') was escalated from rejected: the page still showing 审核不通过 is no news.
-  escalated: { reviewing: 'reviewing', approved: 'approved', refunded: 'refunded', rejected: null, failed: null, closed: 'closed' },
-  cancelled: { reviewing: null, approved: null, refunded: null, rejected: null, failed: null, closed: null },
-  closed: { reviewing: null, approved: null, refunded: null, rejected: null, failed: null, closed: null },
+  escalated: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, closed: 'closed' },
+  cancelled: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, closed: null },
+  closed: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, closed: null },
 };
 const OBS_ROWS = CASE_STATUSES.flatMap((s) => OBSERVED_STATUSES.map((o) => [s, o, OBS[s][o]] as const));
 
@@ -272,12 +274,29 @@ describe('observe: platform truth moves forward only, never out of a terminal st
     ]);
   });
 
-  it('an escalation from an overdue confirmation survives the page still showing 退款执行中 (approved)', () => {
+  it('an escalation from an overdue confirmation survives the page still showing 退款执行中 (confirmed)', () => {
     const confirmed = caseIn('confirmed', T0);
     const esc = ok(applyAction(confirmed, 'contact-support', rules, T0 + 25 * H, 'panel'));
+    expect(observe(esc, 'confirmed', rules, T0 + 26 * H).changed).toBe(false);
     expect(observe(esc, 'approved', rules, T0 + 26 * H).changed).toBe(false);
     expect(observe(esc, 'failed', rules, T0 + 26 * H).case.status).toBe('failed');
     expect(observe(esc, 'refunded', rules, T0 + 26 * H).case.status).toBe('refunded');
+  });
+
+  it('退款执行中 (confirmed) seen after an approval keeps the arrival window that started at approval', () => {
+    const approved = caseIn('approved', T0);
+    const r = observe(approved, 'confirmed', rules, T0 + 2 * H);
+    expect(r.case).toMatchObject({ status: 'confirmed', approvedAt: T0, deadlines: { arrivalDueAt: T0 + 24 * H }, nextDeadline: T0 + 24 * H });
+    expect(r.case.history.at(-1)).toEqual({ from: 'approved', to: 'confirmed', at: T0 + 2 * H, source: 'page' });
+  });
+
+  it('退款执行中 on a reviewing case skips the approval: the arrival window starts now', () => {
+    const r = observe(newCase(), 'confirmed', rules, T0 + 5 * H);
+    expect(r.case).toMatchObject({ status: 'confirmed', deadlines: { arrivalDueAt: T0 + 29 * H }, attentionAt: T0 + 29 * H });
+    expect(r.case.history.map((h) => [h.from, h.to])).toEqual([
+      [null, 'reviewing'],
+      ['reviewing', 'confirmed'],
+    ]);
   });
 
   it('a re-application after rejection restarts the review', () => {

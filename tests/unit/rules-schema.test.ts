@@ -157,7 +157,8 @@ const MALFORMED: Array<[string, (r: Any) => unknown, string | string[], RegExp?]
   ['site texts: label list is not a list', (r) => (r.sites.kuaishou.labels.orderId = '订单号'), 'sites.kuaishou.labels.orderId', /应为列表/],
   ['site texts: missing label', (r) => delete r.sites.kuaishou.labels.paidAmount, 'sites.kuaishou.labels.paidAmount', /缺少必填项/],
   ['site texts: empty text', (r) => (r.sites.kuaishou.buttons.submit = ['']), 'sites.kuaishou.buttons.submit[0]', /不能为空/],
-  ['future version', (r) => (r.version = 3), 'version', /比本扩展支持的版本 2 新/],
+  ['future version', (r) => (r.version = RULES_VERSION + 1), 'version', new RegExp(`比本扩展支持的版本 ${RULES_VERSION} 新`)],
+  ['site texts: a missing status key in a current file', (r) => delete r.sites.kuaishou.afterSaleStatusTexts.confirmed, 'sites.kuaishou.afterSaleStatusTexts.confirmed', /缺少必填项/],
   ['missing version', (r) => delete r.version, 'version', /缺少必填项/],
   ['version as text', (r) => (r.version = '2'), 'version', /不是有效的版本号/],
   ['version zero', (r) => (r.version = 0), 'version', /不是有效的版本号/],
@@ -257,7 +258,7 @@ describe('migration from version 1', () => {
     if (!p.ok) return;
     expect(p.migratedFrom).toBe(1);
     const rules: RuleSet = p.rules;
-    expect(rules.version).toBe(2);
+    expect(rules.version).toBe(RULES_VERSION);
     expect(rules.deadlines).toEqual({ reviewReminderHours: 12, arrivalWindowHours: 36, supportFollowUpHours: 6 });
     expect(rules.notifications).toEqual({ approved: true, rejected: true, failed: true, overdue: true });
     expect(rules.express.enabled).toBe(false);
@@ -284,6 +285,61 @@ describe('migration from version 1', () => {
   it('does not mark a current file as migrated', () => {
     const p = parseRuleSet(fresh());
     expect(p.ok && 'migratedFrom' in p).toBe(false);
+  });
+});
+
+describe('migration from version 2 (the observed status `confirmed`, 退款执行中)', () => {
+  /** A v2 rule set as stored before `confirmed` existed: 退款执行中 listed under approved. */
+  function v2(): Any {
+    const r = fresh();
+    r.version = 2;
+    const texts = r.sites.kuaishou.afterSaleStatusTexts;
+    delete texts.confirmed;
+    texts.approved = ['审核通过', '待确认退款', '退款执行中'];
+    return r;
+  }
+
+  it('a stored v2 rule set still loads: the missing status gets its default texts, 退款执行中 moves to confirmed', () => {
+    const p = parseRuleSet(v2());
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.migratedFrom).toBe(2);
+    expect(p.rules.version).toBe(RULES_VERSION);
+    expect(p.rules.sites.kuaishou.afterSaleStatusTexts).toEqual(KUAISHOU_TEXTS.afterSaleStatusTexts);
+    expect(p.rules.sites.kuaishou.afterSaleStatusTexts.approved).not.toContain('退款执行中');
+    expect(p.rules.sites.kuaishou.afterSaleStatusTexts.confirmed).toEqual(['退款执行中', '已确认退款']);
+  });
+
+  it("keeps the merchant's own edits of the other statuses", () => {
+    const r = v2();
+    r.sites.kuaishou.afterSaleStatusTexts.approved = ['审核已通过', '退款执行中'];
+    r.sites.kuaishou.afterSaleStatusTexts.failed = ['打款失败'];
+    const p = parseRuleSet(r);
+    expect(p.ok && p.rules.sites.kuaishou.afterSaleStatusTexts).toMatchObject({ approved: ['审核已通过'], failed: ['打款失败'], confirmed: ['退款执行中', '已确认退款'] });
+  });
+
+  it('adds the default texts of every status key a file lacks', () => {
+    const r = v2();
+    delete r.sites.kuaishou.afterSaleStatusTexts.closed;
+    const p = parseRuleSet(r);
+    expect(p.ok && p.rules.sites.kuaishou.afterSaleStatusTexts.closed).toEqual(KUAISHOU_TEXTS.afterSaleStatusTexts.closed);
+  });
+
+  it('a v2 file without site texts gets the defaults; one with broken texts is still refused at its path', () => {
+    const r = v2();
+    delete r.sites;
+    expect(parseRuleSet(r)).toMatchObject({ ok: true, rules: { sites: { kuaishou: KUAISHOU_TEXTS } } });
+    const broken = v2();
+    broken.sites.kuaishou.afterSaleStatusTexts.rejected = '审核不通过';
+    expect(parseRuleSet(broken)).toMatchObject({ ok: false, problems: [{ path: 'sites.kuaishou.afterSaleStatusTexts.rejected' }] });
+  });
+
+  it('a v1 file goes through both steps', () => {
+    const r = v2();
+    r.version = 1;
+    const p = parseRuleSet(r);
+    expect(p.ok && p.rules.sites.kuaishou.afterSaleStatusTexts.confirmed).toEqual(['退款执行中', '已确认退款']);
+    expect(p.ok && p.migratedFrom).toBe(1);
   });
 });
 
