@@ -448,14 +448,17 @@ const RED_KINDS: readonly AttentionKind[] = ['overdue', 'rejected', 'failed'];
 /** The toolbar badge: how many cases need attention, red when any is overdue/rejected/failed. */
 export function badgeSummary(cases: Iterable<RefundCase>, now: number): BadgeSummary {
   const byKind = Object.fromEntries(ATTENTION_KINDS.map((k) => [k, 0])) as Record<AttentionKind, number>;
-  let count = 0;
   for (const c of cases) {
     const k = attention(c, now);
-    if (k) {
-      byKind[k]++;
-      count++;
-    }
+    if (k) byKind[k]++;
   }
+  return badgeFromKinds(byKind);
+}
+
+/** The badge of given counts per attention kind (the store counts them without reading cases). */
+export function badgeFromKinds(kinds: Record<AttentionKind, number>): BadgeSummary {
+  const byKind = Object.fromEntries(ATTENTION_KINDS.map((k) => [k, Math.max(0, kinds[k] ?? 0)])) as Record<AttentionKind, number>;
+  const count = ATTENTION_KINDS.reduce((a, k) => a + byKind[k], 0);
   const color = count === 0 ? null : RED_KINDS.some((k) => byKind[k] > 0) ? 'red' : 'amber';
   const text = count === 0 ? '' : count > 99 ? '99+' : String(count);
   const parts = URGENCY.filter((k) => byKind[k] > 0);

@@ -14,6 +14,7 @@ import {
   addNote as addNoteToCase,
   applyAction,
   attention,
+  badgeFromKinds,
   badgeSummary,
   compareUrgency,
   createCase,
@@ -24,13 +25,14 @@ import {
   retime,
   STATUS_LABELS,
   TIMED_STATUSES,
+  URGENCY,
   type AttentionKind,
   type MerchantAction,
   type NewCaseInput,
 } from './model';
 import { RefundCase as RefundCaseSchema, type RefundCase } from './schema';
-import type { CaseStatus, ChangeSource } from './status';
-import { StoreError, type CaseStore } from './store';
+import { CASE_STATUSES, type CaseStatus, type ChangeSource } from './status';
+import { StoreError, type AttentionFigures, type CaseStore } from './store';
 
 export interface Ctx {
   now: number;
@@ -129,26 +131,24 @@ export class CaseService {
     });
   }
 
-  /** Applies what a page shows to the matching cases (by after-sale number, else the order's open case). */
+  /**
+   * Applies what a page shows to the matching cases (by after-sale number, else the order's open
+   * case): every observation in ONE readwrite transaction (a refund list of 1,000 rows is one
+   * commit). Per case the same as a single update: observe() on the stored copy, rev + 1, history.
+   * A concurrent single-case write (act, addNote, the sweep) either commits before the batch reads
+   * (the batch builds on it) or after, when its rev check fails and it re-reads: nothing is lost.
+   */
   async reportPage(observations: Observation[], { now, rules }: Ctx): Promise<{ changes: CaseChange[]; matched: number }> {
-    const targets = await this.store.lookup(observations, (existing, orderId) => findOpenCase(existing, orderId));
-    const changes: CaseChange[] = [];
-    let matched = 0;
-    for (let i = 0; i < observations.length; i++) {
-      const target = targets[i];
-      if (!target) continue;
-      matched++;
-      const seen = observations[i];
-      const extra = seen.afterSaleId ? { afterSaleId: seen.afterSaleId } : undefined;
-      // Most rows of a refund list change nothing: check on the copy just read before queueing a write.
-      if (!observe(target, seen.status, rules, now, 'page', extra).changed) continue;
-      const r = await this.update(target.id, (c) => {
-        const o = observe(c, seen.status, rules, now, 'page', extra);
-        return o.changed ? { next: o.case, result: c.status } : { result: undefined };
-      });
-      if (r?.result !== undefined) changes.push({ case: r.case, from: r.result, to: r.case.status });
-    }
-    return { changes, matched };
+    const { matched, changes } = await this.store.updateMatching(
+      observations,
+      (existing, orderId) => findOpenCase(existing, orderId),
+      (c, i) => {
+        const seen = observations[i];
+        const o = observe(c, seen.status, rules, now, 'page', seen.afterSaleId ? { afterSaleId: seen.afterSaleId } : undefined);
+        return o.changed ? o.case : undefined;
+      },
+    );
+    return { changes: changes.map((ch) => ({ case: ch.after, from: ch.before.status, to: ch.after.status })), matched };
   }
 
   async act(caseId: string, action: MerchantAction, source: ChangeSource, { now, rules }: Ctx): Promise<Outcome<RefundCase>> {
@@ -190,8 +190,44 @@ export class CaseService {
     return { items, total };
   }
 
-  /** The cases needing attention at `now`, most urgent first (read through the attention index). */
+  /**
+   * The cases needing attention at `now`, most urgent first. Each attention kind is a bounded key
+   * range (see ATTENTION_GROUPS), read in urgency order only as far as `limit` needs, so the
+   * popup's first screen reads ~50 records whatever the number of stored cases; `total` comes
+   * from the counters.
+   */
   async attention(now: number, limit?: number): Promise<{ items: Array<{ case: RefundCase; kind: AttentionKind }>; total: number }> {
+    const figures = await this.store.attentionFigures(now);
+    // An approved case without a deadline is in no range (only a record from before deadlines were stored): scan then.
+    if (figures.approvedUndated > 0) return this.attentionScan(now, limit);
+    const kinds = kindsOf(figures);
+    const total = Object.values(kinds).reduce((a, b) => a + b, 0);
+    const want = limit ?? Infinity;
+    const groups: Array<{ kind: AttentionKind; status: CaseStatus; which: 'due' | 'later' | 'all' }> = [];
+    let before = 0;
+    for (const g of ATTENTION_GROUPS) {
+      if (before >= want) break;
+      const n = groupCount(g, figures);
+      if (n > 0) groups.push(g);
+      // Both overdue ranges share one kind: the kind's count is added once, after its last group.
+      if (g.last) before += kinds[g.kind];
+    }
+    const read = await this.store.attentionGroups(groups, now, limit);
+    const items: Array<{ case: RefundCase; kind: AttentionKind }> = [];
+    for (const kind of URGENCY) {
+      const cases = groups.flatMap((g, i) => (g.kind === kind ? read[i] : []));
+      // Overdue merges two ranges (approved, confirmed); the others are one range, already in order.
+      if (kind === 'overdue') cases.sort((a, b) => compareUrgency(a, b, now));
+      for (const c of cases) {
+        const k = attention(c, now);
+        if (k) items.push({ case: c, kind: k });
+      }
+    }
+    return { items: limit ? items.slice(0, limit) : items, total };
+  }
+
+  /** The attention list by reading every case in the attention index (a fallback, see attention()). */
+  private async attentionScan(now: number, limit?: number): Promise<{ items: Array<{ case: RefundCase; kind: AttentionKind }>; total: number }> {
     const items: Array<{ case: RefundCase; kind: AttentionKind }> = [];
     for (const c of await this.store.attentionCases(now)) {
       const kind = attention(c, now);
@@ -201,15 +237,19 @@ export class CaseService {
     return { items: limit ? items.slice(0, limit) : items, total: items.length };
   }
 
-  /** The badge's figures: counted from the attention index, never a scan of every case. */
+  /**
+   * The badge's figures without reading any case: rejected and failed from the counters, the
+   * time-dependent kinds from key-range counts of the due entries.
+   */
   async badge(now: number): Promise<ReturnType<typeof badgeSummary>> {
-    return badgeSummary(await this.store.attentionCases(now), now);
+    return badgeFromKinds(kindsOf(await this.store.attentionFigures(now)));
   }
 
   async counts(now: number): Promise<{ byStatus: Record<CaseStatus, number>; total: number; badge: ReturnType<typeof badgeSummary> }> {
-    const [byStatus, badge] = await Promise.all([this.store.countByStatus(), this.badge(now)]);
+    const figures = await this.store.attentionFigures(now);
+    const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, figures.counts[s]])) as Record<CaseStatus, number>;
     const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
-    return { byStatus, total, badge };
+    return { byStatus, total, badge: badgeFromKinds(kindsOf(figures)) };
   }
 
   /**
@@ -347,6 +387,53 @@ export class CaseService {
 /** 202611261200: China time, for file names. */
 function fileStamp(now: number): string {
   return formatChinaTime(now).replace(/\D/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attention from counters and key ranges
+
+/** Cases per attention kind (the model's attention()), from the store's counters and due counts. */
+function kindsOf(f: AttentionFigures): Record<AttentionKind, number> {
+  return {
+    overdue: f.approvedDue + f.confirmedDue,
+    rejected: f.counts.rejected,
+    failed: f.counts.failed,
+    approved: f.counts.approved - f.approvedDue,
+    'follow-up': f.escalatedDue,
+    'review-slow': f.reviewingDue,
+  };
+}
+
+type AttentionGroup = { kind: AttentionKind; status: CaseStatus; which: 'due' | 'later' | 'all'; last: boolean };
+
+/**
+ * Each attention kind as key ranges, in urgency order (URGENCY): within a range the store returns
+ * the popup's order (deadline or since-when ascending, then id), which is compareUrgency's.
+ */
+const ATTENTION_GROUPS: readonly AttentionGroup[] = [
+  { kind: 'overdue', status: 'approved', which: 'due', last: false },
+  { kind: 'overdue', status: 'confirmed', which: 'due', last: true },
+  { kind: 'rejected', status: 'rejected', which: 'all', last: true },
+  { kind: 'failed', status: 'failed', which: 'all', last: true },
+  { kind: 'approved', status: 'approved', which: 'later', last: true },
+  { kind: 'follow-up', status: 'escalated', which: 'due', last: true },
+  { kind: 'review-slow', status: 'reviewing', which: 'due', last: true },
+];
+function groupCount(g: AttentionGroup, f: AttentionFigures): number {
+  if (g.which === 'all') return f.counts[g.status];
+  if (g.which === 'later') return f.counts.approved - f.approvedDue - f.approvedUndated;
+  switch (g.status) {
+    case 'approved':
+      return f.approvedDue;
+    case 'confirmed':
+      return f.confirmedDue;
+    case 'reviewing':
+      return f.reviewingDue;
+    case 'escalated':
+      return f.escalatedDue;
+    default:
+      return 0;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

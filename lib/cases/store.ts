@@ -1,7 +1,15 @@
 /*
  * The case store: the only IndexedDB code in the extension (idb 8). The background is its single
- * user; every query the badge and the popup need goes through an index, so their cost does not
- * grow with the number of stored cases (SPEC §7: 50,000 cases).
+ * user; every query the badge and the popup need goes through an index or the kept counters, so
+ * their cost does not grow with the number of stored cases (SPEC §7: 50,000 cases).
+ *
+ * Kept figures: Chromium's IndexedDB `count()` walks the entries of its range (10 status counts
+ * over 50,000 cases: ~0.5 s; even the due entries of a key range: ~40 ms). So the number of cases
+ * per status, and per time-dependent status the sorted list of their next deadlines, are kept in
+ * the `meta` store and changed in the SAME readwrite transaction as every case write (put, insert,
+ * updateMatching, importMany, replaceAll, clear, the upgrade): a worker killed mid-write aborts
+ * the transaction, figures included, so they cannot drift from the records. The badge then reads
+ * two small records: counts from the counters, "how many are due at now" by binary search.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { LocalText } from '../i18n';
@@ -14,8 +22,19 @@ export const DB_NAME = 'refund-helper';
  * 1: cases (by-order, by-status).
  * 2: + by-after-sale, by-updated; the `submits` store (idempotency keys of recorded submits).
  * 3: + by-attention, by-deadline, by-status-updated; the `meta` store; derived fields backfilled.
+ * 4: + by-status-deadline, by-status-attention; per-status counters (META_COUNTS) and sorted
+ *    deadlines (META_DUE) computed.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
+
+/** The `meta` key of the per-status counters. */
+export const META_COUNTS = 'caseCounts';
+/** The `meta` key of the per-status sorted deadlines (DueLists). */
+export const META_DUE = 'dueDeadlines';
+/** Counter of stored records whose status is not a known one (kept as they were by an upgrade). */
+export const OTHER_STATUS = '(other)';
+/** Cases per status (and OTHER_STATUS), as kept in `meta`. */
+export type StatusCounts = Record<CaseStatus, number> & { [OTHER_STATUS]: number };
 
 export interface SubmitRecord {
   submitId: string;
@@ -40,6 +59,10 @@ export interface CaseDB extends DBSchema {
       'by-deadline': number;
       'by-updated': number;
       'by-status-updated': [CaseStatus, number];
+      /** Due entries per status: `[s, -∞] … [s, now]` walks only the cases whose deadline passed. */
+      'by-status-deadline': [CaseStatus, number];
+      /** Per status in attention order (rejected/failed: since when). */
+      'by-status-attention': [CaseStatus, number];
     };
   };
   submits: { key: string; value: SubmitRecord };
@@ -175,7 +198,200 @@ const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void
       if (next) await cursor.update(next);
     }
   },
+  async 4(_db, tx) {
+    const cases = tx.objectStore('cases');
+    cases.createIndex('by-status-deadline', ['status', 'nextDeadline']);
+    cases.createIndex('by-status-attention', ['status', 'attentionAt']);
+    // Counted once here; from now on every write keeps them.
+    const meta = tx.objectStore('meta');
+    await meta.put({ key: META_COUNTS, value: await recount(cases) });
+    await meta.put({ key: META_DUE, value: await recountDue(cases) });
+  },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Kept figures: per-status counters and per-status sorted deadlines
+
+function zeroCounts(): StatusCounts {
+  const out = { [OTHER_STATUS]: 0 } as StatusCounts;
+  for (const s of CASE_STATUSES) out[s] = 0;
+  return out;
+}
+
+const KNOWN = new Set<string>(CASE_STATUSES);
+
+function statusKey(record: unknown): CaseStatus | typeof OTHER_STATUS {
+  const s = (record as { status?: unknown } | null | undefined)?.status;
+  return typeof s === 'string' && KNOWN.has(s) ? (s as CaseStatus) : OTHER_STATUS;
+}
+
+/** The statuses whose cases carry a running deadline (`nextDeadline`): the time-dependent kinds. */
+export const DUE_STATUSES = ['reviewing', 'approved', 'confirmed', 'escalated'] as const;
+export type DueStatus = (typeof DUE_STATUSES)[number];
+/** Per due status, the `nextDeadline`s of its cases, ascending (what `by-status-deadline` holds, as numbers). */
+export type DueLists = Record<DueStatus, Float64Array>;
+const DUE_SET = new Set<string>(DUE_STATUSES);
+
+function deadlineOf(record: unknown): { status: DueStatus; at: number } | undefined {
+  const r = record as { status?: unknown; nextDeadline?: unknown } | null | undefined;
+  if (typeof r?.status !== 'string' || !DUE_SET.has(r.status)) return undefined;
+  if (typeof r.nextDeadline !== 'number' || Number.isNaN(r.nextDeadline)) return undefined;
+  return { status: r.status as DueStatus, at: r.nextDeadline };
+}
+
+/** How many of the ascending `list` are ≤ `now` (binary search). */
+export function countUpTo(list: ArrayLike<number>, now: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] <= now) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type CountingStore = {
+  indexNames: { contains(name: string): boolean };
+  count(): Promise<number>;
+  index(name: 'by-status'): { count(key: CaseStatus): Promise<number> };
+  openCursor(): Promise<{ value: unknown; continue(): Promise<unknown> } | null>;
+};
+
+/** Counts from the records themselves (the upgrade, or a counter record gone missing). */
+async function recount(cases: CountingStore): Promise<StatusCounts> {
+  if (!cases.indexNames.contains('by-status')) {
+    // A database some build left without its status index: walk the records.
+    const out = zeroCounts();
+    for (let cursor = await cases.openCursor(); cursor; cursor = (await cursor.continue()) as typeof cursor) out[statusKey(cursor.value)]++;
+    return out;
+  }
+  const index = cases.index('by-status');
+  const [total, ...per] = await Promise.all([cases.count(), ...CASE_STATUSES.map((s) => index.count(s))]);
+  const out = zeroCounts();
+  CASE_STATUSES.forEach((s, i) => (out[s] = per[i]));
+  out[OTHER_STATUS] = total - per.reduce((a, b) => a + b, 0);
+  return out;
+}
+
+type KeyCursor = { key: unknown; continue(): Promise<KeyCursor | null> };
+type KeyWalkingStore = {
+  index(name: 'by-status-deadline'): { openKeyCursor(range: IDBKeyRange): Promise<KeyCursor | null> };
+};
+
+/** The due lists from the `[status, nextDeadline]` index, keys only (the upgrade, or a record gone missing). */
+async function recountDue(cases: KeyWalkingStore): Promise<DueLists> {
+  const index = cases.index('by-status-deadline');
+  const out = {} as DueLists;
+  for (const s of DUE_STATUSES) {
+    const at: number[] = [];
+    for (let c = await index.openKeyCursor(IDBKeyRange.bound([s, -Infinity], [s, Infinity])); c; c = await c.continue()) {
+      const d = (c.key as unknown[])[1];
+      if (typeof d === 'number') at.push(d);
+    }
+    out[s] = Float64Array.from(at); // index order: already ascending
+  }
+  return out;
+}
+
+function emptyDue(): DueLists {
+  return Object.fromEntries(DUE_STATUSES.map((s) => [s, new Float64Array(0)])) as DueLists;
+}
+
+function parseCounts(value: unknown): StatusCounts | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const out = zeroCounts();
+  for (const k of Object.keys(out) as Array<keyof StatusCounts>) {
+    const n = (value as Record<string, unknown>)[k];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+    out[k] = n;
+  }
+  return out;
+}
+
+function parseDue(value: unknown): DueLists | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const out = {} as DueLists;
+  for (const s of DUE_STATUSES) {
+    const list = (value as Record<string, unknown>)[s];
+    if (list instanceof Float64Array) out[s] = list;
+    else if (Array.isArray(list) && list.every((x) => typeof x === 'number')) out[s] = Float64Array.from(list);
+    else return undefined;
+  }
+  return out;
+}
+
+type WriteTx = IDBPTransaction<CaseDB, Array<'cases' | 'meta' | 'submits'>, 'readwrite'>;
+
+/** Whether replacing `before` by `after` changes no kept figure (same status, same deadline). */
+function sameFigures(before: unknown, after: unknown): boolean {
+  if (statusKey(before) !== statusKey(after) || (before === undefined) !== (after === undefined)) return false;
+  const a = deadlineOf(before);
+  const b = deadlineOf(after);
+  return a?.at === b?.at && a?.status === b?.status;
+}
+
+/**
+ * The kept figures of a readwrite transaction that includes `cases` and `meta`: `move` records a
+ * record replaced by another (undefined: none), `save` writes back what changed. Read at the start
+ * of the transaction and written in it, so they commit or abort with the records.
+ */
+async function tallyIn(tx: WriteTx): Promise<{ move(before: unknown, after: unknown): void; save(): Promise<void> }> {
+  const meta = tx.objectStore('meta');
+  const cases = tx.objectStore('cases');
+  const [keptCounts, keptDue] = await Promise.all([meta.get(META_COUNTS), meta.get(META_DUE)]);
+  const counts = parseCounts(keptCounts?.value) ?? (await recount(cases));
+  const due = parseDue(keptDue?.value) ?? (await recountDue(cases as unknown as KeyWalkingStore));
+  let countsDirty = false;
+  // Per status: deadlines leaving (value → how many) and arriving; merged once in save().
+  const gone = new Map<DueStatus, Map<number, number>>();
+  const added = new Map<DueStatus, number[]>();
+  return {
+    move(before, after) {
+      const from = before === undefined ? undefined : statusKey(before);
+      const to = after === undefined ? undefined : statusKey(after);
+      if (from !== to) {
+        if (from !== undefined) counts[from] = Math.max(0, counts[from] - 1);
+        if (to !== undefined) counts[to]++;
+        countsDirty = true;
+      }
+      const d0 = deadlineOf(before);
+      const d1 = deadlineOf(after);
+      if (d0?.status === d1?.status && d0?.at === d1?.at) return;
+      if (d0) {
+        const m = gone.get(d0.status) ?? new Map<number, number>();
+        m.set(d0.at, (m.get(d0.at) ?? 0) + 1);
+        gone.set(d0.status, m);
+      }
+      if (d1) {
+        const list = added.get(d1.status) ?? [];
+        list.push(d1.at);
+        added.set(d1.status, list);
+      }
+    },
+    async save() {
+      const writes: Array<Promise<unknown>> = [];
+      if (countsDirty) writes.push(meta.put({ key: META_COUNTS, value: counts }));
+      if (gone.size > 0 || added.size > 0) {
+        for (const s of DUE_STATUSES) {
+          const out = gone.get(s);
+          const add = added.get(s);
+          if (!out && !add) continue;
+          const kept: number[] = [];
+          for (const at of due[s]) {
+            const n = out?.get(at) ?? 0;
+            if (n > 0) out!.set(at, n - 1);
+            else kept.push(at);
+          }
+          if (add) kept.push(...add);
+          due[s] = Float64Array.from(kept).sort();
+        }
+        writes.push(meta.put({ key: META_DUE, value: due }));
+      }
+      await Promise.all(writes);
+    },
+  };
+}
 
 export interface ListOptions {
   status?: CaseStatus;
@@ -224,14 +440,22 @@ export class CaseStore {
    */
   put(next: RefundCase, expectRev: number | null): Promise<RefundCase> {
     return guard(async () => {
-      const tx = this.db.transaction('cases', 'readwrite');
+      const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
+      const cases = tx.objectStore('cases');
       return atomically(tx, async () => {
-        const current = await tx.store.get(next.id);
+        const current = await cases.get(next.id);
         if (expectRev === null ? current !== undefined : current?.rev !== expectRev) {
           throw new StoreError(expectRev === null ? 'exists' : 'conflict');
         }
         const saved: RefundCase = { ...next, rev: expectRev === null ? next.rev : expectRev + 1 };
-        await tx.store.put(saved);
+        if (sameFigures(current, saved)) {
+          await cases.put(saved);
+        } else {
+          const tally = await tallyIn(tx as WriteTx);
+          await cases.put(saved);
+          tally.move(current, saved);
+          await tally.save();
+        }
         return saved;
       });
     });
@@ -244,7 +468,7 @@ export class CaseStore {
    */
   insert(c: RefundCase, opts: InsertOptions = {}): Promise<InsertResult> {
     return guard(async () => {
-      const tx = this.db.transaction(['cases', 'submits'], 'readwrite');
+      const tx = this.db.transaction(['cases', 'submits', 'meta'], 'readwrite');
       const cases = tx.objectStore('cases');
       const submits = tx.objectStore('submits');
       return atomically(tx, async () => {
@@ -261,7 +485,10 @@ export class CaseStore {
         }
         if (!result) {
           if (await cases.getKey(c.id)) throw new StoreError('exists');
+          const tally = await tallyIn(tx as WriteTx);
           await cases.add(c);
+          tally.move(undefined, c);
+          await tally.save();
           result = { kind: 'created', case: c };
         }
         if (opts.submitId && result.kind !== 'same-submit') {
@@ -294,21 +521,155 @@ export class CaseStore {
     });
   }
 
-  /** Cases per status, from the status index (one count per key; no record is read). */
-  countByStatus(): Promise<Record<CaseStatus, number>> {
+  /**
+   * Read–change–write of many cases in ONE readwrite transaction (a refund list of 1,000 rows is
+   * one commit, not 1,000). Each key is matched like `lookup` (after-sale number, else the order's
+   * case `pick` chooses, both judged on the stored copies as the transaction began); `step` then
+   * gets the latest copy of the matched case (an earlier key of the batch may have changed it)
+   * and returns the next one, or undefined for no change. Every change is stored with rev + 1, and
+   * the counters follow in the same transaction. Nothing else can write in between (IndexedDB runs
+   * overlapping readwrite transactions one at a time), and a writer that read a case before this
+   * batch sees a rev conflict on its own write, so no update is lost either way.
+   */
+  updateMatching(
+    keys: ReadonlyArray<{ orderId?: string; afterSaleId?: string }>,
+    pick: (existing: RefundCase[], orderId: string) => RefundCase | undefined,
+    step: (current: RefundCase, index: number) => RefundCase | undefined,
+  ): Promise<{ matched: number; changes: Array<{ index: number; before: RefundCase; after: RefundCase }> }> {
     return guard(async () => {
-      const index = this.db.transaction('cases').store.index('by-status');
-      const counts = await Promise.all(CASE_STATUSES.map((s) => index.count(s)));
-      return Object.fromEntries(CASE_STATUSES.map((s, i) => [s, counts[i]])) as Record<CaseStatus, number>;
+      const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
+      const cases = tx.objectStore('cases');
+      return atomically(tx, async () => {
+        const byAfterSale = cases.index('by-after-sale');
+        const byOrder = cases.index('by-order');
+        const [tally, targets] = await Promise.all([
+          tallyIn(tx as WriteTx),
+          Promise.all(
+            keys.map(async ({ orderId, afterSaleId }) => {
+              const hit = afterSaleId ? await byAfterSale.get(afterSaleId) : undefined;
+              if (hit || !orderId) return hit;
+              return pick(sortByCreated(await byOrder.getAll(orderId)), orderId);
+            }),
+          ),
+        ]);
+        const stored = new Map<string, RefundCase>(); // as read: the counters move from these
+        const latest = new Map<string, RefundCase>();
+        const changes: Array<{ index: number; before: RefundCase; after: RefundCase }> = [];
+        let matched = 0;
+        targets.forEach((target, index) => {
+          if (!target) return;
+          matched++;
+          if (!stored.has(target.id)) stored.set(target.id, target);
+          const before = latest.get(target.id) ?? target;
+          const next = step(before, index);
+          if (!next) return;
+          const after: RefundCase = { ...next, id: before.id, rev: before.rev + 1 };
+          latest.set(after.id, after);
+          changes.push({ index, before, after });
+        });
+        const writes: Array<Promise<unknown>> = [];
+        for (const [id, after] of latest) {
+          writes.push(cases.put(after));
+          tally.move(stored.get(id), after);
+        }
+        await Promise.all([...writes, tally.save()]);
+        return { matched, changes };
+      });
     });
   }
 
-  countStatus(status: CaseStatus): Promise<number> {
-    return guard(() => this.db.countFromIndex('cases', 'by-status', status));
+  /** The kept figures: two small reads in one transaction. */
+  private kept(): Promise<{ counts: StatusCounts; due: DueLists }> {
+    return guard(async () => {
+      const tx = this.db.transaction('meta');
+      const [c, d] = await Promise.all([tx.store.get(META_COUNTS), tx.store.get(META_DUE)]);
+      const counts = parseCounts(c?.value);
+      const due = parseDue(d?.value);
+      if (counts && due) return { counts, due };
+      // Only if a record went missing (they are written with every case write, but a tool may
+      // write the database directly and drop them): count from the records and keep again.
+      const rw = this.db.transaction(['cases', 'meta'], 'readwrite');
+      return atomically(rw, async () => {
+        const cases = rw.objectStore('cases');
+        const meta = rw.objectStore('meta');
+        const fresh = { counts: await recount(cases), due: await recountDue(cases as unknown as KeyWalkingStore) };
+        await Promise.all([meta.put({ key: META_COUNTS, value: fresh.counts }), meta.put({ key: META_DUE, value: fresh.due })]);
+        return fresh;
+      });
+    });
   }
 
-  count(): Promise<number> {
-    return guard(() => this.db.count('cases'));
+  /** Cases per status (and OTHER_STATUS): the kept counters, one small read. */
+  async statusCounts(): Promise<StatusCounts> {
+    return (await this.kept()).counts;
+  }
+
+  /** Cases per status, from the kept counters (no index walk, no record read). */
+  async countByStatus(): Promise<Record<CaseStatus, number>> {
+    const counts = await this.statusCounts();
+    return Object.fromEntries(CASE_STATUSES.map((s) => [s, counts[s]])) as Record<CaseStatus, number>;
+  }
+
+  async countStatus(status: CaseStatus): Promise<number> {
+    return (await this.statusCounts())[status];
+  }
+
+  /** Every stored record (records of an unknown status included), from the counters. */
+  async count(): Promise<number> {
+    const counts = await this.statusCounts();
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * How many cases of `status` have their next deadline at or before `now`: a key range on
+   * `[status, nextDeadline]`, so only the due entries are walked (keys only).
+   */
+  countDue(status: CaseStatus, now: number): Promise<number> {
+    return guard(() => this.db.countFromIndex('cases', 'by-status-deadline', dueRange(status, now)));
+  }
+
+  /**
+   * What the badge and the attention list are made of, without walking any index: the counters,
+   * and the due counts of the time-dependent kinds (arrival due among approved and confirmed,
+   * review reminder among reviewing, follow-up among escalated) by binary search in the kept
+   * sorted deadlines.
+   */
+  async attentionFigures(now: number): Promise<AttentionFigures> {
+    const { counts, due } = await this.kept();
+    const approvedDue = countUpTo(due.approved, now);
+    return {
+      counts,
+      approvedDue,
+      confirmedDue: countUpTo(due.confirmed, now),
+      reviewingDue: countUpTo(due.reviewing, now),
+      escalatedDue: countUpTo(due.escalated, now),
+      approvedUndated: Math.max(0, counts.approved - due.approved.length),
+    };
+  }
+
+  /**
+   * Up to `limit` cases of each attention group, in one read transaction, each in the popup's
+   * order (deadline or since-when ascending, then id): bounded key ranges, so only what is shown
+   * is read. `due`: the status's cases with next deadline ≤ now; `later`: > now; `all`: every case
+   * of the status, by attentionAt.
+   */
+  attentionGroups(
+    groups: ReadonlyArray<{ status: CaseStatus; which: 'due' | 'later' | 'all' }>,
+    now: number,
+    limit?: number,
+  ): Promise<RefundCase[][]> {
+    return guard(async () => {
+      const store = this.db.transaction('cases').store;
+      const deadline = store.index('by-status-deadline');
+      const since = store.index('by-status-attention');
+      return Promise.all(
+        groups.map(({ status, which }) =>
+          which === 'all'
+            ? since.getAll(IDBKeyRange.bound([status, -Infinity], [status, Infinity]), limit)
+            : deadline.getAll(which === 'due' ? dueRange(status, now) : laterRange(status, now), limit),
+        ),
+      );
+    });
   }
 
   /** How many cases need attention at `now` (attentionAt ≤ now), from the index. */
@@ -392,13 +753,17 @@ export class CaseStore {
   /** Writes many cases in one transaction: all or nothing. Returns how many were written. */
   importMany(cases: RefundCase[]): Promise<number> {
     return guard(async () => {
-      const tx = this.db.transaction('cases', 'readwrite');
+      const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
+      const store = tx.objectStore('cases');
       return atomically(tx, async () => {
+        const tally = await tallyIn(tx as WriteTx);
         for (const c of cases) {
-          const current = await tx.store.get(c.id);
+          const current = await store.get(c.id);
           // Keep rev moving forward so a writer holding the old copy sees a conflict.
-          await tx.store.put(current ? { ...c, rev: Math.max(c.rev, current.rev + 1) } : c);
+          await store.put(current ? { ...c, rev: Math.max(c.rev, current.rev + 1) } : c);
+          tally.move(current, c);
         }
+        await tally.save();
         return cases.length;
       });
     });
@@ -407,11 +772,25 @@ export class CaseStore {
   /** Replaces every case with `cases` in one transaction (a restore): all or nothing. */
   replaceAll(cases: RefundCase[]): Promise<number> {
     return guard(async () => {
-      const tx = this.db.transaction(['cases', 'submits'], 'readwrite');
+      const tx = this.db.transaction(['cases', 'submits', 'meta'], 'readwrite');
       const store = tx.objectStore('cases');
       return atomically(tx, async () => {
         await Promise.all([store.clear(), tx.objectStore('submits').clear()]);
-        for (const c of cases) await store.put(c);
+        const last = new Map<string, RefundCase>(); // by id: a duplicate id in `cases` is one record
+        for (const c of cases) {
+          await store.put(c);
+          last.set(c.id, c);
+        }
+        const counts = zeroCounts();
+        const due = Object.fromEntries(DUE_STATUSES.map((st) => [st, [] as number[]])) as Record<DueStatus, number[]>;
+        for (const c of last.values()) {
+          counts[statusKey(c)]++;
+          const d = deadlineOf(c);
+          if (d) due[d.status].push(d.at);
+        }
+        const lists = Object.fromEntries(DUE_STATUSES.map((st) => [st, Float64Array.from(due[st]).sort()])) as DueLists;
+        const meta = tx.objectStore('meta');
+        await Promise.all([meta.put({ key: META_COUNTS, value: counts }), meta.put({ key: META_DUE, value: lists })]);
         return cases.length;
       });
     });
@@ -424,6 +803,10 @@ export class CaseStore {
       return atomically(tx, async () => {
         const n = await tx.objectStore('cases').count();
         await Promise.all([tx.objectStore('cases').clear(), tx.objectStore('submits').clear(), tx.objectStore('meta').clear()]);
+        await Promise.all([
+          tx.objectStore('meta').put({ key: META_COUNTS, value: zeroCounts() }),
+          tx.objectStore('meta').put({ key: META_DUE, value: emptyDue() }),
+        ]);
         return n;
       });
     });
@@ -438,6 +821,27 @@ export class CaseStore {
       await this.db.put('meta', { key, value });
     });
   }
+}
+
+export interface AttentionFigures {
+  counts: StatusCounts;
+  /** Approved / confirmed cases past their arrival due time (overdue). */
+  approvedDue: number;
+  confirmedDue: number;
+  /** Reviewing cases past their review reminder. */
+  reviewingDue: number;
+  /** Escalated cases past their follow-up time. */
+  escalatedDue: number;
+  /** Approved cases without any deadline (not in `by-status-deadline`): 0 unless a record lacks one. */
+  approvedUndated: number;
+}
+
+function dueRange(status: CaseStatus, now: number): IDBKeyRange {
+  return IDBKeyRange.bound([status, -Infinity], [status, now]);
+}
+
+function laterRange(status: CaseStatus, now: number): IDBKeyRange {
+  return IDBKeyRange.bound([status, now], [status, Infinity], true, false);
 }
 
 function sortByCreated(cases: RefundCase[]): RefundCase[] {
@@ -475,6 +879,7 @@ export function openStore(
     request.addEventListener('upgradeneeded', (event) => {
       const db = wrap(request.result) as unknown as IDBPDatabase<CaseDB>;
       const tx = wrap(request.transaction!) as unknown as UpgradeTx;
+      tx.done.catch(() => {}); // an aborted upgrade is reported through the request's error
       const from = event.oldVersion;
       const to = event.newVersion ?? DB_VERSION;
       // Steps run in order inside the one versionchange transaction; an async step only awaits

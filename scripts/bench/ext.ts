@@ -2,6 +2,7 @@
 // wire format of @webext-core/messaging, and bulk writes into the case database.
 import type { Page } from 'puppeteer';
 import type { RefundCase } from '../../lib/cases/schema';
+import { META_COUNTS } from '../../lib/cases/store';
 
 export interface Envelope<T = unknown> {
   ok: boolean;
@@ -35,11 +36,13 @@ export async function send<T = unknown>(page: Page, type: string, data?: unknown
  * Writes cases straight into the extension's IndexedDB (the database must exist: the background
  * opens it on start). Far faster than `importCases` for 50,000 records; the records come from the
  * product's own model (cases-gen.ts), so they are what the background would have stored.
+ * Bypassing the store, it also drops the store's kept per-status counters (same transaction): the
+ * store recounts them from the records on its next read, before anything is measured.
  */
 export async function putCasesDirect(page: Page, cases: RefundCase[], chunk = 5000): Promise<void> {
   for (let i = 0; i < cases.length; i += chunk) {
     const part = cases.slice(i, i + chunk);
-    await page.evaluate(async (part) => {
+    await page.evaluate(async (part, countsKey) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('refund-helper');
         req.onsuccess = () => resolve(req.result);
@@ -48,9 +51,11 @@ export async function putCasesDirect(page: Page, cases: RefundCase[], chunk = 50
       });
       try {
         await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction('cases', 'readwrite');
+          const withMeta = db.objectStoreNames.contains('meta');
+          const tx = db.transaction(withMeta ? ['cases', 'meta'] : ['cases'], 'readwrite');
           const store = tx.objectStore('cases');
           for (const c of part) store.put(c);
+          if (withMeta) tx.objectStore('meta').delete(countsKey);
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
           tx.onabort = () => reject(tx.error ?? new Error('aborted'));
@@ -58,12 +63,12 @@ export async function putCasesDirect(page: Page, cases: RefundCase[], chunk = 50
       } finally {
         db.close();
       }
-    }, part as any);
+    }, part as any, META_COUNTS);
   }
 }
 
 export async function clearCasesDirect(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+  await page.evaluate(async (countsKey) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('refund-helper');
       req.onsuccess = () => resolve(req.result);
@@ -71,14 +76,17 @@ export async function clearCasesDirect(page: Page): Promise<void> {
     });
     try {
       await new Promise<void>((resolve, reject) => {
-        const names = [...db.objectStoreNames].filter((n) => n === 'cases' || n === 'submits');
+        const names = [...db.objectStoreNames].filter((n) => n === 'cases' || n === 'submits' || n === 'meta');
         const tx = db.transaction(names, 'readwrite');
-        for (const n of names) tx.objectStore(n).clear();
+        for (const n of names) {
+          if (n === 'meta') tx.objectStore(n).delete(countsKey); // the store's counters: recounted on its next read
+          else tx.objectStore(n).clear();
+        }
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
     } finally {
       db.close();
     }
-  });
+  }, META_COUNTS);
 }

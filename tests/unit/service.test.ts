@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { applyAction, observe } from '../../lib/cases/model';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applyAction, attention, badgeSummary, compareUrgency, observe, recomputeDerived } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { CaseService, CSV_COLUMNS, OVERDUE_NOTE, csvCell, parseCasesFile } from '../../lib/cases/service';
 import { openStore, type CaseStore } from '../../lib/cases/store';
@@ -114,10 +114,70 @@ describe('reportPage', () => {
     const cases = Array.from({ length: 1000 }, (_, i) => makeCase(String(300000 + i), T0, { afterSaleId: `AS${i}` }, `L${i}`));
     await store.importMany(cases);
     const rows = cases.map((c, i) => ({ afterSaleId: `AS${i}`, orderId: c.orderId, status: i % 100 === 0 ? ('approved' as const) : ('reviewing' as const) }));
+    const tx = vi.spyOn(store.db, 'transaction');
     const res = await svc.reportPage(rows, at(T0 + HOUR));
     expect(res.matched).toBe(1000);
     expect(res.changes).toHaveLength(10);
     expect(await store.countStatus('approved')).toBe(10);
+    // The whole report is one readwrite transaction (not one per changed row).
+    expect(tx.mock.calls.filter((c) => c[1] === 'readwrite')).toHaveLength(1);
+    expect((await svc.get('L100'))!).toMatchObject({ status: 'approved', rev: 1 });
+    expect((await svc.get('L100'))!.history.at(-1)).toMatchObject({ from: 'reviewing', to: 'approved', source: 'page' });
+  });
+
+  it('退款执行中 (confirmed) on the page moves an approved case to confirmed, without a notification kind', async () => {
+    const { svc } = await setup();
+    const a = await submitted(svc, '2006');
+    await svc.reportPage([{ orderId: '2006', status: 'approved' }], at(T0 + HOUR));
+    const res = await svc.reportPage([{ orderId: '2006', status: 'confirmed' }], at(T0 + 2 * HOUR));
+    expect(res.changes.map((c) => [c.from, c.to])).toEqual([['approved', 'confirmed']]);
+    expect((await svc.get(a.id))!).toMatchObject({ status: 'confirmed', deadlines: { arrivalDueAt: T0 + 25 * HOUR } });
+    // Not out of a terminal status.
+    await svc.reportPage([{ orderId: '2006', status: 'refunded' }], at(T0 + 3 * HOUR));
+    expect((await svc.reportPage([{ afterSaleId: 'x', orderId: '2006', status: 'confirmed' }], at(T0 + 4 * HOUR))).changes).toEqual([]);
+  });
+
+  it('two rows of one report for the same case: both applied in order, each on the latest copy', async () => {
+    const { svc } = await setup();
+    const a = await submitted(svc, '2007');
+    const res = await svc.reportPage(
+      [
+        { orderId: '2007', afterSaleId: 'AS2007', status: 'approved' },
+        { orderId: '2007', afterSaleId: 'AS2007', status: 'confirmed' },
+      ],
+      at(T0 + HOUR),
+    );
+    expect(res.changes.map((c) => [c.from, c.to, c.case.rev])).toEqual([
+      ['reviewing', 'approved', 1],
+      ['approved', 'confirmed', 2],
+    ]);
+    const saved = (await svc.get(a.id))!;
+    expect(saved).toMatchObject({ status: 'confirmed', afterSaleId: 'AS2007', rev: 2 });
+    expect(saved.history.map((h) => h.to)).toEqual(['reviewing', 'approved', 'confirmed']);
+  });
+
+  it('a batch and concurrent single-case writers on the same cases: nothing is lost', async () => {
+    const { svc, factory, name } = await setup();
+    const other = new CaseService(await openStore(name, factory));
+    open.push(other.store);
+    const cases = await Promise.all(['2101', '2102', '2103'].map((o) => submitted(svc, o)));
+    const [report, ...notes] = await Promise.all([
+      svc.reportPage(
+        cases.map((c) => ({ orderId: c.orderId, status: 'approved' as const })),
+        at(T0 + HOUR),
+      ),
+      ...cases.map((c) => svc.addNote(c.id, `note on ${c.orderId}`, { now: T0 + HOUR })),
+      ...cases.map((c) => other.addNote(c.id, `other tab ${c.orderId}`, { now: T0 + HOUR })),
+    ]);
+    expect(report.changes).toHaveLength(3);
+    expect(notes.every((n) => n.ok)).toBe(true);
+    for (const c of cases) {
+      const saved = (await svc.get(c.id))!;
+      expect(saved.status).toBe('approved');
+      expect(saved.notes.map((n) => n.text).sort()).toEqual([`note on ${c.orderId}`, `other tab ${c.orderId}`]);
+      expect(saved.rev).toBe(3);
+    }
+    expect(await svc.store.countByStatus()).toMatchObject({ approved: 3, reviewing: 0 });
   });
 });
 
@@ -205,6 +265,57 @@ describe('queries', () => {
     ]);
     expect((await svc.attention(T0 + 49 * HOUR, 1)).items).toHaveLength(1);
     expect((await svc.attention(T0 + 49 * HOUR, 1)).total).toBe(3);
+  });
+
+  it('the index-backed attention list and badge equal a scan of every case (a mix, many clocks)', async () => {
+    const { svc, store } = await setup();
+    const all: RefundCase[] = [];
+    const statuses = ['reviewing', 'approved', 'confirmed', 'rejected', 'failed', 'refunded', 'escalated', 'closed'] as const;
+    for (let i = 0; i < 120; i++) {
+      const t = T0 + (i % 17) * HOUR;
+      let c = makeCase(String(900000 + i), t, {}, `mix-${String(i).padStart(3, '0')}`);
+      const want = statuses[i % statuses.length];
+      if (want === 'confirmed') c = observe(observe(c, 'approved', rules, t).case, 'confirmed', rules, t + HOUR).case;
+      else if (want === 'escalated') {
+        const r = applyAction(observe(c, 'rejected', rules, t).case, 'contact-support', rules, t + HOUR, 'popup');
+        if (!r.ok) throw new Error(r.error.en);
+        c = r.case;
+      } else if (want === 'closed') {
+        const r = applyAction(c, 'close', rules, t, 'popup');
+        if (!r.ok) throw new Error(r.error.en);
+        c = r.case;
+      } else if (want !== 'reviewing') c = observe(c, want, rules, t + (i % 3) * HOUR).case;
+      all.push(c);
+    }
+    await store.importMany(all);
+    const stored: RefundCase[] = [];
+    for await (const c of store.all()) stored.push(c);
+    for (const now of [T0, T0 + 20 * HOUR, T0 + 30 * HOUR, T0 + 60 * HOUR, T0 + 500 * HOUR]) {
+      const expected = stored
+        .map((c) => ({ case: c, kind: attention(c, now) }))
+        .filter((x) => x.kind !== null)
+        .sort((a, b) => compareUrgency(a.case, b.case, now));
+      const got = await svc.attention(now);
+      expect(got.items.map((x) => [x.case.id, x.kind])).toEqual(expected.map((x) => [x.case.id, x.kind]));
+      expect(got.total).toBe(expected.length);
+      const first = await svc.attention(now, 7);
+      expect(first.items.map((x) => x.case.id)).toEqual(expected.slice(0, 7).map((x) => x.case.id));
+      expect(first.total).toBe(expected.length);
+      const badge = await svc.badge(now);
+      const scanned = badgeSummary(stored, now);
+      expect(badge).toEqual(scanned);
+    }
+  });
+
+  it('an approved case stored without any deadline still shows (the list falls back to a scan)', async () => {
+    const { svc, store } = await setup();
+    const a = observe(makeCase('4101', T0, {}, 'nd'), 'approved', rules, T0).case;
+    const undated = recomputeDerived({ ...a, deadlines: {} });
+    expect(undated.nextDeadline).toBeUndefined();
+    await store.importMany([undated, makeCase('4102', T0, {}, 'quiet')]);
+    const list = await svc.attention(T0 + HOUR, 50);
+    expect(list.items.map((x) => [x.case.id, x.kind])).toEqual([['nd', 'approved']]);
+    expect((await svc.badge(T0 + HOUR)).byKind.approved).toBe(1);
   });
 
   it('counts: per status and the badge', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyAction, observe, recomputeDerived } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { CASE_STATUSES } from '../../lib/cases/status';
-import { DB_VERSION, openStore, StoreError, type CaseStore } from '../../lib/cases/store';
+import { DB_VERSION, DUE_STATUSES, META_COUNTS, META_DUE, openStore, OTHER_STATUS, StoreError, type CaseStore } from '../../lib/cases/store';
 import { freshStore, HOUR, makeCase, rules, T0 } from './helpers/cases';
 
 const stores: CaseStore[] = [];
@@ -264,8 +264,21 @@ describe('case store: upgrades keep every record', () => {
     expect(s.db.version).toBe(DB_VERSION);
     expect([...s.db.objectStoreNames].sort()).toEqual(['cases', 'meta', 'submits']);
     const idx = [...s.db.transaction('cases').store.indexNames].sort();
-    expect(idx).toEqual(['by-after-sale', 'by-attention', 'by-deadline', 'by-order', 'by-status', 'by-status-updated', 'by-updated']);
+    expect(idx).toEqual([
+      'by-after-sale',
+      'by-attention',
+      'by-deadline',
+      'by-order',
+      'by-status',
+      'by-status-attention',
+      'by-status-deadline',
+      'by-status-updated',
+      'by-updated',
+    ]);
     expect(await s.count()).toBe(4);
+    // The counters, computed by the upgrade: the unparseable record counts as "other".
+    expect(await s.statusCounts()).toMatchObject({ reviewing: 1, approved: 1, refunded: 1, [OTHER_STATUS]: 1, rejected: 0 });
+    expect(await s.countDue('approved', T0 + 24 * HOUR)).toBe(1);
     const u1 = (await s.get('u1'))!;
     expect(u1).toMatchObject({ rev: 0, notes: [], attentionAt: T0 + 48 * HOUR, nextDeadline: T0 + 48 * HOUR });
     expect(await s.attentionIds(T0 + HOUR)).toEqual(['u2']);
@@ -297,6 +310,47 @@ describe('case store: upgrades keep every record', () => {
     expect((await s.list({ status: 'confirmed' })).map((c) => c.id)).toEqual(['w2']);
   });
 
+  it(`from v3 to v${DB_VERSION}: counters computed from the records, the compound indexes added, meta kept`, async () => {
+    const factory = new IDBFactory();
+    const raw = await rawOpen(factory, 'up-3', 3, (db) => {
+      const cases = db.createObjectStore('cases', { keyPath: 'id' });
+      cases.createIndex('by-order', 'orderId');
+      cases.createIndex('by-status', 'status');
+      cases.createIndex('by-after-sale', 'afterSaleId');
+      cases.createIndex('by-updated', 'updatedAt');
+      cases.createIndex('by-attention', 'attentionAt');
+      cases.createIndex('by-deadline', 'nextDeadline');
+      cases.createIndex('by-status-updated', ['status', 'updatedAt']);
+      db.createObjectStore('submits', { keyPath: 'submitId' });
+      db.createObjectStore('meta', { keyPath: 'key' });
+    });
+    const reviewing = makeCase('7101', T0, {}, 'v1'); // review reminder T0 + 48 h
+    const appr = approved(makeCase('7102', T0, {}, 'v2'), T0); // arrival due T0 + 24 h
+    const rejected = observe(makeCase('7103', T0, {}, 'v3'), 'rejected', rules, T0).case;
+    const refunded = observe(makeCase('7104', T0, {}, 'v4'), 'refunded', rules, T0).case;
+    await rawPut(raw, 'cases', [reviewing, appr, rejected, refunded]);
+    await rawPut(raw, 'meta', [{ key: 'deadlineSweepAt', value: T0 }]);
+    raw.close();
+
+    const s = await openStore('up-3', factory);
+    stores.push(s);
+    expect(await s.get('v2')).toEqual(appr);
+    expect(await s.getMeta('deadlineSweepAt')).toBe(T0);
+    expect(await s.getMeta(META_COUNTS)).toMatchObject({ reviewing: 1, approved: 1, rejected: 1, refunded: 1, confirmed: 0, [OTHER_STATUS]: 0 });
+    expect(await s.countByStatus()).toMatchObject({ reviewing: 1, approved: 1, rejected: 1, refunded: 1, draft: 0 });
+    expect(await s.count()).toBe(4);
+    expect(await s.countDue('approved', T0 + 24 * HOUR - 1)).toBe(0);
+    expect(await s.countDue('approved', T0 + 24 * HOUR)).toBe(1);
+    expect(await s.countDue('reviewing', T0 + 48 * HOUR)).toBe(1);
+    const due = (await s.getMeta<Record<string, Float64Array>>(META_DUE))!;
+    expect([...due.approved]).toEqual([T0 + 24 * HOUR]);
+    expect([...due.reviewing]).toEqual([T0 + 48 * HOUR]);
+    expect([...due.confirmed]).toEqual([]);
+    // And the counters follow the next write.
+    await s.put(approved(reviewing, T0 + HOUR), reviewing.rev);
+    expect(await s.countByStatus()).toMatchObject({ reviewing: 0, approved: 2 });
+  });
+
   it('opening the current version again changes nothing', async () => {
     const { store: s, factory, name } = await freshStore();
     await s.put(makeCase('8100'), null);
@@ -304,6 +358,164 @@ describe('case store: upgrades keep every record', () => {
     const again = await openStore(name, factory);
     stores.push(again);
     expect(await again.count()).toBe(1);
+  });
+});
+
+describe('case store: per-status counters', () => {
+  /** The truth the counters must equal: a count per status on the status index. */
+  async function truth(s: CaseStore) {
+    const out: Record<string, number> = {};
+    for (const st of CASE_STATUSES) out[st] = await s.db.countFromIndex('cases', 'by-status', st);
+    return out;
+  }
+  /** The kept deadlines must equal the records' (status, nextDeadline), sorted. */
+  async function dueTruth(s: CaseStore) {
+    const out: Record<string, number[]> = Object.fromEntries(DUE_STATUSES.map((st) => [st, []]));
+    for await (const c of s.all()) if (c.nextDeadline !== undefined && c.status in out) out[c.status].push(c.nextDeadline);
+    for (const st of DUE_STATUSES) out[st].sort((a, b) => a - b);
+    return out;
+  }
+  async function expectExact(s: CaseStore) {
+    expect(await s.countByStatus()).toEqual(await truth(s));
+    expect(await s.count()).toBe(await s.db.count('cases'));
+    await s.countByStatus();
+    const kept = (await s.getMeta<Record<string, Float64Array>>(META_DUE))!;
+    expect(Object.fromEntries(DUE_STATUSES.map((st) => [st, [...kept[st]]]))).toEqual(await dueTruth(s));
+  }
+
+  it('follow every kind of write: put, insert, updateMatching, importMany, replaceAll, clear', async () => {
+    const s = await store();
+    await expectExact(s);
+    const a = await s.put(makeCase('6001', T0, {}, 'n1'), null);
+    await s.insert(makeCase('6002', T0, {}, 'n2'), { submitId: 'sub-n2' });
+    await s.insert(makeCase('6002', T0, {}, 'n2b'), { submitId: 'sub-n2' }); // same submit: nothing new
+    await expectExact(s);
+    await s.put(approved(a, T0 + HOUR), a.rev); // reviewing → approved
+    await s.put({ ...(await s.get('n1'))!, remark: 'same status' }, 1);
+    await expectExact(s);
+    // Same status, a new deadline (new deadline rules): the kept deadlines follow.
+    const n1 = (await s.get('n1'))!;
+    await s.put(recomputeDerived({ ...n1, deadlines: { ...n1.deadlines, arrivalDueAt: T0 + 2 * HOUR } }), n1.rev);
+    expect((await s.attentionFigures(T0 + 2 * HOUR)).approvedDue).toBe(1);
+    await expectExact(s);
+    const r = await s.updateMatching(
+      [{ orderId: '6001' }, { orderId: '6002' }, { orderId: '9999' }],
+      (existing) => existing[0],
+      (c) => observe(c, 'refunded', rules, T0 + 2 * HOUR).case,
+    );
+    expect(r.matched).toBe(2);
+    expect(await s.countByStatus()).toMatchObject({ refunded: 2, approved: 0, reviewing: 0 });
+    await expectExact(s);
+    // importMany over an existing case of another status, and a new one.
+    await s.importMany([makeCase('6001', T0, {}, 'n1'), observe(makeCase('6003', T0, {}, 'n3'), 'failed', rules, T0).case]);
+    expect(await s.countByStatus()).toMatchObject({ refunded: 1, reviewing: 1, failed: 1 });
+    await expectExact(s);
+    await s.replaceAll([makeCase('6004', T0, {}, 'n4'), makeCase('6005', T0, {}, 'n5')]);
+    expect(await s.countByStatus()).toMatchObject({ reviewing: 2, refunded: 0, failed: 0 });
+    await expectExact(s);
+    await s.setMeta('deadlineSweepAt', T0);
+    expect(await s.clear()).toBe(2);
+    expect(await s.countByStatus()).toEqual(Object.fromEntries(CASE_STATUSES.map((st) => [st, 0])));
+    await expectExact(s);
+  });
+
+  it('a write that fails changes no counter (one transaction with the records)', async () => {
+    const s = await store();
+    await s.importMany([makeCase('6101', T0, {}, 'f1')]);
+    const bad = { ...makeCase('6102'), id: undefined } as unknown as RefundCase;
+    await expect(s.importMany([observe(makeCase('6101', T0, {}, 'f1'), 'rejected', rules, T0).case, bad])).rejects.toBeInstanceOf(StoreError);
+    expect(await s.countByStatus()).toMatchObject({ reviewing: 1, rejected: 0 });
+    const c = (await s.get('f1'))!;
+    await expect(s.put(approved(c, T0 + HOUR), c.rev + 7)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await s.countByStatus()).toMatchObject({ reviewing: 1, approved: 0 });
+    await expectExact(s);
+  });
+
+  it.each([META_COUNTS, META_DUE])('a kept record gone missing (%s) is recounted from the records, and kept again', async (key) => {
+    const s = await store();
+    await s.importMany([makeCase('6201', T0, {}, 'g1'), approved(makeCase('6202', T0, {}, 'g2'), T0)]);
+    await s.db.delete('meta', key);
+    expect(await s.countByStatus()).toMatchObject({ reviewing: 1, approved: 1 });
+    expect((await s.attentionFigures(T0 + 24 * HOUR)).approvedDue).toBe(1);
+    expect(await s.getMeta(META_COUNTS)).toMatchObject({ reviewing: 1, approved: 1 });
+    await expectExact(s);
+    // A write with the record missing recounts in its own transaction too.
+    await s.db.delete('meta', key);
+    await s.importMany([observe(makeCase('6203', T0, {}, 'g3'), 'failed', rules, T0).case]);
+    await expectExact(s);
+  });
+
+  it('attentionFigures: counters plus the due counts of the time-dependent kinds', async () => {
+    const s = await store();
+    const esc = (() => {
+      const rej = observe(makeCase('6304', T0, {}, 'h4'), 'rejected', rules, T0).case;
+      const r = applyAction(rej, 'contact-support', rules, T0, 'popup');
+      if (!r.ok) throw new Error(r.error.en);
+      return r.case; // follow-up due T0 + supportFollowUpHours
+    })();
+    await s.importMany([
+      makeCase('6301', T0, {}, 'h1'), // review reminder T0 + 48 h
+      approved(makeCase('6302', T0, {}, 'h2'), T0), // due T0 + 24 h
+      approved(makeCase('6303', T0, {}, 'h3'), T0 + 10 * HOUR), // due T0 + 34 h
+      esc,
+    ]);
+    const f = await s.attentionFigures(T0 + 30 * HOUR);
+    expect(f).toMatchObject({ approvedDue: 1, confirmedDue: 0, reviewingDue: 0, approvedUndated: 0 });
+    for (const st of DUE_STATUSES) {
+      for (const now of [T0, T0 + 24 * HOUR, T0 + 30 * HOUR, T0 + 48 * HOUR, T0 + 1000 * HOUR]) {
+        const fig = await s.attentionFigures(now);
+        const key = `${st}Due` as 'approvedDue';
+        expect([st, now, (fig as unknown as Record<string, number>)[key]]).toEqual([st, now, await s.countDue(st, now)]);
+      }
+    }
+    expect(f.counts).toMatchObject({ approved: 2, reviewing: 1, escalated: 1 });
+    expect(f.escalatedDue).toBe(esc.deadlines.followUpAt! <= T0 + 30 * HOUR ? 1 : 0);
+    expect((await s.attentionFigures(T0 + 48 * HOUR)).reviewingDue).toBe(1);
+  });
+});
+
+describe('case store: updateMatching (a page report in one transaction)', () => {
+  it('one readwrite transaction for the whole batch; rev + 1 per change; a case changed twice builds on itself', async () => {
+    const s = await store();
+    await s.importMany([makeCase('6401', T0, { afterSaleId: 'AS1' }, 'm1'), makeCase('6402', T0, {}, 'm2'), makeCase('6403', T0, {}, 'm3')]);
+    const tx = vi.spyOn(s.db, 'transaction');
+    const r = await s.updateMatching(
+      [{ afterSaleId: 'AS1' }, { orderId: '6402' }, { orderId: '6401' }, { orderId: '6403' }],
+      (existing) => existing[0],
+      (c, i) => (i === 3 ? undefined : { ...c, notes: [...c.notes, { at: T0, text: `row ${i}` }] }),
+    );
+    expect(tx).toHaveBeenCalledTimes(1);
+    expect(tx.mock.calls[0][1]).toBe('readwrite');
+    expect(r.matched).toBe(4);
+    expect(r.changes.map((ch) => [ch.index, ch.before.id, ch.before.rev, ch.after.rev])).toEqual([
+      [0, 'm1', 0, 1],
+      [1, 'm2', 0, 1],
+      [2, 'm1', 1, 2],
+    ]);
+    expect((await s.get('m1'))!.notes.map((n) => n.text)).toEqual(['row 0', 'row 2']);
+    expect((await s.get('m1'))!.rev).toBe(2);
+    expect((await s.get('m3'))!.rev).toBe(0);
+  });
+
+  it('a single-case writer that read before the batch gets a conflict, not a lost update', async () => {
+    const s = await store();
+    const c = await s.put(makeCase('6501', T0, {}, 'k1'), null);
+    await s.updateMatching([{ orderId: '6501' }], (e) => e[0], (cur) => approved(cur, T0 + HOUR));
+    await expect(s.put({ ...c, remark: 'stale' }, c.rev)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await s.get('k1')).toMatchObject({ status: 'approved', remark: '', rev: 1 });
+  });
+
+  it('all or nothing: a failing step leaves every case and counter as it was', async () => {
+    const s = await store();
+    await s.importMany([makeCase('6601', T0, {}, 'q1'), makeCase('6602', T0, {}, 'q2')]);
+    await expect(
+      s.updateMatching([{ orderId: '6601' }, { orderId: '6602' }], (e) => e[0], (cur, i) => {
+        if (i === 1) throw new Error('boom');
+        return approved(cur, T0);
+      }),
+    ).rejects.toBeInstanceOf(Error);
+    expect(await s.get('q1')).toMatchObject({ status: 'reviewing', rev: 0 });
+    expect(await s.countByStatus()).toMatchObject({ reviewing: 2, approved: 0 });
   });
 });
 
