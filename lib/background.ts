@@ -14,7 +14,7 @@ import type { RefundCase } from './cases/schema';
 import { currentLocale, type Locale, type LocalText } from './i18n';
 import { fail, ok, onMessage, type MessageName, type MessageReturn, type Problem } from './messaging';
 import { BACK_OFFICE_HOST, Payloads, type PayloadOut } from './messaging.schema';
-import { kindForChange, notifyCase, parseNotificationId } from './notify';
+import { groupByKind, kindForChange, notifyCases, parseBatchNotificationId, parseNotificationId, type NotifyKind } from './notify';
 import { formatPath } from './rules/schema';
 import { loadRules, resetRules, saveRules, watchRules, type LoadedRules } from './rules/storage';
 import type { RuleSet } from './rules/schema';
@@ -23,6 +23,8 @@ export const ALARM_NEXT_DEADLINE = 'next-deadline';
 export const ALARM_SAFETY_NET = 'safety-net';
 export const SAFETY_NET_MINUTES = 30;
 export const BACK_OFFICE_PATTERN = `*://${BACK_OFFICE_HOST}/*`;
+/** Where a summary notification's click leads: the refund list shows every case it counted. */
+export const REFUND_LIST_URL = `https://${BACK_OFFICE_HOST}/zone/refund/list`;
 
 export interface BackgroundOptions {
   now?: () => number;
@@ -66,7 +68,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     const svc = await service();
     const { rules: r } = await rules();
     const t = now();
-    for (const c of await svc.sweepDeadlines(t)) await notifyCase(c, 'overdue', r, locale()).catch(() => false);
+    await notify(await svc.sweepDeadlines(t), 'overdue', r, t);
     await showBadge(await svc.badge(t), locale());
     await armAlarms(svc, t);
   }
@@ -89,19 +91,37 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     }
   }
 
+  /** One event's cases of one kind: a single case its own notification, several one summary. */
+  function notify(cases: RefundCase[], kind: NotifyKind, r: RuleSet, stamp: number): Promise<boolean> {
+    return notifyCases(cases, kind, r, locale(), stamp).catch(() => false);
+  }
+
+  /** At most one notification per kind per report, however many cases the page moved. */
   async function notifyChanges(changes: CaseChange[]) {
     const { rules: r } = await rules();
-    for (const ch of changes) {
-      const kind = kindForChange(ch.from, ch.to);
-      if (kind) await notifyCase(ch.case, kind, r, locale()).catch(() => false);
+    const stamp = now();
+    for (const [kind, cases] of groupByKind(changes.map((ch) => ({ case: ch.case, kind: kindForChange(ch.from, ch.to) })))) {
+      await notify(cases, kind, r, stamp);
     }
   }
 
   /** New deadline rules apply to open cases at once: re-time them, notify the newly overdue, recount. */
   async function applyDeadlines(r: RuleSet): Promise<void> {
-    const marked = await (await service()).retimeAll({ now: now(), rules: r });
-    for (const c of marked) await notifyCase(c, 'overdue', r, locale()).catch(() => false);
+    const t = now();
+    await notify(await (await service()).retimeAll({ now: t, rules: r }), 'overdue', r, t);
     await refresh().catch(() => {});
+  }
+
+  /** Focuses a back-office tab showing the refund list, else opens it. */
+  async function openRefundList(): Promise<void> {
+    const tabs = await browser.tabs.query({ url: BACK_OFFICE_PATTERN });
+    const tab = tabs.find((t) => t.id !== undefined && t.url && isRefundList(t.url));
+    if (tab?.id !== undefined) {
+      await browser.tabs.update(tab.id, { active: true });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
+      return;
+    }
+    await browser.tabs.create({ url: REFUND_LIST_URL });
   }
 
   async function openOrder(caseId: string): Promise<MessageReturn<'openOrder'>> {
@@ -243,9 +263,10 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
   const onLifecycle = () => refresh();
   const onNotificationClicked = (id: string) => {
     const parsed = parseNotificationId(id);
-    if (!parsed) return;
+    const batch = parsed ? null : parseBatchNotificationId(id);
+    if (!parsed && !batch) return;
     void browser.notifications.clear(id).catch(() => {});
-    return openOrder(parsed.caseId).then(() => {});
+    return (parsed ? openOrder(parsed.caseId) : openRefundList()).then(() => {});
   };
   browser.alarms.onAlarm.addListener(onAlarm);
   browser.runtime.onStartup.addListener(onLifecycle);
@@ -269,6 +290,15 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       unwatch();
     },
   };
+}
+
+function isRefundList(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.hostname === BACK_OFFICE_HOST && u.pathname === '/zone/refund/list';
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a back-office tab's URL is this case's order (its stored link, or its numbers in the URL). */

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ALARM_NEXT_DEADLINE, ALARM_SAFETY_NET, SAFETY_NET_MINUTES } from '../../lib/background';
+import { ALARM_NEXT_DEADLINE, ALARM_SAFETY_NET, REFUND_LIST_URL, SAFETY_NET_MINUTES } from '../../lib/background';
 import { BADGE_COLORS } from '../../lib/badge';
 import { sendMessage } from '../../lib/messaging';
-import { notificationId } from '../../lib/notify';
+import { batchNotificationId, notificationId, parseBatchNotificationId } from '../../lib/notify';
 import { defaultRules } from '../../lib/rules/defaults';
 import { HOUR, input, T0 } from './helpers/cases';
 import { startWorld, type World } from './helpers/background';
@@ -128,6 +128,62 @@ describe('notifications', () => {
     ]);
     await sendMessage('caseAction', { caseId: a.id, action: 'confirm' });
     expect(create).toHaveBeenCalledTimes(3);
+  });
+
+  it('one report moving several cases: one summary per kind, a single change keeps its own', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const cases = [];
+    for (const o of ['3401', '3402', '3403', '3404', '3405', '3406']) cases.push(await submit(o));
+    const statuses = ['approved', 'approved', 'approved', 'rejected', 'rejected', 'failed'] as const;
+    const r = await sendMessage('reportPage', {
+      observations: cases.map((c, i) => ({ orderId: c.orderId, status: statuses[i] })),
+      url: 'https://s.kwaixiaodian.com/zone/refund/list',
+    });
+    expect(r.ok && r.data.changes).toHaveLength(6);
+    const calls = create.mock.calls as unknown as Array<[string, { title: string; message: string }]>;
+    expect(calls.map(([id]) => id)).toEqual([
+      batchNotificationId('approved', world.clock.now, cases[0].id),
+      batchNotificationId('rejected', world.clock.now, cases[3].id),
+      notificationId('failed', cases[5].id),
+    ]);
+    expect(calls[0][1]).toMatchObject({ title: '3 个退款已审核通过，请确认退款', message: expect.stringContaining('3401、3402、3403') });
+    expect(calls[1][1]).toMatchObject({ title: '2 个退款审核不通过' });
+    expect(calls[2][1]).toMatchObject({ title: '退款失败', message: expect.stringContaining('3406') });
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('6');
+
+    // A summary's click opens the refund list (or focuses the tab showing it).
+    const tabsCreate = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(parseBatchNotificationId(calls[0][0])).toEqual({ kind: 'approved', firstCaseId: cases[0].id });
+    await fakeBrowser.notifications.onClicked.trigger(calls[0][0]);
+    expect(tabsCreate).toHaveBeenCalledWith({ url: REFUND_LIST_URL });
+    const listTab = (await fakeBrowser.tabs.query({ url: '*://s.kwaixiaodian.com/*' })).find((t) => t.url === REFUND_LIST_URL)!;
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await fakeBrowser.notifications.onClicked.trigger(calls[1][0]);
+    expect(update).toHaveBeenCalledWith(listTab.id, { active: true });
+    expect(tabsCreate).toHaveBeenCalledTimes(1);
+  });
+
+  it('several cases overdue at one sweep: one summary notification', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const a = await submit('3501');
+    const b = await submit('3502');
+    await sendMessage('reportPage', {
+      observations: [
+        { orderId: '3501', status: 'approved' },
+        { orderId: '3502', status: 'confirmed' },
+      ],
+      url: 'https://s.kwaixiaodian.com/zone/refund/list',
+    });
+    // Only the approval notifies; 退款执行中 (confirmed) is the merchant's own step.
+    expect(create.mock.calls.map(([id]) => id)).toEqual([notificationId('approved', a.id)]);
+    world.clock.now = T0 + 30 * HOUR;
+    await fire(ALARM_NEXT_DEADLINE);
+    await world.bg.refresh();
+    const overdue = (create.mock.calls as unknown as Array<[string, { title: string }]>).slice(1);
+    expect(overdue).toHaveLength(1);
+    expect(parseBatchNotificationId(overdue[0][0])?.kind).toBe('overdue');
+    expect(overdue[0][1].title).toBe('2 个退款超时未到账');
+    expect([a.id, b.id]).toContain(parseBatchNotificationId(overdue[0][0])?.firstCaseId);
   });
 
   it('each kind can be switched off in the rules', async () => {
