@@ -32,11 +32,17 @@ export interface PopupProps {
   now?: () => number;
   /** Debounce of the search box, ms. */
   searchDelay?: number;
+  /**
+   * The first answers, requested by the entrypoint before the first render (an effect runs only
+   * after the first paint): the number then shows as soon as the background answers.
+   */
+  initial?: { counts: Promise<PopupCounts>; items: Promise<AttentionItem[]> };
 }
 
-type Loaded = { counts: PopupCounts; items: AttentionItem[] };
+/** `items` is null until the attention list arrives: the counts (one small read) render first. */
+type Loaded = { counts: PopupCounts; items: AttentionItem[] | null };
 
-export function Popup({ client, locale, now = Date.now, searchDelay = 150 }: PopupProps) {
+export function Popup({ client, locale, now = Date.now, searchDelay = 150, initial }: PopupProps) {
   const t = translator(POPUP_TEXT, locale);
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<LocalText | null>(null);
@@ -47,9 +53,16 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150 }: Pop
   const searchSeq = useRef(0);
   const copyTimer = useRef<ReturnType<typeof setTimeout>>();
 
+  const firstLoad = useRef(initial);
   const load = useCallback(async () => {
+    const pending = firstLoad.current ?? { counts: client.counts(), items: client.attentionList(ATTENTION_LIMIT) };
+    firstLoad.current = undefined;
+    pending.items.catch(() => {}); // reported below, after the counts
     try {
-      const [counts, items] = await Promise.all([client.counts(), client.attentionList(ATTENTION_LIMIT)]);
+      const counts = await pending.counts;
+      // The number first; the list (its own answer, a longer render) follows in a later frame.
+      setData((d) => ({ counts, items: d?.items ?? null }));
+      const items = await pending.items;
       setData({ counts, items });
       setError(null);
     } catch (e) {
@@ -127,7 +140,7 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150 }: Pop
   const counts = data?.counts;
   const total = counts ? (counts.total ?? CASE_STATUSES.reduce((n, s) => n + (counts.byStatus[s] ?? 0), 0)) : 0;
   const attentionCount = counts?.attention ?? 0;
-  const items = data ? sortByUrgency(data.items, at) : [];
+  const items = data?.items ? sortByUrgency(data.items, at) : [];
 
   const renderItem = (item: AttentionItem) => (
     <CaseItem
@@ -217,7 +230,7 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150 }: Pop
             </ul>
           )}
         </section>
-      ) : !data && !error ? (
+      ) : (!data || (!data.items && total > 0)) && !error ? (
         <p class="rh-muted">{t('loading')}</p>
       ) : data && total === 0 ? (
         <section class="rh-empty" data-rh="empty">
@@ -233,7 +246,7 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150 }: Pop
             </button>
           </p>
         </section>
-      ) : data ? (
+      ) : data?.items ? (
         <section>
           <h2>{t('attentionList')}</h2>
           {items.length === 0 ? (

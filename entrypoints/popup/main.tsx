@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createPopupClient, type Request } from '@/components/popup/client';
-import { Popup } from '@/components/popup/Popup';
+import { ATTENTION_LIMIT, Popup } from '@/components/popup/Popup';
 import { currentLocale } from '@/lib/i18n';
 import { request } from '@/lib/messaging';
 import '@/components/popup/popup.css';
@@ -16,4 +16,6 @@ const client = createPopupClient({
     window.close();
   },
 });
-render(<Popup client={client} locale={locale} />, document.getElementById('app')!);
+// Asked before the first render, so the answers are on their way while Preact renders the frame.
+const initial = { counts: client.counts(), items: client.attentionList(ATTENTION_LIMIT) };
+render(<Popup client={client} locale={locale} initial={initial} />, document.getElementById('app')!);

@@ -103,6 +103,27 @@ describe('popup', () => {
     expect(root.querySelector('[data-rh-count="draft"]')!.getAttribute('data-value')).toBe('0');
   });
 
+  it('shows the number as soon as the counts answer, before the attention list arrives; uses the answers asked before render', async () => {
+    let releaseList!: (items: AttentionItem[]) => void;
+    const client = fakeClient();
+    const initial = {
+      counts: client.counts(),
+      items: new Promise<AttentionItem[]>((r) => (releaseList = r)),
+    };
+    await act(async () => {
+      render(<Popup client={client} locale="zh-CN" now={() => NOW} searchDelay={0} initial={initial} />, root);
+    });
+    await flush();
+    expect(root.querySelector('[data-rh="attention-count"]')!.textContent).toBe('5');
+    expect(root.querySelector('[data-rh="attention-list"]')).toBeNull();
+    await act(async () => releaseList(CASES.map(item)));
+    await flush();
+    expect(listed()).toEqual(['1004', '1002', '1003', '1005', '1001']);
+    // The entrypoint's requests were used: none sent again by the first load.
+    expect(client.counts).toHaveBeenCalledTimes(1);
+    expect(client.attentionList).not.toHaveBeenCalled();
+  });
+
   it('searches by order number and lists the results as the same items', async () => {
     const client = fakeClient();
     await mount(client);
