@@ -23,6 +23,7 @@ import { TERMINAL_STATUSES } from '../../lib/cases/status';
 import { refundAmount, shippingPayer } from '../../lib/rules/evaluate';
 import type { RuleSet } from '../../lib/rules/schema';
 import type { FillValues, ReadResult, SiteAdapter } from '../../lib/sites/adapter';
+import { parseId, parsePageMoney } from '../../lib/sites/kuaishou';
 import { findAllLabelValues, labelKey } from '../../lib/sites/read';
 import type { SiteTexts } from '../../lib/sites/texts';
 import { chipContainer, removeChips, upsertChip, CHIP_TAG } from '../common/chip';
@@ -276,9 +277,10 @@ export function startHelper(deps: HelperDeps): Helper {
   function dropConflicts(r: ReadResult) {
     for (const f of ['orderId', 'afterSaleId', 'status', 'paidAmount', 'refundAmount'] as const) {
       const seen = new Set(
+        // Compared as the adapter reads them: "¥249.00（含运费）" and "¥249.00" agree.
         findAllLabelValues(doc.body, texts().labels[f] ?? []).map((x) => {
-          const m = parseMoney(x.value);
-          return m.ok ? formatFen(m.fen) : x.value.split(' ')[0];
+          const m = parsePageMoney(x.value);
+          return m.ok ? formatFen(m.fen) : parseId(x.value) ?? x.value;
         }),
       );
       if (seen.size > 1 && r.snapshot[f] !== undefined) {
