@@ -14,6 +14,13 @@ export interface ReadResult {
   afterSaleStatusText?: string;
   /** Fields that were not printed on the page but computed from others (e.g. 实付 = 商品 − 优惠 + 运费). */
   computed: Array<{ field: SnapshotField; reason: Localized }>;
+  /**
+   * Fields the page states more than once with different values, or (ids) differently from the
+   * page's URL: left out of the snapshot (never a pick between them) and, when the page kind
+   * expects them, listed in `snapshot.missing` with the zh-CN `reason`; here in both languages
+   * with the values seen (each at most 40 characters), for the panel to show in its locale.
+   */
+  conflicts?: Array<{ field: SnapshotField | 'afterSaleStatus'; values: string[]; reason: Localized }>;
 }
 
 export interface ListedRefund {

@@ -12,12 +12,16 @@ import {
   findFieldElement,
   findLabel,
   isHidden,
+  labelIndex,
   labelKey,
   matchText,
   normalizeText,
   readTable,
   textIs,
   valueOf,
+  type FindOptions,
+  type LabelHit,
+  type LabelIndex,
 } from './read';
 import type { ObservedStatus, SiteTexts } from './texts';
 
@@ -33,6 +37,17 @@ const ITEM_COLUMNS = {
 /** Query parameters that carry ids on these routes (a fallback when the page does not print them). */
 const ORDER_ID_PARAMS = ['orderId', 'oid', 'order_id', 'orderNo'];
 const AFTER_SALE_ID_PARAMS = ['refundId', 'afterSaleId', 'aftersaleId', 'refund_id', 'after_sale_id'];
+/**
+ * The order / after-sale number the URL names, if any, and whether it is a bare `id` (the order on
+ * the order detail and apply routes, the after-sale on refund detail).
+ */
+function idFromUrl(url: URL, field: 'orderId' | 'afterSaleId'): [string | undefined, boolean] {
+  const q = (p: string) => parseId(url.searchParams.get(p) ?? undefined);
+  const named = (field === 'orderId' ? ORDER_ID_PARAMS : AFTER_SALE_ID_PARAMS).map(q).find(Boolean);
+  const path = pathOf(url);
+  const bare = field === 'orderId' ? path === '/zone/order/detail' || path === '/zone/refund/apply' : path === '/zone/refund/detail';
+  return named ? [named, false] : [bare ? q('id') : undefined, true];
+}
 
 /** An id starts the value: letters/digits (at least one digit), then a non-id character or the end. */
 const ID_RE = /^#?([A-Za-z0-9][A-Za-z0-9_-]{3,63})(?![A-Za-z0-9_-])/;
@@ -74,8 +89,8 @@ function pathOf(url: URL): string {
 }
 
 /** A form on the page with a 退款原因 item and a submit button: the refund application form. */
-function hasRefundForm(doc: Document, texts: SiteTexts): boolean {
-  const reason = findFieldElement(doc, texts.formLabels.reason ?? []);
+function hasRefundForm(doc: Document, texts: SiteTexts, index: LabelIndex): boolean {
+  const reason = index.field(texts.formLabels.reason ?? []);
   if (!reason) return false;
   // The reason must be a form field (a control), not a description of an existing refund.
   const isField =
@@ -84,7 +99,7 @@ function hasRefundForm(doc: Document, texts: SiteTexts): boolean {
   return isField && !!findButton(doc, texts.buttons.submit ?? []);
 }
 
-function pageKind(url: URL, doc: Document, texts: SiteTexts): PageKind | undefined {
+function pageKind(url: URL, doc: Document, texts: SiteTexts, index?: LabelIndex): PageKind | undefined {
   if (!matches(url)) return undefined;
   const path = pathOf(url);
   if (path === '/zone/order/list') return 'order-list';
@@ -94,12 +109,14 @@ function pageKind(url: URL, doc: Document, texts: SiteTexts): PageKind | undefin
   const inOrder = path.startsWith('/zone/order/');
   const inRefund = path.startsWith('/zone/refund/');
   if (!inOrder && !inRefund) return undefined;
-  if (hasRefundForm(doc, texts)) return 'refund-form';
+  const L = texts.labels;
+  index ??= labelIndex(doc.body ?? doc, [texts.formLabels.reason]);
+  if (hasRefundForm(doc, texts, index)) return 'refund-form';
   if (path === '/zone/order/detail') return 'order-detail';
   if (/list$/i.test(path)) return inOrder ? 'order-list' : 'refund-list';
   // Another route: one order shown → its detail; one after-sale shown → refund detail.
-  if (inRefund && findLabel(doc, texts.labels.afterSaleId ?? [])) return 'refund-detail';
-  if (inOrder && findLabel(doc, texts.labels.orderId ?? [])) return 'order-detail';
+  if (inRefund && index.find(L.afterSaleId ?? [])) return 'refund-detail';
+  if (inOrder && index.find(L.orderId ?? [])) return 'order-detail';
   return undefined;
 }
 
@@ -124,14 +141,31 @@ function expected(kind: PageKind | undefined, status: OrderStatus | undefined): 
   }
 }
 
+/** The values seen, quoted in a reason (zh-CN, en): each cut to 40 characters, at most 3 listed. */
+function quoteValues(values: readonly string[]): [string, string] {
+  const q = values.slice(0, 3).map((v) => (v.length > 40 ? v.slice(0, 40) + '…' : v));
+  return [q.join('、'), q.join(', ')];
+}
+
+/** The same facts in other words compare equal: "2412 复制" and "2412", "¥8" and "8.00", 已发货 and 待收货. */
+function canonicalId(v: string): string {
+  return (parseId(v) ?? normalizeText(v)).toUpperCase();
+}
+
+/** The refund form's own inputs (退款金额, 物流单号, …) are the merchant's draft, read by readForm; the snapshot holds what the page states. */
+const FACTS: FindOptions = { skipFormValues: true };
+
 function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): ReadResult {
   const root = doc.body ?? doc;
-  const kind = pageKind(url, doc, texts);
+  // One walk over the page's text finds every label this read can ask for (and pageKind's 退款原因).
+  const index = labelIndex(root, [...Object.values(texts.labels), texts.formLabels.reason]);
+  const kind = pageKind(url, doc, texts, index);
   const snap: Partial<OrderSnapshot> & { items: OrderItem[]; missing: OrderSnapshot['missing'] } = {
     items: [],
     missing: [],
   };
   const computed: ReadResult['computed'] = [];
+  const conflicts: NonNullable<ReadResult['conflicts']> = [];
   /** Field → why it is not in the snapshot (not found / unreadable). */
   const problems = new Map<SnapshotField, string>();
   /** Fields whose label is not on the page at all (as opposed to found but unreadable). */
@@ -140,63 +174,117 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
     absent.add(f);
     problems.set(f, `未找到「${labelList(labels)}」`);
   };
+  /** The label is there, its value is not what the field holds. */
+  const bad = (f: SnapshotField, hit: LabelHit, what: string) => problems.set(f, `「${hit.matched}」的值「${hit.value.slice(0, 40)}」${what}`);
 
-  const read = (f: keyof SiteTexts['labels']) => {
-    const labels = texts.labels[f];
-    // The refund form's own inputs (退款金额, 物流单号, …) are the merchant's draft, read by
-    // readForm; the snapshot holds what the page states.
-    return labels?.length ? findLabel(root, labels, { skipFormValues: true }) : undefined;
+  /** The page contradicts itself (or the URL): the field is not read, and the reason says so. */
+  const conflict = (f: SnapshotField | 'afterSaleStatus', hits: readonly LabelHit[], urlId?: string) => {
+    const n = hits.length;
+    const names = [...new Set(hits.map((h) => h.matched))].join(' / ');
+    const values = hits.map((h) => h.value);
+    const [zh, en] = quoteValues(values);
+    const reason: Localized =
+      n > 1
+        ? {
+            'zh-CN': `页面上有 ${n} 个不同的「${names}」：${zh}` + (urlId ? `；网址中的编号为 ${urlId}` : ''),
+            en: `The page shows ${n} different "${names}": ${en}` + (urlId ? `; the address says ${urlId}` : ''),
+          }
+        : {
+            'zh-CN': `页面上的「${names}」${zh} 与网址中的编号 ${urlId} 不一致`,
+            en: `The page's "${names}" ${en} differs from the number in the address, ${urlId}`,
+          };
+    conflicts.push({ field: f, values, reason });
+    if (f !== 'afterSaleStatus') problems.set(f, reason['zh-CN']);
   };
 
-  // Ids: printed on the page, else the URL's query.
-  const ids: Array<['orderId' | 'afterSaleId', string[]]> = [
-    ['orderId', ORDER_ID_PARAMS],
-    ['afterSaleId', AFTER_SALE_ID_PARAMS],
-  ];
-  for (const [f, params] of ids) {
-    const hit = read(f);
+  /**
+   * A field's label on the page: its hit, `undefined` when the label is absent, `null` when the
+   * label occurs with different values (compared by `canon`; identical duplicates are fine): then
+   * the conflict is recorded and nothing is read. `synonyms`: every label text of the field counts
+   * (ids: 订单号 and 订单编号 name the same number); otherwise one label text's occurrences.
+   */
+  const read = (
+    f: keyof SiteTexts['labels'],
+    canon: (v: string) => string = normalizeText,
+    opts: { synonyms?: boolean; urlId?: string } = {},
+  ): LabelHit | undefined | null => {
+    const labels = texts.labels[f];
+    if (!labels?.length) return undefined;
+    const hits = index.every(labels, FACTS, opts.synonyms);
+    if (!hits.length) return undefined;
+    const distinct = new Map<string, LabelHit>();
+    for (const h of hits) {
+      const c = canon(h.value);
+      if (!distinct.has(c)) distinct.set(c, h);
+    }
+    if (distinct.size > 1) {
+      conflict(f, [...distinct.values()], opts.urlId);
+      return null;
+    }
+    // Labels in priority order: what `find` gives (the same value, by now).
+    return opts.synonyms ? index.find(labels, FACTS) : hits[0];
+  };
+
+  // Ids: printed on the page, else the URL's query. A page number the URL contradicts is not read.
+  /** A bare `?id=` stands in for a number the page does not print only once the page shows the order (not while it renders). */
+  const bareIds: Array<['orderId' | 'afterSaleId', string]> = [];
+  for (const f of ['orderId', 'afterSaleId'] as const) {
+    const [fromUrl, bare] = idFromUrl(url, f);
+    const hit = read(f, canonicalId, { synonyms: true, urlId: fromUrl });
+    if (hit === null) continue;
     const fromPage = parseId(hit?.value);
-    if (fromPage) snap[f] = fromPage;
+    if (fromPage) {
+      if (fromUrl && fromPage.toUpperCase() !== fromUrl.toUpperCase()) conflict(f, [hit!], fromUrl);
+      else snap[f] = fromPage;
+    } else if (!hit && fromUrl && !bare) snap[f] = fromUrl;
+    else if (hit) bad(f, hit, '不是有效的编号');
     else {
-      const fromUrl = params.map((p) => parseId(url.searchParams.get(p) ?? undefined)).find(Boolean);
-      if (!hit && fromUrl) snap[f] = fromUrl;
-      else if (hit) problems.set(f, `「${hit.matched}」的值「${hit.value.slice(0, 40)}」不是有效的编号`);
-      else notFound(f, texts.labels[f]);
+      notFound(f, texts.labels[f]);
+      if (fromUrl) bareIds.push([f, fromUrl]);
     }
   }
 
   // Order status.
-  const statusHit = read('status');
-  if (statusHit) {
+  const statusHit = read('status', (v) => matchText(v, texts.orderStatusTexts) ?? v);
+  if (statusHit === null) {
+    // conflict recorded
+  } else if (statusHit) {
     snap.statusText = statusHit.value.slice(0, 200);
     const st = matchText(statusHit.value, texts.orderStatusTexts);
     if (st) snap.status = st;
-    else problems.set('status', `「${statusHit.matched}」的值「${statusHit.value.slice(0, 40)}」不是已知的订单状态`);
+    else bad('status', statusHit, '不是已知的订单状态');
   } else notFound('status', texts.labels.status);
 
   // Money.
   const moneyFields = ['goodsTotal', 'discount', 'shippingFee', 'paidAmount', 'refundAmount'] as const;
+  const free = (t: string) => /^(免运费|包邮|免邮|卖家包邮)/.test(t);
+  const fen = (f: (typeof moneyFields)[number]) => (v: string) => {
+    if (f === 'shippingFee' && free(v)) return '0';
+    const r = parsePageMoney(v);
+    return r.ok ? String(f === 'discount' ? Math.abs(r.fen) : r.fen) : v;
+  };
   for (const f of moneyFields) {
-    const hit = read(f);
+    const hit = read(f, fen(f));
+    if (hit === null) continue;
     if (!hit) {
       notFound(f, texts.labels[f]);
       continue;
     }
     let text = hit.value;
-    if (f === 'shippingFee' && /^(免运费|包邮|免邮|卖家包邮)/.test(text)) {
+    if (f === 'shippingFee' && free(text)) {
       snap.shippingFee = 0;
       continue;
     }
     const r = parsePageMoney(text);
     if (!r.ok) {
-      problems.set(f, `「${hit.matched}」的值「${text.slice(0, 40)}」无法识别为金额：${r.reason['zh-CN']}`);
+      bad(f, hit, `无法识别为金额：${r.reason['zh-CN']}`);
       continue;
     }
     // Discounts are printed "-¥30.00"; stored positive.
     snap[f] = f === 'discount' ? Math.abs(r.fen) : r.fen;
     if (f !== 'discount' && r.fen < 0) {
       delete snap[f];
-      problems.set(f, `「${hit.matched}」的值「${text.slice(0, 40)}」是负数`);
+      bad(f, hit, '是负数');
     }
   }
 
@@ -204,7 +292,7 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
   // is not split over several labels (which ones add up is not ours to guess). A 实付 that is
   // printed but unreadable stays missing: the page said something we do not understand.
   if (absent.has('paidAmount') && snap.goodsTotal !== undefined && snap.discount !== undefined && snap.shippingFee !== undefined) {
-    const discountLabels = (texts.labels.discount ?? []).filter((l) => findLabel(root, [l], { skipFormValues: true }));
+    const discountLabels = (texts.labels.discount ?? []).filter((l) => index.find([l], FACTS));
     if (discountLabels.length <= 1) {
       const paid = snap.goodsTotal - snap.discount + snap.shippingFee;
       if (paid >= 0) {
@@ -226,32 +314,39 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
   // Plain texts.
   const payment = read('paymentMethod');
   if (payment) snap.paymentMethod = payment.value.slice(0, 100);
-  else notFound('paymentMethod', texts.labels.paymentMethod);
+  else if (payment === undefined) notFound('paymentMethod', texts.labels.paymentMethod);
 
-  const tracking = read('trackingNo');
+  const tracking = read('trackingNo', canonicalId);
   const trackingNo = parseId(tracking?.value);
   if (trackingNo) snap.trackingNo = trackingNo;
-  else if (tracking) problems.set('trackingNo', `「${tracking.matched}」的值「${tracking.value.slice(0, 40)}」不是有效的单号`);
-  else notFound('trackingNo', texts.labels.trackingNo);
+  else if (tracking) bad('trackingNo', tracking, '不是有效的单号');
+  else if (tracking === undefined) notFound('trackingNo', texts.labels.trackingNo);
 
   const courier = read('courier');
   if (courier) snap.courier = courier.value.slice(0, 64);
-  else notFound('courier', texts.labels.courier);
+  else if (courier === undefined) notFound('courier', texts.labels.courier);
 
-  const type = read('refundType');
+  const type = read('refundType', (v) => matchText(v, texts.refundTypeTexts) ?? v);
   if (type) {
     const t = matchText(type.value, texts.refundTypeTexts);
     if (t) snap.refundType = t;
-    else problems.set('refundType', `「${type.matched}」的值「${type.value.slice(0, 40)}」不是已知的售后类型`);
-  } else notFound('refundType', texts.labels.refundType);
+    else bad('refundType', type, '不是已知的售后类型');
+  } else if (type === undefined) notFound('refundType', texts.labels.refundType);
 
-  // After-sale status (refund pages).
+  // After-sale status (refund pages). Two different ones on the page: none is reported.
   const result: ReadResult = { snapshot: snap as OrderSnapshot, computed };
-  const as = read('afterSaleStatus');
+  const as = read('afterSaleStatus', (v) => matchText(v, texts.afterSaleStatusTexts) ?? v);
   if (as) {
     result.afterSaleStatusText = as.value;
     const s = matchText(as.value, texts.afterSaleStatusTexts);
     if (s) result.afterSaleStatus = s;
+  }
+
+  if (snap.statusText || snap.paidAmount !== undefined || snap.refundAmount !== undefined) {
+    for (const [f, id] of bareIds) {
+      snap[f] = id;
+      problems.delete(f);
+    }
   }
 
   snap.items = readItems(root);
@@ -262,6 +357,7 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
   }
   snap.url = url.href.slice(0, 2048);
   snap.readAt = now;
+  if (conflicts.length) result.conflicts = conflicts;
   return result;
 }
 

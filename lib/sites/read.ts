@@ -9,7 +9,11 @@
  * - Duplicated labels: the label texts are tried in the order given; for one text, the first
  *   occurrence in document order that is not hidden (`hidden`, `aria-hidden="true"`, inline
  *   `display:none`, a hidden Ant Design tab pane, a closed `<details>`/`<template>`) and has a
- *   non-empty value wins. Layout is not computed: that would be slow and is unavailable in tests.
+ *   non-empty value is what `find` gives; `every` gives them all, so a reader (kuaishou.ts) can
+ *   tell a label printed twice with different values and refuse to pick one. Layout is not
+ *   computed: that would be slow and is unavailable in tests.
+ * - Cost: one walk over the page's text nodes per read (`labelIndex`), each node looked at once
+ *   and only its first `MAX_LABEL + 2 × MAX_VALUE` characters; tables are read by column.
  * - Nothing inside our own `<refund-helper>` host, `<script>`, `<style>`, `<noscript>` or
  *   `<template>` is read.
  * - Values are plain text (`textContent`, never HTML, never `innerText`), at most `MAX_VALUE`
@@ -23,6 +27,8 @@ const MAX_LABEL = 110;
 
 // Zero-width characters, the BOM, soft hyphen, bidi embeddings/overrides/isolates and marks.
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/** Anything normalizeText would change: an invisible character, whitespace other than one inner space. */
+const NEEDS_NORMALIZING = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[^\S ]| {2}|^ | $/;
 const COLON_TAIL = /[：:]$/;
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'REFUND-HELPER']);
 /** What a page prints for "no value". */
@@ -30,6 +36,8 @@ const EMPTY_VALUES = new Set(['-', '--', '—', '——', '/', '暂无', '无'])
 
 /** Remove invisible characters, collapse whitespace (incl. NBSP and the ideographic space), trim. */
 export function normalizeText(s: string): string {
+  // Most page texts are already normal: one test instead of two replaces and a trim.
+  if (!NEEDS_NORMALIZING.test(s)) return s;
   return s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -38,26 +46,40 @@ export function labelKey(s: string): string {
   return normalizeText(s).replace(COLON_TAIL, '').trim();
 }
 
+/** A text node's data, at most `max` characters: a 1 MB node is never copied whole. */
+function dataOf(t: CharacterData, max: number): string {
+  if (max <= 0) return '';
+  return t.length > max ? t.substringData(0, max) : t.data;
+}
+
+/** Subtrees a value's text never includes: scripts, our own host, what the page hides from everyone. */
+function skipSubtree(el: Element): boolean {
+  return SKIP_TAGS.has(el.nodeName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
+}
+
 /**
- * The element's text as `textContent` would give it, but stopping after `max` characters:
- * a huge value costs no more than a short one.
+ * The element's text as `textContent` would give it, but stopping after `max` characters (a huge
+ * value costs no more than a short one) and leaving out script/style/template content, our own
+ * `<refund-helper>` and `hidden` / `aria-hidden` descendants (an avatar letter, a screen-reader-less
+ * icon): the visible words only.
  */
 export function boundedText(node: Node, max = MAX_VALUE): string {
-  if (node.nodeType === 3) return (node.nodeValue ?? '').slice(0, max);
-  const only = node.firstChild;
-  if (only && !only.nextSibling) {
-    if (only.nodeType === 3) return (only.nodeValue ?? '').slice(0, max);
-    if (only.nodeType === 1 && !SKIP_TAGS.has(only.nodeName)) return boundedText(only, max);
-  }
-  const doc = node.ownerDocument ?? (node as Document);
-  const walker = doc.createTreeWalker(node, 4 /* SHOW_TEXT */);
+  if (node.nodeType === 3) return dataOf(node as Text, max);
   let out = '';
-  let n: Node | null;
-  while ((n = walker.nextNode())) {
-    const p = n.parentNode as Element | null;
-    if (p && SKIP_TAGS.has(p.nodeName)) continue;
-    out += (n.nodeValue ?? '').slice(0, max - out.length);
-    if (out.length >= max) break;
+  let n: Node | null = node.firstChild;
+  while (n) {
+    const type = n.nodeType;
+    if (type === 3) {
+      out += dataOf(n as Text, max - out.length);
+      if (out.length >= max) break;
+    } else if (type === 1 && n.firstChild && !skipSubtree(n as Element)) {
+      n = n.firstChild;
+      continue;
+    }
+    // Next in document order, not leaving `node`.
+    while (n && n !== node && !n.nextSibling) n = n.parentNode;
+    if (!n || n === node) break;
+    n = n.nextSibling;
   }
   return out;
 }
@@ -252,44 +274,6 @@ function startsWithLabel(text: string, key: string): string | undefined {
   return text.slice(key.length + m[0].length);
 }
 
-/**
- * Every place a label text occurs, in document order, with its value. The label texts are
- * matched exactly (see the module comment); `keys` are already `labelKey`-ed.
- */
-function scan(
-  root: ParentNode,
-  keys: readonly string[],
-  stopAtFirst: boolean,
-  accept?: (hit: LabelHit) => boolean,
-): LabelHit[] {
-  const hits: LabelHit[] = [];
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, 4 /* SHOW_TEXT */);
-  const rootNode = root as Node;
-  const seenLabels = new Set<Element>();
-  let n: Node | null;
-  while ((n = walker.nextNode())) {
-    const raw = n.nodeValue ?? '';
-    if (!raw.trim()) continue;
-    const parent = n.parentElement;
-    if (!parent || SKIP_TAGS.has(parent.nodeName)) continue;
-    const own = normalizeText(raw.slice(0, MAX_LABEL + MAX_VALUE * 2));
-    // Quick reject: the text must begin with one of the labels.
-    let key: string | undefined;
-    for (const k of keys) {
-      if (own.startsWith(k)) {
-        if (!key || k.length > key.length) key = k;
-      }
-    }
-    if (!key) continue;
-    const hit = resolve(n, parent, own, key, rootNode, seenLabels);
-    if (!hit || isHidden(hit.label ?? hit.element) || (accept && !accept(hit))) continue;
-    hits.push(hit);
-    if (stopAtFirst) break;
-  }
-  return hits;
-}
-
 /** Where the climb from a label's text node ends: the label element, or an inline value. */
 interface LabelPlace {
   labelEl?: Element;
@@ -374,18 +358,6 @@ function finish(labelEl: Element, valueEl: Element, key: string, seenLabels: Set
   return { value, element: valueEl, label: labelEl, matched: key };
 }
 
-/**
- * The value for the first of `labels` found on the page (labels are tried in order; for one
- * label, the first visible occurrence with a value in document order wins).
- */
-export function findLabelValue(
-  root: ParentNode,
-  labels: readonly string[],
-): { value: string; element: Element } | undefined {
-  const hit = findLabel(root, labels);
-  return hit ? { value: hit.value, element: hit.element } : undefined;
-}
-
 /** A value that is what someone typed or chose in a form, not what the page states. */
 export function isFormValue(el: Element): boolean {
   return (
@@ -400,22 +372,163 @@ export interface FindOptions {
   skipFormValues?: boolean;
 }
 
+/** One text node that is a label (exactly, or "label：value"), found by the index walk. */
+interface Candidate {
+  /** Position among the walked text nodes: document order across keys. */
+  seq: number;
+  node: Text;
+  parent: Element;
+  /** The node's normalised, bounded text. */
+  own: string;
+  /** The whole text is the label (possibly with its colon), not "label：value". */
+  exact: boolean;
+  /** Resolved once: the visible hit, or null (no value here, or hidden). */
+  hit?: LabelHit | null;
+}
+
+// Whitespace and the invisible characters normalizeText removes: skipped to find a text's first character.
+const SIGNIFICANT = /[^\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const COLON = /[：:]/;
+/** How much of a text node is looked at to tell whether it is a label (plus an inline value). */
+const SCAN_CHARS = MAX_LABEL + MAX_VALUE * 2;
+
+/** The label texts of a page, found in one walk (see `labelIndex`). A snapshot of the DOM: build one per read. */
+export interface LabelIndex {
+  /** The first of `labels` found (labels in order; for one label, the first visible occurrence with a value). */
+  find(labels: readonly string[], opts?: FindOptions): LabelHit | undefined;
+  /**
+   * Every visible occurrence with a value, in document order: of the first of `labels` that has
+   * one (its first is what `find` gives), or with `merged`, of all of them.
+   */
+  every(labels: readonly string[], opts?: FindOptions, merged?: boolean): LabelHit[];
+  /**
+   * The container of a form field named by one of `labels`: the Ant Design form item's control
+   * column, the control a `label[for]` points at, or the label's next sibling. For writing.
+   */
+  field(labels: readonly string[]): Element | undefined;
+}
+
+/**
+ * One walk over the text nodes under `root` finds every label of `lists`: each text node is looked
+ * at once (its first visible character against the labels' first characters, then one normalise
+ * and a map look-up), however many labels and synonyms are asked for. Hits are resolved (label
+ * element, value element, value) lazily and once. A label asked for later is indexed then (one
+ * more walk, for the new labels only).
+ */
+export function labelIndex(root: ParentNode, lists: Iterable<readonly string[] | undefined> = []): LabelIndex {
+  const rootNode = root as Node;
+  const byKey = new Map<string, Candidate[]>();
+  const seen = new Map<string, Set<Element>>();
+
+  const ensure = (labels: Iterable<string>) => {
+    const missing = new Set<string>();
+    for (const l of labels) {
+      const k = labelKey(l);
+      if (k && !byKey.has(k)) {
+        byKey.set(k, []);
+        missing.add(k);
+      }
+    }
+    if (!missing.size) return;
+    const firsts = new Set([...missing].map((k) => k[0]));
+    // A label with a colon inside cannot be split off at the first colon: tried one by one.
+    const withColon = [...missing].filter((k) => COLON.test(k));
+    const walker = (rootNode.ownerDocument ?? (rootNode as Document)).createTreeWalker(rootNode, 4 /* SHOW_TEXT */);
+    for (let n: Node | null, seq = 0; (n = walker.nextNode()); seq++) {
+      const raw = dataOf(n as Text, SCAN_CHARS);
+      const parent = n.parentElement;
+      if (!firsts.has(raw[raw.search(SIGNIFICANT)]) || !parent || SKIP_TAGS.has(parent.nodeName)) continue;
+      const own = normalizeText(raw);
+      let key = labelKey(own);
+      const exact = missing.has(key);
+      if (!exact) {
+        // "label：value": the text before the first colon is the label.
+        key = own.slice(0, Math.max(0, own.search(COLON))).trim();
+        if (!missing.has(key)) key = '';
+        for (const k of withColon) if (k.length > key.length && startsWithLabel(own, k)) key = k;
+        if (!key) continue;
+      }
+      byKey.get(key)!.push({ seq, node: n as Text, parent, own, exact });
+    }
+  };
+
+  /** Visible occurrences with a value of one label text, in document order, with their position. */
+  const hits = (label: string, opts: FindOptions, first?: boolean): Array<[number, LabelHit]> => {
+    const key = labelKey(label);
+    const out: Array<[number, LabelHit]> = [];
+    ensure([key]);
+    let s = seen.get(key);
+    if (!s) seen.set(key, (s = new Set()));
+    for (const c of byKey.get(key) ?? []) {
+      if (c.hit === undefined) {
+        const h = resolve(c.node, c.parent, c.own, key, rootNode, s);
+        c.hit = h && !isHidden(h.label ?? h.element) ? h : null;
+      }
+      if (!c.hit || (opts.skipFormValues && isFormValue(c.hit.element))) continue;
+      out.push([c.seq, { ...c.hit, matched: label }]);
+      if (first) break;
+    }
+    return out;
+  };
+
+  ensure([...lists].flatMap((l) => l ?? []));
+  return {
+    find(labels, opts = {}) {
+      ensure(labels);
+      for (const l of labels) {
+        const [h] = hits(l, opts, true);
+        if (h) return h[1];
+      }
+      return undefined;
+    },
+    every(labels, opts = {}, merged) {
+      ensure(labels);
+      if (merged) {
+        return [...new Set(labels)].flatMap((l) => hits(l, opts)).sort((x, y) => x[0] - y[0]).map((x) => x[1]);
+      }
+      for (const l of labels) {
+        const h = hits(l, opts);
+        if (h.length) return h.map((x) => x[1]);
+      }
+      return [];
+    },
+    field(labels) {
+      ensure(labels);
+      for (const l of labels) {
+        const key = labelKey(l);
+        ensure([key]);
+        for (const c of byKey.get(key) ?? []) {
+          if (!c.exact) continue;
+          const { labelEl } = placeLabel(c.parent, key, rootNode);
+          const v = labelEl && !isHidden(labelEl) && valueElementFor(labelEl);
+          if (v) return v;
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
+ * The value for the first of `labels` found on the page (labels are tried in order; for one
+ * label, the first visible occurrence with a value in document order wins).
+ */
+export function findLabelValue(
+  root: ParentNode,
+  labels: readonly string[],
+): { value: string; element: Element } | undefined {
+  const hit = findLabel(root, labels);
+  return hit ? { value: hit.value, element: hit.element } : undefined;
+}
+
 /** Like `findLabelValue`, with the label element and the label text that matched. */
 export function findLabel(root: ParentNode, labels: readonly string[], opts: FindOptions = {}): LabelHit | undefined {
-  const accept = opts.skipFormValues ? (h: LabelHit) => !isFormValue(h.element) : undefined;
-  for (const label of labels) {
-    const key = labelKey(label);
-    if (!key) continue;
-    const [hit] = scan(root, [key], true, accept);
-    if (hit) return { ...hit, matched: label };
-  }
-  return undefined;
+  return labelIndex(root, [labels]).find(labels, opts);
 }
 
 /** Every occurrence of any of `labels`, in document order (e.g. one per card on a list page). */
 export function findAllLabelValues(root: ParentNode, labels: readonly string[]): LabelHit[] {
-  const keys = [...new Set(labels.map(labelKey).filter(Boolean))];
-  return keys.length ? scan(root, keys, false) : [];
+  return labelIndex(root, [labels]).every(labels, {}, true);
 }
 
 /**
@@ -423,30 +536,40 @@ export function findAllLabelValues(root: ParentNode, labels: readonly string[]):
  * column, the control a `label[for]` points at, or the label's next sibling. For writing.
  */
 export function findFieldElement(root: ParentNode, labels: readonly string[]): Element | undefined {
-  for (const label of labels) {
-    const key = labelKey(label);
-    if (!key) continue;
-    const doc = (root as Node).ownerDocument ?? (root as Document);
-    const walker = doc.createTreeWalker(root as Node, 4);
-    let n: Node | null;
-    while ((n = walker.nextNode())) {
-      const parent = n.parentElement;
-      if (!parent || SKIP_TAGS.has(parent.nodeName)) continue;
-      const own = normalizeText((n.nodeValue ?? '').slice(0, MAX_LABEL * 2));
-      if (labelKey(own) !== key) continue;
-      const { labelEl } = placeLabel(parent, key, root as Node);
-      if (!labelEl || isHidden(labelEl)) continue;
-      const v = valueElementFor(labelEl);
-      if (v) return v;
-    }
-  }
-  return undefined;
+  return labelIndex(root, [labels]).field(labels);
 }
 
 /** Is the text one of `texts` (after normalising)? */
 export function textIs(text: string, texts: readonly string[]): boolean {
   const k = labelKey(text);
   return texts.some((t) => labelKey(t) === k);
+}
+
+interface CompiledTable<K extends string> {
+  exact: Map<string, K>;
+  /** Every (key, text) pair, longest text first, for the containment rule. */
+  parts: Array<[K, string]>;
+}
+const compiled = new WeakMap<object, CompiledTable<string>>();
+
+/** The table's texts normalised once (texts are data objects reused read after read). */
+function compile<K extends string>(table: Partial<Record<K, readonly string[]>>): CompiledTable<K> {
+  let c = compiled.get(table) as CompiledTable<K> | undefined;
+  if (c) return c;
+  const exact = new Map<string, K>();
+  const parts: Array<[K, string]> = [];
+  for (const [k, texts] of Object.entries(table) as Array<[K, readonly string[] | undefined]>) {
+    for (const x of texts ?? []) {
+      const xk = labelKey(x);
+      if (!xk) continue;
+      if (!exact.has(xk)) exact.set(xk, k);
+      parts.push([k, xk]);
+    }
+  }
+  parts.sort((a, b) => b[1].length - a[1].length);
+  c = { exact, parts };
+  compiled.set(table, c as CompiledTable<string>);
+  return c;
 }
 
 /**
@@ -461,25 +584,22 @@ export function matchText<K extends string>(
   if (!text) return undefined;
   const t = labelKey(text);
   if (!t) return undefined;
-  const entries = Object.entries(table) as Array<[K, readonly string[] | undefined]>;
-  for (const [k, texts] of entries) if (texts?.some((x) => labelKey(x) === t)) return k;
+  const { exact, parts } = compile(table);
+  const hit = exact.get(t);
+  if (hit !== undefined) return hit;
   let best: K | undefined;
   let bestLen = 0;
-  let tie = false;
-  for (const [k, texts] of entries) {
-    for (const x of texts ?? []) {
-      const xk = labelKey(x);
-      if (!xk || !t.includes(xk)) continue;
-      if (xk.length > bestLen) {
-        best = k;
-        bestLen = xk.length;
-        tie = false;
-      } else if (xk.length === bestLen && k !== best) {
-        tie = true;
-      }
+  for (const [k, xk] of parts) {
+    if (xk.length < bestLen) break; // longest first: nothing longer is left
+    if (!t.includes(xk)) continue;
+    if (best === undefined) {
+      best = k;
+      bestLen = xk.length;
+    } else if (k !== best) {
+      return undefined; // two keys tied on the longest contained text
     }
   }
-  return tie ? undefined : best;
+  return best;
 }
 
 /** The tables under `root`: each `.ant-table` once, and plain tables outside Ant Design ones. */
@@ -570,10 +690,16 @@ export function readTable<K extends string>(
     const cols = [...columns.entries()];
     for (const tr of bodyRows(table)) {
       const rec = { row: tr } as Record<K, string | undefined> & { row: Element };
-      const cells = Array.from(tr.children).filter((c) => c.nodeName === 'TD' || c.nodeName === 'TH');
-      // Fast path: no colspans → direct index.
-      const simple = !cells.some((c) => c.hasAttribute('colspan'));
+      const cells: Element[] = [];
+      let simple = true;
+      for (let c = tr.firstElementChild; c; c = c.nextElementSibling) {
+        const n = c.nodeName;
+        if (n !== 'TD' && n !== 'TH') continue;
+        cells.push(c);
+        if (simple && c.hasAttribute('colspan') && c.getAttribute('colspan') !== '1') simple = false;
+      }
       for (const [k, col] of cols) {
+        // Fast path: no colspans → direct index.
         const cell = simple ? cells[col] : cellAt(tr, col);
         const v = cell ? valueOf(cell) : '';
         (rec as Record<K, string | undefined>)[k] = isEmptyValue(v) ? undefined : v;

@@ -353,6 +353,156 @@ describe('readOrder: refund pages', () => {
   });
 });
 
+describe('readOrder: a field the page states twice, differently (SPEC §5: never a wrong value silently)', () => {
+  const REAL = '2411210037465821';
+  const FAKE = '2400000000000009';
+  const facts = (id: string, paid = '¥249.00'): Array<[string, string]> => [
+    ['订单编号', id],
+    ['订单状态', '已发货'],
+    ['实付款', paid],
+    ['快递公司', '顺丰速运'],
+    ['物流单号', 'SF1234567890123'],
+  ];
+  const hashed = (pairs: Array<[string, string]>) =>
+    pairs.map(([l, v]) => `<span class="label__BFlU4">${l}</span><span class="content__Rf0s7">${v}</span>`).join('');
+  const detail = (id: string) => url(`/zone/order/detail?id=${id}`);
+  const fieldsOf = (missing: Array<{ field: string }>) => missing.map((m) => m.field);
+
+  it('two 订单编号 with different numbers: the order id is unreadable, both numbers are named (zh-CN and en)', () => {
+    // A decoy item BEFORE the real one, as in tests/e2e/hardening-hostile.test.ts; no id in the URL.
+    const doc = page(descriptions([['订单编号', FAKE], ...facts(REAL)]));
+    const r = kuaishou.readOrder(doc, T, url('/zone/order/detail'), NOW);
+    expect(r.snapshot.orderId).toBeUndefined();
+    expect(fieldsOf(r.snapshot.missing)).toEqual(['orderId']);
+    expect(r.snapshot.missing[0].reason).toBe(`页面上有 2 个不同的「订单编号」：${FAKE}、${REAL}`);
+    expect(r.conflicts).toEqual([
+      {
+        field: 'orderId',
+        values: [FAKE, REAL],
+        reason: { 'zh-CN': `页面上有 2 个不同的「订单编号」：${FAKE}、${REAL}`, en: `The page shows 2 different "订单编号": ${FAKE}, ${REAL}` },
+      },
+    ]);
+    // Everything else is still read.
+    expect(r.snapshot).toMatchObject({ status: 'shipped', paidAmount: 24900, trackingNo: 'SF1234567890123' });
+  });
+
+  it('the URL id does not pick between two page numbers: still unreadable, the address is quoted too', () => {
+    const doc = page(descriptions([['订单编号', FAKE], ...facts(REAL)]));
+    const r = kuaishou.readOrder(doc, T, detail(REAL), NOW);
+    expect(r.snapshot.orderId).toBeUndefined();
+    expect(r.snapshot.missing[0]).toEqual({ field: 'orderId', reason: `页面上有 2 个不同的「订单编号」：${FAKE}、${REAL}；网址中的编号为 ${REAL}` });
+    expect(r.conflicts?.[0].reason.en).toContain(`the address says ${REAL}`);
+  });
+
+  it('订单号 and 订单编号 are one number: different values across the synonyms conflict too', () => {
+    const doc = page(`<p class="metaLine__Qm3Ls">订单号：${FAKE}</p>${descriptions(facts(REAL))}`);
+    const r = kuaishou.readOrder(doc, T, url('/zone/order/detail'), NOW);
+    expect(r.snapshot.orderId).toBeUndefined();
+    expect(r.snapshot.missing[0].reason).toBe(`页面上有 2 个不同的「订单号 / 订单编号」：${FAKE}、${REAL}`);
+  });
+
+  it('identical duplicates are fine, however they are written (a 复制 button, the head line, the descriptions)', () => {
+    const doc = page(`<p>订单号：${REAL}</p>${descriptions([['订单编号', `${REAL} <a>复制</a>`], ...facts(REAL)])}${hashed([['实付款', '249.00元']])}`);
+    const r = kuaishou.readOrder(doc, T, detail(REAL), NOW);
+    expect(r.snapshot).toMatchObject({ orderId: REAL, paidAmount: 24900, missing: [] });
+    expect(r.conflicts).toBeUndefined();
+  });
+
+  it('a page number the URL contradicts is not read (order detail ?id=)', () => {
+    const r = kuaishou.readOrder(page(descriptions(facts(FAKE))), T, detail(REAL), NOW);
+    expect(r.snapshot.orderId).toBeUndefined();
+    expect(r.snapshot.missing).toEqual([{ field: 'orderId', reason: `页面上的「订单编号」${FAKE} 与网址中的编号 ${REAL} 不一致` }]);
+    expect(r.conflicts?.[0]).toMatchObject({ field: 'orderId', values: [FAKE] });
+    expect(r.conflicts?.[0].reason.en).toBe(`The page's "订单编号" ${FAKE} differs from the number in the address, ${REAL}`);
+  });
+
+  it('the refund form: ?orderId= is cross-checked the same way', () => {
+    const r = kuaishou.readOrder(page(`<p>订单号：${FAKE}</p><p>实付款：¥99.00</p>`), T, url(`/zone/refund/apply?orderId=${REAL}`), NOW);
+    expect(r.snapshot.orderId).toBeUndefined();
+    expect(fieldsOf(r.snapshot.missing)).toEqual(['orderId']);
+  });
+
+  it('the order detail route: a bare ?id= is the order number when the page shows the order without printing it', () => {
+    const r = kuaishou.readOrder(page('<p>实付款：¥1.00</p><p>订单状态：待发货</p>'), T, detail(REAL), NOW);
+    expect(r.snapshot.orderId).toBe(REAL);
+    expect(r.snapshot.missing).toEqual([]);
+  });
+
+  it('… but not while the page has not rendered the order yet (the panel is not "read" before the page is)', () => {
+    const r = kuaishou.readOrder(page('<div class="ant-spin">加载中</div>'), T, detail(REAL), NOW);
+    expect(r.snapshot.orderId).toBeUndefined();
+    expect(fieldsOf(r.snapshot.missing)).toEqual(['orderId', 'status', 'paidAmount']);
+    // A named parameter (?oid=, ?orderId=) is taken at once, as before.
+    expect(kuaishou.readOrder(page(''), T, url(`/zone/order/detail?oid=${REAL}`), NOW).snapshot.orderId).toBe(REAL);
+  });
+
+  it('the refund detail route: a bare ?id= is the after-sale number, cross-checked with 售后单号 (not with the order number)', () => {
+    const doc = (asId: string) =>
+      page(hashed([['订单编号', REAL], ['售后单号', asId], ['退款金额', '¥12.00'], ['售后类型', '仅退款'], ['售后状态', '待审核']]));
+    const same = kuaishou.readOrder(doc('12024112000001'), T, url('/zone/refund/detail?id=12024112000001'), NOW);
+    expect(same.snapshot).toMatchObject({ orderId: REAL, afterSaleId: '12024112000001', missing: [] });
+    const other = kuaishou.readOrder(doc('12024112000099'), T, url('/zone/refund/detail?id=12024112000001'), NOW);
+    expect(other.snapshot.afterSaleId).toBeUndefined();
+    expect(other.snapshot.orderId).toBe(REAL);
+    expect(other.snapshot.missing).toEqual([
+      { field: 'afterSaleId', reason: '页面上的「售后单号」12024112000099 与网址中的编号 12024112000001 不一致' },
+    ]);
+    const absent = kuaishou.readOrder(page(hashed([['订单编号', REAL], ['退款金额', '¥12.00']])), T, url('/zone/refund/detail?id=12024112000001'), NOW);
+    expect(absent.snapshot.afterSaleId).toBe('12024112000001');
+  });
+
+  it('two 实付款 with different amounts: unreadable (and not computed from the other figures)', () => {
+    const doc = page(
+      hashed([['商品总价', '¥239.00'], ['优惠', '¥0.00'], ['运费', '¥10.00'], ['实付款', '¥1.00'], ['实付款', '¥249.00']]) + descriptions(facts(REAL).filter(([l]) => l !== '实付款')),
+    );
+    const r = kuaishou.readOrder(doc, T, detail(REAL), NOW);
+    expect(r.snapshot.paidAmount).toBeUndefined();
+    expect(r.computed).toEqual([]);
+    expect(r.snapshot.missing).toEqual([{ field: 'paidAmount', reason: '页面上有 2 个不同的「实付款」：¥1.00、¥249.00' }]);
+  });
+
+  it('a hidden duplicate does not count; an empty one ("-") does not either', () => {
+    const doc = page(`<div hidden>${descriptions([['订单编号', FAKE], ['实付款', '¥1.00']])}</div>${descriptions([['实付款', '-']])}${descriptions(facts(REAL))}`);
+    const r = kuaishou.readOrder(doc, T, detail(REAL), NOW);
+    expect(r.snapshot).toMatchObject({ orderId: REAL, paidAmount: 24900, missing: [] });
+  });
+
+  it('two status texts meaning the same status are one status; two different statuses are none', () => {
+    const same = page(descriptions(facts(REAL)) + hashed([['订单状态', '待收货']]));
+    expect(kuaishou.readOrder(same, T, detail(REAL), NOW).snapshot).toMatchObject({ status: 'shipped', statusText: '已发货', missing: [] });
+    const different = page(descriptions(facts(REAL)) + hashed([['订单状态', '已关闭']]));
+    const r = kuaishou.readOrder(different, T, detail(REAL), NOW);
+    expect(r.snapshot.status).toBeUndefined();
+    expect(r.snapshot.missing).toEqual([{ field: 'status', reason: '页面上有 2 个不同的「订单状态」：已发货、已关闭' }]);
+  });
+
+  it('two different after-sale statuses: no status is reported to the case store', () => {
+    const doc = page(hashed([['订单编号', REAL], ['售后单号', 'AS1'], ['售后状态', '待审核'], ['售后状态', '退款成功']]));
+    const r = kuaishou.readOrder(doc, T, url('/zone/refund/detail'), NOW);
+    expect(r.afterSaleStatus).toBeUndefined();
+    expect(r.afterSaleStatusText).toBeUndefined();
+    expect(r.conflicts?.map((c) => [c.field, c.values])).toEqual([['afterSaleStatus', ['待审核', '退款成功']]]);
+  });
+
+  it('a conflict in a field the page kind does not expect is not listed missing, and its value is not shown', () => {
+    // Unshipped: tracking is not expected; two tracking numbers are still not a value.
+    const doc = page(descriptions([...facts(REAL).map(([l, v]) => [l, l === '订单状态' ? '待发货' : v] as [string, string]), ['物流单号', 'YT0000000001']]));
+    const r = kuaishou.readOrder(doc, T, detail(REAL), NOW);
+    expect(r.snapshot.trackingNo).toBeUndefined();
+    expect(r.snapshot.missing).toEqual([]);
+    expect(r.conflicts?.map((c) => c.field)).toEqual(['trackingNo']);
+  });
+
+  it('values quoted in a reason are bounded', () => {
+    const long = 'x'.repeat(150);
+    const r = kuaishou.readOrder(page(descriptions([['支付方式', long], ['支付方式', '微信支付'], ...facts(REAL)])), T, detail(REAL), NOW);
+    expect(r.snapshot.paymentMethod).toBeUndefined();
+    const reason = r.conflicts![0].reason['zh-CN'];
+    expect(reason.length).toBeLessThan(120);
+    expect(reason).toContain('x'.repeat(40) + '…');
+  });
+});
+
 describe('readRefundList / readOrderList', () => {
   const STATUSES = ['待审核', '审核通过', '审核不通过', '退款成功', '退款失败', '售后关闭'];
   const EXPECTED = ['reviewing', 'approved', 'rejected', 'refunded', 'failed', 'closed'];

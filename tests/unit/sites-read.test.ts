@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findAllLabelValues, findLabel, findLabelValue, matchText, normalizeText, readTable } from '../../lib/sites/read';
+import { findAllLabelValues, findLabel, findLabelValue, labelIndex, matchText, normalizeText, readTable } from '../../lib/sites/read';
 import { KUAISHOU_TEXTS } from '../../lib/sites/texts';
 
 function page(html: string): Document {
@@ -181,6 +181,52 @@ describe('findLabelValue: hostile page text', () => {
   it('findAllLabelValues returns every occurrence in order', () => {
     const doc = page('<div>订单编号：111111</div><div><span>订单号</span><span>222222</span></div><div>订单编号：333333</div>');
     expect(findAllLabelValues(doc, L.orderId).map((h) => h.value)).toEqual(['111111', '222222', '333333']);
+  });
+});
+
+describe('labelIndex: one walk, every label', () => {
+  const doc = () =>
+    page(`<p>订单号：111111</p><div hidden><p>订单编号：999999</p></div>
+      <dl><dt>订单编号</dt><dd>222222</dd><dt>实付款</dt><dd>¥1.00</dd></dl>
+      <div><span class="l__1">订单编号</span><span class="v__2">222222</span></div>
+      <p>订单编号：-</p><p>子订单编号：333333</p>`);
+
+  it('every: every visible occurrence with a value of the first label that has one, in document order', () => {
+    const index = labelIndex(doc(), [L.orderId, L.paidAmount]);
+    expect(index.every(L.orderId).map((h) => [h.matched, h.value])).toEqual([
+      ['订单编号', '222222'],
+      ['订单编号', '222222'],
+    ]);
+    expect(index.find(L.orderId)?.value).toBe('222222');
+    expect(index.find(L.paidAmount)?.value).toBe('¥1.00');
+  });
+
+  it('every, merged: every label of the list, in document order', () => {
+    const index = labelIndex(doc(), [L.orderId]);
+    expect(index.every(L.orderId, {}, true).map((h) => h.value)).toEqual(['111111', '222222', '222222']);
+  });
+
+  it('a label not indexed at construction is found all the same', () => {
+    const index = labelIndex(doc(), [L.paidAmount]);
+    expect(index.find(['订单号'])?.value).toBe('111111');
+    expect(index.every(L.orderId)).toHaveLength(2);
+    expect(findAllLabelValues(doc(), ['订单号'])).toHaveLength(1);
+  });
+
+  it('field: the value container of a form label, for writing', () => {
+    const d = page(`<div class="ant-form-item"><div class="ant-form-item-label"><label>退款原因</label></div>
+      <div class="ant-form-item-control"><select><option>质量问题</option></select></div></div>`);
+    expect(labelIndex(d, [['退款原因']]).field(['退款原因'])?.className).toBe('ant-form-item-control');
+  });
+
+  it('a label containing a colon is matched too', () => {
+    expect(findLabelValue(page('<p>单号:A：AB123456</p>'), ['单号:A'])?.value).toBe('AB123456');
+  });
+
+  it('value text leaves out what the page hides from everyone (an avatar letter) and scripts', () => {
+    const d = page(`<table><thead><tr><th>商品</th><th>单价</th></tr></thead><tbody><tr>
+      <td><div aria-hidden="true">新</div><div>新疆长绒棉四件套</div><script>x=1</script></td><td>¥1.00</td></tr></tbody></table>`);
+    expect(readTable(d, { title: ['商品'] })[0].title).toBe('新疆长绒棉四件套');
   });
 });
 
