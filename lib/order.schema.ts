@@ -38,7 +38,8 @@ export const OrderSnapshot = z.object({
   /** The refund amount a refund page shows, in 分. */
   refundAmount: Fen.optional(),
   paymentMethod: z.string().max(100).optional(),
-  items: z.array(OrderItem).max(200).default([]),
+  /** The goods table; not read by the content script (nothing shows it). */
+  items: z.array(OrderItem).max(200).optional(),
   trackingNo: z.string().max(64).optional(),
   courier: z.string().max(64).optional(),
   /** After-sale type shown on refund pages (售后类型). */

@@ -15,16 +15,15 @@
  */
 import { h, render } from 'preact';
 import { tr, type Locale } from '../../lib/i18n';
-import { formatFen, parseMoney } from '../../lib/money';
+import { parseMoney } from '../../lib/money';
 import type { PageKind, RefundType, SnapshotField } from '../../lib/order';
 import type { RefundCase } from '../../lib/cases/schema';
 import { STATUS_LABELS, attention, type NewCaseInput } from '../../lib/cases/model';
 import { TERMINAL_STATUSES } from '../../lib/cases/status';
 import { refundAmount, shippingPayer } from '../../lib/rules/evaluate';
 import type { RuleSet } from '../../lib/rules/schema';
-import type { FillValues, ReadResult, SiteAdapter } from '../../lib/sites/adapter';
-import { parseId, parsePageMoney } from '../../lib/sites/kuaishou';
-import { findAllLabelValues, labelKey } from '../../lib/sites/read';
+import type { FillValues, SiteAdapter } from '../../lib/sites/adapter';
+import { labelKey } from '../../lib/sites/read';
 import type { SiteTexts } from '../../lib/sites/texts';
 import { chipContainer, removeChips, upsertChip, CHIP_TAG } from '../common/chip';
 import type { Observation, PanelClient } from './client';
@@ -252,7 +251,6 @@ export function startHelper(deps: HelperDeps): Helper {
       else {
         const read = adapter.readOrder(doc, texts(), url, now());
         const form = kind === 'refund-form' ? adapter.readForm(doc, texts()) : undefined;
-        if (!form) dropConflicts(read);
         const sig = JSON.stringify([{ ...read.snapshot, readAt: 0 }, read.afterSaleStatus, form]);
         if (sig !== lastSig) {
           lastSig = sig;
@@ -268,26 +266,6 @@ export function startHelper(deps: HelperDeps): Helper {
     }
     checkPending();
     place();
-  }
-
-  /**
-   * A page that contradicts itself (one label, two different values) has no value for that field:
-   * it is listed as missing with both values, never shown as the first one found.
-   */
-  function dropConflicts(r: ReadResult) {
-    for (const f of ['orderId', 'afterSaleId', 'status', 'paidAmount', 'refundAmount'] as const) {
-      const seen = new Set(
-        // Compared as the adapter reads them: "¥249.00（含运费）" and "¥249.00" agree.
-        findAllLabelValues(doc.body, texts().labels[f] ?? []).map((x) => {
-          const m = parsePageMoney(x.value);
-          return m.ok ? formatFen(m.fen) : parseId(x.value) ?? x.value;
-        }),
-      );
-      if (seen.size > 1 && r.snapshot[f] !== undefined) {
-        delete r.snapshot[f];
-        r.snapshot.missing.push({ field: f, reason: t('conflict', { values: [...seen].join(' / ') }) });
-      }
-    }
   }
 
   function onOrderRead(s: PageState) {

@@ -255,7 +255,8 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     model.missing.push({
       field: m.field,
       label: T(labelKeyOf(m.field)),
-      reason: m.reason,
+      // A conflict's reason in the panel's language (the snapshot holds it in zh-CN).
+      reason: read.conflicts?.find((c) => c.field === m.field)?.reason[locale] ?? m.reason,
       input: inputKindOf(m.field),
       error: state.typedErrors[m.field],
       options: ORDER_STATUSES.map((x) => [x, rules?.sites.kuaishou.orderStatusTexts[x]?.[0] ?? x]),

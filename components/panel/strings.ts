@@ -39,7 +39,6 @@ export const STRINGS = {
   'advice.contact-support': t('联系客服', 'Contact support'),
   'advice.wait': t('等待平台处理', 'Wait for the platform'),
 
-  conflict: t('页面上有不同的值：{values}', 'The page shows different values: {values}'),
   missingTitle: t('未能读取，请核对后填写', 'Not found on the page: type it in'),
   missingSave: t('确定', 'Set'),
   missingEmpty: t('请填写内容', 'Type a value'),

@@ -4,7 +4,7 @@
  * name, phone and address are never read: no label of theirs is ever looked up.
  */
 import { formatFen, parseMoney } from '../money';
-import type { OrderItem, OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
+import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
 import type { FillReport, FillValues, FormFacts, ListedOrder, ListedRefund, Localized, ReadResult, SiteAdapter } from './adapter';
 import { chooseNativeOption, chooseRadio, selectAntOption, setNativeValue } from './form';
 import {
@@ -26,13 +26,6 @@ import {
 import type { ObservedStatus, SiteTexts } from './texts';
 
 export const KUAISHOU_HOST = 's.kwaixiaodian.com';
-
-/** Goods table columns (not merchant-editable: items are informational only). */
-const ITEM_COLUMNS = {
-  title: ['商品', '商品名称', '商品信息', '宝贝'],
-  price: ['单价', '商品单价', '价格'],
-  quantity: ['数量', '购买数量'],
-} as const;
 
 /** Query parameters that carry ids on these routes (a fallback when the page does not print them). */
 const ORDER_ID_PARAMS = ['orderId', 'oid', 'order_id', 'orderNo'];
@@ -160,10 +153,7 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
   // One walk over the page's text finds every label this read can ask for (and pageKind's 退款原因).
   const index = labelIndex(root, [...Object.values(texts.labels), texts.formLabels.reason]);
   const kind = pageKind(url, doc, texts, index);
-  const snap: Partial<OrderSnapshot> & { items: OrderItem[]; missing: OrderSnapshot['missing'] } = {
-    items: [],
-    missing: [],
-  };
+  const snap: Partial<OrderSnapshot> & { missing: OrderSnapshot['missing'] } = { missing: [] };
   const computed: ReadResult['computed'] = [];
   const conflicts: NonNullable<ReadResult['conflicts']> = [];
   /** Field → why it is not in the snapshot (not found / unreadable). */
@@ -349,8 +339,6 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
     }
   }
 
-  snap.items = readItems(root);
-
   const exp = expected(kind, snap.status);
   for (const [field, reason] of problems) {
     if (exp[field]) snap.missing.push({ field, reason });
@@ -359,22 +347,6 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
   snap.readAt = now;
   if (conflicts.length) result.conflicts = conflicts;
   return result;
-}
-
-function readItems(root: ParentNode): OrderItem[] {
-  const rows = readTable(root, ITEM_COLUMNS);
-  const items: OrderItem[] = [];
-  for (const r of rows) {
-    if (!r.title || r.price === undefined) continue; // not a goods table
-    const item: OrderItem = { title: r.title.slice(0, 100) };
-    const price = parsePageMoney(r.price);
-    if (price.ok && price.fen >= 0) item.price = price.fen;
-    const q = r.quantity ? /^[x×X*]?\s*(\d{1,6})$/.exec(r.quantity.trim()) : null;
-    if (q && Number(q[1]) > 0) item.quantity = Number(q[1]);
-    items.push(item);
-    if (items.length >= 200) break;
-  }
-  return items;
 }
 
 function readRefundList(doc: Document, texts: SiteTexts): ListedRefund[] {
@@ -576,7 +548,8 @@ function textControl(field: Element): HTMLInputElement | HTMLTextAreaElement | u
 
 function nextFrame(doc: Document): Promise<void> {
   const win = doc.defaultView;
-  return new Promise((r) => (win?.setTimeout ?? setTimeout)(r, 30));
+  // Called on the window, never detached: Firefox's Xray wrappers refuse a detached setTimeout.
+  return new Promise((r) => (win ? win.setTimeout(r, 30) : setTimeout(r, 30)));
 }
 
 async function fillForm(doc: Document, texts: SiteTexts, values: FillValues): Promise<FillReport> {

@@ -29,7 +29,7 @@ afterEach(() => {
 
 function read(snapshot: Partial<OrderSnapshot>, extra: Partial<ReadResult> = {}): ReadResult {
   return {
-    snapshot: { items: [], missing: [], url: 'http://s.kwaixiaodian.com/zone/order/detail', readAt: T0, ...snapshot } as OrderSnapshot,
+    snapshot: { missing: [], url: 'http://s.kwaixiaodian.com/zone/order/detail', readAt: T0, ...snapshot } as OrderSnapshot,
     computed: [],
     ...extra,
   };
@@ -315,6 +315,21 @@ describe('fields the page does not show', () => {
 
     show(page('order-detail', { read: read({ orderId: ORDER, status: 'shipped', missing }), typedErrors: { paidAmount: '金额无效' } }));
     expect($('[data-rh-missing="paidAmount"] [role="alert"]')!.textContent).toBe('金额无效');
+  });
+
+  it('a field the page states twice differently: its reason in the panel’s language', () => {
+    const reason = { 'zh-CN': '页面上有 2 个不同的「实付款」：¥1.00、¥129.00', en: 'The page shows 2 different "实付款": ¥1.00, ¥129.00' };
+    const state = page('order-detail', {
+      read: read(
+        { orderId: ORDER, status: 'shipped', missing: [{ field: 'paidAmount', reason: reason['zh-CN'] }] },
+        { conflicts: [{ field: 'paidAmount', values: ['¥1.00', '¥129.00'], reason }] },
+      ),
+    });
+    show(state, { locale: 'en' });
+    expect($('[data-rh-field="paidAmount"]')).toBeNull();
+    expect($('[data-rh-missing="paidAmount"]')!.textContent).toContain(reason.en);
+    show(state);
+    expect($('[data-rh-missing="paidAmount"]')!.textContent).toContain(reason['zh-CN']);
   });
 
   it('a missing status is chosen from the page’s own words', () => {
