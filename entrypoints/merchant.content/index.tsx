@@ -25,11 +25,6 @@ export default defineContentScript({
   main(ctx) {
     // The cheap check first: nothing at all happens on another host.
     if (!kuaishou.matches(new URL(location.href))) return;
-    // lib/sites/kuaishou.ts calls `(doc.defaultView.setTimeout)(…)` detached from its window,
-    // which Firefox's Xray wrappers refuse ("does not implement interface Window"). Binding it
-    // on our own view of the window (an expando of the content script's world: the page's
-    // window is untouched) until that call is fixed there.
-    window.setTimeout = window.setTimeout.bind(window);
     const helper = startHelper({
       win: window,
       adapter: kuaishou,
