@@ -7,8 +7,11 @@
  * Work on the page, by design:
  * - a route the extension does not serve: a URL check on navigation only (Navigation API in
  *   Chromium; elsewhere a MutationObserver whose callback only compares `location.href`);
- * - a served route: one MutationObserver on <body> whose callback schedules a debounced read,
- *   and the page's input/change events (capture) on the form; no polling, nothing patched.
+ * - a served route: one MutationObserver on <body>. Until the page shows its order (or list) after
+ *   a navigation, a change of the page is read at once (the panel is ready as soon as the page
+ *   is); after that, changes are read debounced. The page's input/change events (capture) on the
+ *   form are read debounced too; no polling, nothing patched. The panel re-renders only when
+ *   what was read changed.
  *
  * Written as a closure rather than a class: local names minify, member names would not, and
  * the content script has a 30 KB gzip budget (SPEC §7).
@@ -100,6 +103,8 @@ export function startHelper(deps: HelperDeps): Helper {
   let navObserver: MutationObserver | undefined;
   let readTimer: number | undefined;
   let maxTimer: number | undefined;
+  /** Reads still done at once on a change of the page: until it shows the order after a navigation (at most a few). */
+  let eager = 0;
   let renderQueued = false;
   let stopped = false;
   let lastSig = '';
@@ -196,14 +201,15 @@ export function startHelper(deps: HelperDeps): Helper {
       return;
     }
     if (!state || state.kind !== kind || changed) reset(kind);
-    mount();
-    scheduleRead(0);
+    // Read now: the rules came after the page rendered, or the page just changed.
+    read(kind);
   }
 
   function reset(kind: PageKind) {
     state = emptyState(kind);
     if (rulesWarning) state.notices.push({ tone: 'info', text: rulesWarning });
     lastSig = lastReport = orderKey = '';
+    eager = 8;
     formOpenedAt = now();
     if (kind !== 'order-list') removeChips(doc);
   }
@@ -220,27 +226,31 @@ export function startHelper(deps: HelperDeps): Helper {
     if (!state) return route();
     checkPending();
     watchConfirm();
-    scheduleRead();
+    if (eager > 0) {
+      eager--;
+      read();
+    } else scheduleRead();
   }
 
   // -------------------------------------------------------------------------------------------
   // Reading
 
-  /** Debounced; a burst of mutations (a countdown on the page) still reads every 250 ms at most. */
+  /** Debounced; a burst of mutations (a countdown on the page) still reads every 250 ms at least. */
   function scheduleRead(delay = deps.debounceMs ?? 60) {
     if (stopped) return;
     win.clearTimeout(readTimer);
-    readTimer = timeout(read, delay);
-    maxTimer ??= timeout(read, 250);
+    readTimer = timeout(() => read(), delay);
+    maxTimer ??= timeout(() => read(), 250);
   }
 
-  function read() {
+  /** Read the page (as `kind` when route() just told it) and render what changed. */
+  function read(known?: PageKind) {
     win.clearTimeout(readTimer);
     win.clearTimeout(maxTimer);
     readTimer = maxTimer = undefined;
     if (stopped) return;
     const url = new URL(win.location.href);
-    const kind = servedPath(url) && texts() ? adapter.pageKind(url, doc, texts()) : undefined;
+    const kind = known ?? (servedPath(url) && texts() ? adapter.pageKind(url, doc, texts()) : undefined);
     if (!kind) return;
     if (state?.kind !== kind) reset(kind);
     mount();
@@ -251,7 +261,10 @@ export function startHelper(deps: HelperDeps): Helper {
       else {
         const read = adapter.readOrder(doc, texts(), url, now());
         const form = kind === 'refund-form' ? adapter.readForm(doc, texts()) : undefined;
-        const sig = JSON.stringify([{ ...read.snapshot, readAt: 0 }, read.afterSaleStatus, form]);
+        const o = read.snapshot;
+        // The page shows the order (not only the URL's number): later changes are read debounced.
+        if (o.orderId && (o.statusText || o.paidAmount !== undefined || o.refundAmount !== undefined)) eager = 0;
+        const sig = JSON.stringify([{ ...o, readAt: 0 }, read.afterSaleStatus, form]);
         if (sig !== lastSig) {
           lastSig = sig;
           s.read = read;
@@ -286,6 +299,7 @@ export function startHelper(deps: HelperDeps): Helper {
 
   function readRefundList(s: PageState) {
     const refunds = adapter.readRefundList(doc, texts());
+    if (refunds.length) eager = 0;
     const sig = JSON.stringify(refunds.map((r) => [r.orderId, r.afterSaleId, r.status]));
     if (sig === lastSig) return;
     lastSig = sig;
@@ -303,6 +317,7 @@ export function startHelper(deps: HelperDeps): Helper {
 
   function readOrderList(s: PageState) {
     const orders = adapter.readOrderList(doc, texts());
+    if (orders.length) eager = 0;
     const sig = JSON.stringify(orders.map((o) => o.orderId));
     s.orders = orders;
     if (sig === lastSig) return renderChips(s); // same orders; rows may have re-rendered
@@ -354,7 +369,8 @@ export function startHelper(deps: HelperDeps): Helper {
     const cur = state?.caseRec;
     if (!state || (cur && (!c || (c.id === cur.id && c.rev < cur.rev)))) return;
     state.caseRec = c;
-    queueRender();
+    // Still no case (not loaded → none) shows the same panel: no render.
+    if (cur || c) queueRender();
   }
 
   async function fetchCase(orderId: string) {
@@ -379,9 +395,10 @@ export function startHelper(deps: HelperDeps): Helper {
   // -------------------------------------------------------------------------------------------
   // Rendering
 
+  /** Attach the panel; a new one renders (an attached one re-renders only when its model changes). */
   function mount() {
-    if (host) host.ensureAttached();
-    else host = createHost(doc);
+    if (host) return host.ensureAttached();
+    host = createHost(doc);
     queueRender();
   }
 
@@ -713,8 +730,10 @@ export function startHelper(deps: HelperDeps): Helper {
   if (deps.watchRules) cleanups.push(deps.watchRules(() => void loadRules()));
   void loadRules();
   void deps.loadCollapsed?.().then((c) => {
-    collapsed = c;
-    queueRender();
+    if (c !== collapsed) {
+      collapsed = c;
+      queueRender();
+    }
   });
   route();
 
@@ -728,7 +747,7 @@ export function startHelper(deps: HelperDeps): Helper {
       navObserver?.disconnect();
       [readTimer, maxTimer, confirmFor?.timer].forEach((x) => win.clearTimeout(x));
     },
-    read,
+    read: () => read(),
     renderNow,
     get shadowRoot() {
       return host?.shadow;

@@ -140,6 +140,55 @@ describe('mounting', () => {
   });
 });
 
+describe('reading on time', () => {
+  const startSlow = async (c = client()) => {
+    // A debounce no test waits for: whatever is read, is read without it.
+    helper = startHelper({ win: window as Window & typeof globalThis, adapter: kuaishou, client: c, locale: 'zh-CN', debounceMs: 60_000 });
+    await settle();
+    return c;
+  };
+
+  it('the page showing its order after a navigation is read at once; later changes wait for the debounce', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    await startSlow();
+    expect(attr('[data-rh="panel"]', 'data-page-kind')).toBe('order-detail');
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBeNull(); // the bare ?id= waits for the page
+    document.body.append(document.createElement('div')); // the app's loading state: nothing to read yet
+    await settle();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBeNull();
+    const page = descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]);
+    document.body.append(page);
+    await settle();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
+    // Shown: the next change is debounced (60 s here), but read all the same when it comes due.
+    page.querySelectorAll('.ant-descriptions-item-content')[2].textContent = '¥99.00';
+    await settle();
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
+    helper!.read();
+    await settle();
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('9900');
+  });
+
+  it('a page change that does not change what is read does not re-render the panel', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]));
+    await start();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => records.push(...r));
+    mo.observe(host()!.shadowRoot!, { childList: true, subtree: true, attributes: true, characterData: true });
+    const banner = document.createElement('p');
+    banner.textContent = '公告';
+    document.body.append(banner);
+    await settle();
+    helper!.read();
+    await settle();
+    mo.disconnect();
+    expect(records).toEqual([]);
+  });
+});
+
 describe('the refund form', () => {
   it('the checklist follows the page live: uploads and typed tracking number and courier', async () => {
     const { form } = refundFormPage();
