@@ -76,7 +76,23 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
   );
   steps.push('refund form: filled by the panel');
   await page.click('#refundForm button[type="submit"]');
-  await page.waitForFunction(() => location.pathname.startsWith('/zone/refund/detail'), { timeout: 15_000, polling: 100 });
+  await page
+    .waitForFunction(() => location.pathname.startsWith('/zone/refund/detail'), { timeout: 30_000, polling: 100 })
+    .catch(async (e) => {
+      // Say what the page showed instead of only "timeout": a form error, a message, our warning.
+      const shown = await page.evaluate(() => {
+        const text = (sel: string, root: ParentNode = document) =>
+          [...root.querySelectorAll(sel)].map((el) => (el.textContent ?? '').trim()).filter(Boolean);
+        const shadow = document.querySelector('refund-helper')?.shadowRoot;
+        return {
+          at: location.pathname + location.search,
+          errors: text('.ant-form-item-explain-error'),
+          messages: text('.ant-message, .ant-modal'),
+          warning: shadow ? text('[data-rh="submit-warning"]', shadow) : [],
+        };
+      });
+      throw new Error(`the submit did not reach the refund detail: ${JSON.stringify(shown)} (${(e as Error).message})`);
+    });
   await page.waitForSelector('pierce/[data-rh="panel"]', { timeout: 15_000 });
   steps.push('submitted: refund detail');
 
