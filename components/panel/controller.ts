@@ -26,7 +26,7 @@ import { TERMINAL_STATUSES } from '../../lib/cases/status';
 import { refundAmount, shippingPayer } from '../../lib/rules/evaluate';
 import type { RuleSet } from '../../lib/rules/schema';
 import type { FillValues, SiteAdapter } from '../../lib/sites/adapter';
-import { labelKey } from '../../lib/sites/read';
+import { isHidden, squash } from '../../lib/sites/read';
 import type { SiteTexts } from '../../lib/sites/texts';
 import { chipContainer, removeChips, upsertChip, CHIP_TAG } from '../common/chip';
 import type { Observation, PanelClient } from './client';
@@ -40,12 +40,6 @@ export interface HelperDeps {
   win: Window & typeof globalThis;
   adapter: SiteAdapter;
   client: PanelClient;
-  /**
-   * Page texts to read with before the background's rules arrive. The content script passes
-   * none: it waits for the rules (bundling KUAISHOU_TEXTS would cost 1 KB of the 30 KB budget,
-   * and the back office's data arrives later than the rules anyway).
-   */
-  initialTexts?: SiteTexts;
   locale: Locale;
   now?: () => number;
   /** The collapsed state remembered in browser.storage.local (`panelCollapsed`). */
@@ -63,10 +57,6 @@ export interface Helper {
   stop(): void;
   /** Read the page now (tests; otherwise mutations schedule it). */
   read(): void;
-  renderNow(): void;
-  readonly shadowRoot: ShadowRoot | undefined;
-  readonly pageState: PageState | undefined;
-  readonly rules: RuleSet | undefined;
 }
 
 /** Routes the panel serves (SPEC §5): the URL check that runs before anything else. */
@@ -80,14 +70,13 @@ const SUCCESS = '.ant-message-success,.ant-result-success';
 /** How long after an allowed submit the page's success may still be recognised. */
 const SUBMIT_WINDOW = 20_000;
 
-const squash = (s: string) => labelKey(s.slice(0, 100)).replace(/ /g, '');
 
 export function startHelper(deps: HelperDeps): Helper {
   const { win, adapter, client, locale } = deps;
   const doc = win.document;
   const now = deps.now ?? Date.now;
   const t = (k: StringKey, vars?: Record<string, string | number>) => tr(STRINGS[k], locale, vars);
-  const texts = () => (rules?.sites.kuaishou ?? deps.initialTexts)!;
+  const texts = () => rules?.sites.kuaishou as SiteTexts;
   const timeout = (fn: () => void, ms: number) => win.setTimeout(fn, ms);
 
   /** Undefined until the background answers: the form helper and the guard wait for them. */
@@ -106,6 +95,7 @@ export function startHelper(deps: HelperDeps): Helper {
   /** Reads still done at once on a change of the page: until it shows the order after a navigation (at most a few). */
   let eager = 0;
   let renderQueued = false;
+  let layoutQueued = false;
   let stopped = false;
   let lastSig = '';
   let lastReport = '';
@@ -278,7 +268,7 @@ export function startHelper(deps: HelperDeps): Helper {
       notice('error', String(err instanceof Error ? err.message : err));
     }
     checkPending();
-    place();
+    placeSoon();
   }
 
   function onOrderRead(s: PageState) {
@@ -425,6 +415,22 @@ export function startHelper(deps: HelperDeps): Helper {
   function renderNow() {
     if (stopped || !host || !state) return;
     render(h(Panel, { model: buildModel(state, rules, locale, now()), collapsed, actions }), host.mount);
+  }
+
+  /**
+   * Once the next frame is painted, at most once a frame: the page and the panel have been laid
+   * out by then, so measuring the buttons forces no layout of its own (right after a read it
+   * would force one, and the panel's render another).
+   */
+  function placeSoon() {
+    if (!host || layoutQueued) return;
+    layoutQueued = true;
+    win.requestAnimationFrame(() =>
+      timeout(() => {
+        layoutQueued = false;
+        place();
+      }, 0),
+    );
   }
 
   /** Keep the panel off the page's own action buttons (see choosePlacement). */
@@ -578,9 +584,8 @@ export function startHelper(deps: HelperDeps): Helper {
     const s = state!;
     // Read the form now: the last debounced read may be a moment old.
     s.form = adapter.readForm(doc, texts());
-    // Without rules (only in tests that give texts alone) nothing can be judged: the submit is left alone.
-    const complete = rules ? evidenceOf(rules, s).complete : true;
-    const mode = rules?.submit.onMissingEvidence ?? 'warn';
+    const complete = evidenceOf(rules!, s).complete;
+    const mode = rules!.submit.onMissingEvidence;
     const decision = decideSubmit({ complete, mode, warnedBefore: warnedOnce });
     lastGuard = { at: now(), allowed: decision === 'allow' };
     if (decision === 'allow') {
@@ -713,17 +718,8 @@ export function startHelper(deps: HelperDeps): Helper {
   listen(win, 'change', onInput, true);
   listen(win, 'popstate', onMaybeNavigated);
   // At most once a frame, and only while the panel is shown.
-  let layoutQueued = false;
-  const onLayout = () => {
-    if (!host || layoutQueued) return;
-    layoutQueued = true;
-    win.requestAnimationFrame(() => {
-      layoutQueued = false;
-      place();
-    });
-  };
-  listen(win, 'resize', onLayout, { passive: true });
-  listen(win, 'scroll', onLayout, { passive: true, capture: true });
+  listen(win, 'resize', placeSoon, { passive: true });
+  listen(win, 'scroll', placeSoon, { passive: true, capture: true });
   // Chromium: same-document navigations (the page's pushState included) without observing the DOM.
   const nav = (win as { navigation?: EventTarget }).navigation;
   if (nav?.addEventListener) listen(nav, 'currententrychange', onMaybeNavigated);
@@ -748,16 +744,6 @@ export function startHelper(deps: HelperDeps): Helper {
       [readTimer, maxTimer, confirmFor?.timer].forEach((x) => win.clearTimeout(x));
     },
     read: () => read(),
-    renderNow,
-    get shadowRoot() {
-      return host?.shadow;
-    },
-    get pageState() {
-      return state;
-    },
-    get rules() {
-      return rules;
-    },
   };
 }
 
@@ -768,14 +754,7 @@ function stop(e: Event) {
 
 /** A shown element matching the selector (attribute checks only: no layout). */
 function shown(doc: Document, selector: string): boolean {
-  return Array.from(doc.querySelectorAll(selector)).some((el) => {
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      if (e.hasAttribute('hidden') || /display\s*:\s*none/.test(e.getAttribute('style') ?? '') || /-hidden\b/.test(e.getAttribute('class') ?? '')) {
-        return false;
-      }
-    }
-    return true;
-  });
+  return Array.from(doc.querySelectorAll(selector)).some((el) => !isHidden(el));
 }
 
 /**

@@ -53,7 +53,6 @@ export const STRINGS = {
   reasonSuggested: t('建议', 'Suggested'),
   reasonOthers: t('其他', 'Others'),
   remarkLabel: t('备注说明', 'Remark'),
-  amountLabel: t('退款金额', 'Refund'),
   expressTitle: t('极速退款', 'Express refund'),
   expressYes: t('符合', 'Eligible'),
   expressNo: t('不符合', 'Not eligible'),

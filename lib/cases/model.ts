@@ -2,7 +2,7 @@ import { formatFen } from '../money';
 import type { RefundType } from '../order';
 import { DEFAULT_DEADLINES, HOUR_MS } from '../rules/constants';
 import type { Locale, LocalText, Payer } from '../rules/constants';
-import { refundAmount, shippingPayer } from '../rules/evaluate';
+import { REFUND_TYPE_LABELS as TYPE_LABELS, refundAmount, shippingPayer } from '../rules/evaluate';
 import type { RuleSet } from '../rules/schema';
 import type { ObservedStatus } from '../sites/texts';
 import type { HistoryEntry, RefundCase } from './schema';
@@ -489,10 +489,6 @@ function hoursText(ms: number, locale: Locale): string {
   return locale === 'en' ? `${m} minutes` : `${m} 分钟`;
 }
 
-const TYPE_LABELS: Record<RefundType, LocalText> = {
-  'refund-only': t('仅退款', 'refund only'),
-  'return-refund': t('退货退款', 'return and refund'),
-};
 
 /**
  * The ready 联系客服 message: order number, after-sale number, amount, type, status and since when

@@ -300,7 +300,8 @@ export function remarkFor(
   );
 }
 
-const REFUND_TYPE_LABELS: Record<RefundType, LocalText> = {
+/** A refund type in words, lower case (inside sentences). */
+export const REFUND_TYPE_LABELS: Record<RefundType, LocalText> = {
   'refund-only': t('仅退款', 'refund only'),
   'return-refund': t('退货退款', 'return and refund'),
 };

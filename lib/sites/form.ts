@@ -4,7 +4,7 @@
  * `change` events, so React's onChange sees it and its state (not just the DOM) changes.
  * Works across realms: the prototypes and event constructors come from the element's own window.
  */
-import { labelKey, normalizeText, optionLabelText } from './read';
+import { isHidden, labelKey, normalizeText, optionLabelText } from './read';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -147,17 +147,6 @@ export function waitFor<T>(doc: Document, probe: () => T | undefined | null, tim
   });
 }
 
-function visible(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    const cls = e.getAttribute('class') ?? '';
-    if (/(^|\s)ant-select-dropdown-hidden(\s|$)/.test(cls)) return false;
-    if (e.hasAttribute('hidden')) return false;
-    const style = e.getAttribute('style');
-    if (style && /display\s*:\s*none/i.test(style)) return false;
-  }
-  return true;
-}
-
 function selectionText(select: Element): string {
   const item = select.querySelector('.ant-select-selection-item');
   return item ? normalizeText(item.getAttribute('title') || item.textContent || '') : '';
@@ -170,10 +159,10 @@ function dropdownOf(select: Element, doc: Document): Element | undefined {
     const id = input?.getAttribute(attr);
     const list = id ? doc.getElementById(id) : null;
     const dd = list?.closest('.ant-select-dropdown');
-    if (dd && visible(dd) && dd.querySelector('.ant-select-item-option')) return dd;
+    if (dd && !isHidden(dd) && dd.querySelector('.ant-select-item-option')) return dd;
   }
   const open = Array.from(doc.querySelectorAll('.ant-select-dropdown')).filter(
-    (d) => visible(d) && d.querySelector('.ant-select-item-option'),
+    (d) => !isHidden(d) && d.querySelector('.ant-select-item-option'),
   );
   return open[open.length - 1];
 }

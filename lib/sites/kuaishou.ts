@@ -6,10 +6,9 @@
 import { formatFen, parseMoney } from '../money';
 import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
 import type { FillReport, FillValues, FormFacts, ListedOrder, ListedRefund, Localized, ReadResult, SiteAdapter } from './adapter';
-import { chooseNativeOption, chooseRadio, selectAntOption, setNativeValue } from './form';
+import { chooseRadio, selectAntOption, setNativeValue } from './form';
 import {
   findAllLabelValues,
-  findFieldElement,
   findLabel,
   isHidden,
   labelIndex,
@@ -17,6 +16,7 @@ import {
   matchText,
   normalizeText,
   readTable,
+  squash,
   textIs,
   valueOf,
   type FindOptions,
@@ -44,7 +44,6 @@ function idFromUrl(url: URL, field: 'orderId' | 'afterSaleId'): [string | undefi
 
 /** An id starts the value: letters/digits (at least one digit), then a non-id character or the end. */
 const ID_RE = /^#?([A-Za-z0-9][A-Za-z0-9_-]{3,63})(?![A-Za-z0-9_-])/;
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /**
  * An order / after-sale / tracking number at the start of a value like "2412345678 复制" or
@@ -52,7 +51,7 @@ const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u
  */
 export function parseId(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const m = ID_RE.exec(text.replace(INVISIBLE, '').trim());
+  const m = ID_RE.exec(normalizeText(text));
   return m && /\d/.test(m[1]) ? m[1] : undefined;
 }
 
@@ -81,15 +80,19 @@ function pathOf(url: URL): string {
   return url.pathname.replace(/\/+$/, '') || '/';
 }
 
-/** A form on the page with a 退款原因 item and a submit button: the refund application form. */
-function hasRefundForm(doc: Document, texts: SiteTexts, index: LabelIndex): boolean {
-  const reason = index.field(texts.formLabels.reason ?? []);
+/**
+ * A form on the page with a 退款原因 item and a submit button: the refund application form. The
+ * button first: without one (most pages), the page's text is not walked for the label.
+ */
+function hasRefundForm(doc: Document, texts: SiteTexts, index: () => LabelIndex): boolean {
+  if (!findButton(doc, texts.buttons.submit ?? [])) return false;
+  const reason = index().field(texts.formLabels.reason ?? []);
   if (!reason) return false;
   // The reason must be a form field (a control), not a description of an existing refund.
   const isField =
     reason.matches('input, select, textarea, .ant-form-item-control, .ant-select') ||
     !!reason.querySelector('input, select, textarea, .ant-select, .ant-radio-group');
-  return isField && !!findButton(doc, texts.buttons.submit ?? []);
+  return isField;
 }
 
 function pageKind(url: URL, doc: Document, texts: SiteTexts, index?: LabelIndex): PageKind | undefined {
@@ -103,13 +106,13 @@ function pageKind(url: URL, doc: Document, texts: SiteTexts, index?: LabelIndex)
   const inRefund = path.startsWith('/zone/refund/');
   if (!inOrder && !inRefund) return undefined;
   const L = texts.labels;
-  index ??= labelIndex(doc.body ?? doc, [texts.formLabels.reason]);
-  if (hasRefundForm(doc, texts, index)) return 'refund-form';
+  const idx = () => (index ??= labelIndex(doc.body ?? doc, [texts.formLabels.reason]));
+  if (hasRefundForm(doc, texts, idx)) return 'refund-form';
   if (path === '/zone/order/detail') return 'order-detail';
   if (/list$/i.test(path)) return inOrder ? 'order-list' : 'refund-list';
   // Another route: one order shown → its detail; one after-sale shown → refund detail.
-  if (inRefund && index.find(L.afterSaleId ?? [])) return 'refund-detail';
-  if (inOrder && index.find(L.orderId ?? [])) return 'order-detail';
+  if (inRefund && idx().find(L.afterSaleId ?? [])) return 'refund-detail';
+  if (inOrder && idx().find(L.orderId ?? [])) return 'order-detail';
   return undefined;
 }
 
@@ -349,54 +352,54 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
   return result;
 }
 
-function readRefundList(doc: Document, texts: SiteTexts): ListedRefund[] {
+type Row = Record<string, string | undefined> & { row: Element };
+
+/**
+ * A list page's rows: its table read by columns; without one (no id column found), its cards
+ * (one per id label of `ids`, in that order of preference) read by label, the status also from
+ * a tag showing one of `statusTexts`.
+ */
+function listRows(
+  doc: Document,
+  columns: Record<string, readonly string[] | undefined>,
+  ids: string[],
+  statusTexts: Partial<Record<string, readonly string[]>>,
+): Row[] {
   const root = doc.body ?? doc;
-  const rows = readTable(root, {
-    orderId: texts.labels.orderId,
-    afterSaleId: texts.labels.afterSaleId,
-    status: texts.labels.afterSaleStatus,
-    refundAmount: texts.labels.refundAmount,
-  });
-  const out: ListedRefund[] = [];
-  if (rows.some((r) => r.orderId !== undefined || r.afterSaleId !== undefined)) {
-    for (const r of rows) {
-      const orderId = parseId(r.orderId);
-      const afterSaleId = parseId(r.afterSaleId);
-      if (!orderId && !afterSaleId) continue;
-      out.push(listedRefund(r.row, orderId, afterSaleId, r.status, r.refundAmount, texts));
-    }
-    return out;
-  }
+  const rows: Row[] = readTable(root, columns);
+  if (rows.some((r) => ids.some((k) => r[k] !== undefined))) return rows;
   // Card layout: each card prints "订单编号：…", "售后单号：…", its status and amount.
-  for (const card of cards(root, [...(texts.labels.afterSaleId ?? []), ...(texts.labels.orderId ?? [])])) {
-    const get = (labels: readonly string[] | undefined) => (labels?.length ? findLabel(card, labels)?.value : undefined);
-    const orderId = parseId(get(texts.labels.orderId));
-    const afterSaleId = parseId(get(texts.labels.afterSaleId));
-    if (!orderId && !afterSaleId) continue;
-    const statusText = get(texts.labels.afterSaleStatus) ?? statusTextIn(card, texts.afterSaleStatusTexts);
-    out.push(listedRefund(card, orderId, afterSaleId, statusText, get(texts.labels.refundAmount), texts));
-  }
-  return out;
+  return cards(root, ids.flatMap((k) => columns[k] ?? [])).map((card) => {
+    const r = { row: card.closest('tr') ?? card } as Row;
+    for (const [k, labels] of Object.entries(columns)) if (labels?.length) r[k] = findLabel(card, labels)?.value;
+    r.status ??= statusTextIn(card, statusTexts);
+    return r;
+  });
 }
 
-function listedRefund(
-  row: Element,
-  orderId: string | undefined,
-  afterSaleId: string | undefined,
-  statusText: string | undefined,
-  amountText: string | undefined,
-  texts: SiteTexts,
-): ListedRefund {
-  const item: ListedRefund = { statusText: statusText ?? '', row };
-  if (orderId) item.orderId = orderId;
-  if (afterSaleId) item.afterSaleId = afterSaleId;
-  const status = matchText(statusText, texts.afterSaleStatusTexts);
-  if (status) item.status = status;
-  if (amountText) {
-    const m = parsePageMoney(amountText);
-    if (m.ok && m.fen >= 0) item.refundAmount = m.fen;
+function readRefundList(doc: Document, texts: SiteTexts): ListedRefund[] {
+  const L = texts.labels;
+  const rows = listRows(
+    doc,
+    { afterSaleId: L.afterSaleId, orderId: L.orderId, status: L.afterSaleStatus, refundAmount: L.refundAmount },
+    ['afterSaleId', 'orderId'],
+    texts.afterSaleStatusTexts,
+  );
+  const out: ListedRefund[] = [];
+  for (const r of rows) {
+    const orderId = parseId(r.orderId);
+    const afterSaleId = parseId(r.afterSaleId);
+    if (!orderId && !afterSaleId) continue;
+    const item: ListedRefund = { statusText: r.status ?? '', row: r.row };
+    if (orderId) item.orderId = orderId;
+    if (afterSaleId) item.afterSaleId = afterSaleId;
+    const status = matchText(r.status, texts.afterSaleStatusTexts);
+    if (status) item.status = status;
+    const m = r.refundAmount ? parsePageMoney(r.refundAmount) : undefined;
+    if (m?.ok && m.fen >= 0) item.refundAmount = m.fen;
+    out.push(item);
   }
-  return item;
+  return out;
 }
 
 /**
@@ -439,30 +442,18 @@ function statusTextIn(card: Element, table: Partial<Record<string, readonly stri
 }
 
 function readOrderList(doc: Document, texts: SiteTexts): ListedOrder[] {
-  const root = doc.body ?? doc;
-  const rows = readTable(root, { orderId: texts.labels.orderId, status: texts.labels.status });
+  const rows = listRows(doc, { orderId: texts.labels.orderId, status: texts.labels.status }, ['orderId'], texts.orderStatusTexts);
   const out: ListedOrder[] = [];
-  const push = (row: Element, idText: string | undefined, statusText: string | undefined) => {
-    const orderId = parseId(idText);
-    if (!orderId) return;
-    const item: ListedOrder = { orderId, row };
-    if (statusText) {
-      item.statusText = statusText;
-      const st = matchText(statusText, texts.orderStatusTexts);
+  for (const r of rows) {
+    const orderId = parseId(r.orderId);
+    if (!orderId) continue;
+    const item: ListedOrder = { orderId, row: r.row };
+    if (r.status) {
+      item.statusText = r.status;
+      const st = matchText(r.status, texts.orderStatusTexts);
       if (st) item.status = st;
     }
     out.push(item);
-  };
-  if (rows.some((r) => r.orderId !== undefined)) {
-    for (const r of rows) push(r.row, r.orderId, r.status);
-    return out;
-  }
-  for (const card of cards(root, texts.labels.orderId ?? [])) {
-    const id = findLabel(card, texts.labels.orderId ?? [])?.value;
-    const status =
-      (texts.labels.status?.length ? findLabel(card, texts.labels.status)?.value : undefined) ??
-      statusTextIn(card, texts.orderStatusTexts);
-    push(card.closest('tr') ?? card, id, status);
   }
   return out;
 }
@@ -475,17 +466,20 @@ function controlIn(field: Element): Element {
   return field;
 }
 
-function fieldOf(doc: Document, labels: readonly string[] | undefined): Element | undefined {
+/** A form field's control; `index` a walk of the page as it is now (the fill changes the page: a new one per field). */
+function fieldOf(index: LabelIndex | Document, labels: readonly string[] | undefined): Element | undefined {
   if (!labels?.length) return undefined;
-  const f = findFieldElement(doc.body ?? doc, labels);
+  const f = ('field' in index ? index : labelIndex(index.body ?? index)).field(labels);
   return f ? controlIn(f) : undefined;
 }
 
 function readForm(doc: Document, texts: SiteTexts): FormFacts {
   const facts: FormFacts = { uploads: 0 };
   const L = texts.formLabels;
+  // One walk of the page for every field of the form.
+  const index = labelIndex(doc.body ?? doc, Object.values(L));
   const text = (labels: readonly string[] | undefined) => {
-    const f = fieldOf(doc, labels);
+    const f = fieldOf(index, labels);
     const v = f ? valueOf(f) : '';
     return v || undefined;
   };
@@ -500,7 +494,7 @@ function readForm(doc: Document, texts: SiteTexts): FormFacts {
     const m = parsePageMoney(amount);
     if (m.ok && m.fen >= 0) facts.amountFen = m.fen;
   }
-  const remark = fieldOf(doc, L.remark);
+  const remark = fieldOf(index, L.remark);
   const remarkControl = remark?.matches('textarea, input') ? remark : remark?.querySelector('textarea, input');
   const remarkValue = remarkControl ? String((remarkControl as HTMLTextAreaElement).value ?? '') : '';
   if (remarkValue.trim()) facts.remark = remarkValue.slice(0, 1000);
@@ -509,7 +503,7 @@ function readForm(doc: Document, texts: SiteTexts): FormFacts {
   const courier = text(L.courier);
   if (courier && !/^请选择|^请输入/.test(courier)) facts.courier = courier.slice(0, 64);
 
-  const evidence = fieldOf(doc, L.evidence);
+  const evidence = fieldOf(index, L.evidence);
   const scope: ParentNode = evidence ?? doc;
   const items = Array.from(scope.querySelectorAll('.ant-upload-list-item')).filter(
     (i) => !/ant-upload-list-item-(error|removed)/.test(i.getAttribute('class') ?? '') && !isHidden(i),
@@ -529,11 +523,9 @@ function notFoundReason(labels: readonly string[] | undefined): Localized {
   return failure(`表单中未找到「${labelList(labels)}」`, `The form has no field "${labelList(labels)}"`);
 }
 
+/** A select (native or Ant Design: selectAntOption tells them apart), else a radio group. */
 async function chooseIn(field: Element, labels: string[]): Promise<boolean> {
-  if (field.matches('select')) return chooseNativeOption(field as HTMLSelectElement, labels);
-  if (field.matches('.ant-select') || field.querySelector('.ant-select')) return selectAntOption(field, labels);
-  const native = field.querySelector('select');
-  if (native) return chooseNativeOption(native, labels);
+  if (field.matches('select, .ant-select') || field.querySelector('select, .ant-select')) return selectAntOption(field, labels);
   if (field.querySelector('input[type=radio], .ant-radio-button-wrapper, [role=radio]') || field.matches('.ant-radio-group')) {
     return chooseRadio(field, labels);
   }
@@ -606,16 +598,16 @@ async function fillForm(doc: Document, texts: SiteTexts, values: FillValues): Pr
 const BUTTON_SELECTOR = 'button, [role=button], a.ant-btn, input[type=submit], input[type=button]';
 
 function findButton(doc: Document, texts: readonly string[]): HTMLElement | undefined {
-  const keys = texts.map(labelKey).filter(Boolean);
+  const keys = texts.map(squash).filter(Boolean);
   if (!keys.length) return undefined;
-  const buttons = Array.from(doc.querySelectorAll(BUTTON_SELECTOR)).filter(
-    (b) => !isHidden(b) && !(b as HTMLButtonElement).disabled && b.getAttribute('aria-disabled') !== 'true',
-  ) as HTMLElement[];
-  // Texts in the given order: 提交申请 before the looser 提交. Ant Design puts "提 交" spaces in two-character labels.
+  const buttons = Array.from(doc.querySelectorAll(BUTTON_SELECTOR)) as HTMLElement[];
+  const names = buttons.map((b) => squash(b.nodeName === 'INPUT' ? (b as HTMLInputElement).value : (b.textContent ?? '')));
+  // Texts in the given order: 提交申请 before the looser 提交. The text first, then (for the few
+  // that match) whether the button is shown and enabled.
   for (const k of keys) {
-    for (const b of buttons) {
-      const t = labelKey(b.nodeName === 'INPUT' ? (b as HTMLInputElement).value : (b.textContent ?? '').slice(0, 200));
-      if (t === k || t.replace(/ /g, '') === k) return b;
+    for (let i = 0; i < buttons.length; i++) {
+      const b = buttons[i];
+      if (names[i] === k && !isHidden(b) && !(b as HTMLButtonElement).disabled && b.getAttribute('aria-disabled') !== 'true') return b;
     }
   }
   return undefined;

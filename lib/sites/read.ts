@@ -46,6 +46,11 @@ export function labelKey(s: string): string {
   return normalizeText(s).replace(COLON_TAIL, '').trim();
 }
 
+/** A button's or an option's text as compared: as `labelKey`, without spaces (Ant Design writes two-character buttons "确 定"). */
+export function squash(s: string): string {
+  return labelKey(s.slice(0, 200)).replace(/ /g, '');
+}
+
 /** A text node's data, at most `max` characters: a 1 MB node is never copied whole. */
 function dataOf(t: CharacterData, max: number): string {
   if (max <= 0) return '';
@@ -89,7 +94,11 @@ function textOf(node: Node, max = MAX_VALUE): string {
   return normalizeText(boundedText(node, max * 2)).slice(0, max);
 }
 
-/** Inside something the page hides, or inside our own host / a script. Cheap: attributes only. */
+/**
+ * Inside something the page hides (`hidden`, `aria-hidden`, inline `display:none` /
+ * `visibility:hidden`, an Ant Design `ant-…-hidden` state class: a closed tab pane, dropdown, modal,
+ * popover), or inside our own host / a script. Cheap: attributes only.
+ */
 export function isHidden(el: Element | null): boolean {
   for (let e = el; e; e = e.parentElement) {
     if (SKIP_TAGS.has(e.nodeName)) return true;
@@ -97,7 +106,7 @@ export function isHidden(el: Element | null): boolean {
     const style = e.getAttribute('style');
     if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
     const cls = e.getAttribute('class');
-    if (cls && /(^|\s)(ant-tabs-tabpane-hidden|ant-select-dropdown-hidden|ant-modal-hidden)(\s|$)/.test(cls)) return true;
+    if (cls && /(^|\s)ant-[\w-]+-hidden(\s|$)/.test(cls)) return true;
   }
   return false;
 }

@@ -60,16 +60,33 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
 
   await page.goto(`${site.origin}/zone/refund/apply?orderId=${orderId}`, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('pierce/[data-rh="panel"][data-page-kind="refund-form"]', { timeout: 15_000 });
+  // As a merchant would, fill once the form has loaded: a late response (slower here, through the
+  // proxy) re-initialises the page's own form state and would drop what was filled before it.
+  await page.waitForSelector('#refundForm', { timeout: 15_000 });
+  await page.waitForNetworkIdle({ idleTime: 500, timeout: 15_000 });
   const type = await page.waitForSelector('pierce/[data-rh="refund-type"]');
   await type!.select('refund-only');
   const reason = await page.waitForSelector('pierce/[data-rh="reason"]');
   await reason!.select('quality');
+  // The panel renders the reason's remark asynchronously: fill once it is there, or the page gets
+  // the remark of no reason (a loaded machine showed that race).
+  await page.waitForFunction(
+    () => {
+      const area = document.querySelector('refund-helper')?.shadowRoot?.querySelector('textarea');
+      return !!area && area.value.trim().length > 0;
+    },
+    { timeout: 10_000, polling: 100 },
+  );
   await (await page.waitForSelector('pierce/[data-rh="fill-form"]'))!.click();
+  // Filling is asynchronous (the reason is an Ant select the filler opens and picks from): wait for
+  // both the remark and the chosen reason before submitting.
   await page.waitForFunction(
     () => {
       const form = document.querySelector('#refundForm');
       const remark = form?.querySelector('textarea') as HTMLTextAreaElement | null;
-      return !!remark && remark.value.trim().length > 0;
+      const reasonShown = form?.querySelector('.ant-select-selection-item')?.textContent?.trim();
+      const dropdownOpen = !!document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+      return !!remark && remark.value.trim().length > 0 && !!reasonShown && !dropdownOpen;
     },
     // Interval polling: rAF polling stalls in a headless Firefox tab here.
     { timeout: 10_000, polling: 100 },
