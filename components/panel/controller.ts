@@ -17,7 +17,7 @@
  * the content script has a 30 KB gzip budget (SPEC §7).
  */
 import { h, render } from 'preact';
-import { tr, type Locale } from '../../lib/i18n';
+import { translator, type Locale } from '../../lib/i18n';
 import { parseMoney } from '../../lib/money';
 import type { PageKind, RefundType, SnapshotField } from '../../lib/order';
 import type { RefundCase } from '../../lib/cases/schema';
@@ -26,6 +26,7 @@ import { TERMINAL_STATUSES } from '../../lib/cases/status';
 import { refundAmount, shippingPayer } from '../../lib/rules/evaluate';
 import type { RuleSet } from '../../lib/rules/schema';
 import type { FillValues, SiteAdapter } from '../../lib/sites/adapter';
+import { parseId } from '../../lib/sites/kuaishou';
 import { isHidden, squash } from '../../lib/sites/read';
 import type { SiteTexts } from '../../lib/sites/texts';
 import { chipContainer, removeChips, upsertChip, CHIP_TAG } from '../common/chip';
@@ -75,7 +76,7 @@ export function startHelper(deps: HelperDeps): Helper {
   const { win, adapter, client, locale } = deps;
   const doc = win.document;
   const now = deps.now ?? Date.now;
-  const t = (k: StringKey, vars?: Record<string, string | number>) => tr(STRINGS[k], locale, vars);
+  const t = translator(STRINGS, locale);
   const texts = () => rules?.sites.kuaishou as SiteTexts;
   const timeout = (fn: () => void, ms: number) => win.setTimeout(fn, ms);
 
@@ -94,6 +95,8 @@ export function startHelper(deps: HelperDeps): Helper {
   let maxTimer: number | undefined;
   /** Reads still done at once on a change of the page: until it shows the order after a navigation (at most a few). */
   let eager = 0;
+  /** The URL changed and the new page was not read yet. */
+  let navigated = false;
   let renderQueued = false;
   let layoutQueued = false;
   let stopped = false;
@@ -148,12 +151,16 @@ export function startHelper(deps: HelperDeps): Helper {
     if (win.location.href !== href) route();
   };
 
-  /** The URL changed, or the page rendered: decide what this page is and (un)mount the panel. */
-  function route() {
+  /**
+   * The URL changed, or the page rendered: decide what this page is and (un)mount the panel.
+   * `rendered`: called for a change of the page (the DOM shows the new URL's page already).
+   */
+  function route(rendered?: boolean) {
     if (stopped) return;
     const url = new URL(win.location.href);
     const changed = url.href !== href;
     if (changed) {
+      navigated = true;
       // A submit followed by leaving the form is the page accepting it.
       if (pending && href === pending.url && now() - pending.at < SUBMIT_WINDOW) void recordPending();
       href = url.href;
@@ -184,15 +191,15 @@ export function startHelper(deps: HelperDeps): Helper {
         attributeFilter: ['class', 'style', 'hidden', 'value', 'aria-hidden', 'title'],
       });
     }
-    const kind = adapter.pageKind(url, doc, texts());
-    if (!kind) {
-      // Not rendered enough to tell yet; the observer calls back when it is.
-      if (changed) unmount();
-      return;
+    if (changed && !rendered && state) {
+      // The app has not rendered the new URL's page yet (the DOM is the old page's): the panel
+      // forgets the old page at once, and the new page's first change is read at once (reset
+      // makes the reads eager); without any, the debounced read looks.
+      reset(state.kind);
+      return scheduleRead();
     }
-    if (!state || state.kind !== kind || changed) reset(kind);
-    // Read now: the rules came after the page rendered, or the page just changed.
-    read(kind);
+    // Read now: the page just changed, or the rules came after it rendered.
+    read();
   }
 
   function reset(kind: PageKind) {
@@ -201,11 +208,13 @@ export function startHelper(deps: HelperDeps): Helper {
     lastSig = lastReport = orderKey = '';
     eager = 8;
     formOpenedAt = now();
+    // A new page: its panel (loading until read) replaces the old one's.
+    queueRender();
     if (kind !== 'order-list') removeChips(doc);
   }
 
   function onMutations(records: MutationRecord[]) {
-    if (win.location.href !== href) return route();
+    if (win.location.href !== href) return route(true);
     // Our own chips and host do not count as the page changing.
     const relevant = records.some(
       (r) =>
@@ -213,7 +222,7 @@ export function startHelper(deps: HelperDeps): Helper {
         !(r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOurNode)),
     );
     if (!relevant) return host?.ensureAttached();
-    if (!state) return route();
+    if (!state) return route(true);
     checkPending();
     watchConfirm();
     if (eager > 0) {
@@ -226,23 +235,29 @@ export function startHelper(deps: HelperDeps): Helper {
   // Reading
 
   /** Debounced; a burst of mutations (a countdown on the page) still reads every 250 ms at least. */
-  function scheduleRead(delay = deps.debounceMs ?? 60) {
+  function scheduleRead() {
     if (stopped) return;
     win.clearTimeout(readTimer);
-    readTimer = timeout(() => read(), delay);
-    maxTimer ??= timeout(() => read(), 250);
+    readTimer = timeout(read, deps.debounceMs ?? 60);
+    maxTimer ??= timeout(read, 250);
   }
 
-  /** Read the page (as `kind` when route() just told it) and render what changed. */
-  function read(known?: PageKind) {
+  /** Read the page (a new one after a navigation) and render what changed. */
+  function read() {
     win.clearTimeout(readTimer);
     win.clearTimeout(maxTimer);
     readTimer = maxTimer = undefined;
     if (stopped) return;
     const url = new URL(win.location.href);
-    const kind = known ?? (servedPath(url) && texts() ? adapter.pageKind(url, doc, texts()) : undefined);
-    if (!kind) return;
-    if (state?.kind !== kind) reset(kind);
+    const kind = texts() && adapter.pageKind(url, doc, texts());
+    if (!kind) {
+      // Not rendered enough to tell yet; the observer calls back when it is.
+      if (navigated) unmount();
+      navigated = false;
+      return;
+    }
+    if (navigated || state?.kind !== kind) reset(kind);
+    navigated = false;
     mount();
     const s = state!;
     try {
@@ -418,19 +433,16 @@ export function startHelper(deps: HelperDeps): Helper {
   }
 
   /**
-   * Once the next frame is painted, at most once a frame: the page and the panel have been laid
-   * out by then, so measuring the buttons forces no layout of its own (right after a read it
-   * would force one, and the panel's render another).
+   * In the next frame, at most once a frame: after the panel's render, so measuring the buttons
+   * costs the frame's one layout (right after a read it would force one, and the render another).
    */
   function placeSoon() {
     if (!host || layoutQueued) return;
     layoutQueued = true;
-    win.requestAnimationFrame(() =>
-      timeout(() => {
-        layoutQueued = false;
-        place();
-      }, 0),
-    );
+    win.requestAnimationFrame(() => {
+      layoutQueued = false;
+      place();
+    });
   }
 
   /** Keep the panel off the page's own action buttons (see choosePlacement). */
@@ -493,7 +505,8 @@ export function startHelper(deps: HelperDeps): Helper {
       else value = m.fen;
     } else if (kind === 'status') value = text; // a choice of the panel's own <select>
     else if (field === 'orderId' || field === 'afterSaleId' || field === 'trackingNo') {
-      if (/^[\w-]{1,64}$/.test(text)) value = text;
+      // As the page's numbers are read (lib/sites/kuaishou.ts parseId): the whole text one number.
+      if (parseId(text) === text) value = text;
       else error = t('missingBadId');
     } else value = text.slice(0, 64);
     s.typedErrors = { ...s.typedErrors, [field]: error };
@@ -743,7 +756,7 @@ export function startHelper(deps: HelperDeps): Helper {
       navObserver?.disconnect();
       [readTimer, maxTimer, confirmFor?.timer].forEach((x) => win.clearTimeout(x));
     },
-    read: () => read(),
+    read,
   };
 }
 

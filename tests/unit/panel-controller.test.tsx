@@ -170,6 +170,24 @@ describe('reading on time', () => {
     expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('9900');
   });
 
+  it('after a navigation the old page is not read as the new one; the new page is read as soon as it renders', async () => {
+    const OTHER = '2411080099999999';
+    go(`/zone/order/detail?id=${ORDER}`);
+    const old = descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]);
+    document.body.append(old);
+    await startSlow();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
+    go(`/zone/order/detail?id=${OTHER}`);
+    window.dispatchEvent(new PopStateEvent('popstate')); // the router's navigation, before it renders
+    await settle();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBeNull(); // not the old page's number
+    old.remove();
+    document.body.append(descriptions([['订单编号', OTHER], ['订单状态', '待发货'], ['实付款', '¥59.00']]));
+    await settle();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(OTHER);
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('5900');
+  });
+
   it('a page change that does not change what is read does not re-render the panel', async () => {
     go(`/zone/order/detail?id=${ORDER}`);
     document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]));
