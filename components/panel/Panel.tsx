@@ -7,7 +7,7 @@
  * preact/jsx-runtime out of the content script (≈0.3 KB gzip of its 30 KB budget).
  */
 import { h, type JSX } from 'preact';
-import { tr } from '../../lib/i18n';
+import { translator } from '../../lib/i18n';
 import { REFUND_TYPES, type RefundType, type SnapshotField } from '../../lib/order';
 import { STRINGS, type StringKey } from './strings';
 import type { CaseView, MissingView, PanelModel } from './model';
@@ -29,7 +29,7 @@ type T = (k: StringKey, vars?: Record<string, string | number>) => string;
 type Ev<E extends EventTarget> = JSX.TargetedEvent<E>;
 
 export function Panel({ model, collapsed, actions }: { model: PanelModel; collapsed: boolean; actions: PanelActions }) {
-  const t: T = (k, vars) => tr(STRINGS[k], model.locale, vars);
+  const t: T = translator(STRINGS, model.locale);
   const { form, evidence, warning } = model;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && !collapsed) {
@@ -175,29 +175,31 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
             </b>
             <ul class="list">
               {evidence.items.map((i) => {
-                const body = [
-                  <i key="m" class={`mark ${i.state}`} aria-hidden="true">
-                    {i.state === 'ok' ? '✓' : '!'}
-                  </i>,
-                  <span key="t">
-                    {i.label}
-                    {i.state === 'missing' && <small class="muted">{i.why}</small>}
-                    {i.manual && !i.ticked && <small class="hint">{t('evidenceTick')}</small>}
-                  </span>,
-                ];
-                // A manual item is a checkbox: a click (or Space/Enter) on the item itself ticks it.
+                // A manual item is a checkbox button: a click (or Space/Enter) on the item itself
+                // ticks it. One read from the page is not tickable: a read-only checkbox tells
+                // assistive tech its state.
+                const Item = i.manual ? 'button' : 'div';
                 return (
                   <li key={i.id}>
-                    {i.manual ? (
-                      <button type="button" role="checkbox" aria-checked={i.ticked} class="ev" data-rh-evidence={i.id} data-state={i.state} onClick={() => actions.tick(i.id)}>
-                        {body}
-                      </button>
-                    ) : (
-                      // Read from the page, not tickable: a read-only checkbox tells assistive tech its state.
-                      <div role="checkbox" aria-checked={i.state === 'ok'} aria-readonly="true" class="ev" data-rh-evidence={i.id} data-state={i.state}>
-                        {body}
-                      </div>
-                    )}
+                    <Item
+                      type={i.manual ? 'button' : undefined}
+                      role="checkbox"
+                      aria-checked={i.manual ? i.ticked : i.state === 'ok'}
+                      aria-readonly={i.manual ? undefined : 'true'}
+                      class="ev"
+                      data-rh-evidence={i.id}
+                      data-state={i.state}
+                      onClick={i.manual ? () => actions.tick(i.id) : undefined}
+                    >
+                      <i class={`mark ${i.state}`} aria-hidden="true">
+                        {i.state === 'ok' ? '✓' : '!'}
+                      </i>
+                      <span>
+                        {i.label}
+                        {i.state === 'missing' && <small class="muted">{i.why}</small>}
+                        {i.manual && !i.ticked && <small class="hint">{t('evidenceTick')}</small>}
+                      </span>
+                    </Item>
                   </li>
                 );
               })}

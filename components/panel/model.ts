@@ -3,7 +3,7 @@
  * the panel displays. Pure: no DOM, no browser.*, no clock (`now` is passed), so each page kind's
  * view is testable from plain data. The view (Panel.tsx) only renders the result.
  */
-import { formatDateTime, tr, type Locale } from '../../lib/i18n';
+import { formatDateTime, translator, type Locale } from '../../lib/i18n';
 import { formatFen } from '../../lib/money';
 import { ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../../lib/order';
 import type { RefundCase } from '../../lib/cases/schema';
@@ -165,13 +165,6 @@ const FILL_LABELS: Record<string, StringKey> = {
 /** Statuses in which a second application for the order would be a duplicate. */
 const OPEN: readonly CaseStatus[] = ['draft', 'reviewing', 'approved', 'confirmed', 'escalated'];
 
-/** Fields a page kind must show; the others it misses are not the merchant's concern there. */
-const RELEVANT: Partial<Record<PageKind, readonly SnapshotField[]>> = {
-  'order-detail': ['orderId', 'status', 'paidAmount', 'trackingNo', 'courier'],
-  'refund-form': ['orderId', 'status', 'paidAmount'],
-  'refund-detail': ['orderId', 'afterSaleId', 'refundAmount'],
-};
-
 export function inputKindOf(field: SnapshotField): InputKind {
   return /Amount|Total|discount|Fee/.test(field) ? 'money' : field === 'status' ? 'status' : 'text';
 }
@@ -206,7 +199,7 @@ export function proposedRemark(rules: RuleSet, state: PageState): string {
 }
 
 export function buildModel(state: PageState, rules: RuleSet | undefined, locale: Locale, now: number): PanelModel {
-  const T = (k: StringKey, vars?: Record<string, string | number>) => tr(STRINGS[k], locale, vars);
+  const T = translator(STRINGS, locale);
   const { kind, read, typed } = state;
   const status = (s: CaseStatus) => STATUS_LABELS[s][locale];
   const model: PanelModel = { locale, kind, loading: false, fields: [], missing: [], notices: state.notices };
@@ -251,7 +244,9 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   add('courier', shipment.courier);
 
   for (const m of read.snapshot.missing) {
-    if (!RELEVANT[kind]?.includes(m.field) || typed[m.field] !== undefined) continue;
+    // The adapter lists what the page kind should show and did not; a refund type is not typed
+    // in (the page's refund form has its own), nor is a field typed already.
+    if (m.field === 'refundType' || typed[m.field] !== undefined) continue;
     model.missing.push({
       field: m.field,
       label: T(labelKeyOf(m.field)),

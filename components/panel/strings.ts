@@ -44,7 +44,7 @@ export const STRINGS = {
   missingEmpty: t('请填写内容', 'Type a value'),
   missingNegative: t('金额不能为负数', 'An amount cannot be negative'),
   missingChooseStatus: t('请选择订单状态', 'Choose a status'),
-  missingBadId: t('只能包含字母、数字、- 和 _', 'Letters, digits, - and _ only'),
+  missingBadId: t('4–64 位字母、数字、- 或 _，含数字', '4–64 letters, digits, - or _, with a digit'),
 
   formTitle: t('填写退款申请', 'Application'),
   refundTypeLabel: t('退款类型', 'Refund type'),

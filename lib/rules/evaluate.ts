@@ -101,10 +101,12 @@ export function defaultRefundType(order: Pick<OrderSnapshot, 'status'>): RefundT
   return order.status === 'unpaid' || order.status === 'unshipped' ? 'refund-only' : 'return-refund';
 }
 
+const NOT_SHIPPED = { categories: ['buyer', 'other'] as Category[], why: t('订单未发货，常见原因是买家不想要了。', 'Not shipped yet: usually the buyer changed their mind.') };
+
 /** Which reason categories fit an order status best, and why. */
 const SUGGESTED_CATEGORIES: Partial<Record<OrderStatus, { categories: Category[]; why: LocalText }>> = {
-  unpaid: { categories: ['buyer', 'other'], why: t('订单未发货，常见原因是买家不想要了。', 'Not shipped yet: usually the buyer changed their mind.') },
-  unshipped: { categories: ['buyer', 'other'], why: t('订单未发货，常见原因是买家不想要了。', 'Not shipped yet: usually the buyer changed their mind.') },
+  unpaid: NOT_SHIPPED,
+  unshipped: NOT_SHIPPED,
   shipped: { categories: ['logistics', 'buyer'], why: t('订单已发货未签收，常见原因是未收到货或不想要了。', 'Shipped, not delivered: usually not received or changed mind.') },
   delivered: {
     categories: ['quality', 'damaged', 'not-as-described', 'wrong-item', 'missing'],

@@ -13,22 +13,17 @@ function windowOf(el: Element): Window & typeof globalThis {
   return (el.ownerDocument.defaultView ?? globalThis) as Window & typeof globalThis;
 }
 
-/** The native accessor from the element's own class prototype (skipping own-property overrides such as React's tracker). */
-function nativeSetter(el: Element, prop: 'value' | 'checked'): ((v: unknown) => void) | undefined {
+/**
+ * The native `value` setter from the element's own class prototype, as the element is seen from
+ * here (the content script's world, or the page's through Firefox's Xray): never an own-property
+ * override on the element such as React's value tracker.
+ */
+function nativeSetter(el: Element): ((v: unknown) => void) | undefined {
   for (let proto = Object.getPrototypeOf(el); proto; proto = Object.getPrototypeOf(proto)) {
-    const desc = Object.getOwnPropertyDescriptor(proto, prop);
+    const desc = Object.getOwnPropertyDescriptor(proto, 'value');
     if (desc?.set) return desc.set;
   }
   return undefined;
-}
-
-/** The element type's prototype in the element's realm (a content script and the page are different realms). */
-function protoFor(el: Control): object | undefined {
-  const win = el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
-  if (!win) return undefined;
-  if (el.nodeName === 'TEXTAREA') return win.HTMLTextAreaElement?.prototype;
-  if (el.nodeName === 'SELECT') return win.HTMLSelectElement?.prototype;
-  return win.HTMLInputElement?.prototype;
 }
 
 function fire(el: Element, type: string, init: EventInit = { bubbles: true }): void {
@@ -44,9 +39,7 @@ function fireMouse(el: Element, type: string): void {
 
 /** Set a React-controlled input/textarea/select's value and tell React. */
 export function setNativeValue(el: Control, value: string): void {
-  const proto = protoFor(el);
-  const desc = proto ? Object.getOwnPropertyDescriptor(proto, 'value') : undefined;
-  const set = desc?.set ?? nativeSetter(el, 'value');
+  const set = nativeSetter(el);
   if (set) set.call(el, value);
   else el.value = value;
   fire(el, 'input');

@@ -237,16 +237,29 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
     }
   }
 
-  // Order status.
-  const statusHit = read('status', (v) => matchText(v, texts.orderStatusTexts) ?? v);
-  if (statusHit === null) {
-    // conflict recorded
-  } else if (statusHit) {
-    snap.statusText = statusHit.value.slice(0, 200);
-    const st = matchText(statusHit.value, texts.orderStatusTexts);
-    if (st) snap.status = st;
-    else bad('status', statusHit, '不是已知的订单状态');
-  } else notFound('status', texts.labels.status);
+  /**
+   * A field holding one value: `parse` gives it, or undefined when the value is not what the
+   * field holds (`why`). Duplicates compare as parsed (`canon`). Returns the hit (null: conflict).
+   */
+  const one = (
+    f: 'status' | 'paymentMethod' | 'trackingNo' | 'courier' | 'refundType',
+    parse: (v: string) => string | undefined,
+    why = '',
+    canon = (v: string) => parse(v) ?? v,
+  ) => {
+    const hit = read(f, canon);
+    if (hit === undefined) notFound(f, texts.labels[f]);
+    else if (hit) {
+      const v = parse(hit.value);
+      if (v === undefined) bad(f, hit, why);
+      else (snap as Record<string, unknown>)[f] = v;
+    }
+    return hit;
+  };
+
+  // Order status: the page's words kept as read.
+  const statusHit = one('status', (v) => matchText(v, texts.orderStatusTexts), '不是已知的订单状态');
+  if (statusHit) snap.statusText = statusHit.value.slice(0, 200);
 
   // Money.
   const moneyFields = ['goodsTotal', 'discount', 'shippingFee', 'paidAmount', 'refundAmount'] as const;
@@ -304,27 +317,10 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
     }
   }
 
-  // Plain texts.
-  const payment = read('paymentMethod');
-  if (payment) snap.paymentMethod = payment.value.slice(0, 100);
-  else if (payment === undefined) notFound('paymentMethod', texts.labels.paymentMethod);
-
-  const tracking = read('trackingNo', canonicalId);
-  const trackingNo = parseId(tracking?.value);
-  if (trackingNo) snap.trackingNo = trackingNo;
-  else if (tracking) bad('trackingNo', tracking, '不是有效的单号');
-  else if (tracking === undefined) notFound('trackingNo', texts.labels.trackingNo);
-
-  const courier = read('courier');
-  if (courier) snap.courier = courier.value.slice(0, 64);
-  else if (courier === undefined) notFound('courier', texts.labels.courier);
-
-  const type = read('refundType', (v) => matchText(v, texts.refundTypeTexts) ?? v);
-  if (type) {
-    const t = matchText(type.value, texts.refundTypeTexts);
-    if (t) snap.refundType = t;
-    else bad('refundType', type, '不是已知的售后类型');
-  } else if (type === undefined) notFound('refundType', texts.labels.refundType);
+  one('paymentMethod', (v) => v.slice(0, 100));
+  one('trackingNo', parseId, '不是有效的单号', canonicalId);
+  one('courier', (v) => v.slice(0, 64));
+  one('refundType', (v) => matchText(v, texts.refundTypeTexts), '不是已知的售后类型');
 
   // After-sale status (refund pages). Two different ones on the page: none is reported.
   const result: ReadResult = { snapshot: snap as OrderSnapshot, computed };
@@ -494,9 +490,9 @@ function readForm(doc: Document, texts: SiteTexts): FormFacts {
     const m = parsePageMoney(amount);
     if (m.ok && m.fen >= 0) facts.amountFen = m.fen;
   }
+  // The remark as typed (not normalised: line breaks are the merchant's).
   const remark = fieldOf(index, L.remark);
-  const remarkControl = remark?.matches('textarea, input') ? remark : remark?.querySelector('textarea, input');
-  const remarkValue = remarkControl ? String((remarkControl as HTMLTextAreaElement).value ?? '') : '';
+  const remarkValue = String((remark && textControl(remark))?.value ?? '');
   if (remarkValue.trim()) facts.remark = remarkValue.slice(0, 1000);
   const tracking = parseId(text(L.trackingNo));
   if (tracking) facts.trackingNo = tracking;

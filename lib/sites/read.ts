@@ -121,11 +121,8 @@ function isControl(el: Element): el is HTMLInputElement | HTMLTextAreaElement | 
 export function controlText(el: Element): string {
   if (el.nodeName === 'SELECT') {
     const sel = el as HTMLSelectElement;
-    // selectedOptions first: some DOMs (happy-dom) report selectedIndex -1 for a `selected` attribute.
-    const opt =
-      sel.selectedOptions?.[0] ??
-      (sel.selectedIndex >= 0 ? sel.options[sel.selectedIndex] : undefined) ??
-      Array.from(sel.options).find((o) => o.value === sel.value);
+    // selectedOptions, not selectedIndex: some DOMs (happy-dom) report -1 for a `selected` attribute.
+    const opt = sel.selectedOptions?.[0] ?? Array.from(sel.options).find((o) => o.value === sel.value);
     return normalizeText(opt ? boundedText(opt) || opt.value : sel.value).slice(0, MAX_VALUE);
   }
   if (el.nodeName === 'INPUT') {
