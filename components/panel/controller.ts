@@ -42,14 +42,11 @@ export interface HelperDeps {
   adapter: SiteAdapter;
   client: PanelClient;
   locale: Locale;
-  now?: () => number;
   /** The collapsed state remembered in browser.storage.local (`panelCollapsed`). */
   loadCollapsed?: () => Promise<boolean>;
   saveCollapsed?: (collapsed: boolean) => void;
   /** Subscribe to rule changes in storage; returns an unsubscribe. */
   watchRules?: (onChange: () => void) => () => void;
-  /** Copy text; resolves false when the browser refuses. */
-  copy?: (text: string) => Promise<boolean>;
   /** Debounce of page reads, ms (default 60). */
   debounceMs?: number;
 }
@@ -75,7 +72,7 @@ const SUBMIT_WINDOW = 20_000;
 export function startHelper(deps: HelperDeps): Helper {
   const { win, adapter, client, locale } = deps;
   const doc = win.document;
-  const now = deps.now ?? Date.now;
+  const now = Date.now;
   const t = translator(STRINGS, locale);
   const texts = () => rules?.sites.kuaishou as SiteTexts;
   const timeout = (fn: () => void, ms: number) => win.setTimeout(fn, ms);
@@ -483,7 +480,7 @@ export function startHelper(deps: HelperDeps): Helper {
     tick: (id) => update((s) => (s.ticked = s.ticked.includes(id) ? s.ticked.filter((x) => x !== id) : [...s.ticked, id])),
     dismissWarning: () => update((s) => (s.warning = undefined)),
     copySupport: (text) =>
-      void (deps.copy ?? copyText(win))(text).then((ok) => {
+      void copyText(win)(text).then((ok) => {
         notice(ok ? 'success' : 'error', t(ok ? 'copied' : 'copyFailed'));
       }),
     contactSupport: () => void caseAction('contact-support'),
@@ -526,9 +523,7 @@ export function startHelper(deps: HelperDeps): Helper {
     const amount = refundAmount(order).amount;
     const values: FillValues = { refundType };
     if (reason) {
-      // "不想要了/七天无理由": the whole label, then each part, against the page's option texts.
-      const zh = reason.label['zh-CN'];
-      values.reasonLabels = [...new Set([zh, ...zh.split('/').map((x) => x.trim())])].filter(Boolean);
+      values.reasonLabels = reasonTexts(reason);
       values.remark = proposedRemark(rules, s);
     }
     if (amount !== undefined) values.amountFen = amount;
@@ -645,7 +640,7 @@ export function startHelper(deps: HelperDeps): Helper {
   function reasonFromPage(text: string | undefined): string | undefined {
     const key = text && squash(text);
     if (!key) return undefined;
-    return rules?.reasons.find((r) => [r.label['zh-CN'], ...r.label['zh-CN'].split('/')].some((l) => squash(l) && key.includes(squash(l))))?.id;
+    return rules?.reasons.find((r) => reasonTexts(r).some((l) => squash(l) && key.includes(squash(l))))?.id;
   }
 
   /**
@@ -758,6 +753,12 @@ export function startHelper(deps: HelperDeps): Helper {
     },
     read,
   };
+}
+
+/** "不想要了/七天无理由": the whole label, then each part (as the page's options may print it). */
+function reasonTexts(reason: RuleSet['reasons'][number]): string[] {
+  const zh = reason.label['zh-CN'];
+  return [...new Set([zh, ...zh.split('/').map((x) => x.trim())])].filter(Boolean);
 }
 
 function stop(e: Event) {
