@@ -216,6 +216,26 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
     const form = await readPanel(page);
     await shoot(page, '3-refund-form.png');
 
+    // One click fills the page's form: choose the reason the guide's example uses, then fill.
+    const reason = await page.waitForSelector('pierce/[data-rh="reason"]', { timeout: 5_000 }).catch(() => null);
+    if (reason) {
+      await reason.select('quality');
+      await page.waitForFunction(
+        () => !!document.querySelector('refund-helper')?.shadowRoot?.querySelector('textarea')?.value.trim(),
+        { timeout: 5_000, polling: 100 },
+      ).catch(() => notes.push('the panel showed no remark for 质量问题'));
+      await (await page.waitForSelector('pierce/[data-rh="fill-form"]'))?.click();
+      const filled = await page
+        .waitForFunction(() => !!(document.querySelector('#refundForm textarea') as HTMLTextAreaElement | null)?.value.trim(), {
+          timeout: 5_000,
+          polling: 100,
+        })
+        .then(() => true, () => false);
+      if (!filled) notes.push("一键填入 did not fill the page's 备注说明 within 5 s");
+      await new Promise((r) => setTimeout(r, 500));
+      await shoot(page, '4-refund-form-filled.png');
+    } else notes.push('the panel showed no reason control on the 申请退款 form');
+
     console.log(`\n退款助手 demo report (Chromium ${await ext.browser.version()}, headless)`);
     printReport(`Order detail ${orderId}: the panel showed`, detail);
     printReport('申请退款 form: the panel showed', form);
