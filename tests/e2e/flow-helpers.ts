@@ -20,24 +20,9 @@ export function evidenceFile(name = 'evidence.png'): string {
   return path;
 }
 
-/**
- * An extension page (the popup) to talk to the background from. Under Firefox, puppeteer's
- * `page.url()` stays about:blank for moz-extension pages (BiDi), so the harness's
- * openExtensionPage never sees the page arrive: wait on the page's own location instead.
- */
-export async function extensionPage(b: E2E): Promise<Page> {
-  if (b.kind === 'chromium') return b.openPopup();
-  const page = await b.newPage();
-  page.goto(`${b.ext.extensionBaseUrl}popup.html`, { timeout: 0 }).catch(() => {});
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const ready = await page
-      .evaluate(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading' && !!document.body)
-      .catch(() => false);
-    if (ready) return page;
-    if (Date.now() > deadline) throw new Error('the popup did not load in Firefox');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** An extension page (the popup) to talk to the background from. */
+export function extensionPage(b: E2E): Promise<Page> {
+  return b.openPopup();
 }
 
 /**
@@ -64,18 +49,9 @@ export async function sendToBackground<T = unknown>(b: E2E, type: string, data?:
   }
 }
 
-/** The toolbar badge's text (the harness's reader, except under Firefox: see extensionPage). */
+/** The toolbar badge's text. */
 export async function badgeText(b: E2E): Promise<string> {
-  if (b.kind === 'chromium') return (await b.badge()).text;
-  const page = await extensionPage(b);
-  try {
-    return await page.evaluate(async () => {
-      const g = globalThis as any;
-      return (await (g.browser.browserAction ?? g.browser.action).getBadgeText({})) as string;
-    });
-  } finally {
-    await page.close().catch(() => {});
-  }
+  return (await b.badge()).text;
 }
 
 /** Changes the stored rules through the background (validated there), e.g. `{ submit: { onMissingEvidence: 'block' } }`. */
