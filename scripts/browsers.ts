@@ -13,6 +13,8 @@ export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv2');
 export const SITE_HOST = 's.kwaixiaodian.com';
+/** Chromium: the back office's real host name on loopback. */
+export const MAP_SITE_HOST = `--host-resolver-rules=MAP ${SITE_HOST} 127.0.0.1`;
 /** Pinned so moz-extension:// URLs are known before the add-on is installed. */
 export const FIREFOX_EXTENSION_UUID = '5e1f4a57-7d2b-4c55-9a0c-2f4e3b6a8d10';
 
@@ -103,7 +105,8 @@ export interface LaunchOptions {
   lang?: string;
 }
 
-const NETWORK_QUIET_CHROMIUM = [
+/** Flags every Chromium here runs with: root, no GPU, and no calls home on a closed network. */
+export const NETWORK_QUIET_CHROMIUM = [
   '--no-sandbox', // root on CI
   '--disable-gpu',
   '--no-first-run',
@@ -156,7 +159,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<BrowserH
   const userDataDir = tempProfile('chromium');
   const args = [
     ...NETWORK_QUIET_CHROMIUM,
-    `--host-resolver-rules=MAP ${SITE_HOST} 127.0.0.1`,
+    MAP_SITE_HOST,
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     ...(opts.port ? [`--remote-debugging-port=${opts.port}`] : []),

@@ -5,21 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
-import { findChromium, launchChromium, SITE_HOST, type BrowserHandle } from '../browsers';
+import { findChromium, launchChromium, MAP_SITE_HOST, NETWORK_QUIET_CHROMIUM, type BrowserHandle } from '../browsers';
 
-/** Mirrors NETWORK_QUIET_CHROMIUM in scripts/browsers.ts (not exported there). */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--metrics-recording-only',
-  `--host-resolver-rules=MAP ${SITE_HOST} 127.0.0.1`,
-];
+const FLAGS = [...NETWORK_QUIET_CHROMIUM, MAP_SITE_HOST];
 
 export interface Plain {
   browser: Browser;

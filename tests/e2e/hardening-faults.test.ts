@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_BUILD, findChromium, SITE_HOST } from '../../scripts/browsers';
+import { CHROME_BUILD, findChromium, MAP_SITE_HOST, NETWORK_QUIET_CHROMIUM } from '../../scripts/browsers';
 import { applyAction, createCase, observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { defaultRules } from '../../lib/rules/defaults';
@@ -232,8 +232,8 @@ describe('faults: two tabs confirm one case at once (Chromium)', () => {
 
 /**
  * A restart needs the same profile twice; scripts/browsers.ts `launchChromium` makes a fresh
- * temporary profile each time, so this launches Chromium itself with the same flags (see
- * browsers.ts NETWORK_QUIET_CHROMIUM) and a kept userDataDir.
+ * temporary profile each time, so this launches Chromium itself with the same flags (browsers.ts's
+ * NETWORK_QUIET_CHROMIUM) and a kept userDataDir.
  */
 async function launchKeptProfile(userDataDir: string): Promise<{ browser: Browser; base: string }> {
   const browser = await puppeteer.launch({
@@ -243,15 +243,8 @@ async function launchKeptProfile(userDataDir: string): Promise<{ browser: Browse
     userDataDir,
     handleSIGINT: false,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      `--host-resolver-rules=MAP ${SITE_HOST} 127.0.0.1`,
+      ...NETWORK_QUIET_CHROMIUM,
+      MAP_SITE_HOST,
       `--disable-extensions-except=${CHROME_BUILD}`,
       `--load-extension=${CHROME_BUILD}`,
     ],

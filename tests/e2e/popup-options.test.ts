@@ -90,26 +90,9 @@ async function setNumber(page: Page, selector: string, value: string) {
   await page.type(selector, value);
 }
 
-/**
- * Opens an extension page once `waitFor` shows. In Firefox, puppeteer's `page.url()` stays
- * `about:blank` for moz-extension:// pages (goto never resolves), so where the page is is asked
- * of the page itself rather than of `page.url()` as scripts/browsers.ts does.
- */
-async function openPage(h: BrowserHandle, path: string, waitFor: string, timeout = 20_000): Promise<Page> {
-  if (h.kind !== 'firefox') return h.openExtensionPage(path, { waitFor, timeout });
-  const url = h.extensionBaseUrl + path;
-  const page = await h.browser.newPage();
-  page.goto(url, { timeout: 0 }).catch(() => {});
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const here = await page.evaluate((sel) => (document.querySelector(sel) ? location.href : null), waitFor).catch(() => null);
-    if (here === url) return page;
-    if (Date.now() > deadline) {
-      await page.close().catch(() => {});
-      throw new Error(`Extension page ${path} did not show ${waitFor} in Firefox`);
-    }
-    await sleep(100);
-  }
+/** Opens an extension page once `waitFor` shows. */
+function openPage(h: BrowserHandle, path: string, waitFor: string, timeout = 20_000): Promise<Page> {
+  return h.openExtensionPage(path, { waitFor, timeout });
 }
 
 forEachBrowser((b, kind) => {
