@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer';
 import { expect } from 'vitest';
 import { inPanel, waitInPanel, type E2E, type PanelHandle } from './harness';
+import { sendFromPage, type Envelope } from './messages';
 
 /** A 1×1 PNG to upload as evidence. */
 export function evidenceFile(name = 'evidence.png'): string {
@@ -25,25 +26,11 @@ export function extensionPage(b: E2E): Promise<Page> {
   return b.openPopup();
 }
 
-/**
- * Sends one message to the background from an extension page, in @webext-core/messaging's wire
- * format, and returns its Result (`{ ok, data } | { ok: false, error }`).
- */
-export async function sendToBackground<T = unknown>(b: E2E, type: string, data?: unknown): Promise<{ ok: boolean; data: T; error?: unknown }> {
+/** Sends one message to the background from a fresh extension page and returns its Result. */
+export async function sendToBackground<T = unknown>(b: E2E, type: string, data?: unknown): Promise<Envelope<T>> {
   const page = await extensionPage(b);
   try {
-    const reply = await page.evaluate(
-      async (type: string, data: unknown) => {
-        type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
-        return (g.browser ?? g.chrome).runtime.sendMessage({ id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() });
-      },
-      type,
-      data as never,
-    );
-    const res = (reply as { res?: { ok: boolean; data: T; error?: unknown }; err?: unknown })?.res;
-    if (!res) throw new Error(`${type}: no result (${JSON.stringify(reply)})`);
-    return res;
+    return await sendFromPage<T>(page, type, data);
   } finally {
     await page.close().catch(() => {});
   }

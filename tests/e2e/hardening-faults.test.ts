@@ -16,26 +16,11 @@ import { applyAction, createCase, observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { defaultRules } from '../../lib/rules/defaults';
 import { E2E, inPanel, SEED } from './harness';
+import { sendFromPage as send, type Envelope } from './messages';
 import { startSite, type SiteServer } from '../merchant-site/server';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const HOUR = 3_600_000;
-
-type Envelope<T> = { ok: boolean; data?: T; error?: unknown; problems?: unknown };
-
-/**
- * Sends a ProtocolMap message from an extension page in @webext-core/messaging's wire format.
- * The function is passed as a string: it must survive any transform of this file.
- */
-async function send<T>(page: Page, type: string, data?: unknown): Promise<Envelope<T>> {
-  const fn = `async (type, data) => {
-    const reply = await chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
-    if (!reply) throw new Error('no reply to ' + type);
-    if (reply.err) throw new Error(type + ' threw: ' + JSON.stringify(reply.err));
-    return reply.res;
-  }`;
-  return page.evaluate(`(${fn})(${JSON.stringify(type)}, ${data === undefined ? 'undefined' : JSON.stringify(data)})`) as Promise<Envelope<T>>;
-}
 
 /** Sends and retries while the worker is (re)starting: "Could not establish connection" and the like. */
 async function sendRetry<T>(page: Page, type: string, data?: unknown, timeout = 15_000): Promise<Envelope<T>> {

@@ -10,28 +10,16 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserHandle } from '../../scripts/browsers';
 import { forEachBrowser, SEED } from './harness';
+import { sendFromPage, type Envelope } from './messages';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Res<T = any> = { ok: true; data: T } | { ok: false; error: { en: string }; problems?: Array<{ path: string }> };
-
-/** Sends one message to the background in @webext-core/messaging's wire format. */
-async function send<T = any>(page: Page, type: string, data?: unknown): Promise<Res<T>> {
+/** Sends one message; the Firefox page may still be settling on the first call. */
+async function send<T = any>(page: Page, type: string, data?: unknown): Promise<Envelope<T>> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await page.evaluate(
-        async (type, data) => {
-          const g = globalThis as any;
-          const api = g.browser?.runtime?.sendMessage ? g.browser : g.chrome;
-          const reply = await api.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
-          if (!reply || reply.err) throw new Error(`message ${type} failed: ${JSON.stringify(reply?.err ?? reply)}`);
-          return reply.res;
-        },
-        type,
-        data ?? null,
-      );
+      return await sendFromPage<T>(page, type, data ?? null);
     } catch (e) {
-      // The Firefox page may still be settling on the first call.
       if (attempt >= 5) throw e;
       await sleep(200);
     }
