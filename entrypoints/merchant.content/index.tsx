@@ -10,14 +10,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { currentLocale } from '../../lib/i18n';
+import { RULES_KEY } from '../../lib/rules/constants';
 import { kuaishou } from '../../lib/sites/kuaishou';
 import { messagingClient } from '../../components/panel/client';
 import { startHelper } from '../../components/panel/controller';
 
 /** browser.storage.local key of the panel's collapsed state. */
 const COLLAPSED_KEY = 'panelCollapsed';
-/** browser.storage.local key of the rule set (lib/rules/storage.ts RULES_KEY; that module imports zod). */
-const RULES_KEY = 'rules';
 
 export default defineContentScript({
   matches: ['*://s.kwaixiaodian.com/*'],

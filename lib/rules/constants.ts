@@ -40,3 +40,6 @@ export type LocalText = { 'zh-CN': string; en: string };
 export type Locale = 'zh-CN' | 'en';
 
 export const HOUR_MS = 3_600_000;
+
+/** browser.storage.local key of the rule set (written only by lib/rules/storage.ts; watched by the content script). */
+export const RULES_KEY = 'rules';

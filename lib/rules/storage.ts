@@ -9,10 +9,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { LocalText } from '../i18n';
+import { RULES_KEY } from './constants';
 import { defaultRules } from './defaults';
 import { parseRuleSet, type RuleProblem, type RuleSet } from './schema';
 
-export const RULES_KEY = 'rules';
+export { RULES_KEY };
 
 export interface LoadedRules {
   rules: RuleSet;
