@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer';
 import { CHROME_BUILD, findChromium, ROOT, type BrowserHandle } from './browsers';
+import { ensureBrowsers } from './setup';
 import { report as analyzeReport } from './bench/analyze';
 import { bundleReport, type BundleReport } from './bench/bundle';
 import { attribute, formatAttributed, startProfile, stopProfile } from './bench/profile';
@@ -649,6 +650,7 @@ function table(): string {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  ensureBrowsers(['chromium']); // installs it on a bare machine (scripts/setup.ts)
   if (!args['no-build']) {
     log(`building the production extension (wxt build${args.analyze ? ' --analyze' : ''}, production config, into bench-output/build)…`);
     execFileSync('npx', ['wxt', 'build', '-c', 'scripts/bench/wxt.profile.config.ts', ...(args.analyze ? ['--analyze'] : [])], {

@@ -1,13 +1,14 @@
 // Finding and launching the browsers with the built extension, for the e2e tests, `npm run demo`
-// and `npm run bench`. What works on these machines is written down in /work/shared/TOOLCHAIN.md.
+// and `npm run bench`. Installing them when missing is scripts/setup.ts's job.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBrowser, type BrowserKind } from './setup';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
 import { GECKO_ID } from '../wxt.config';
 
-export type BrowserKind = 'chromium' | 'firefox';
+export type { BrowserKind };
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
@@ -18,58 +19,9 @@ export const MAP_SITE_HOST = `--host-resolver-rules=MAP ${SITE_HOST} 127.0.0.1`;
 /** Pinned so moz-extension:// URLs are known before the add-on is installed. */
 export const FIREFOX_EXTENSION_UUID = '5e1f4a57-7d2b-4c55-9a0c-2f4e3b6a8d10';
 
-const INSTALL_HINT =
-  'Install the browsers and a CJK font: `sudo apt-get install chromium firefox-esr fonts-wqy-microhei` ' +
-  '(Debian/Ubuntu), or point to a binary with CHROMIUM_PATH=/path/to/chrome and FIREFOX_PATH=/path/to/firefox.';
-
-function firstExisting(candidates: Array<string | undefined>): string | undefined {
-  return candidates.find((p): p is string => !!p && existsSync(p));
-}
-
-function puppeteerCacheChrome(): string | undefined {
-  try {
-    return puppeteer.executablePath();
-  } catch {
-    return undefined; // nothing downloaded (skipDownload in .puppeteerrc.cjs)
-  }
-}
-
-/** Env var, then puppeteer's cache, then the system's Chromium/Chrome. */
-export function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH || process.env.PUPPETEER_EXECUTABLE_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH/PUPPETEER_EXECUTABLE_PATH points to a missing file: ${fromEnv}. ${INSTALL_HINT}`);
-    return fromEnv;
-  }
-  const found = firstExisting([
-    puppeteerCacheChrome(),
-    // The binary itself: the /usr/bin/chromium wrapper prints a harmless shell warning here.
-    '/usr/lib/chromium/chromium',
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  ]);
-  if (!found) throw new Error(`No Chromium found. ${INSTALL_HINT}`);
-  return found;
-}
-
-export function findFirefox(): string {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`FIREFOX_PATH points to a missing file: ${fromEnv}. ${INSTALL_HINT}`);
-    return fromEnv;
-  }
-  const found = firstExisting([
-    '/usr/bin/firefox-esr',
-    '/usr/bin/firefox',
-    '/usr/lib/firefox-esr/firefox-esr',
-    '/Applications/Firefox.app/Contents/MacOS/firefox',
-  ]);
-  if (!found) throw new Error(`No Firefox found. ${INSTALL_HINT}`);
-  return found;
-}
+/** Env var, then puppeteer's cache, then the system's Chromium/Chrome (scripts/setup.ts). */
+export const findChromium = (): string => findBrowser('chromium');
+export const findFirefox = (): string => findBrowser('firefox');
 
 export interface Badge {
   text: string;

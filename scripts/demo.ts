@@ -17,6 +17,7 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { SEED, startSite, type SiteServer } from '../tests/merchant-site/server';
 import { waitInPanel } from '../tests/e2e/shadow';
 import { CHROME_BUILD, launchChromium, ROOT, type BrowserHandle } from './browsers';
+import { ensureBrowsers } from './setup';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,6 +53,12 @@ async function portIsFree(port: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  step('Looking for Chromium (installs it when missing: scripts/setup.ts)');
+  try {
+    console.log(`  ${ensureBrowsers(['chromium']).chromium}`);
+  } catch (e) {
+    fail((e as Error).message);
+  }
   if (!args['no-build']) {
     step('Building the Chrome extension (npx wxt build)');
     try {
