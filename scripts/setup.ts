@@ -48,7 +48,7 @@ const ENV_VARS: Record<BrowserKind, string[]> = {
 const APT_PACKAGES = ['chromium', 'firefox-esr', 'fonts-wqy-microhei', 'fontconfig'];
 
 export const INSTALL_HINT =
-  'Run `npm run setup`, or install them yourself: `sudo apt-get install chromium firefox-esr fonts-wqy-microhei` ' +
+  'Install them: `sudo apt-get install chromium firefox-esr fonts-wqy-microhei` ' +
   '(Debian/Ubuntu), or `npx puppeteer browsers install chrome firefox`, or point to binaries with ' +
   'CHROMIUM_PATH=/path/to/chrome and FIREFOX_PATH=/path/to/firefox.';
 
@@ -170,7 +170,8 @@ export function ensureBrowsers(kinds: readonly BrowserKind[], env: NodeJS.Proces
   const still = kinds.filter((k) => !found[k].path);
   if (still.length) {
     const names = still.map((k) => (k === 'chromium' ? 'Chromium' : 'Firefox')).join(' and ');
-    throw new Error(`${names} ${still.length > 1 ? 'are' : 'is'} needed and not installed${env.RH_NO_INSTALL ? ' (RH_NO_INSTALL is set)' : ''}. ${INSTALL_HINT}`);
+    const why = env.RH_NO_INSTALL ? ' (RH_NO_INSTALL is set: nothing was installed)' : ', and installing failed (see above)';
+    throw new Error(`${names} ${still.length > 1 ? 'are' : 'is'} needed and not installed${why}. ${INSTALL_HINT}`);
   }
   return Object.fromEntries(kinds.map((k) => [k, found[k].path])) as Record<BrowserKind, string | undefined>;
 }

@@ -54,13 +54,31 @@ export async function resetRules(b: E2E): Promise<void> {
   expect(res.ok).toBe(true);
 }
 
-/** A visible button of the page (not the panel) whose text is `text`. */
-export async function pageButton(page: Page, text: string, timeout = 15_000): Promise<ElementHandle<Element>> {
+/**
+ * A button of the page (not the panel) whose text is `text`, once a click would reach it: shown,
+ * enabled, in the same place on two polls (not mid-animation) and the topmost element at its
+ * centre (not under a closing modal's mask or the panel). A loaded machine stretches Ant Design's
+ * animations; a click before they end lands on whatever is still on top.
+ */
+export async function pageButton(page: Page, text: string, timeout = 30_000): Promise<ElementHandle<Element>> {
   const handle = await page.waitForFunction(
-    (text: string) =>
-      [...document.querySelectorAll('button, a.ant-btn, [role=button]')].find(
-        (b) => (b.textContent ?? '').replace(/\s+/g, '') === text && (b as HTMLElement).offsetParent !== null,
-      ) ?? null,
+    (text: string) => {
+      const w = window as unknown as { __rhRects?: WeakMap<Element, string> };
+      const rects = (w.__rhRects ??= new WeakMap());
+      for (const b of document.querySelectorAll('button, a.ant-btn, [role=button]')) {
+        if ((b.textContent ?? '').replace(/\s+/g, '') !== text || (b as HTMLElement).offsetParent === null) continue;
+        if ((b as HTMLButtonElement).disabled) continue;
+        b.scrollIntoView({ block: 'nearest' });
+        const r = b.getBoundingClientRect();
+        const key = `${r.x},${r.y},${r.width},${r.height}`;
+        const stable = rects.get(b) === key;
+        rects.set(b, key);
+        if (!stable || !r.width || !r.height) continue;
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        if (hit && b.contains(hit)) return b;
+      }
+      return null;
+    },
     { timeout, polling: 100 },
     text,
   );
@@ -69,9 +87,17 @@ export async function pageButton(page: Page, text: string, timeout = 15_000): Pr
 
 export async function clickPageButton(page: Page, text: string): Promise<void> {
   const button = await pageButton(page, text).catch((e) => {
-    throw new Error(`The page shows no button 「${text}」 on ${page.url()}: ${(e as Error).message}`);
+    throw new Error(`The page shows no button 「${text}」 a click would reach, on ${page.url()}: ${(e as Error).message}`);
   });
   await button.click();
+}
+
+/** Waits until no modal of the page is shown (Ant Design removes or hides it after its animation). */
+export async function waitNoModal(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('.ant-modal-wrap, .ant-modal-mask')].some((m) => (m as HTMLElement).offsetParent !== null || getComputedStyle(m).display !== 'none'),
+    { timeout, polling: 100 },
+  );
 }
 
 /** Chooses an option of a `<select>` in the panel by value. */

@@ -10,6 +10,7 @@ import {
   afterSaleIdFromUrl,
   badgeText,
   clickPageButton,
+  waitNoModal,
   evidenceFile,
   fillWithPanel,
   pageForm,
@@ -104,7 +105,8 @@ forEachBrowser((b) => {
     // 8. 确认退款 in the page's modal: a cancelled modal does not confirm, 确定 does.
     await clickPageButton(detail, '确认退款');
     await clickPageButton(detail, '取消');
-    await new Promise((r) => setTimeout(r, 700));
+    await waitNoModal(detail);
+    expect((await sendToBackground<{ status: string } | null>(b, 'getCase', { orderId })).data?.status).toBe('approved');
     expect(await p.field('caseStatus')).toBe('approved');
     await clickPageButton(detail, '确认退款');
     await clickPageButton(detail, '确定');
