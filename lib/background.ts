@@ -200,7 +200,13 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
 
   serve('counts', async () => ok(await (await service()).counts(now())));
 
-  serve('exportCases', async ({ format }) => ok(await (await service()).exportCases(format, await ctx())));
+  serve('exportCases', async ({ format, caseIds }) => ok(await (await service()).exportCases(format, await ctx(), caseIds)));
+
+  serve('caseRows', async (data) => ok(await (await service()).rows(data?.after, data?.limit ?? 5_000, now())));
+
+  serve('getCases', async ({ caseIds }) => ok(await (await service()).getMany(caseIds)));
+
+  serve('closeCases', async ({ caseIds }) => ok(await (await service()).closeMany(caseIds, 'popup', await ctx())), (d) => d.closed.length > 0);
 
   serve(
     'importCases',

@@ -64,6 +64,8 @@ export const ObservationSchema = z
     error: '需要订单编号或售后单号 / an order number or an after-sale number is required',
   });
 
+/** The most cases one bulk action of the case list takes (the store's documented size). */
+const MAX_SELECTION = 200_000;
 const NoData = z.union([z.undefined(), z.null(), z.strictObject({})]);
 const Limit = z.number().int().min(1).max(500);
 /** Chrome refuses runtime messages above 64 MiB. */
@@ -89,7 +91,10 @@ export const Payloads = {
     .optional(),
   attentionList: z.strictObject({ limit: Limit.optional() }).optional(),
   counts: NoData,
-  exportCases: z.strictObject({ format: z.enum(['json', 'csv']) }),
+  exportCases: z.strictObject({ format: z.enum(['json', 'csv']), caseIds: z.array(CaseId).min(1).max(MAX_SELECTION).optional() }),
+  caseRows: z.strictObject({ after: CaseId.optional(), limit: z.number().int().min(1).max(10_000).optional() }).optional(),
+  getCases: z.strictObject({ caseIds: z.array(CaseId).min(1).max(500) }),
+  closeCases: z.strictObject({ caseIds: z.array(CaseId).min(1).max(MAX_SELECTION) }),
   importCases: z.strictObject({ content: FileContent }),
   getRules: NoData,
   setRules: z.strictObject({ rules: z.unknown() }).refine((p) => p.rules !== undefined, { error: 'rules is required' }),

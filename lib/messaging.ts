@@ -9,6 +9,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { LocalText } from './i18n';
 import type { RefundCase } from './cases/schema';
+import type { CaseRow } from './cases/rows';
 import type { CaseStatus } from './cases/status';
 import type { AttentionKind, BadgeSummary } from './cases/model';
 import type { CaseChange, Problem } from './cases/service';
@@ -43,7 +44,14 @@ export interface ProtocolMap {
   /** Cases needing attention, most urgent first. */
   attentionList(data?: PayloadIn<'attentionList'>): Result<{ items: AttentionItem[]; total: number }>;
   counts(): Result<{ byStatus: Record<CaseStatus, number>; total: number; badge: BadgeSummary }>;
+  /** Every case, or the `caseIds` given (the case list's selection). */
   exportCases(data: PayloadIn<'exportCases'>): Result<FilePayload>;
+  /** The case list's rows, a page at a time in id order; `next` is the `after` of the next page. */
+  caseRows(data?: PayloadIn<'caseRows'>): Result<{ rows: CaseRow[]; next?: string }>;
+  /** The cases of these ids that exist (the case list's drawer). */
+  getCases(data: PayloadIn<'getCases'>): Result<RefundCase[]>;
+  /** Stops tracking these cases (each moved to `closed`; terminal ones are skipped). */
+  closeCases(data: PayloadIn<'closeCases'>): Result<{ closed: string[]; skipped: number }>;
   /** All or nothing; a bad file is refused with `problems`. */
   importCases(data: PayloadIn<'importCases'>): Result<{ imported: number }>;
   getRules(): Result<{ rules: RuleSet; warning?: LocalText }>;

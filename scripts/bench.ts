@@ -9,7 +9,8 @@
  *            heap, DOMContentLoaded → panel ready
  *   other    a back-office page the extension does not serve (/zone/shop/settings), A/B
  *   list     refund list with 1,000 rows: A/B page cost, and rows in DOM → background synced
- *   cases    50,000 stored cases: popup first render, badge recount (`counts`), search
+ *   cases    50,000 stored cases: popup first render, badge recount (`counts`), search, the case
+ *            list page (first rows, every row, a filter, the statistics)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { bundleReport, type BundleReport } from './bench/bundle';
 import { attribute, formatAttributed, startProfile, stopProfile } from './bench/profile';
 import { launchWith, launchWithout, type Plain } from './bench/browsers';
 import { generateCases } from './bench/cases-gen';
+import { measureCasesPage, type CasesPageSample } from './bench/cases-page';
 import { clearCasesDirect, putCasesDirect, send } from './bench/ext';
 import { machineInfo, type MachineInfo } from './bench/machine';
 import { measureLoad, type LoadOptions, type LoadSample } from './bench/pageload';
@@ -490,7 +492,18 @@ async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Pag
   const listMs: number[] = [];
   for (let i = 0; i < PAIRS; i++) listMs.push((await send(extPage, 'listCases', { limit: 50 })).ms);
   row({ section: `${N_CASES} cases`, metric: '`listCases` newest 50 round trip', unit: 'ms', value: summarize(listMs).median, spread: spread(summarize(listMs)) });
-  results.cases = { firstRender: fr, inDom: summarize(inDom), fcp: summarize(fcp), counts: cm, attention: summarize(attn), search: summarize(searchMs), list: summarize(listMs), hits };
+
+  // The case list page: every case's row read, then filters and statistics in the page.
+  const casesPage: CasesPageSample[] = [];
+  for (let i = 0; i < Math.min(PAIRS, 5); i++) casesPage.push(await measureCasesPage(ext.browser, ext.extensionBaseUrl + 'cases.html'));
+  const cp = (k: keyof CasesPageSample) => summarize(casesPage.map((s) => s[k]));
+  const cpRow = (metric: string, k: keyof CasesPageSample, budget: number) =>
+    row({ section: `${N_CASES} cases`, metric, unit: 'ms', value: cp(k).median, spread: spread(cp(k)), budget });
+  cpRow('case list: navigation start → first rows', 'firstRows', 300);
+  cpRow('case list: navigation start → every row read (count shown)', 'allRows', 1_000);
+  cpRow('case list: a status filter re-rendered', 'filter', 100);
+  cpRow('case list: statistics tab rendered', 'stats', 500);
+  results.cases = { firstRender: fr, inDom: summarize(inDom), fcp: summarize(fcp), counts: cm, attention: summarize(attn), search: summarize(searchMs), list: summarize(listMs), hits, casesPage };
 }
 
 // ---- profiles (--profile) ---------------------------------------------------------------------------

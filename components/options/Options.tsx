@@ -175,6 +175,9 @@ export function Options({ client, locale, now = Date.now }: OptionsProps) {
               </li>
             ))}
           </ul>
+          <a class="rh-nav-cases" href="/cases.html" target="_blank" data-rh="open-cases">
+            {t('allCases')}
+          </a>
         </nav>
         <main class="rh-main">
           {warning && (

@@ -10,6 +10,7 @@ export const OPT = {
   title: t('退款助手 · 设置', 'Refund Helper · Settings'),
   loading: t('加载中…', 'Loading…'),
   navLabel: t('设置分区', 'Settings sections'),
+  allCases: t('全部退款与统计 ↗', 'All refunds and statistics ↗'),
   // sections
   secReasons: t('退款原因', 'Refund reasons'),
   secEvidence: t('凭证规则', 'Evidence rules'),

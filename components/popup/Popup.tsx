@@ -160,6 +160,11 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
     <div class="rh-popup" data-rh="popup" lang={locale}>
       <header class="rh-head">
         <h1>{t('title')}</h1>
+        {client.openCases && (
+          <button type="button" class="rh-link" data-rh="open-cases" onClick={() => void client.openCases!()}>
+            {t('allCases')}
+          </button>
+        )}
         <button type="button" class="rh-link" data-rh="open-options" onClick={() => void client.openOptions()}>
           <span aria-hidden="true">⚙</span> {t('settings')}
         </button>

@@ -38,6 +38,8 @@ export interface PopupClient {
   supportMessage(c: RefundCase): string;
   copy(text: string): Promise<void>;
   openOptions(): Promise<void>;
+  /** The case list page (`#stats`: its statistics). */
+  openCases?(hash?: string): Promise<void>;
 }
 
 /** A failure the merchant should read (a refused transition, a storage error). */
@@ -94,6 +96,7 @@ export function createPopupClient(deps: {
   request: Request;
   locale: Locale;
   openOptions(): Promise<void>;
+  openCases?(hash?: string): Promise<void>;
   copy?(text: string): Promise<void>;
   now?(): number;
 }): PopupClient {
@@ -121,5 +124,6 @@ export function createPopupClient(deps: {
     supportMessage: (c) => supportMessage(c, locale, now()),
     copy: deps.copy ?? ((text) => copyText(text)),
     openOptions: deps.openOptions,
+    openCases: deps.openCases,
   };
 }

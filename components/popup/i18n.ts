@@ -4,6 +4,7 @@ import type { CaseStatus } from '../../lib/cases/status';
 export const POPUP_TEXT = {
   title: { 'zh-CN': '退款助手', en: 'Refund Helper' },
   settings: { 'zh-CN': '设置', en: 'Settings' },
+  allCases: { 'zh-CN': '全部退款', en: 'All refunds' },
   needAttention: { 'zh-CN': '需要处理', en: 'Need attention' },
   searchPlaceholder: { 'zh-CN': '搜索订单号或售后单号', en: 'Search order or after-sale number' },
   searchLabel: { 'zh-CN': '搜索退款记录', en: 'Search refund cases' },

@@ -15,6 +15,10 @@ const client = createPopupClient({
     await browser.runtime.openOptionsPage();
     window.close();
   },
+  openCases: async (hash = '') => {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/cases.html${hash}`) });
+    window.close();
+  },
 });
 // Asked before the first render, so the answers are on their way while Preact renders the frame.
 const initial = { counts: client.counts(), items: client.attentionList(ATTENTION_LIMIT) };

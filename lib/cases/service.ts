@@ -30,6 +30,7 @@ import {
   type MerchantAction,
   type NewCaseInput,
 } from './model';
+import { toRow, type CaseRow } from './rows';
 import { RefundCase as RefundCaseSchema, type RefundCase } from './schema';
 import { CASE_STATUSES, type CaseStatus, type ChangeSource } from './status';
 import { StoreError, type AttentionFigures, type CaseStore } from './store';
@@ -169,6 +170,27 @@ export class CaseService {
     return this.store.get(caseId);
   }
 
+  /** The cases of these ids that exist, in the order asked. */
+  async getMany(caseIds: string[]): Promise<RefundCase[]> {
+    return (await Promise.all(caseIds.map((id) => this.store.get(id)))).filter((c): c is RefundCase => !!c);
+  }
+
+  /** The case list's rows (lib/cases/rows.ts), a page at a time in id order; `next` continues after the last. */
+  async rows(after: string | undefined, limit: number, now: number): Promise<{ rows: CaseRow[]; next?: string }> {
+    const page = await this.store.page(after, limit);
+    return { rows: page.map((c) => toRow(c, now)), next: page.length === limit ? page[page.length - 1].id : undefined };
+  }
+
+  /** Stops tracking each case (action `close`); a case that cannot be closed (already terminal) is skipped. */
+  async closeMany(caseIds: string[], source: ChangeSource, ctx: Ctx): Promise<{ closed: string[]; skipped: number }> {
+    const closed: string[] = [];
+    for (const id of caseIds) {
+      const r = await this.act(id, 'close', source, ctx);
+      if (r.ok) closed.push(id);
+    }
+    return { closed, skipped: caseIds.length - closed.length };
+  }
+
   /** The order's open case, else its most recently updated one. */
   async getForOrder(orderId: string): Promise<RefundCase | null> {
     const cases = await this.store.getByOrder(orderId);
@@ -298,10 +320,12 @@ export class CaseService {
     return this.store.nextDeadline(now);
   }
 
-  async exportCases(format: 'json' | 'csv', { now, rules }: Ctx): Promise<{ filename: string; mime: string; content: string }> {
+  /** Every case, or only `caseIds` (the case list's selection). */
+  async exportCases(format: 'json' | 'csv', { now, rules }: Ctx, caseIds?: string[]): Promise<{ filename: string; mime: string; content: string }> {
     const stamp = fileStamp(now);
+    const source = caseIds ? await this.getMany(caseIds) : this.store.all();
     if (format === 'json') {
-      const cases = await this.allCases();
+      const cases = caseIds ? (source as RefundCase[]) : await this.allCases();
       return {
         filename: `refund-cases-${stamp}.json`,
         mime: 'application/json',
@@ -310,7 +334,7 @@ export class CaseService {
     }
     const reasons = new Map(rules.reasons.map((r) => [r.id, r.label['zh-CN']]));
     const rows: string[] = [CSV_COLUMNS.map(csvCell).join(',')];
-    for await (const c of this.store.all()) {
+    for await (const c of source) {
       rows.push(
         [
           idCell(c.orderId),

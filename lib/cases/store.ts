@@ -738,12 +738,17 @@ export class CaseStore {
     });
   }
 
+  /** Up to `limit` cases in primary-key order after the id `after` (one short transaction). */
+  page(after: string | undefined, limit: number): Promise<RefundCase[]> {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    return guard(() => this.db.getAll('cases', range, limit));
+  }
+
   /** Every case, in pages by primary key (each page its own short transaction), for export. */
   async *all(pageSize = 500): AsyncGenerator<RefundCase> {
     let after: string | undefined;
     for (;;) {
-      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-      const page = await guard(() => this.db.getAll('cases', range, pageSize));
+      const page = await this.page(after, pageSize);
       yield* page;
       if (page.length < pageSize) return;
       after = page[page.length - 1].id;

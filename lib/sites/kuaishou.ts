@@ -27,6 +27,11 @@ import type { ObservedStatus, SiteTexts } from './texts';
 
 export const KUAISHOU_HOST = 's.kwaixiaodian.com';
 
+/** An after-sale's detail page in the back office (the case list links to it). */
+export function afterSaleUrl(afterSaleId: string): string {
+  return `https://${KUAISHOU_HOST}/zone/refund/detail?id=${encodeURIComponent(afterSaleId)}`;
+}
+
 /** Query parameters that carry ids on these routes (a fallback when the page does not print them). */
 const ORDER_ID_PARAMS = ['orderId', 'oid', 'order_id', 'orderNo'];
 const AFTER_SALE_ID_PARAMS = ['refundId', 'afterSaleId', 'aftersaleId', 'refund_id', 'after_sale_id'];

@@ -28,7 +28,7 @@ describe('every message has a payload schema', () => {
   it('the protocol and the schemas name the same messages', () => {
     expect(Object.keys(Payloads).sort()).toEqual(
       [
-        'addNote', 'attentionList', 'backup', 'caseAction', 'counts', 'deleteAll', 'exportCases', 'getCase', 'getRules',
+        'addNote', 'attentionList', 'backup', 'caseAction', 'caseRows', 'closeCases', 'counts', 'getCases', 'deleteAll', 'exportCases', 'getCase', 'getRules',
         'importCases', 'listCases', 'openOrder', 'recordSubmit', 'reportPage', 'resetRules', 'restore', 'setRules',
       ].sort(),
     );
