@@ -20,7 +20,13 @@ export interface CaseDrawerProps {
   onOpenOrder(caseId: string): void;
 }
 
-const DEADLINES = ['reviewRemindAt', 'arrivalDueAt', 'followUpAt'] as const;
+/** The deadline each status waits on; a deadline left over from an earlier status is not shown. */
+const DEADLINE_OF: Partial<Record<RefundCase['status'], 'reviewRemindAt' | 'arrivalDueAt' | 'followUpAt'>> = {
+  reviewing: 'reviewRemindAt',
+  approved: 'arrivalDueAt',
+  confirmed: 'arrivalDueAt',
+  escalated: 'followUpAt',
+};
 
 export function CaseDrawer(p: CaseDrawerProps) {
   const t = (k: CasesTextKey, vars?: Record<string, string | number>) => tr(CASES_TEXT[k], p.locale, vars);
@@ -102,7 +108,8 @@ export function CaseDrawer(p: CaseDrawerProps) {
 
 function Deadlines({ c, now, locale }: { c: RefundCase; now: number; locale: Locale }) {
   const t = (k: CasesTextKey) => tr(CASES_TEXT[k], locale);
-  const pending = DEADLINES.filter((k) => c.deadlines[k] !== undefined);
+  const key = DEADLINE_OF[c.status];
+  const pending = key && c.deadlines[key] !== undefined ? [key] : [];
   if (!pending.length) return <p class="muted">{t('noDeadline')}</p>;
   return (
     <ul class="deadlines">

@@ -101,7 +101,7 @@ export function CaseTable(p: CaseTableProps) {
             {COLUMNS.map((c) => (
               <th
                 key={c.key}
-                class={c.className}
+                class={`col-${c.key} ${c.className ?? ''}`}
                 aria-sort={p.sort.key === c.key ? (p.sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 <button type="button" class="sort" data-rh-sort={c.key} onClick={() => sortBy(c.key)}>
