@@ -6,6 +6,7 @@
  * row (lib/cases/rows.ts, a few hundred bytes each) is read a page at a time; from then on a
  * filter, a sort or the statistics are computed here, in memory, without asking the store again.
  */
+import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { selectRows, type CaseRow, type RowFilter, type Sort } from '../../lib/cases/rows';
 import { computeStats } from '../../lib/cases/stats';
@@ -18,7 +19,7 @@ import { CaseDrawer, useCase } from './CaseDrawer';
 import { CaseTable } from './CaseTable';
 import type { CasesClient } from './client';
 import { CASES_TEXT, REFUND_TYPE_TEXT, type CasesTextKey } from './i18n';
-import { Stats } from './Stats';
+import type { StatsProps } from './Stats';
 
 const DAY = 86_400_000;
 export const PERIODS = { all: undefined, '7': 7, '30': 30, '90': 90, '365': 365 } as const;
@@ -54,23 +55,22 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
 
   const load = useCallback(async () => {
     setLoaded({ done: false, n: 0 });
+    // The newest first (an index read, shown at once), then every row: asked one after the
+    // other, so the small answer does not wait behind the first page of the large one.
+    let done = false;
+    await client.newestRows(NEWEST).then((newest) => !done && setRows(newest), () => {});
     let all: CaseRow[] = [];
-    let newestShown = false;
-    client.newestRows(NEWEST).then((newest) => {
-      // Only while the full read has not finished: it replaces these.
-      if (!newestShown) setRows(newest);
-    }, () => {});
     try {
       await client.loadRows((page) => {
         all = all.concat(page);
         setLoaded({ done: false, n: all.length });
       });
-      newestShown = true;
+      done = true;
       setAt(now());
       setRows(all);
       setLoaded({ done: true, n: all.length });
     } catch (e) {
-      newestShown = true;
+      done = true;
       setLoaded({ done: true, n: all.length, error: errorText(e) });
     }
   }, [client]);
@@ -95,6 +95,11 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
   }, [rows, filter.reasonIds, filter.refundType, filter.attention, filter.query, range]);
   const reasonsUsed = useMemo(() => [...new Set(rows.map((r) => r.reasonId))].sort(), [rows]);
   const drawerCase = useCase(client.getCase, current);
+  // The statistics and their charting library load when the tab is first opened: the list does not wait for them.
+  const [Stats, setStats] = useState<((p: StatsProps) => JSX.Element) | undefined>();
+  useEffect(() => {
+    if (tab === 'stats' && !Stats) void import('./Stats').then((m) => setStats(() => m.Stats));
+  }, [tab]);
   const selectedShown = shown.filter((r) => selected.has(r.id));
 
   const switchTab = (next: Tab) => {
@@ -301,7 +306,7 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
           )}
         </>
       ) : (
-        stats && <Stats stats={stats} locale={locale} reasonLabels={reasonLabels} periodLabel={t(PERIOD_TEXT[period])} />
+        stats && Stats && <Stats stats={stats} locale={locale} reasonLabels={reasonLabels} periodLabel={t(PERIOD_TEXT[period])} />
       )}
     </div>
   );

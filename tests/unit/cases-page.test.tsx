@@ -65,6 +65,11 @@ const shownRows = () => [...root.querySelectorAll('[data-rh="case-table"] tbody 
 async function flush() {
   for (let i = 0; i < 5; i++) await act(async () => await new Promise((r) => setTimeout(r, 0)));
 }
+/** Flushes renders until `sel` is shown (the statistics load their module on first use). */
+async function until(sel: string) {
+  for (let i = 0; i < 50 && !$(sel); i++) await act(async () => await new Promise((r) => setTimeout(r, 10)));
+  return $(sel);
+}
 async function type(sel: string, value: string) {
   const input = $(sel) as HTMLInputElement;
   await act(async () => {
@@ -107,7 +112,7 @@ describe('CasesPage: the list', () => {
     expect($('[data-rh="loading"]')?.textContent).toContain('1000');
     expect($('[data-rh="stats"]')).toBeNull();
     await act(async () => finish());
-    await flush();
+    await until('[data-rh="stats"]');
     expect($('[data-rh="stats"] [data-rh-stat="count"]')?.getAttribute('data-value')).toBe('1000');
   });
 
@@ -130,7 +135,7 @@ describe('CasesPage: the list', () => {
 describe('CasesPage: statistics', () => {
   it('figures over the period: count, amount in 分, review median, rejection rate', async () => {
     await act(async () => render(<CasesPage client={fakeClient()} locale="zh-CN" now={() => NOW} tab="stats" />, root));
-    await flush();
+    await until('[data-rh="stats"]');
     const stat = (n: string) => $(`[data-rh="stats"] [data-rh-stat="${n}"]`)?.getAttribute('data-value');
     expect(stat('count')).toBe('2000');
     expect(stat('amount')).toBe(String(ROWS.reduce((s, r) => s + r.amount!, 0)));
