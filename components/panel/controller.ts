@@ -27,6 +27,7 @@ import { refundAmount, shippingPayer } from '../../lib/rules/evaluate';
 import type { RuleSet } from '../../lib/rules/schema';
 import type { FillValues, SiteAdapter } from '../../lib/sites/adapter';
 import { parseId } from '../../lib/sites/kuaishou';
+import { isServed } from '../../lib/sites/kuaishou/routes';
 import { isHidden, squash } from '../../lib/sites/read';
 import type { SiteTexts } from '../../lib/sites/texts';
 import { chipContainer, removeChips, upsertChip, CHIP_TAG } from '../common/chip';
@@ -57,10 +58,8 @@ export interface Helper {
   read(): void;
 }
 
-/** Routes the panel serves (SPEC §5): the URL check that runs before anything else. */
-export function servedPath(url: URL): boolean {
-  return /^\/zone\/(order|refund)(\/|$)/.test(url.pathname);
-}
+/** Routes the panel serves: the URL check that runs before anything else. */
+export const servedPath = isServed;
 
 const MODAL = '.ant-modal-wrap,[role=dialog],.ant-popover';
 const OK_TEXTS = ['确定', '确认', '好的', 'OK'];
@@ -295,7 +294,11 @@ export function startHelper(deps: HelperDeps): Helper {
     const seen = s.read?.afterSaleStatus;
     const { orderId, afterSaleId } = s.read!.snapshot;
     if (seen && (orderId || afterSaleId)) {
-      void report([{ orderId, afterSaleId, status: seen }], () => (orderId ? fetchCase(orderId) : undefined));
+      // The reply names the cases the status moved: this order's, if it did, is the one to show.
+      void report([{ orderId, afterSaleId, status: seen }], (r) => {
+        const moved = r.changes.find((ch) => ch.case.orderId === orderId);
+        if (moved) setCase(moved.case);
+      });
     }
   }
 
@@ -382,15 +385,10 @@ export function startHelper(deps: HelperDeps): Helper {
     if (effectiveOrder(state).orderId === orderId) setCase(res.data);
   }
 
+  /** One round trip for the whole list. */
   async function fetchListCases(s: PageState, orderIds: string[]) {
-    const found: Record<string, RefundCase> = {};
-    await Promise.all(
-      orderIds.map(async (id) => {
-        const res = await client.getCase(id);
-        if (res.ok && res.data) found[id] = res.data;
-      }),
-    );
-    s.listCases = found;
+    const res = await client.getCases(orderIds);
+    s.listCases = res.ok ? res.data : {};
     queueRender();
   }
 
@@ -551,8 +549,12 @@ export function startHelper(deps: HelperDeps): Helper {
 
   async function caseAction(action: 'contact-support' | 'confirm', orderId = state && effectiveOrder(state).orderId) {
     if (!orderId) return;
-    const got = await client.getCase(orderId);
-    const c = got.ok ? got.data : undefined;
+    // The case the panel shows is the order's; only a row of the refund list needs looking up.
+    let c: RefundCase | null | undefined = state?.caseRec?.orderId === orderId ? state.caseRec : undefined;
+    if (!c) {
+      const got = await client.getCase(orderId);
+      c = got.ok ? got.data : undefined;
+    }
     if (!c) return;
     const res = await client.caseAction(c.id, action);
     if (stopped || !state) return;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARM_NEXT_DEADLINE, ALARM_SAFETY_NET, REFUND_LIST_URL, SAFETY_NET_MINUTES } from '../../lib/background';
 import { BADGE_COLORS } from '../../lib/badge';
-import { sendMessage } from '../../lib/messaging';
+import { send as sendMessage } from '../../lib/messaging/send';
 import { batchNotificationId, notificationId, parseBatchNotificationId } from '../../lib/notify';
 import { defaultRules } from '../../lib/rules/defaults';
 import { HOUR, input, T0 } from './helpers/cases';

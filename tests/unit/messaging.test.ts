@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { request, sendMessage, type MessageName } from '../../lib/messaging';
-import { Payloads } from '../../lib/messaging.schema';
+import { send as request, send as sendMessage } from '../../lib/messaging/send';
+import type { MessageName } from '../../lib/messaging/protocol';
+import { Payloads } from '../../lib/messaging/payloads.schema';
 import { RULES_KEY } from '../../lib/rules/storage';
 import { HOUR, input, makeCase, T0 } from './helpers/cases';
 import { startWorld, type World } from './helpers/background';
@@ -28,8 +29,8 @@ describe('every message has a payload schema', () => {
   it('the protocol and the schemas name the same messages', () => {
     expect(Object.keys(Payloads).sort()).toEqual(
       [
-        'addNote', 'attentionList', 'backup', 'caseAction', 'counts', 'deleteAll', 'exportCases', 'getCase', 'getRules',
-        'importCases', 'listCases', 'openOrder', 'recordSubmit', 'reportPage', 'resetRules', 'restore', 'setRules',
+        'addNote', 'attentionList', 'backup', 'caseAction', 'counts', 'deleteAll', 'exportCases', 'getCase', 'getCases', 'getRules',
+        'importCases', 'listCases', 'loadPanel', 'openOrder', 'recordSubmit', 'reportPage', 'resetRules', 'restore', 'setRules',
       ].sort(),
     );
   });

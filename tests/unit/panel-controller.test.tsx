@@ -7,6 +7,7 @@ import type { PanelClient } from '../../components/panel/client';
 import { startHelper, type Helper } from '../../components/panel/controller';
 import { applyAction, observe, type NewCaseInput } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
+import type { CaseChange } from '../../lib/cases/service';
 import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
 import { setNativeValue } from '../../lib/sites/form';
@@ -25,11 +26,15 @@ function client() {
   const c = {
     getRules: vi.fn(async () => ({ ok: true as const, data: { rules } })),
     getCase: vi.fn(async (_orderId: string) => ({ ok: true as const, data: stored })),
+    getCases: vi.fn(async (ids: string[]) => ({
+      ok: true as const,
+      data: Object.fromEntries(ids.filter((id) => stored?.orderId === id).map((id) => [id, stored!])) as Record<string, RefundCase>,
+    })),
     recordSubmit: vi.fn(async (input: NewCaseInput, _submitId: string) => {
       stored = makeCase(input.orderId, T0, input);
       return { ok: true as const, data: { case: stored, created: true, duplicate: false } };
     }),
-    reportPage: vi.fn(async (_obs: unknown[], _url: string) => ({ ok: true as const, data: { changes: [] as Array<{ case: RefundCase }>, matched: 0 } })),
+    reportPage: vi.fn(async (_obs: unknown[], _url: string) => ({ ok: true as const, data: { changes: [] as CaseChange[], matched: 0 } })),
     caseAction: vi.fn(async (_id: string, action: string) => {
       const r = applyAction(stored!, action as 'confirm', rules, T0 + 2 * HOUR, 'panel');
       if (!r.ok) return { ok: false as const, error: r.error };
