@@ -26,9 +26,9 @@ import { TERMINAL_STATUSES } from '../../lib/cases/status';
 import { refundAmount, shippingPayer } from '../../lib/rules/evaluate';
 import type { RuleSet } from '../../lib/rules/schema';
 import type { FillValues, SiteAdapter } from '../../lib/sites/adapter';
-import { parseId } from '../../lib/sites/kuaishou';
+import { parseId } from '../../lib/sites/kuaishou/values';
 import { isServed } from '../../lib/sites/kuaishou/routes';
-import { isHidden, squash } from '../../lib/sites/read';
+import { isHidden, squash } from '../../lib/sites/dom/text';
 import type { SiteTexts } from '../../lib/sites/texts';
 import { chipContainer, removeChips, upsertChip, CHIP_TAG } from '../common/chip';
 import type { Observation, PanelClient } from './client';
@@ -500,7 +500,7 @@ export function startHelper(deps: HelperDeps): Helper {
       else value = m.fen;
     } else if (kind === 'status') value = text; // a choice of the panel's own <select>
     else if (field === 'orderId' || field === 'afterSaleId' || field === 'trackingNo') {
-      // As the page's numbers are read (lib/sites/kuaishou.ts parseId): the whole text one number.
+      // As the page's numbers are read (lib/sites/kuaishou/values.ts parseId): the whole text one number.
       if (parseId(text) === text) value = text;
       else error = t('missingBadId');
     } else value = text.slice(0, 64);

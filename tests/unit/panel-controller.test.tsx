@@ -10,7 +10,7 @@ import type { RefundCase } from '../../lib/cases/schema';
 import type { CaseChange } from '../../lib/cases/service';
 import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
-import { setNativeValue } from '../../lib/sites/form';
+import { setNativeValue } from '../../lib/sites/dom/form';
 import { kuaishou } from '../../lib/sites/kuaishou';
 import { addUploads, mountControlledForm } from './fixtures/controlled-form';
 import { HOUR, makeCase, T0 } from './helpers/cases';
