@@ -2,7 +2,7 @@
  * The panel's runtime: injected by the background (scripting.executeScript, into the content
  * scripts' isolated world) on a served back-office page when the bootstrap asks
  * (entrypoints/merchant.content); never listed in the manifest, never web-accessible. Wiring only;
- * the logic is in components/panel/ (controller.ts).
+ * the logic is in lib/content/ (the core and its page features), the view in components/panel/.
  *
  * An unlisted script rather than a WXT content script: WXT's content-script context costs ~0.8 KB
  * gzip of this budget, and all it would do here is the one thing below (a newer copy of the
@@ -19,19 +19,25 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { currentLocale } from '../../lib/i18n';
 import { RULES_KEY } from '../../lib/rules/constants';
 import { kuaishou } from '../../lib/sites/kuaishou';
-import { messagingClient } from '../../components/panel/client';
-import { startHelper } from '../../components/panel/controller';
+import { h, render } from 'preact';
+import { messagingClient } from '../../lib/content/client';
+import { startCore } from '../../lib/content/core';
+import { FEATURES } from '../../lib/content/features';
+import { Panel } from '../../components/panel/Panel';
+import { PANEL_CSS } from '../../components/panel/styles';
 
 /** browser.storage.local key of the panel's collapsed state. */
 const COLLAPSED_KEY = 'panelCollapsed';
 
 export default defineUnlistedScript(() => {
-  if (!kuaishou.matches(new URL(location.href))) return;
-  const helper = startHelper({
+  const helper = startCore({
     win: window,
     adapter: kuaishou,
     client: messagingClient,
     locale: currentLocale(),
+    features: FEATURES,
+    render: (mount, props) => render(props && h(Panel, props), mount),
+    css: PANEL_CSS,
     loadCollapsed: async () => {
       try {
         return (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;

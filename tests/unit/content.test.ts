@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/send';
-import { servedPath } from '../../components/panel/controller';
-import { decideSubmit } from '../../components/panel/guard';
-import { choosePlacement } from '../../components/panel/host';
+import { isServed as servedPath } from '../../lib/sites/kuaishou/routes';
+import { decideSubmit } from '../../lib/content/guard';
+import { choosePlacement } from '../../lib/content/host';
 
 describe('served routes', () => {
   it.each([

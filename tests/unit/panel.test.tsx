@@ -9,7 +9,7 @@ import type { OrderSnapshot, PageKind } from '../../lib/order';
 import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
 import type { FormFacts, ReadResult } from '../../lib/sites/adapter';
-import { buildModel, emptyState, type PageState } from '../../components/panel/model';
+import { buildModel, emptyState, type PageState } from '../../lib/content/model';
 import { Panel, type PanelActions } from '../../components/panel/Panel';
 import { HOUR, makeCase, T0 } from './helpers/cases';
 

@@ -4,7 +4,7 @@
  * merchant) drive every read. Buyer name, phone and address are never read: no label of theirs is
  * ever looked up.
  */
-import { formatFen, parseMoney } from '../../money';
+import { formatFen } from '../../money';
 import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../../order';
 import type { ListedOrder, ListedRefund, Localized, ReadResult } from '../adapter';
 import { findAllLabelValues, findLabel, labelIndex, type FindOptions, type LabelHit } from '../dom/labels';

@@ -9,18 +9,21 @@ export const HOST = 's.kwaixiaodian.com';
 /** The manifest's match pattern (content script and host permission): any scheme, any port. */
 export const MATCHES = [`*://${HOST}/*`];
 
+const ORDER_LIST = '/zone/order/list';
+const REFUND_LIST = '/zone/refund/list';
+
 export const PATHS = {
-  orderList: '/zone/order/list',
+  orderList: ORDER_LIST,
   orderDetail: '/zone/order/detail',
-  refundList: '/zone/refund/list',
+  refundList: REFUND_LIST,
   refundDetail: '/zone/refund/detail',
   refundApply: '/zone/refund/apply',
 } as const;
 
 /** Where a notification about several cases leads: the refund list shows every case it counted. */
-export const REFUND_LIST_URL = `https://${HOST}${PATHS.refundList}`;
+export const REFUND_LIST_URL = `https://${HOST}${REFUND_LIST}`;
 /** The order list: the one public route where a merchant finds any order. */
-export const ORDER_LIST_URL = `https://${HOST}${PATHS.orderList}`;
+export const ORDER_LIST_URL = `https://${HOST}${ORDER_LIST}`;
 
 /** The path without trailing slashes (`/zone/order/list/` is the list too). */
 export function pathOf(url: URL): string {

@@ -3,10 +3,10 @@
  * are validated by the background; replies are trusted: they come from our own background, which
  * validated what it stored.
  */
-import { send } from '../../lib/messaging/send';
-import type { MessageReturn } from '../../lib/messaging/protocol';
-import type { NewCaseInput } from '../../lib/cases/model';
-import type { ObservedStatus } from '../../lib/sites/texts';
+import { send } from '../messaging/send';
+import type { MessageReturn } from '../messaging/protocol';
+import type { NewCaseInput } from '../cases/model';
+import type { ObservedStatus } from '../sites/texts';
 
 export type Observation = { orderId?: string; afterSaleId?: string; status: ObservedStatus };
 export type CaseAction = 'confirm' | 'contact-support' | 'close' | 'reopen' | 'cancel-order';

@@ -4,7 +4,7 @@
  * engine; everything the panel itself says is here. Kept short: every byte ships in the content
  * script (30 KB gzip budget).
  */
-import type { LocalText } from '../../lib/i18n';
+import type { LocalText } from '../i18n';
 
 const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
 
