@@ -10,7 +10,7 @@ import { CASE_STATUSES, TERMINAL_STATUSES } from './status';
 import type { CaseStatus, ChangeSource } from './status';
 
 /*
- * The case model (SPEC §3): statuses, the merchant's transitions, what the page's status may do
+ * The case model: statuses, the merchant's transitions, what the page's status may do
  * to a case, deadlines and attention. Pure: no zod at runtime, no clock (`now` is passed), and
  * inputs are never mutated (every change returns a new object).
  *

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The panel's views, one page kind at a time, from plain data (model.ts → Panel.tsx): the hooks
-// of SPEC §6, the evidence checklist, the submit warning, missing fields, hostile page text.
+// (data-rh attributes), the evidence checklist, the submit warning, missing fields, hostile page text.
 import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAction, observe } from '../../lib/cases/model';
