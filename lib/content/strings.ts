@@ -5,8 +5,8 @@
  * script (30 KB gzip budget).
  */
 import type { LocalText } from '../i18n';
+import { localText as t } from '../i18n';
 
-const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
 
 export const STRINGS = {
   title: t('退款助手', 'Refund Helper'),

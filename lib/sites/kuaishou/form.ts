@@ -4,7 +4,8 @@
  * accept.
  */
 import { formatFen } from '../../money';
-import type { FillReport, FillValues, FormFacts, Localized } from '../adapter';
+import type { LocalText } from '../../i18n';
+import type { FillReport, FillValues, FormFacts } from '../adapter';
 import { chooseRadio, selectAntOption, setNativeValue } from '../dom/form';
 import { labelIndex, type LabelIndex } from '../dom/labels';
 import { isHidden, matchText, normalizeText, squash, valueOf } from '../dom/text';
@@ -68,11 +69,11 @@ export function readForm(doc: Document, texts: SiteTexts): FormFacts {
   return facts;
 }
 
-function failure(zh: string, en: string): Localized {
+function failure(zh: string, en: string): LocalText {
   return { 'zh-CN': zh, en };
 }
 
-function notFoundReason(labels: readonly string[] | undefined): Localized {
+function notFoundReason(labels: readonly string[] | undefined): LocalText {
   return failure(`表单中未找到「${labelList(labels)}」`, `The form has no field "${labelList(labels)}"`);
 }
 
@@ -100,7 +101,7 @@ function nextFrame(doc: Document): Promise<void> {
 export async function fillForm(doc: Document, texts: SiteTexts, values: FillValues): Promise<FillReport> {
   const report: FillReport = { filled: [], failed: [] };
   const L = texts.formLabels;
-  const fail = (field: keyof FillValues, reason: Localized) => report.failed.push({ field, reason });
+  const fail = (field: keyof FillValues, reason: LocalText) => report.failed.push({ field, reason });
 
   // The type first: choosing 退货退款 may reveal the tracking fields.
   if (values.refundType) {

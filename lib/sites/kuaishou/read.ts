@@ -4,9 +4,10 @@
  * merchant) drive every read. Buyer name, phone and address are never read: no label of theirs is
  * ever looked up.
  */
+import type { LocalText } from '../../i18n';
 import { formatFen } from '../../money';
 import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../../order';
-import type { ListedOrder, ListedRefund, Localized, ReadResult } from '../adapter';
+import type { ListedOrder, ListedRefund, ReadResult } from '../adapter';
 import { findAllLabelValues, findLabel, labelIndex, type FindOptions, type LabelHit } from '../dom/labels';
 import { readTable } from '../dom/tables';
 import { matchText, normalizeText, textIs } from '../dom/text';
@@ -86,7 +87,7 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
     const names = [...new Set(hits.map((h) => h.matched))].join(' / ');
     const values = hits.map((h) => h.value);
     const [zh, en] = quoteValues(values);
-    const reason: Localized =
+    const reason: LocalText =
       n > 1
         ? {
             'zh-CN': `页面上有 ${n} 个不同的「${names}」：${zh}` + (urlId ? `；网址中的编号为 ${urlId}` : ''),

@@ -2,8 +2,8 @@
  * Values as the Kuaishou back office prints them: order / after-sale / tracking numbers and money.
  * A value that is not clearly one thing is refused, never guessed.
  */
+import type { LocalText } from '../../i18n';
 import { parseMoney } from '../../money';
-import type { Localized } from '../adapter';
 import { normalizeText } from '../dom/text';
 
 /** An id starts the value: letters/digits (at least one digit), then a non-id character or the end. */
@@ -24,7 +24,7 @@ export function parseId(text: string | undefined): string | undefined {
  * ¥/元-marked amount inside it ("¥12.00 (含运费)"). Two marked amounts or none → an error,
  * never a guess.
  */
-export function parsePageMoney(text: string): { ok: true; fen: number } | { ok: false; reason: Localized } {
+export function parsePageMoney(text: string): { ok: true; fen: number } | { ok: false; reason: LocalText } {
   const clean = normalizeText(text);
   const whole = parseMoney(clean);
   if (whole.ok) return whole;
