@@ -16,7 +16,7 @@ export interface PanelClient {
   getCase(orderId: string): Promise<MessageReturn<'getCase'>>;
   getCases(orderIds: string[]): Promise<MessageReturn<'getCases'>>;
   recordSubmit(input: NewCaseInput, submitId: string): Promise<MessageReturn<'recordSubmit'>>;
-  reportPage(observations: Observation[], url: string): Promise<MessageReturn<'reportPage'>>;
+  reportPage(observations: Observation[]): Promise<MessageReturn<'reportPage'>>;
   caseAction(caseId: string, action: CaseAction): Promise<MessageReturn<'caseAction'>>;
 }
 
@@ -25,6 +25,6 @@ export const messagingClient: PanelClient = {
   getCase: (orderId) => send('getCase', { orderId }),
   getCases: (orderIds) => send('getCases', { orderIds }),
   recordSubmit: (input, submitId) => send('recordSubmit', { input, submitId }),
-  reportPage: (observations, url) => send('reportPage', { observations, url }),
+  reportPage: (observations) => send('reportPage', { observations }),
   caseAction: (caseId, action) => send('caseAction', { caseId, action, source: 'panel' }),
 };

@@ -234,7 +234,7 @@ export function startCore(deps: CoreDeps): Helper {
     lastReport = sig;
     if (observations.length) {
       // JSON drops the undefined ids.
-      const res = await client.reportPage(JSON.parse(sig), win.location.href);
+      const res = await client.reportPage(JSON.parse(sig));
       if (stopped) return;
       if (!res.ok) {
         lastReport = '';

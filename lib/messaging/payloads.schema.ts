@@ -72,7 +72,7 @@ export const Payloads = {
   getCases: z.strictObject({ orderIds: z.array(Id).max(500) }),
   loadPanel: NoData,
   recordSubmit: z.strictObject({ input: NewCaseInputSchema, submitId: z.string().min(8).max(100) }),
-  reportPage: z.strictObject({ observations: z.array(ObservationSchema).max(2000), url: z.string().max(2048) }),
+  reportPage: z.strictObject({ observations: z.array(ObservationSchema).max(2000) }),
   caseAction: z.strictObject({
     caseId: CaseId,
     action: z.enum(MERCHANT_ACTIONS),

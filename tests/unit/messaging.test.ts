@@ -49,7 +49,6 @@ describe('round trips through the real messenger', () => {
     world.harness.sender = { id: 'x', tab: { id: 7, url: 'https://s.kwaixiaodian.com/zone/refund/list' } };
     const rep = await sendMessage('reportPage', {
       observations: [{ orderId: '1001', afterSaleId: 'AS1001', status: 'approved' }],
-      url: 'https://s.kwaixiaodian.com/zone/refund/list',
     });
     expect(rep.ok && rep.data.changes.map((c) => [c.from, c.to])).toEqual([['reviewing', 'approved']]);
 
@@ -161,12 +160,12 @@ const MALFORMED: Array<[MessageName, unknown]> = [
   ['recordSubmit', { input: { ...goodInput, shippingPayer: 'platform' }, submitId: 'submit-xa' }],
   ['recordSubmit', { input: goodInput, submitId: 'submit-xb', extra: true }],
   ['recordSubmit', 'not an object'],
-  ['reportPage', { observations: [{ orderId: '2001', status: 'approved' }] }],
-  ['reportPage', { observations: [{ status: 'approved' }], url: 'https://s.kwaixiaodian.com/' }],
-  ['reportPage', { observations: [{ orderId: '2001', status: 'teleported' }], url: 'u' }],
-  ['reportPage', { observations: [{ orderId: '2001', status: 'approved', source: 'alarm' }], url: 'u' }],
-  ['reportPage', { observations: Array.from({ length: 2001 }, () => ({ orderId: '2001', status: 'approved' })), url: 'u' }],
-  ['reportPage', { observations: 'all of them', url: 'u' }],
+  ['reportPage', { observations: [{ orderId: '2001', status: 'approved' }], url: 'https://s.kwaixiaodian.com/' }],
+  ['reportPage', { observations: [{ status: 'approved' }] }],
+  ['reportPage', { observations: [{ orderId: '2001', status: 'teleported' }] }],
+  ['reportPage', { observations: [{ orderId: '2001', status: 'approved', source: 'alarm' }] }],
+  ['reportPage', { observations: Array.from({ length: 2001 }, () => ({ orderId: '2001', status: 'approved' })) }],
+  ['reportPage', { observations: 'all of them' }],
   ['caseAction', { caseId: 'c-1' }],
   ['caseAction', { caseId: 'c-1', action: 'refund-everything' }],
   ['caseAction', { caseId: '', action: 'confirm' }],

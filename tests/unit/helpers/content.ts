@@ -48,7 +48,7 @@ export function client() {
       w.stored = makeCase(input.orderId, T0, input);
       return { ok: true as const, data: { case: w.stored, created: true, duplicate: false } };
     }),
-    reportPage: vi.fn(async (_obs: unknown[], _url: string) => ({ ok: true as const, data: { changes: [] as CaseChange[], matched: 0 } })),
+    reportPage: vi.fn(async (_obs: unknown[]) => ({ ok: true as const, data: { changes: [] as CaseChange[], matched: 0 } })),
     caseAction: vi.fn(async (_id: string, action: string) => {
       const r = applyAction(w.stored!, action as 'confirm', w.rules, T0 + 2 * HOUR, 'panel');
       if (!r.ok) return { ok: false as const, error: r.error };
