@@ -182,7 +182,8 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       served = !!sender.url && isServed(new URL(sender.url));
     } catch {}
     if (tabId === undefined || !served) return fail({ 'zh-CN': '此页面不需要退款助手面板。', en: 'This page does not get the panel.' });
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT] });
+    // At once rather than at document_idle: the panel's runtime then waits for the page itself.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT], injectImmediately: true });
     return ok({ loaded: true as const });
   });
 

@@ -16,7 +16,8 @@ import { isServed, MATCHES } from '../../lib/sites/kuaishou/routes';
 
 export default defineContentScript({
   matches: MATCHES,
-  runAt: 'document_end',
+  // As early as the URL is known: the panel's runtime is injected while the page still loads.
+  runAt: 'document_start',
   // WXT's "started" postMessage would tell every listener on the page the extension's id.
   noScriptStartedPostMessage: true,
   main(ctx) {
