@@ -1,19 +1,21 @@
 import { defineConfig } from 'wxt';
+import { MATCHES } from './lib/sites/kuaishou/routes';
 
 // Gecko id: fixed so Firefox keeps one UUID for the add-on (storage survives reinstalls, e2e can pin it).
 export const GECKO_ID = 'refund-helper@kwai-merchant-tools';
 
 export default defineConfig({
-  // No auto-imports: every module says where its names come from (DESIGN.md).
+  // No auto-imports: every module says where its names come from.
   imports: false,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // scripting: the background injects the panel's runtime into a served page (the bootstrap asks).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // The back office only: lets the background find an open order tab (tabs.query by URL) without
-    // the broad `tabs` permission. WXT moves it into `permissions` for Firefox's MV2.
-    host_permissions: ['*://s.kwaixiaodian.com/*'],
+    // the broad `tabs` permission, and inject there. WXT moves it into `permissions` for Firefox's MV2.
+    host_permissions: MATCHES,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -12,19 +12,21 @@ import { CaseService, NOT_FOUND, type CaseChange } from './cases/service';
 import { openStore, StoreError, type CaseStore } from './cases/store';
 import type { RefundCase } from './cases/schema';
 import { currentLocale, type Locale, type LocalText } from './i18n';
-import { fail, ok, onMessage, type MessageName, type MessageReturn, type Problem } from './messaging';
-import { BACK_OFFICE_HOST, Payloads, type PayloadOut } from './messaging.schema';
+import { fail, ok, type MessageName, type MessageReturn, type Problem } from './messaging/protocol';
+import { Payloads, type PayloadOut } from './messaging/payloads.schema';
+import { createRouter, type Sender } from './messaging/router';
 import { groupByKind, kindForChange, notifyCases, parseBatchNotificationId, parseNotificationId, type NotifyKind } from './notify';
 import { formatPath } from './rules/schema';
 import { loadRules, resetRules, saveRules, watchRules, type LoadedRules } from './rules/storage';
 import type { RuleSet } from './rules/schema';
+import { isRefundList, isServed, MATCHES, ORDER_LIST_URL, REFUND_LIST_URL } from './sites/kuaishou/routes';
 
 export const ALARM_NEXT_DEADLINE = 'next-deadline';
 export const ALARM_SAFETY_NET = 'safety-net';
 export const SAFETY_NET_MINUTES = 30;
-export const BACK_OFFICE_PATTERN = `*://${BACK_OFFICE_HOST}/*`;
-/** Where a summary notification's click leads: the refund list shows every case it counted. */
-export const REFUND_LIST_URL = `https://${BACK_OFFICE_HOST}/zone/refund/list`;
+export { REFUND_LIST_URL };
+/** The panel's runtime, injected on a served route only (entrypoints/panel). */
+export const PANEL_SCRIPT = '/panel.js';
 
 export interface BackgroundOptions {
   now?: () => number;
@@ -114,7 +116,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
 
   /** Focuses a back-office tab showing the refund list, else opens it. */
   async function openRefundList(): Promise<void> {
-    const tabs = await browser.tabs.query({ url: BACK_OFFICE_PATTERN });
+    const tabs = await browser.tabs.query({ url: MATCHES });
     const tab = tabs.find((t) => t.id !== undefined && t.url && isRefundList(t.url));
     if (tab?.id !== undefined) {
       await browser.tabs.update(tab.id, { active: true });
@@ -127,7 +129,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
   async function openOrder(caseId: string): Promise<MessageReturn<'openOrder'>> {
     const c = await (await service()).get(caseId);
     if (!c) return fail(NOT_FOUND);
-    const tabs = await browser.tabs.query({ url: BACK_OFFICE_PATTERN });
+    const tabs = await browser.tabs.query({ url: MATCHES });
     const tab = tabs.find((t) => t.id !== undefined && t.url && showsOrder(t.url, c));
     if (tab?.id !== undefined) {
       await browser.tabs.update(tab.id, { active: true });
@@ -135,33 +137,55 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       return ok({ tabId: tab.id, how: 'focused' as const });
     }
     // Without a stored link, the order list (the only public route) is where the merchant finds it.
-    const created = await browser.tabs.create({ url: c.orderUrl ?? `https://${BACK_OFFICE_HOST}/zone/order/list` });
+    const created = await browser.tabs.create({ url: c.orderUrl ?? ORDER_LIST_URL });
     return ok({ tabId: created.id, how: 'opened' as const });
   }
 
   // ---- messages ----------------------------------------------------------------------------
 
-  type Handler<K extends MessageName> = (data: PayloadOut<K>, sender: Browser.runtime.MessageSender) => Promise<MessageReturn<K>>;
-  const removers: Array<() => void> = [];
+  type Handler<K extends MessageName> = (data: PayloadOut<K>, sender: Sender) => Promise<MessageReturn<K>>;
+  const router = createRouter();
   const always = () => true;
 
   /** `refreshIf`: whether a successful answer changed anything the badge or the alarms show. */
   function serve<K extends MessageName>(name: K, handler: Handler<K>, refreshIf?: (data: Extract<MessageReturn<K>, { ok: true }>['data']) => boolean): void {
-    const remove = onMessage(name, (async (message: { data: unknown; sender: Browser.runtime.MessageSender }) => {
-      const parsed = Payloads[name].safeParse(message.data);
-      if (!parsed.success) return refusePayload(name, parsed.error.issues);
+    router.on(name, async (data, sender) => {
+      const parsed = Payloads[name].safeParse(data);
+      if (!parsed.success) return refusePayload(name, parsed.error.issues) as MessageReturn<K>;
       try {
-        const result = await handler(parsed.data as PayloadOut<K>, message.sender);
+        const result = await handler(parsed.data as PayloadOut<K>, sender);
         if (refreshIf && result.ok && refreshIf(result.data as never)) await refresh().catch(() => {});
         return result;
       } catch (e) {
-        return fail(errorText(e));
+        return fail(errorText(e)) as MessageReturn<K>;
       }
-    }) as never);
-    removers.push(remove);
+    });
   }
 
   serve('getCase', async ({ orderId }) => ok(await (await service()).getForOrder(orderId)));
+
+  serve('getCases', async ({ orderIds }) => {
+    const svc = await service();
+    const found: Record<string, RefundCase> = {};
+    for (const id of new Set(orderIds)) {
+      const c = await svc.getForOrder(id);
+      if (c) found[id] = c;
+    }
+    return ok(found);
+  });
+
+  // The bootstrap asks from a served route; its own frame gets the panel, nothing else does.
+  serve('loadPanel', async (_none, sender) => {
+    const tabId = sender.tab?.id;
+    let served = false;
+    try {
+      served = !!sender.url && isServed(new URL(sender.url));
+    } catch {}
+    if (tabId === undefined || !served) return fail({ 'zh-CN': '此页面不需要退款助手面板。', en: 'This page does not get the panel.' });
+    // At once rather than at document_idle: the panel's runtime then waits for the page itself.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT], injectImmediately: true });
+    return ok({ loaded: true as const });
+  });
 
   serve(
     'recordSubmit',
@@ -204,7 +228,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
 
   serve('caseRows', async (data) => ok(await (await service()).rows(data?.after, data?.limit ?? 5_000, now())));
 
-  serve('getCases', async ({ caseIds }) => ok(await (await service()).getMany(caseIds)));
+  serve('casesById', async ({ caseIds }) => ok(await (await service()).getMany(caseIds)));
 
   serve('closeCases', async ({ caseIds }) => ok(await (await service()).closeMany(caseIds, 'popup', await ctx())), (d) => d.closed.length > 0);
 
@@ -288,7 +312,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     refresh,
     service,
     dispose() {
-      removers.forEach((r) => r());
+      router.dispose();
       browser.alarms.onAlarm.removeListener(onAlarm);
       browser.runtime.onStartup.removeListener(onLifecycle);
       browser.runtime.onInstalled.removeListener(onLifecycle);
@@ -296,15 +320,6 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       unwatch();
     },
   };
-}
-
-function isRefundList(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.hostname === BACK_OFFICE_HOST && u.pathname === '/zone/refund/list';
-  } catch {
-    return false;
-  }
 }
 
 /** Whether a back-office tab's URL is this case's order (its stored link, or its numbers in the URL). */

@@ -1,7 +1,10 @@
 /*
- * The toolbar badge (SPEC §4): the number of cases needing attention; red when any is overdue,
- * rejected or failed, amber when only approvals (or reminders) wait; empty at zero; the title
- * lists the counts. The figures come from the case model's badgeSummary over the attention index.
+ * The toolbar badge: the number of cases needing attention (99+ above 99), so a merchant sees
+ * from any tab that something waits; red when any is overdue, rejected or failed, amber when only
+ * approvals (or reminders) wait; empty at zero; the title lists the counts per kind. This module
+ * only shows a BadgeSummary: the background gets it from CaseService.badge, which counts the
+ * store's per-status counters and due-entry ranges (lib/cases/model.ts badgeFromKinds) without
+ * reading any case.
  */
 import { browser } from 'wxt/browser';
 import type { BadgeSummary } from './cases/model';

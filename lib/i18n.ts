@@ -46,3 +46,8 @@ export function formatDateTime(ms: number): string {
   const p = (x: number) => String(x).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
+
+/** A text in both UI languages: `localText('已退款', 'Refunded')`. */
+export function localText(zh: string, en: string): LocalText {
+  return { 'zh-CN': zh, en };
+}

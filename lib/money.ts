@@ -2,9 +2,9 @@
  * Money as integer 分 (fen). Yuan strings exist only at the edges: what a page prints and what a
  * form input takes. Parsing works on the digits as text, never by multiplying a float.
  */
+import type { LocalText } from './i18n';
 
-export type MoneyText = { 'zh-CN': string; en: string };
-export type ParseMoneyResult = { ok: true; fen: number } | { ok: false; reason: MoneyText };
+export type ParseMoneyResult = { ok: true; fen: number } | { ok: false; reason: LocalText };
 
 /** Larger than this many yuan is not a shop amount but a misread (e.g. an order number). */
 export const MAX_YUAN = 1e10;

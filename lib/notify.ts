@@ -1,5 +1,5 @@
 /*
- * System notifications for a case becoming approved, rejected, failed or overdue (SPEC §4), each
+ * System notifications for a case becoming approved, rejected, failed or overdue, each
  * kind switchable in the rules. The notification id encodes the kind and the case id, so a click
  * (possibly after the worker restarted) still knows which order to open.
  *

@@ -1,9 +1,9 @@
 /*
  * Constants and types only: no zod here, so the content script can import this without
- * pulling the validator into its bundle (SPEC §7: ≤ 30 KB gzip). The zod schemas are in
+ * pulling the validator into its bundle (the panel runtime's budget: ≤ 30 KB gzip). The zod schemas are in
  * ./order.schema.ts, for the contexts that validate (background, options).
  */
-/** Normalised order statuses (SPEC §6 `orderStatus`). */
+/** Normalised order statuses (the panel's `data-order-status`, a stable hook). */
 export const ORDER_STATUSES = [
   'unpaid',
   'unshipped',
@@ -19,7 +19,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const REFUND_TYPES = ['refund-only', 'return-refund'] as const;
 export type RefundType = (typeof REFUND_TYPES)[number];
 
-/** The back office pages the panel serves (SPEC §6 `data-page-kind`). */
+/** The back office pages the panel serves (the panel's `data-page-kind`, a stable hook). */
 export const PAGE_KINDS = ['order-list', 'order-detail', 'refund-form', 'refund-list', 'refund-detail'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 

@@ -7,7 +7,7 @@ import { STATUS_LABELS } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { formatDateTime, formatRelative, tr, type Locale, type LocalText } from '../../lib/i18n';
 import { formatFen } from '../../lib/money';
-import { afterSaleUrl } from '../../lib/sites/kuaishou';
+import { afterSaleUrl } from '../../lib/sites/kuaishou/routes';
 import { CASES_TEXT, REFUND_TYPE_TEXT, SOURCE_TEXT, type CasesTextKey } from './i18n';
 
 export interface CaseDrawerProps {

@@ -53,7 +53,7 @@ export function createCasesClient(deps: {
       return (await unwrap(request('listCases', { limit }))).items.map((c) => toRow(c, at));
     },
     async getCase(id) {
-      return (await unwrap(request('getCases', { caseIds: [id] })))[0];
+      return (await unwrap(request('casesById', { caseIds: [id] })))[0];
     },
     closeCases: (ids) => unwrap(request('closeCases', { caseIds: ids })),
     async exportCases(format, ids) {

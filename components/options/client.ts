@@ -1,10 +1,10 @@
 /*
  * What the options page needs from the rest of the extension, as an interface (tests pass a
  * fake; no browser.* in components). createOptionsClient builds the real one over the
- * background's messages; the entrypoint passes lib/messaging's `request` in.
+ * background's messages; the entrypoint passes lib/messaging/send's `send` in.
  */
 import type { LocalText } from '../../lib/i18n';
-import type { FilePayload, MessageData, MessageName, MessageReturn, Result } from '../../lib/messaging';
+import type { FilePayload, MessageData, MessageName, MessageReturn, Result } from '../../lib/messaging/protocol';
 import type { RuleProblem, RuleSet } from '../../lib/rules/schema';
 import { unwrap } from '../popup/client';
 

@@ -3,8 +3,8 @@ import type { OrderStatus, RefundType } from '../../lib/order';
 import type { Category, EvidenceField, EvidenceKind, Fault, Payer } from '../../lib/rules/constants';
 import type { Advice } from '../../lib/rules/evaluate';
 import type { FormField, ObservedStatus, ReadField } from '../../lib/sites/texts';
+import { localText as t } from '../../lib/i18n';
 
-const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
 
 export const OPT = {
   title: t('退款助手 · 设置', 'Refund Helper · Settings'),

@@ -2,28 +2,17 @@
 /** @jsx h */
 /*
  * The panel's view: a PanelModel in, callbacks out. No browser.*, no page access. Every page value
- * is rendered as text (Preact escapes it; no dangerouslySetInnerHTML); the hooks of SPEC §6 are
- * on the elements tests drive. Classic JSX (`h`) rather than the automatic runtime: it keeps
+ * is rendered as text (Preact escapes it; no dangerouslySetInnerHTML); the stable data-rh hooks
+ * are on the elements tests and merchants' tools drive. Classic JSX (`h`) rather than the automatic runtime: it keeps
  * preact/jsx-runtime out of the content script (≈0.3 KB gzip of its 30 KB budget).
  */
 import { h, type JSX } from 'preact';
 import { translator } from '../../lib/i18n';
-import { REFUND_TYPES, type RefundType, type SnapshotField } from '../../lib/order';
-import { STRINGS, type StringKey } from './strings';
-import type { CaseView, MissingView, PanelModel } from './model';
+import { REFUND_TYPES, type RefundType } from '../../lib/order';
+import { STRINGS, type StringKey } from '../../lib/content/strings';
+import type { CaseView, MissingView, PanelActions, PanelModel } from '../../lib/content/model';
 
-export interface PanelActions {
-  toggle(): void;
-  provide(field: SnapshotField, text: string): void;
-  setRefundType(type: RefundType): void;
-  setReason(id: string): void;
-  setRemark(text: string): void;
-  fill(): void;
-  tick(id: string): void;
-  dismissWarning(): void;
-  copySupport(text: string): void;
-  contactSupport(): void;
-}
+export type { PanelActions };
 
 type T = (k: StringKey, vars?: Record<string, string | number>) => string;
 type Ev<E extends EventTarget> = JSX.TargetedEvent<E>;

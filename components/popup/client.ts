@@ -5,7 +5,7 @@
  */
 import type { Locale, LocalText } from '../../lib/i18n';
 import { attention, supportMessage } from '../../lib/cases/model';
-import type { MessageData, MessageName, MessageReturn, Result } from '../../lib/messaging';
+import type { MessageData, MessageName, MessageReturn, Result } from '../../lib/messaging/protocol';
 import type { CaseStatus } from '../../lib/cases/status';
 import type { RefundCase } from '../../lib/cases/schema';
 
@@ -79,7 +79,7 @@ export async function copyText(text: string, doc: Document = document): Promise<
 }
 
 // ---------------------------------------------------------------------------------------------
-// The real client, over the background's messages. `request` is lib/messaging's never-throwing
+// The real client, over the background's messages. `request` is lib/messaging/send's never-throwing
 // sender, passed in by the entrypoint (so this module holds no browser.* call).
 
 

@@ -6,7 +6,7 @@ import { downloadFile } from '@/components/options/client';
 import type { Request } from '@/components/popup/client';
 import { currentLocale, tr } from '@/lib/i18n';
 import { CASES_TEXT } from '@/components/cases/i18n';
-import { request } from '@/lib/messaging';
+import { send as request } from '@/lib/messaging/send';
 import '@/components/cases/cases.css';
 
 const locale = currentLocale();

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { createOptionsClient, type Request } from '@/components/options/client';
 import { Options } from '@/components/options/Options';
 import { currentLocale } from '@/lib/i18n';
-import { request } from '@/lib/messaging';
+import { send as request } from '@/lib/messaging/send';
 import '@/components/options/options.css';
 
 const locale = currentLocale();

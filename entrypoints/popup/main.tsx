@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { createPopupClient, type Request } from '@/components/popup/client';
 import { ATTENTION_LIMIT, Popup } from '@/components/popup/Popup';
 import { currentLocale } from '@/lib/i18n';
-import { request } from '@/lib/messaging';
+import { send as request } from '@/lib/messaging/send';
 import '@/components/popup/popup.css';
 
 const locale = currentLocale();

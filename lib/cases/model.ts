@@ -8,16 +8,16 @@ import type { ObservedStatus } from '../sites/texts';
 import type { HistoryEntry, RefundCase } from './schema';
 import { CASE_STATUSES, TERMINAL_STATUSES } from './status';
 import type { CaseStatus, ChangeSource } from './status';
+import { localText as t } from '../i18n';
 
 /*
- * The case model (SPEC §3): statuses, the merchant's transitions, what the page's status may do
+ * The case model: statuses, the merchant's transitions, what the page's status may do
  * to a case, deadlines and attention. Pure: no zod at runtime, no clock (`now` is passed), and
  * inputs are never mutated (every change returns a new object).
  *
  * `rev` is left alone: the store increments it on each write.
  */
 
-const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
 
 export const MERCHANT_ACTIONS = ['confirm', 'contact-support', 'close', 'reopen', 'cancel-order', 'submit'] as const;
 export type MerchantAction = (typeof MERCHANT_ACTIONS)[number];

@@ -2,7 +2,7 @@
  * Case statuses and sources: constants and types only, no zod, so the content script can use
  * them without bundling the validator. The stored record's zod schema is ./schema.ts.
  */
-/** SPEC §3 statuses. Overdue is not a status: it is derived from `deadlines.arrivalDueAt` and now. */
+/** A case's statuses. Overdue is not a status: it is derived from `deadlines.arrivalDueAt` and now. */
 export const CASE_STATUSES = [
   'draft',
   'reviewing',

@@ -36,8 +36,7 @@ export const MAX_DEADLINE_HOURS = 24 * 90;
 export const DEFAULT_DEADLINES = { reviewReminderHours: 48, arrivalWindowHours: 24, supportFollowUpHours: 24 } as const;
 export const DEFAULT_NOTIFICATIONS = { approved: true, rejected: true, failed: true, overdue: true } as const;
 
-export type LocalText = { 'zh-CN': string; en: string };
-export type Locale = 'zh-CN' | 'en';
+export type { Locale, LocalText } from '../i18n';
 
 export const HOUR_MS = 3_600_000;
 

@@ -4,6 +4,7 @@ import { formatFen } from '../money';
 import type { OrderSnapshot, OrderStatus, RefundType } from '../order';
 import type { Category, EvidenceField, Locale, LocalText, Payer } from './constants';
 import type { EvidenceRule, Reason, RuleSet } from './schema';
+import { localText as t } from '../i18n';
 
 /*
  * The rules engine: what the rule set says about one order. Pure (no zod at runtime, no DOM,
@@ -13,7 +14,6 @@ import type { EvidenceRule, Reason, RuleSet } from './schema';
 export type Advice = 'cancel-order' | 'return-refund' | 'refund-only' | 'locked' | 'confirm-refund' | 'contact-support' | 'wait';
 export const ADVICES: readonly Advice[] = ['cancel-order', 'return-refund', 'refund-only', 'locked', 'confirm-refund', 'contact-support', 'wait'];
 
-const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
 
 function isTerminal(c: Pick<RefundCase, 'status'>): boolean {
   return TERMINAL_STATUSES.includes(c.status);

@@ -1,11 +1,7 @@
+import type { LocalText } from '../i18n';
 import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
 import type { ObservedStatus, SiteTexts } from './texts';
 
-/** A message for the merchant, in both UI languages. */
-export interface Localized {
-  'zh-CN': string;
-  en: string;
-}
 
 export interface ReadResult {
   /** Fields that could not be read are absent and listed in `snapshot.missing`. */
@@ -13,14 +9,14 @@ export interface ReadResult {
   afterSaleStatus?: ObservedStatus;
   afterSaleStatusText?: string;
   /** Fields that were not printed on the page but computed from others (e.g. 实付 = 商品 − 优惠 + 运费). */
-  computed: Array<{ field: SnapshotField; reason: Localized }>;
+  computed: Array<{ field: SnapshotField; reason: LocalText }>;
   /**
    * Fields the page states more than once with different values, or (ids) differently from the
    * page's URL: left out of the snapshot (never a pick between them) and, when the page kind
    * expects them, listed in `snapshot.missing` with the zh-CN `reason`; here in both languages
    * with the values seen (each at most 40 characters), for the panel to show in its locale.
    */
-  conflicts?: Array<{ field: SnapshotField | 'afterSaleStatus'; values: string[]; reason: Localized }>;
+  conflicts?: Array<{ field: SnapshotField | 'afterSaleStatus'; values: string[]; reason: LocalText }>;
 }
 
 export interface ListedRefund {
@@ -66,7 +62,7 @@ export interface FillValues {
 
 export interface FillReport {
   filled: Array<keyof FillValues>;
-  failed: Array<{ field: keyof FillValues; reason: Localized }>;
+  failed: Array<{ field: keyof FillValues; reason: LocalText }>;
 }
 
 /** Everything one platform's pages teach us. Reading never throws; a field it cannot read is missing. */

@@ -23,7 +23,7 @@ export type FormField = (typeof FORM_FIELDS)[number];
 
 export type { SiteTexts };
 
-/** What the Kuaishou merchant back office shows (SPEC §5), with the synonyms seen there. */
+/** What the Kuaishou merchant back office shows, with the synonyms seen there. */
 export const KUAISHOU_TEXTS: SiteTexts = {
   labels: {
     orderId: ['订单编号', '订单号'],

@@ -1,6 +1,8 @@
-// Talking to the extension from one of its own pages (chrome-extension://ID/…): messages in the
-// wire format of @webext-core/messaging, and bulk writes into the case database.
+// Talking to the extension from one of its own pages (chrome-extension://ID/…): messages as the
+// product's sender builds them (lib/messaging/protocol.ts `request`), and bulk writes into the case
+// database.
 import type { Page } from 'puppeteer';
+import { request, type MessageName } from '../../lib/messaging/protocol';
 import type { RefundCase } from '../../lib/cases/schema';
 import { META_COUNTS } from '../../lib/cases/store';
 
@@ -14,21 +16,20 @@ export interface Envelope<T = unknown> {
 /** Sends one ProtocolMap message as the product's own `sendMessage` would; returns the Result and the round trip in ms. */
 export async function send<T = unknown>(page: Page, type: string, data?: unknown): Promise<{ result: Envelope<T>; ms: number }> {
   return page.evaluate(
-    async (type, data) => {
+    async (message) => {
+      const type = message.type;
       const t0 = performance.now();
       const reply = await new Promise<any>((resolve, reject) =>
-        (globalThis as any).chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, (r: any) => {
+        (globalThis as any).chrome.runtime.sendMessage(message, (r: any) => {
           const le = (globalThis as any).chrome.runtime.lastError; if (le) reject(new Error(le.message));
           else resolve(r);
         }),
       );
       const ms = performance.now() - t0;
       if (!reply) throw new Error(`no reply to ${type}`);
-      if (reply.err) throw new Error(`${type} threw: ${JSON.stringify(reply.err)}`);
-      return { result: reply.res, ms };
+      return { result: reply, ms };
     },
-    type,
-    data as any,
+    request(type as MessageName, data as never) as { type: string; data?: unknown },
   ) as Promise<{ result: Envelope<T>; ms: number }>;
 }
 

@@ -36,7 +36,7 @@ const WRAP = `(() => {
     log.push(rec);
     const done = (r) => {
       rec.repliedAt = performance.now();
-      const res = r && r.res;
+      const res = r;
       rec.ok = !!(res && res.ok);
       if (res && res.ok && res.data && Array.isArray(res.data.changes)) { rec.changes = res.data.changes.length; rec.matched = res.data.matched; }
     };

@@ -1,4 +1,4 @@
-// The other branches of the refund flow (SPEC §1 steps 2, 4, 6–10), in Chromium and Firefox:
+// The other branches of the refund flow (README: what it does, steps 2, 4, 6–10), in Chromium and Firefox:
 // an unshipped order (cancel, not refund; refund only needs no return evidence), the warn-mode
 // submit, a rejected and a failed case (the 联系客服 message, contact recorded), an overdue case
 // (arrival window shortened by the rules), and the order list's chips.

@@ -1,5 +1,5 @@
 /**
- * Steps of the refund flow (SPEC §1) shared by the flow e2e specs: driving the back office's own
+ * Steps of the refund flow (README: what it does) shared by the flow e2e specs: driving the back office's own
  * pages and the panel, and talking to the background from an extension page.
  */
 import { writeFileSync } from 'node:fs';

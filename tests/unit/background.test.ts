@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARM_NEXT_DEADLINE, ALARM_SAFETY_NET, REFUND_LIST_URL, SAFETY_NET_MINUTES } from '../../lib/background';
 import { BADGE_COLORS } from '../../lib/badge';
-import { sendMessage } from '../../lib/messaging';
+import { send as sendMessage } from '../../lib/messaging/send';
 import { batchNotificationId, notificationId, parseBatchNotificationId } from '../../lib/notify';
 import { defaultRules } from '../../lib/rules/defaults';
 import { HOUR, input, T0 } from './helpers/cases';
@@ -26,7 +26,7 @@ async function submit(orderId: string, extra = {}) {
   return r.data.case;
 }
 async function platformSays(orderId: string, status: 'approved' | 'rejected' | 'failed' | 'refunded') {
-  const r = await sendMessage('reportPage', { observations: [{ orderId, status }], url: 'https://s.kwaixiaodian.com/zone/refund/list' });
+  const r = await sendMessage('reportPage', { observations: [{ orderId, status }] });
   if (!r.ok) throw new Error(r.error.en);
   return r.data;
 }
@@ -137,7 +137,6 @@ describe('notifications', () => {
     const statuses = ['approved', 'approved', 'approved', 'rejected', 'rejected', 'failed'] as const;
     const r = await sendMessage('reportPage', {
       observations: cases.map((c, i) => ({ orderId: c.orderId, status: statuses[i] })),
-      url: 'https://s.kwaixiaodian.com/zone/refund/list',
     });
     expect(r.ok && r.data.changes).toHaveLength(6);
     const calls = create.mock.calls as unknown as Array<[string, { title: string; message: string }]>;
@@ -172,7 +171,6 @@ describe('notifications', () => {
         { orderId: '3501', status: 'approved' },
         { orderId: '3502', status: 'confirmed' },
       ],
-      url: 'https://s.kwaixiaodian.com/zone/refund/list',
     });
     // Only the approval notifies; 退款执行中 (confirmed) is the merchant's own step.
     expect(create.mock.calls.map(([id]) => id)).toEqual([notificationId('approved', a.id)]);

@@ -2,7 +2,8 @@
 // time, cases by id, bulk stop tracking, export of a selection.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage, type MessageName } from '../../lib/messaging';
+import { send as sendMessage } from '../../lib/messaging/send';
+import type { MessageName } from '../../lib/messaging/protocol';
 import { input } from './helpers/cases';
 import { startWorld, type World } from './helpers/background';
 
@@ -44,9 +45,9 @@ describe('the case list messages', () => {
     expect(pages).toBe(3);
   });
 
-  it('getCases: the cases that exist, in the order asked', async () => {
+  it('casesById: the cases that exist, in the order asked', async () => {
     const [a, b] = await record(2);
-    const r = await send('getCases', { caseIds: [b, 'no-such-case', a] });
+    const r = await send('casesById', { caseIds: [b, 'no-such-case', a] });
     expect(r.data.map((c: { id: string }) => c.id)).toEqual([b, a]);
   });
 
@@ -69,6 +70,6 @@ describe('the case list messages', () => {
   it('refuses malformed payloads without writing', async () => {
     expect((await send('closeCases', { caseIds: [] })).ok).toBe(false);
     expect((await send('caseRows', { limit: 0 })).ok).toBe(false);
-    expect((await send('getCases', { caseIds: Array(501).fill('x') })).ok).toBe(false);
+    expect((await send('casesById', { caseIds: Array(501).fill('x') })).ok).toBe(false);
   });
 });

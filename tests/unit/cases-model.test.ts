@@ -446,7 +446,7 @@ describe('labels', () => {
     ['escalated', '已联系客服'],
     ['cancelled', '已取消订单'],
     ['closed', '已关闭'],
-  ])('%s is 「%s」 (SPEC §3)', (status, zh) => {
+  ])('%s is 「%s」', (status, zh) => {
     expect(STATUS_LABELS[status]['zh-CN']).toBe(zh);
     expect(STATUS_LABELS[status].en).not.toBe('');
   });

@@ -2,10 +2,10 @@
 // where the panel goes, and the wire format of its messages.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { send } from '../../components/panel/client';
-import { servedPath } from '../../components/panel/controller';
-import { decideSubmit } from '../../components/panel/guard';
-import { choosePlacement } from '../../components/panel/host';
+import { send } from '../../lib/messaging/send';
+import { isServed as servedPath } from '../../lib/sites/kuaishou/routes';
+import { decideSubmit } from '../../lib/content/guard';
+import { choosePlacement } from '../../lib/content/host';
 
 describe('served routes', () => {
   it.each([
@@ -75,14 +75,13 @@ describe('panel placement', () => {
 describe('messages', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('speaks @webext-core/messaging’s wire format and unwraps the reply', async () => {
-    const spy = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ res: { ok: true, data: null } } as never);
+  it('sends { type, data } and resolves the Result the background answers', async () => {
+    const spy = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: null } as never);
     const res = await send('getCase', { orderId: '1001' });
     expect(res).toEqual({ ok: true, data: null });
-    const msg = spy.mock.calls[0][0] as unknown as { id: number; type: string; data: unknown; timestamp: number };
-    expect(msg).toMatchObject({ type: 'getCase', data: { orderId: '1001' } });
-    expect(typeof msg.id).toBe('number');
-    expect(typeof msg.timestamp).toBe('number');
+    expect(spy.mock.calls[0][0]).toEqual({ type: 'getCase', data: { orderId: '1001' } });
+    await send('getRules');
+    expect(spy.mock.calls[1][0]).toEqual({ type: 'getRules' });
   });
 
   it('an unreachable background is a failed Result, never a throw', async () => {
@@ -92,8 +91,8 @@ describe('messages', () => {
     if (!res.ok) expect(res.error.en).toContain('Extension context invalidated');
   });
 
-  it('a handler error comes back as a failed Result', async () => {
-    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ err: { message: 'boom' } } as never);
+  it('no answer (no handler, another listener replied) is a failed Result', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ something: 'else' } as never);
     const res = await send('getRules');
     expect(res.ok).toBe(false);
   });

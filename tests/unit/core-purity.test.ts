@@ -3,9 +3,9 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /*
- * The rules engine and the case model are pure (DESIGN.md): no browser APIs, no framework, no
+ * The rules engine and the case model are pure (so most logic is tested as plain tables): no browser APIs, no framework, no
  * clock of their own. And the modules the content script runs must not pull zod in at runtime
- * (SPEC §7 size budget): only `import type` from the schema modules.
+ * (the panel runtime's 30 KB gzip budget): only `import type` from the schema modules.
  */
 
 const ROOT = join(__dirname, '..', '..');

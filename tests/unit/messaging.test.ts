@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { request, sendMessage, type MessageName } from '../../lib/messaging';
-import { Payloads } from '../../lib/messaging.schema';
+import { send as request, send as sendMessage } from '../../lib/messaging/send';
+import type { MessageName } from '../../lib/messaging/protocol';
+import { Payloads } from '../../lib/messaging/payloads.schema';
 import { RULES_KEY } from '../../lib/rules/storage';
 import { HOUR, input, makeCase, T0 } from './helpers/cases';
 import { startWorld, type World } from './helpers/background';
@@ -28,8 +29,8 @@ describe('every message has a payload schema', () => {
   it('the protocol and the schemas name the same messages', () => {
     expect(Object.keys(Payloads).sort()).toEqual(
       [
-        'addNote', 'attentionList', 'backup', 'caseAction', 'caseRows', 'closeCases', 'counts', 'getCases', 'deleteAll', 'exportCases', 'getCase', 'getRules',
-        'importCases', 'listCases', 'openOrder', 'recordSubmit', 'reportPage', 'resetRules', 'restore', 'setRules',
+        'addNote', 'attentionList', 'backup', 'caseAction', 'caseRows', 'casesById', 'closeCases', 'counts', 'deleteAll', 'exportCases', 'getCase', 'getCases', 'getRules',
+        'importCases', 'listCases', 'loadPanel', 'openOrder', 'recordSubmit', 'reportPage', 'resetRules', 'restore', 'setRules',
       ].sort(),
     );
   });
@@ -48,7 +49,6 @@ describe('round trips through the real messenger', () => {
     world.harness.sender = { id: 'x', tab: { id: 7, url: 'https://s.kwaixiaodian.com/zone/refund/list' } };
     const rep = await sendMessage('reportPage', {
       observations: [{ orderId: '1001', afterSaleId: 'AS1001', status: 'approved' }],
-      url: 'https://s.kwaixiaodian.com/zone/refund/list',
     });
     expect(rep.ok && rep.data.changes.map((c) => [c.from, c.to])).toEqual([['reviewing', 'approved']]);
 
@@ -160,12 +160,12 @@ const MALFORMED: Array<[MessageName, unknown]> = [
   ['recordSubmit', { input: { ...goodInput, shippingPayer: 'platform' }, submitId: 'submit-xa' }],
   ['recordSubmit', { input: goodInput, submitId: 'submit-xb', extra: true }],
   ['recordSubmit', 'not an object'],
-  ['reportPage', { observations: [{ orderId: '2001', status: 'approved' }] }],
-  ['reportPage', { observations: [{ status: 'approved' }], url: 'https://s.kwaixiaodian.com/' }],
-  ['reportPage', { observations: [{ orderId: '2001', status: 'teleported' }], url: 'u' }],
-  ['reportPage', { observations: [{ orderId: '2001', status: 'approved', source: 'alarm' }], url: 'u' }],
-  ['reportPage', { observations: Array.from({ length: 2001 }, () => ({ orderId: '2001', status: 'approved' })), url: 'u' }],
-  ['reportPage', { observations: 'all of them', url: 'u' }],
+  ['reportPage', { observations: [{ orderId: '2001', status: 'approved' }], url: 'https://s.kwaixiaodian.com/' }],
+  ['reportPage', { observations: [{ status: 'approved' }] }],
+  ['reportPage', { observations: [{ orderId: '2001', status: 'teleported' }] }],
+  ['reportPage', { observations: [{ orderId: '2001', status: 'approved', source: 'alarm' }] }],
+  ['reportPage', { observations: Array.from({ length: 2001 }, () => ({ orderId: '2001', status: 'approved' })) }],
+  ['reportPage', { observations: 'all of them' }],
   ['caseAction', { caseId: 'c-1' }],
   ['caseAction', { caseId: 'c-1', action: 'refund-everything' }],
   ['caseAction', { caseId: '', action: 'confirm' }],

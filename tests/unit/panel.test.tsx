@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The panel's views, one page kind at a time, from plain data (model.ts → Panel.tsx): the hooks
-// of SPEC §6, the evidence checklist, the submit warning, missing fields, hostile page text.
+// (data-rh attributes), the evidence checklist, the submit warning, missing fields, hostile page text.
 import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAction, observe } from '../../lib/cases/model';
@@ -9,7 +9,7 @@ import type { OrderSnapshot, PageKind } from '../../lib/order';
 import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
 import type { FormFacts, ReadResult } from '../../lib/sites/adapter';
-import { buildModel, emptyState, type PageState } from '../../components/panel/model';
+import { buildModel, emptyState, type PageState } from '../../lib/content/model';
 import { Panel, type PanelActions } from '../../components/panel/Panel';
 import { HOUR, makeCase, T0 } from './helpers/cases';
 

@@ -30,7 +30,7 @@ describe('the default rules', () => {
     expect(defaultRules()).toEqual(DEFAULT_RULES);
   });
 
-  it('have the reason and evidence ids of SPEC §6, each with a note naming the guide', () => {
+  it('have the stable reason and evidence ids, each with a note naming the guide', () => {
     expect(DEFAULT_RULES.reasons.map((r) => r.id)).toEqual([
       'quality',
       'not-as-described',

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseNativeOption, chooseRadio, pickOption, selectAntOption, setNativeValue } from '../../lib/sites/form';
+import { chooseNativeOption, chooseRadio, pickOption, selectAntOption, setNativeValue } from '../../lib/sites/dom/form';
 import { kuaishou } from '../../lib/sites/kuaishou';
 import { KUAISHOU_TEXTS } from '../../lib/sites/texts';
 import { addUploads, mountControlledForm } from './fixtures/controlled-form';

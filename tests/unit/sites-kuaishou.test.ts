@@ -348,7 +348,7 @@ describe('readOrder: refund pages', () => {
   });
 });
 
-describe('readOrder: a field the page states twice, differently (SPEC §5: never a wrong value silently)', () => {
+describe('readOrder: a field the page states twice, differently (never a wrong value silently)', () => {
   const REAL = '2411210037465821';
   const FAKE = '2400000000000009';
   const facts = (id: string, paid = '¥249.00'): Array<[string, string]> => [

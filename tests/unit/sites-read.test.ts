@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findAllLabelValues, findLabel, findLabelValue, labelIndex, matchText, normalizeText, readTable } from '../../lib/sites/read';
+import { findAllLabelValues, findLabel, findLabelValue, labelIndex } from '../../lib/sites/dom/labels';
+import { readTable } from '../../lib/sites/dom/tables';
+import { matchText, normalizeText } from '../../lib/sites/dom/text';
 import { KUAISHOU_TEXTS } from '../../lib/sites/texts';
 
 function page(html: string): Document {

@@ -1,5 +1,6 @@
 /* The smaller sections: return shipping, deadlines and submit, express refund, page texts, notifications. */
 import { useEffect, useState } from 'preact/hooks';
+import type { LocalText } from '../../../lib/i18n';
 import { formatFen, parseMoney } from '../../../lib/money';
 import { ORDER_STATUSES, REFUND_TYPES } from '../../../lib/order';
 import { CATEGORIES, FAULTS, PAYERS } from '../../../lib/rules/constants';
@@ -151,7 +152,7 @@ export function ExpressSection() {
 export function SitesSection() {
   const ed = useEditor();
   const base = ['sites', 'kuaishou'] as const;
-  const group = (title: string, key: string, keys: readonly string[], labels: Record<string, { 'zh-CN': string; en: string }>) => (
+  const group = (title: string, key: string, keys: readonly string[], labels: Record<string, LocalText>) => (
     <div class="rh-texts-group">
       <h4 class="rh-sub">{title}</h4>
       <div class="rh-grid">

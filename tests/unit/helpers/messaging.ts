@@ -1,9 +1,9 @@
 /*
- * Makes @webext-core/messaging work on wxt 0.20's fake browser (fake-browser 1.5), which ignores
- * the `sendMessage` callback and has a truthy `runtime.lastError`: route
- * `runtime.sendMessage(msg, cb)` to the registered onMessage listeners and answer through `cb`.
- * Messages and answers are structured-cloned both ways, as a real browser does.
- * (fake-browser 2, in wxt 0.21, needs none of this.)
+ * Runtime messages on wxt 0.20's fake browser (fake-browser 1.5), which ignores a listener's
+ * `sendResponse` and has a truthy `runtime.lastError`: route `runtime.sendMessage(msg)` to the
+ * registered onMessage listeners and resolve with what one answers through `sendResponse`
+ * (undefined when none does, as a browser does). Messages and answers are structured-cloned both
+ * ways, as a real browser does.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
@@ -18,22 +18,20 @@ export function installMessaging(): MessagingHarness {
   const harness: MessagingHarness = { sender: { id: fakeBrowser.runtime.id, url: 'chrome-extension://test/popup.html' } };
   const runtime = fakeBrowser.runtime as unknown as Record<string, unknown>;
   runtime.lastError = undefined;
-  runtime.sendMessage = (message: unknown, a?: unknown, b?: unknown) => {
-    const cb = (typeof a === 'function' ? a : b) as ((r: unknown) => void) | undefined;
-    let answered = false;
-    const respond = (r: unknown) => {
-      if (answered) return;
-      answered = true;
-      queueMicrotask(() => cb?.(r === undefined ? undefined : structuredClone(r)));
-    };
-    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown[]>;
-    void trigger(structuredClone(message), structuredClone(harness.sender), respond)
-      .then((results: unknown[]) => {
+  runtime.sendMessage = (message: unknown) =>
+    new Promise((resolve) => {
+      let answered = false;
+      const respond = (r: unknown) => {
+        if (answered) return;
+        answered = true;
+        queueMicrotask(() => resolve(r === undefined ? undefined : structuredClone(r)));
+      };
+      const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown[]>;
+      void trigger(structuredClone(message), structuredClone(harness.sender), respond).then((results: unknown[]) => {
         // A listener that returned `true` answers later through `respond`.
         if (!results.some((r) => r === true)) respond(undefined);
       });
-    return undefined;
-  };
+    });
   return harness;
 }
 

@@ -4,7 +4,7 @@
  * `change` events, so React's onChange sees it and its state (not just the DOM) changes.
  * Works across realms: the prototypes and event constructors come from the element's own window.
  */
-import { isHidden, labelKey, normalizeText, optionLabelText } from './read';
+import { isHidden, labelKey, normalizeText, optionLabelText } from './text';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 

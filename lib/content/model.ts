@@ -3,12 +3,12 @@
  * the panel displays. Pure: no DOM, no browser.*, no clock (`now` is passed), so each page kind's
  * view is testable from plain data. The view (Panel.tsx) only renders the result.
  */
-import { formatDateTime, translator, type Locale } from '../../lib/i18n';
-import { formatFen } from '../../lib/money';
-import { ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../../lib/order';
-import type { RefundCase } from '../../lib/cases/schema';
-import type { CaseStatus } from '../../lib/cases/status';
-import { STATUS_LABELS, attention, isOverdue, supportMessage } from '../../lib/cases/model';
+import { formatDateTime, translator, type Locale } from '../i18n';
+import { formatFen } from '../money';
+import { ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
+import type { RefundCase } from '../cases/schema';
+import type { CaseStatus } from '../cases/status';
+import { STATUS_LABELS, isOverdue, supportMessage } from '../cases/model';
 import {
   adviseOrder,
   checkEvidence,
@@ -19,13 +19,27 @@ import {
   shippingPayer,
   suggestReasons,
   type Advice,
-} from '../../lib/rules/evaluate';
-import type { RuleSet } from '../../lib/rules/schema';
-import type { FormFacts, ListedOrder, ListedRefund, ReadResult } from '../../lib/sites/adapter';
+} from '../rules/evaluate';
+import type { RuleSet } from '../rules/schema';
+import type { FormFacts, ListedOrder, ListedRefund, ReadResult } from '../sites/adapter';
 import { STRINGS, type StringKey } from './strings';
 
+/** What the panel's view calls back (components/panel/Panel.tsx). */
+export interface PanelActions {
+  toggle(): void;
+  provide(field: SnapshotField, text: string): void;
+  setRefundType(type: RefundType): void;
+  setReason(id: string): void;
+  setRemark(text: string): void;
+  fill(): void;
+  tick(id: string): void;
+  dismissWarning(): void;
+  copySupport(text: string): void;
+  contactSupport(): void;
+}
+
 // ---------------------------------------------------------------------------------------------
-// What the controller knows
+// What the content side knows about the page
 
 /** What the merchant chose in the panel on the refund form. */
 export interface Choice {

@@ -1,16 +1,14 @@
 /*
- * The zod schema of every message payload (SPEC §7: every message crossing contexts is
- * validated). Kept apart from ./messaging.ts so the content script, which only sends, does not
- * bundle zod; the background parses every payload with these before anything is written.
+ * The zod schema of every message payload: whatever crosses from a page or another context is
+ * untrusted until parsed. Kept apart from ./protocol.ts so the content scripts, which only send,
+ * do not bundle zod; the background parses every payload with these before anything is written.
  */
 import { z } from 'zod';
-import { REFUND_TYPES } from './order';
-import { CASE_STATUSES } from './cases/status';
-import { MERCHANT_ACTIONS } from './cases/model';
-import { OBSERVED_STATUSES } from './sites/texts';
-
-/** The back office host: the only place an order page may be opened from a case. */
-export const BACK_OFFICE_HOST = 's.kwaixiaodian.com';
+import { REFUND_TYPES } from '../order';
+import { CASE_STATUSES } from '../cases/status';
+import { MERCHANT_ACTIONS } from '../cases/model';
+import { OBSERVED_STATUSES } from '../sites/texts';
+import { HOST as BACK_OFFICE_HOST } from '../sites/kuaishou/routes';
 
 /** Order and after-sale numbers: the platform's are digits; letters, `-` and `_` are allowed for other shops' formats. */
 const Id = z
@@ -38,7 +36,7 @@ const OrderUrl = z
     { error: `订单链接必须是 ${BACK_OFFICE_HOST} 上的网址 / the order link must be a page on ${BACK_OFFICE_HOST}` },
   );
 
-/** What the panel sends to record a submitted application (model.ts `NewCaseInput`). Strict: no buyer data can ride along. */
+/** What the panel sends to record a submitted application (lib/cases/model.ts `NewCaseInput`). Strict: no buyer data can ride along. */
 export const NewCaseInputSchema = z.strictObject({
   orderId: Id,
   afterSaleId: Id.optional(),
@@ -73,8 +71,10 @@ const FileContent = z.string().min(1).max(64 * 1024 * 1024);
 
 export const Payloads = {
   getCase: z.strictObject({ orderId: Id }),
+  getCases: z.strictObject({ orderIds: z.array(Id).max(500) }),
+  loadPanel: NoData,
   recordSubmit: z.strictObject({ input: NewCaseInputSchema, submitId: z.string().min(8).max(100) }),
-  reportPage: z.strictObject({ observations: z.array(ObservationSchema).max(2000), url: z.string().max(2048) }),
+  reportPage: z.strictObject({ observations: z.array(ObservationSchema).max(2000) }),
   caseAction: z.strictObject({
     caseId: CaseId,
     action: z.enum(MERCHANT_ACTIONS),
@@ -93,7 +93,7 @@ export const Payloads = {
   counts: NoData,
   exportCases: z.strictObject({ format: z.enum(['json', 'csv']), caseIds: z.array(CaseId).min(1).max(MAX_SELECTION).optional() }),
   caseRows: z.strictObject({ after: CaseId.optional(), limit: z.number().int().min(1).max(10_000).optional() }).optional(),
-  getCases: z.strictObject({ caseIds: z.array(CaseId).min(1).max(500) }),
+  casesById: z.strictObject({ caseIds: z.array(CaseId).min(1).max(500) }),
   closeCases: z.strictObject({ caseIds: z.array(CaseId).min(1).max(MAX_SELECTION) }),
   importCases: z.strictObject({ content: FileContent }),
   getRules: NoData,

@@ -1,36 +1,20 @@
 /**
- * The Kuaishou merchant back office (快手小店, s.kwaixiaodian.com), SPEC §5. Routes tell the page
- * kind; labels and status texts (SiteTexts, editable by the merchant) drive every read. Buyer
- * name, phone and address are never read: no label of theirs is ever looked up.
+ * Reading the Kuaishou merchant back office (快手小店): an order (detail, refund form, refund
+ * detail), the refund list and the order list. Labels and status texts (SiteTexts, editable by the
+ * merchant) drive every read. Buyer name, phone and address are never read: no label of theirs is
+ * ever looked up.
  */
-import { formatFen, parseMoney } from '../money';
-import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
-import type { FillReport, FillValues, FormFacts, ListedOrder, ListedRefund, Localized, ReadResult, SiteAdapter } from './adapter';
-import { chooseRadio, selectAntOption, setNativeValue } from './form';
-import {
-  findAllLabelValues,
-  findLabel,
-  isHidden,
-  labelIndex,
-  labelKey,
-  matchText,
-  normalizeText,
-  readTable,
-  squash,
-  textIs,
-  valueOf,
-  type FindOptions,
-  type LabelHit,
-  type LabelIndex,
-} from './read';
-import type { ObservedStatus, SiteTexts } from './texts';
-
-export const KUAISHOU_HOST = 's.kwaixiaodian.com';
-
-/** An after-sale's detail page in the back office (the case list links to it). */
-export function afterSaleUrl(afterSaleId: string): string {
-  return `https://${KUAISHOU_HOST}/zone/refund/detail?id=${encodeURIComponent(afterSaleId)}`;
-}
+import type { LocalText } from '../../i18n';
+import { formatFen } from '../../money';
+import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../../order';
+import type { ListedOrder, ListedRefund, ReadResult } from '../adapter';
+import { findAllLabelValues, findLabel, labelIndex, type FindOptions, type LabelHit } from '../dom/labels';
+import { readTable } from '../dom/tables';
+import { matchText, normalizeText, textIs } from '../dom/text';
+import type { ObservedStatus, SiteTexts } from '../texts';
+import { pathOf, PATHS } from './routes';
+import { pageKind } from './pages';
+import { labelList, parseId, parsePageMoney } from './values';
 
 /** Query parameters that carry ids on these routes (a fallback when the page does not print them). */
 const ORDER_ID_PARAMS = ['orderId', 'oid', 'order_id', 'orderNo'];
@@ -43,86 +27,8 @@ function idFromUrl(url: URL, field: 'orderId' | 'afterSaleId'): [string | undefi
   const q = (p: string) => parseId(url.searchParams.get(p) ?? undefined);
   const named = (field === 'orderId' ? ORDER_ID_PARAMS : AFTER_SALE_ID_PARAMS).map(q).find(Boolean);
   const path = pathOf(url);
-  const bare = field === 'orderId' ? path === '/zone/order/detail' || path === '/zone/refund/apply' : path === '/zone/refund/detail';
+  const bare = field === 'orderId' ? path === PATHS.orderDetail || path === PATHS.refundApply : path === PATHS.refundDetail;
   return named ? [named, false] : [bare ? q('id') : undefined, true];
-}
-
-/** An id starts the value: letters/digits (at least one digit), then a non-id character or the end. */
-const ID_RE = /^#?([A-Za-z0-9][A-Za-z0-9_-]{3,63})(?![A-Za-z0-9_-])/;
-
-/**
- * An order / after-sale / tracking number at the start of a value like "2412345678 复制" or
- * "2412345678复制". Anything else at the start (markup, words) → undefined, never a guess.
- */
-export function parseId(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const m = ID_RE.exec(normalizeText(text));
-  return m && /\d/.test(m[1]) ? m[1] : undefined;
-}
-
-/**
- * Money out of a page value: the whole text if it is one amount; otherwise the single
- * ¥/元-marked amount inside it ("¥12.00 (含运费)"). Two marked amounts or none → an error,
- * never a guess.
- */
-export function parsePageMoney(text: string): { ok: true; fen: number } | { ok: false; reason: Localized } {
-  const clean = normalizeText(text);
-  const whole = parseMoney(clean);
-  if (whole.ok) return whole;
-  const marked = clean.match(/[-−]?\s*[¥￥]\s*[\d,]+(?:\.\d+)?|[-−]?\s*[\d,]+(?:\.\d+)?\s*元/g) ?? [];
-  if (marked.length === 1) {
-    const one = parseMoney(marked[0]);
-    if (one.ok) return one;
-  }
-  return whole;
-}
-
-function labelList(labels: readonly string[] | undefined): string {
-  return (labels ?? []).join(' / ');
-}
-
-function pathOf(url: URL): string {
-  return url.pathname.replace(/\/+$/, '') || '/';
-}
-
-/**
- * A form on the page with a 退款原因 item and a submit button: the refund application form. The
- * button first: without one (most pages), the page's text is not walked for the label.
- */
-function hasRefundForm(doc: Document, texts: SiteTexts, index: () => LabelIndex): boolean {
-  if (!findButton(doc, texts.buttons.submit ?? [])) return false;
-  const reason = index().field(texts.formLabels.reason ?? []);
-  if (!reason) return false;
-  // The reason must be a form field (a control), not a description of an existing refund.
-  const isField =
-    reason.matches('input, select, textarea, .ant-form-item-control, .ant-select') ||
-    !!reason.querySelector('input, select, textarea, .ant-select, .ant-radio-group');
-  return isField;
-}
-
-function pageKind(url: URL, doc: Document, texts: SiteTexts, index?: LabelIndex): PageKind | undefined {
-  if (!matches(url)) return undefined;
-  const path = pathOf(url);
-  if (path === '/zone/order/list') return 'order-list';
-  if (path === '/zone/refund/list') return 'refund-list';
-  if (path === '/zone/refund/detail') return 'refund-detail';
-  if (path === '/zone/refund/apply') return 'refund-form';
-  const inOrder = path.startsWith('/zone/order/');
-  const inRefund = path.startsWith('/zone/refund/');
-  if (!inOrder && !inRefund) return undefined;
-  const L = texts.labels;
-  const idx = () => (index ??= labelIndex(doc.body ?? doc, [texts.formLabels.reason]));
-  if (hasRefundForm(doc, texts, idx)) return 'refund-form';
-  if (path === '/zone/order/detail') return 'order-detail';
-  if (/list$/i.test(path)) return inOrder ? 'order-list' : 'refund-list';
-  // Another route: one order shown → its detail; one after-sale shown → refund detail.
-  if (inRefund && idx().find(L.afterSaleId ?? [])) return 'refund-detail';
-  if (inOrder && idx().find(L.orderId ?? [])) return 'order-detail';
-  return undefined;
-}
-
-function matches(url: URL): boolean {
-  return url.hostname === KUAISHOU_HOST && (url.protocol === 'https:' || url.protocol === 'http:');
 }
 
 type Expectation = Partial<Record<SnapshotField, boolean>>;
@@ -156,7 +62,7 @@ function canonicalId(v: string): string {
 /** The refund form's own inputs (退款金额, 物流单号, …) are the merchant's draft, read by readForm; the snapshot holds what the page states. */
 const FACTS: FindOptions = { skipFormValues: true };
 
-function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): ReadResult {
+export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): ReadResult {
   const root = doc.body ?? doc;
   // One walk over the page's text finds every label this read can ask for (and pageKind's 退款原因).
   const index = labelIndex(root, [...Object.values(texts.labels), texts.formLabels.reason]);
@@ -181,7 +87,7 @@ function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number): Read
     const names = [...new Set(hits.map((h) => h.matched))].join(' / ');
     const values = hits.map((h) => h.value);
     const [zh, en] = quoteValues(values);
-    const reason: Localized =
+    const reason: LocalText =
       n > 1
         ? {
             'zh-CN': `页面上有 ${n} 个不同的「${names}」：${zh}` + (urlId ? `；网址中的编号为 ${urlId}` : ''),
@@ -378,7 +284,7 @@ function listRows(
   });
 }
 
-function readRefundList(doc: Document, texts: SiteTexts): ListedRefund[] {
+export function readRefundList(doc: Document, texts: SiteTexts): ListedRefund[] {
   const L = texts.labels;
   const rows = listRows(
     doc,
@@ -442,7 +348,7 @@ function statusTextIn(card: Element, table: Partial<Record<string, readonly stri
   return undefined;
 }
 
-function readOrderList(doc: Document, texts: SiteTexts): ListedOrder[] {
+export function readOrderList(doc: Document, texts: SiteTexts): ListedOrder[] {
   const rows = listRows(doc, { orderId: texts.labels.orderId, status: texts.labels.status }, ['orderId'], texts.orderStatusTexts);
   const out: ListedOrder[] = [];
   for (const r of rows) {
@@ -458,173 +364,6 @@ function readOrderList(doc: Document, texts: SiteTexts): ListedOrder[] {
   }
   return out;
 }
-
-/** The control inside a form field container. */
-function controlIn(field: Element): Element {
-  if (field.matches('input, select, textarea')) {
-    return field.closest('.ant-select, .ant-radio-group, .ant-input-number') ?? field;
-  }
-  return field;
-}
-
-/** A form field's control; `index` a walk of the page as it is now (the fill changes the page: a new one per field). */
-function fieldOf(index: LabelIndex | Document, labels: readonly string[] | undefined): Element | undefined {
-  if (!labels?.length) return undefined;
-  const f = ('field' in index ? index : labelIndex(index.body ?? index)).field(labels);
-  return f ? controlIn(f) : undefined;
-}
-
-function readForm(doc: Document, texts: SiteTexts): FormFacts {
-  const facts: FormFacts = { uploads: 0 };
-  const L = texts.formLabels;
-  // One walk of the page for every field of the form.
-  const index = labelIndex(doc.body ?? doc, Object.values(L));
-  const text = (labels: readonly string[] | undefined) => {
-    const f = fieldOf(index, labels);
-    const v = f ? valueOf(f) : '';
-    return v || undefined;
-  };
-  const type = text(L.refundType);
-  const t = matchText(type, texts.refundTypeTexts);
-  if (t) facts.refundType = t;
-  const reason = text(L.reason);
-  // A select's placeholder ("请选择退款原因") is not a chosen reason.
-  if (reason && !/^请选择/.test(reason)) facts.reasonText = reason;
-  const amount = text(L.amount);
-  if (amount) {
-    const m = parsePageMoney(amount);
-    if (m.ok && m.fen >= 0) facts.amountFen = m.fen;
-  }
-  // The remark as typed (not normalised: line breaks are the merchant's).
-  const remark = fieldOf(index, L.remark);
-  const remarkValue = String((remark && textControl(remark))?.value ?? '');
-  if (remarkValue.trim()) facts.remark = remarkValue.slice(0, 1000);
-  const tracking = parseId(text(L.trackingNo));
-  if (tracking) facts.trackingNo = tracking;
-  const courier = text(L.courier);
-  if (courier && !/^请选择|^请输入/.test(courier)) facts.courier = courier.slice(0, 64);
-
-  const evidence = fieldOf(index, L.evidence);
-  const scope: ParentNode = evidence ?? doc;
-  const items = Array.from(scope.querySelectorAll('.ant-upload-list-item')).filter(
-    (i) => !/ant-upload-list-item-(error|removed)/.test(i.getAttribute('class') ?? '') && !isHidden(i),
-  );
-  facts.uploads = items.length;
-  if (!items.length && evidence) {
-    facts.uploads = Array.from(evidence.querySelectorAll('img')).filter((i) => !isHidden(i)).length;
-  }
-  return facts;
-}
-
-function failure(zh: string, en: string): Localized {
-  return { 'zh-CN': zh, en };
-}
-
-function notFoundReason(labels: readonly string[] | undefined): Localized {
-  return failure(`表单中未找到「${labelList(labels)}」`, `The form has no field "${labelList(labels)}"`);
-}
-
-/** A select (native or Ant Design: selectAntOption tells them apart), else a radio group. */
-async function chooseIn(field: Element, labels: string[]): Promise<boolean> {
-  if (field.matches('select, .ant-select') || field.querySelector('select, .ant-select')) return selectAntOption(field, labels);
-  if (field.querySelector('input[type=radio], .ant-radio-button-wrapper, [role=radio]') || field.matches('.ant-radio-group')) {
-    return chooseRadio(field, labels);
-  }
-  return false;
-}
-
-function textControl(field: Element): HTMLInputElement | HTMLTextAreaElement | undefined {
-  if (field.matches('input, textarea')) return field as HTMLInputElement;
-  return (field.querySelector('textarea, input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox])') ??
-    undefined) as HTMLInputElement | undefined;
-}
-
-function nextFrame(doc: Document): Promise<void> {
-  const win = doc.defaultView;
-  // Called on the window, never detached: Firefox's Xray wrappers refuse a detached setTimeout.
-  return new Promise((r) => (win ? win.setTimeout(r, 30) : setTimeout(r, 30)));
-}
-
-async function fillForm(doc: Document, texts: SiteTexts, values: FillValues): Promise<FillReport> {
-  const report: FillReport = { filled: [], failed: [] };
-  const L = texts.formLabels;
-  const fail = (field: keyof FillValues, reason: Localized) => report.failed.push({ field, reason });
-
-  // The type first: choosing 退货退款 may reveal the tracking fields.
-  if (values.refundType) {
-    const field = fieldOf(doc, L.refundType);
-    const wanted = [...(texts.refundTypeTexts[values.refundType] ?? [])];
-    if (!field) fail('refundType', notFoundReason(L.refundType));
-    else if (await chooseIn(field, wanted)) report.filled.push('refundType');
-    else fail('refundType', failure(`没有「${wanted.join(' / ')}」选项`, `No option "${wanted.join(' / ')}"`));
-    await nextFrame(doc);
-  }
-
-  if (values.reasonLabels?.length) {
-    const field = fieldOf(doc, L.reason);
-    if (!field) fail('reasonLabels', notFoundReason(L.reason));
-    else if (await chooseIn(field, values.reasonLabels)) report.filled.push('reasonLabels');
-    else
-      fail(
-        'reasonLabels',
-        failure(`退款原因中没有「${values.reasonLabels.join(' / ')}」`, `No reason option "${values.reasonLabels.join(' / ')}"`),
-      );
-  }
-
-  const writeText = async (key: keyof FillValues, labels: readonly string[] | undefined, value: string) => {
-    const field = fieldOf(doc, labels);
-    if (!field) return fail(key, notFoundReason(labels));
-    const control = textControl(field);
-    if (!control || (field.matches('.ant-select') || field.querySelector('.ant-select'))) {
-      // A select (e.g. courier): choose the option with that text.
-      if (await chooseIn(field, [value])) return void report.filled.push(key);
-      return fail(key, failure(`「${labelList(labels)}」中没有「${value}」选项`, `No option "${value}" in "${labelList(labels)}"`));
-    }
-    if (control.disabled || control.readOnly) {
-      return fail(key, failure(`「${labelList(labels)}」不可编辑`, `"${labelList(labels)}" is read-only`));
-    }
-    setNativeValue(control, value);
-    await nextFrame(doc);
-    if (normalizeText(String(control.value)) === normalizeText(value)) report.filled.push(key);
-    else fail(key, failure(`「${labelList(labels)}」没有接受填入的值`, `"${labelList(labels)}" did not take the value`));
-  };
-
-  if (values.amountFen !== undefined) await writeText('amountFen', L.amount, formatFen(values.amountFen, { symbol: false }));
-  if (values.remark !== undefined) await writeText('remark', L.remark, values.remark);
-  if (values.trackingNo !== undefined) await writeText('trackingNo', L.trackingNo, values.trackingNo);
-  if (values.courier !== undefined) await writeText('courier', L.courier, values.courier);
-  return report;
-}
-
-const BUTTON_SELECTOR = 'button, [role=button], a.ant-btn, input[type=submit], input[type=button]';
-
-function findButton(doc: Document, texts: readonly string[]): HTMLElement | undefined {
-  const keys = texts.map(squash).filter(Boolean);
-  if (!keys.length) return undefined;
-  const buttons = Array.from(doc.querySelectorAll(BUTTON_SELECTOR)) as HTMLElement[];
-  const names = buttons.map((b) => squash(b.nodeName === 'INPUT' ? (b as HTMLInputElement).value : (b.textContent ?? '')));
-  // Texts in the given order: 提交申请 before the looser 提交. The text first, then (for the few
-  // that match) whether the button is shown and enabled.
-  for (const k of keys) {
-    for (let i = 0; i < buttons.length; i++) {
-      const b = buttons[i];
-      if (names[i] === k && !isHidden(b) && !(b as HTMLButtonElement).disabled && b.getAttribute('aria-disabled') !== 'true') return b;
-    }
-  }
-  return undefined;
-}
-
-export const kuaishou: SiteAdapter = {
-  id: 'kuaishou',
-  matches,
-  pageKind,
-  readOrder,
-  readRefundList,
-  readOrderList,
-  readForm,
-  fillForm,
-  findButton,
-};
 
 /** For tests and the options page: map one status text with this adapter's rules. */
 export function mapOrderStatus(text: string, texts: SiteTexts): OrderStatus | undefined {

@@ -1,28 +1,30 @@
 /*
- * The one message protocol between the content script, popup, options and the background.
+ * The one message protocol between the content scripts, popup, options and the background: its
+ * map of messages, the Result envelope every answer comes in, and the wire format. Both ends are
+ * ours: ./send.ts is the one sender, ./router.ts the one receiver, ./payloads.schema.ts the zod
+ * schema of every payload (kept apart so that senders in the page do not bundle zod).
  *
- * Every message answers with a `Result<T>` envelope: `{ ok: true, data }` or
- * `{ ok: false, error, problems? }` — handlers never throw across contexts. The background
- * parses every payload with the zod schemas in ./messaging.schema.ts (kept apart so the
- * content script, which only sends, does not bundle zod); a refused payload writes nothing.
+ * Wire format: a request is `{ type, data }`; the answer is the Result itself. Handlers never
+ * throw across contexts: an error is `{ ok: false, error }`, a refused payload also carries the
+ * `problems` (paths) and writes nothing.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { LocalText } from './i18n';
-import type { RefundCase } from './cases/schema';
-import type { CaseRow } from './cases/rows';
-import type { CaseStatus } from './cases/status';
-import type { AttentionKind, BadgeSummary } from './cases/model';
-import type { CaseChange, Problem } from './cases/service';
-import type { RuleSet } from './rules/schema';
-import type { PayloadIn } from './messaging.schema';
+import type { LocalText } from '../i18n';
+import type { RefundCase } from '../cases/schema';
+import type { CaseRow } from '../cases/rows';
+import type { CaseStatus } from '../cases/status';
+import type { AttentionKind, BadgeSummary } from '../cases/model';
+import type { CaseChange, Problem } from '../cases/service';
+import type { RuleSet } from '../rules/schema';
+import type { PayloadIn } from './payloads.schema';
 
 /** One problem of a refused file or payload: where (a path like `cases[3].status`) and what. */
 export type { Problem };
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: LocalText; problems?: Problem[] };
+export type Failure = Extract<Result<never>, { ok: false }>;
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
-export const fail = (error: LocalText, problems?: Problem[]): { ok: false; error: LocalText; problems?: Problem[] } =>
+export const fail = (error: LocalText, problems?: Problem[]): Failure =>
   problems && problems.length > 0 ? { ok: false, error, problems } : { ok: false, error };
 
 export type { BadgeSummary, CaseChange };
@@ -33,9 +35,13 @@ export type FilePayload = { filename: string; mime: string; content: string };
 export interface ProtocolMap {
   /** The order's open case, else its most recent one, else null. */
   getCase(data: PayloadIn<'getCase'>): Result<RefundCase | null>;
+  /** getCase for many orders in one round trip (a list page): only the orders that have a case. */
+  getCases(data: PayloadIn<'getCases'>): Result<Record<string, RefundCase>>;
+  /** From the bootstrap on a served route: the background injects the panel's runtime into its frame. */
+  loadPanel(): Result<{ loaded: true }>;
   /** Idempotent per submitId; an open case for the order is returned with `duplicate: true`. */
   recordSubmit(data: PayloadIn<'recordSubmit'>): Result<{ case: RefundCase; created: boolean; duplicate: boolean }>;
-  /** Statuses a refund list/detail page shows; returns the cases that changed. */
+  /** Statuses a refund list/detail page shows; returns the cases that changed (a caller's own case among them). */
   reportPage(data: PayloadIn<'reportPage'>): Result<{ changes: CaseChange[]; matched: number }>;
   caseAction(data: PayloadIn<'caseAction'>): Result<RefundCase>;
   addNote(data: PayloadIn<'addNote'>): Result<RefundCase>;
@@ -49,7 +55,7 @@ export interface ProtocolMap {
   /** The case list's rows, a page at a time in id order; `next` is the `after` of the next page. */
   caseRows(data?: PayloadIn<'caseRows'>): Result<{ rows: CaseRow[]; next?: string }>;
   /** The cases of these ids that exist (the case list's drawer). */
-  getCases(data: PayloadIn<'getCases'>): Result<RefundCase[]>;
+  casesById(data: PayloadIn<'casesById'>): Result<RefundCase[]>;
   /** Stops tracking these cases (each moved to `closed`; terminal ones are skipped). */
   closeCases(data: PayloadIn<'closeCases'>): Result<{ closed: string[]; skipped: number }>;
   /** All or nothing; a bad file is refused with `problems`. */
@@ -71,28 +77,15 @@ export type MessageName = keyof ProtocolMap;
 export type MessageData<K extends MessageName> = Parameters<ProtocolMap[K]>[0];
 export type MessageReturn<K extends MessageName> = ReturnType<ProtocolMap[K]>;
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+/** What crosses the wire for one message. */
+export type Request<K extends MessageName = MessageName> = { type: K; data?: MessageData<K> };
 
-const UNREACHABLE: LocalText = {
-  'zh-CN': '无法连接退款助手后台，请刷新页面后重试。',
-  en: 'Could not reach the Refund Helper background; reload the page and try again.',
-};
+/** The request as it crosses the wire (e2e and bench build it to send from a page they drive). */
+export function request<K extends MessageName>(type: K, data?: MessageData<K>): Request<K> {
+  return data === undefined ? { type } : { type, data };
+}
 
-/**
- * `sendMessage` that never throws: a background that cannot be reached (extension reloaded,
- * worker starting) comes back as a failed Result like any other error.
- */
-export async function request<K extends MessageName>(
-  type: K,
-  ...data: undefined extends MessageData<K> ? [data?: MessageData<K>] : [data: MessageData<K>]
-): Promise<MessageReturn<K>> {
-  try {
-    const send = sendMessage as unknown as (t: K, d: unknown) => Promise<MessageReturn<K>>;
-    const res = await send(type, data[0]);
-    if (res && typeof res === 'object' && 'ok' in res) return res;
-    return fail(UNREACHABLE) as MessageReturn<K>;
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return fail({ 'zh-CN': `${UNREACHABLE['zh-CN']}（${detail}）`, en: `${UNREACHABLE.en} (${detail})` }) as MessageReturn<K>;
-  }
+/** Whether something received is one of our requests (other extensions' or a library's are not). */
+export function isRequest(m: unknown): m is Request {
+  return !!m && typeof m === 'object' && typeof (m as Request).type === 'string' && Object.keys(m).every((k) => k === 'type' || k === 'data');
 }

@@ -1,5 +1,6 @@
 /*
- * The panel's host in the page: `<refund-helper>` with an OPEN shadow root (SPEC §6) holding the
+ * The panel's host in the page: `<refund-helper>` with an OPEN shadow root (tests and the merchant's
+ * own tools reach the panel through it; the stable hooks are its data-rh attributes) holding the
  * styles and the Preact root. Nothing of ours is styled from outside the shadow root; the host's
  * own inline style resets whatever the page's CSS would give it (`all: initial`).
  *
@@ -7,9 +8,9 @@
  * `customElements`), and need not: an undefined element with a valid custom-element name can
  * still carry a shadow root.
  */
-import { PANEL_CSS } from './styles';
 
 export const HOST_TAG = 'refund-helper';
+export { CHIP_TAG } from './chip';
 /** Right edge, below the back office's top bar. */
 const TOP = 72;
 
@@ -33,12 +34,13 @@ function styleFor(p: Placement): string {
   return `${BASE_STYLE} top: ${Math.round(p.top)}px; ${p.side}: 0; ${max}`;
 }
 
-export function createHost(doc: Document): PanelHost {
+/** `css`: the panel's stylesheet (the view's), put in the shadow root. */
+export function createHost(doc: Document, css: string): PanelHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('style', styleFor({ side: 'right', top: TOP }));
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = PANEL_CSS;
+  style.textContent = css;
   const mount = doc.createElement('div');
   shadow.append(style, mount);
   let placed: Placement = { side: 'right', top: TOP };

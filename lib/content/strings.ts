@@ -4,9 +4,9 @@
  * engine; everything the panel itself says is here. Kept short: every byte ships in the content
  * script (30 KB gzip budget).
  */
-import type { LocalText } from '../../lib/i18n';
+import type { LocalText } from '../i18n';
+import { localText as t } from '../i18n';
 
-const t = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, en });
 
 export const STRINGS = {
   title: t('退款助手', 'Refund Helper'),

@@ -1,0 +1,30 @@
+/*
+ * What the panel asks of the background, over the one sender (lib/messaging/send.ts). Payloads
+ * are validated by the background; replies are trusted: they come from our own background, which
+ * validated what it stored.
+ */
+import { send } from '../messaging/send';
+import type { MessageReturn } from '../messaging/protocol';
+import type { NewCaseInput } from '../cases/model';
+import type { ObservedStatus } from '../sites/texts';
+
+export type Observation = { orderId?: string; afterSaleId?: string; status: ObservedStatus };
+export type CaseAction = 'confirm' | 'contact-support' | 'close' | 'reopen' | 'cancel-order';
+
+export interface PanelClient {
+  getRules(): Promise<MessageReturn<'getRules'>>;
+  getCase(orderId: string): Promise<MessageReturn<'getCase'>>;
+  getCases(orderIds: string[]): Promise<MessageReturn<'getCases'>>;
+  recordSubmit(input: NewCaseInput, submitId: string): Promise<MessageReturn<'recordSubmit'>>;
+  reportPage(observations: Observation[]): Promise<MessageReturn<'reportPage'>>;
+  caseAction(caseId: string, action: CaseAction): Promise<MessageReturn<'caseAction'>>;
+}
+
+export const messagingClient: PanelClient = {
+  getRules: () => send('getRules'),
+  getCase: (orderId) => send('getCase', { orderId }),
+  getCases: (orderIds) => send('getCases', { orderIds }),
+  recordSubmit: (input, submitId) => send('recordSubmit', { input, submitId }),
+  reportPage: (observations) => send('reportPage', { observations }),
+  caseAction: (caseId, action) => send('caseAction', { caseId, action, source: 'panel' }),
+};

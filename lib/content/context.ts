@@ -1,0 +1,102 @@
+/*
+ * The contract between the core (./core.ts), the page features (./features/) and the entrypoint
+ * that wires them: types only.
+ */
+import type { Locale, LocalText, translator } from '../i18n';
+import type { PageKind } from '../order';
+import type { RefundCase } from '../cases/schema';
+import type { RuleSet } from '../rules/schema';
+import type { SiteAdapter } from '../sites/adapter';
+import type { SiteTexts } from '../sites/texts';
+import type { Observation, PanelClient } from './client';
+import type { PageState, PanelActions, PanelModel } from './model';
+import type { STRINGS } from './strings';
+
+/** What the view is handed: the entrypoint renders components/panel's <Panel> with it (null: unmount). */
+export type PanelProps = { model: PanelModel; collapsed: boolean; actions: PanelActions };
+
+export interface CoreDeps {
+  win: Window & typeof globalThis;
+  adapter: SiteAdapter;
+  client: PanelClient;
+  locale: Locale;
+  features: readonly Feature[];
+  /** Renders the panel into `mount` (props null: empty it). */
+  render(mount: HTMLElement, props: PanelProps | null): void;
+  /** The panel's stylesheet, put in the host's shadow root. */
+  css: string;
+  /** The collapsed state remembered in browser.storage.local (`panelCollapsed`). */
+  loadCollapsed?: () => Promise<boolean>;
+  saveCollapsed?: (collapsed: boolean) => void;
+  /** Subscribe to rule changes in storage; returns an unsubscribe. */
+  watchRules?: (onChange: () => void) => () => void;
+  /** Debounce of page reads, ms (default 60). */
+  debounceMs?: number;
+}
+
+export interface Helper {
+  stop(): void;
+  /** Read the page now (tests; otherwise mutations schedule it). */
+  read(): void;
+}
+
+/**
+ * One page feature: active on `kinds`. `init` runs when such a page is shown and returns its hooks;
+ * `signal` aborts when the page goes (navigation, another kind, the runtime stopping).
+ */
+export interface Feature {
+  kinds: readonly PageKind[];
+  init(ctx: Ctx, signal: AbortSignal): Hooks | void;
+}
+
+export interface Hooks {
+  /** Each read of the page, in the order features were given. */
+  read?(s: PageState): void;
+  /** Each change of the page, before the read it schedules. */
+  change?(): void;
+  /** The panel actions this page handles. */
+  actions?: Partial<PanelActions>;
+}
+
+/** What the core offers a feature. */
+export interface Ctx {
+  win: Window & typeof globalThis;
+  doc: Document;
+  adapter: SiteAdapter;
+  client: PanelClient;
+  locale: Locale;
+  t: ReturnType<typeof translator<keyof typeof STRINGS>>;
+  now(): number;
+  /** Undefined until the background answers. */
+  rules(): RuleSet | undefined;
+  texts(): SiteTexts;
+  /** The current page's state (a new one after each navigation). */
+  state(): PageState | undefined;
+  collapsed(): boolean;
+  /** Order number → the URL of its order page, kept across pages (a case records where its order is). */
+  orderUrls: Record<string, string>;
+  /**
+   * Watches every change of the page and every navigation (`left`: the URL left) until `fn`
+   * returns true, across pages: what must outlive the page that started it (a submit's outcome).
+   */
+  watch(fn: (left?: string) => boolean): void;
+  /** Said whenever the page shows what it is about: later changes are read debounced. */
+  ready(): void;
+  /** A number that changes when everything must be read again (rules changed, a fill). */
+  generation(): number;
+  forget(): void;
+  scheduleRead(): void;
+  read(): void;
+  queueRender(): void;
+  renderNow(): void;
+  toggle(): void;
+  notice(tone: 'info' | 'error' | 'success', text: string): void;
+  failNotice(error: LocalText): void;
+  setCase(c: RefundCase | null): void;
+  fetchCase(orderId: string): Promise<void>;
+  /** Sends what the page shows; `then` gets the background's answer (not called for a repeat). */
+  report(observations: Observation[], then: (r: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown): Promise<void>;
+  caseAction(action: 'contact-support' | 'confirm', orderId?: string): Promise<void>;
+  /** Whether an event comes from inside the panel. */
+  ours(e: Event): boolean;
+}

@@ -1,0 +1,442 @@
+/*
+ * The panel's runtime on a served page: the core. It owns navigation, observation, read
+ * scheduling, the page state, the host element and rendering; what a page shows and does is in
+ * the page features (./features/), each active on its page kinds and cleaned up through its
+ * AbortSignal when the page changes. The view comes in as `render` (the entrypoint mounts
+ * components/panel), so nothing here imports a view; tests hand the core a happy-dom window, a
+ * fake client and the real view.
+ *
+ * Work on the page, by design:
+ * - a route the extension does not serve: a URL check on navigation only (Navigation API in
+ *   Chromium; elsewhere a MutationObserver whose callback only compares `location.href`);
+ * - a served route: one MutationObserver on <body>. Until the page shows its order (or list) after
+ *   a navigation, a change of the page is read at once (the panel is ready as soon as the page
+ *   is); after that, changes are read debounced. No polling, nothing patched. The panel
+ *   re-renders only when what was read changed.
+ *
+ * Written as closures rather than classes: local names minify, member names would not, and the
+ * panel's runtime has a 30 KB gzip budget.
+ */
+import { translator, type LocalText } from '../i18n';
+import type { PageKind } from '../order';
+import type { RefundCase } from '../cases/schema';
+import type { RuleSet } from '../rules/schema';
+import { isServed } from '../sites/kuaishou/routes';
+import type { SiteTexts } from '../sites/texts';
+import type { Observation } from './client';
+import { CHIP_TAG } from './chip';
+import type { CoreDeps, Ctx, Helper, Hooks } from './context';
+import { choosePlacement, createHost, HOST_TAG, type PanelHost } from './host';
+import { buildModel, effectiveOrder, emptyState, type PageState, type PanelActions } from './model';
+import { STRINGS } from './strings';
+
+export type { CoreDeps, Ctx, Feature, Helper, Hooks, PanelProps } from './context';
+
+export function startCore(deps: CoreDeps): Helper {
+  const { win, adapter, client, locale } = deps;
+  const doc = win.document;
+  const now = Date.now;
+  const t = translator(STRINGS, locale);
+  const texts = () => rules?.sites.kuaishou as SiteTexts;
+  const timeout = (fn: () => void, ms: number) => win.setTimeout(fn, ms);
+
+  let rules: RuleSet | undefined;
+  let rulesWarning: string | undefined;
+  let rulesTries = 0;
+  let collapsed = false;
+  let host: PanelHost | undefined;
+  let state: PageState | undefined;
+  let href = '';
+  let observer: MutationObserver | undefined;
+  let navObserver: MutationObserver | undefined;
+  let readTimer: number | undefined;
+  let maxTimer: number | undefined;
+  /** Reads still done at once on a change of the page: until it shows the order after a navigation (at most a few). */
+  let eager = 0;
+  /** The URL changed and the new page was not read yet. */
+  let navigated = false;
+  let renderQueued = false;
+  let layoutQueued = false;
+  let stopped = false;
+  let gen = 0;
+  let lastReport = '';
+  /** The current page's features: their hooks and the controller that ends them. */
+  let page: { abort: AbortController; hooks: Hooks[]; actions: Partial<PanelActions> } | undefined;
+  let watchers: Array<(left?: string) => boolean> = [];
+  const cleanups: Array<() => void> = [];
+
+  const listen = (target: EventTarget, type: string, fn: (e: Event) => void, opts?: AddEventListenerOptions | boolean) => {
+    target.addEventListener(type, fn, opts);
+    cleanups.push(() => target.removeEventListener(type, fn, opts));
+  };
+  const ours = (e: Event) => e.composedPath().some((n) => (n as Node).nodeName === HOST_TAG.toUpperCase());
+  const isOurNode = (n: Node | null) => !!n && (n.nodeName === CHIP_TAG.toUpperCase() || n.nodeName === HOST_TAG.toUpperCase());
+  const runWatchers = (left?: string) => {
+    watchers = watchers.filter((w) => !w(left));
+  };
+
+  function notice(tone: 'info' | 'error' | 'success', text: string) {
+    if (!state) return;
+    state.notices = [{ tone, text }];
+    queueRender();
+  }
+  const failNotice = (error: LocalText) => notice('error', t('actionFailed', { detail: error[locale] }));
+
+  // -------------------------------------------------------------------------------------------
+  // Rules
+
+  async function loadRules() {
+    const res = await client.getRules();
+    if (stopped) return;
+    if (res.ok) {
+      rules = res.data.rules;
+      rulesWarning = res.data.warning?.[locale];
+    } else if (!rules) {
+      // A service worker still starting: ask again shortly, a few times.
+      if (++rulesTries < 4) timeout(() => void loadRules(), 500 * rulesTries);
+      return;
+    } else rulesWarning = res.error[locale];
+    // Texts or evidence rules may have changed: read again.
+    gen++;
+    lastReport = '';
+    route();
+    queueRender();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Navigation
+
+  const onMaybeNavigated = () => {
+    if (win.location.href !== href) route();
+  };
+
+  /**
+   * The URL changed, or the page rendered: decide what this page is and (un)mount the panel.
+   * `rendered`: called for a change of the page (the DOM shows the new URL's page already).
+   */
+  function route(rendered?: boolean) {
+    if (stopped) return;
+    const url = new URL(win.location.href);
+    const changed = url.href !== href;
+    if (changed) {
+      navigated = true;
+      const left = href;
+      href = url.href;
+      runWatchers(left);
+    }
+    if (!isServed(url)) {
+      unmount();
+      // Unserved route: only follow navigation, as cheaply as the browser allows.
+      observer?.disconnect();
+      observer = undefined;
+      if (!(win as { navigation?: unknown }).navigation && !navObserver) {
+        navObserver = new win.MutationObserver(onMaybeNavigated);
+        navObserver.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+      }
+      return;
+    }
+    navObserver?.disconnect();
+    navObserver = undefined;
+    if (!texts()) return; // loadRules routes again when the rules arrive
+    if (!observer) {
+      observer = new win.MutationObserver(onMutations);
+      observer.observe(doc.body ?? doc.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['class', 'style', 'hidden', 'value', 'aria-hidden', 'title'],
+      });
+    }
+    if (changed && !rendered && state) {
+      // The app has not rendered the new URL's page yet (the DOM is the old page's): the panel
+      // forgets the old page at once, and the new page's first change is read at once (reset
+      // makes the reads eager); without any, the debounced read looks.
+      reset(state.kind);
+      return scheduleRead();
+    }
+    // Read now: the page just changed, or the rules came after it rendered.
+    read();
+  }
+
+  /** A new page: its state, its features, its panel (loading until read) replacing the old one's. */
+  function reset(kind: PageKind) {
+    state = emptyState(kind);
+    if (rulesWarning) state.notices.push({ tone: 'info', text: rulesWarning });
+    lastReport = '';
+    eager = 8;
+    page?.abort.abort();
+    const abort = new AbortController();
+    const hooks = deps.features.flatMap((f) => (f.kinds.includes(kind) && f.init(ctx, abort.signal)) || []);
+    page = { abort, hooks, actions: Object.assign({}, ...hooks.map((x) => x.actions)) };
+    queueRender();
+  }
+
+  function onMutations(records: MutationRecord[]) {
+    if (win.location.href !== href) return route(true);
+    // Our own chips and host do not count as the page changing.
+    const relevant = records.some(
+      (r) =>
+        !isOurNode(r.target) &&
+        !(r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOurNode)),
+    );
+    if (!relevant) return host?.ensureAttached();
+    if (!state) return route(true);
+    runWatchers();
+    page?.hooks.forEach((x) => x.change?.());
+    if (eager > 0) {
+      eager--;
+      read();
+    } else scheduleRead();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  /** Debounced; a burst of mutations (a countdown on the page) still reads every 250 ms at least. */
+  function scheduleRead() {
+    if (stopped) return;
+    win.clearTimeout(readTimer);
+    readTimer = timeout(read, deps.debounceMs ?? 60);
+    maxTimer ??= timeout(read, 250);
+  }
+
+  /** Read the page (a new one after a navigation): each feature reads what it shows. */
+  function read() {
+    win.clearTimeout(readTimer);
+    win.clearTimeout(maxTimer);
+    readTimer = maxTimer = undefined;
+    if (stopped) return;
+    const kind = texts() && adapter.pageKind(new URL(win.location.href), doc, texts());
+    if (!kind) {
+      // Not rendered enough to tell yet; the observer calls back when it is.
+      if (navigated) unmount();
+      navigated = false;
+      return;
+    }
+    if (navigated || state?.kind !== kind) reset(kind);
+    navigated = false;
+    mount();
+    const s = state!;
+    try {
+      for (const x of page!.hooks) x.read?.(s);
+    } catch (err) {
+      // Reading never throws into the page; say what happened instead.
+      notice('error', String(err instanceof Error ? err.message : err));
+    }
+    runWatchers();
+    placeSoon();
+  }
+
+  async function report(observations: Observation[], then: (r: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown) {
+    const sig = JSON.stringify(observations);
+    if (sig === lastReport) return;
+    lastReport = sig;
+    if (observations.length) {
+      // JSON drops the undefined ids.
+      const res = await client.reportPage(JSON.parse(sig));
+      if (stopped) return;
+      if (!res.ok) {
+        lastReport = '';
+        failNotice(res.error);
+      } else await then(res.data);
+    } else await then({ changes: [], matched: 0 });
+    queueRender();
+  }
+
+  /**
+   * Answers can cross: a read started before a write may come back after it. A case never goes
+   * back to an older revision of itself.
+   */
+  function setCase(c: RefundCase | null) {
+    const cur = state?.caseRec;
+    if (!state || (cur && (!c || (c.id === cur.id && c.rev < cur.rev)))) return;
+    state.caseRec = c;
+    // Still no case (not loaded → none) shows the same panel: no render.
+    if (cur || c) queueRender();
+  }
+
+  async function fetchCase(orderId: string) {
+    const res = await client.getCase(orderId);
+    if (stopped || !state) return;
+    if (!res.ok) return failNotice(res.error);
+    if (effectiveOrder(state).orderId === orderId) setCase(res.data);
+  }
+
+  async function caseAction(action: 'contact-support' | 'confirm', orderId = state && effectiveOrder(state).orderId) {
+    if (!orderId) return;
+    // The case the panel shows is the order's; only a row of the refund list needs looking up.
+    let c: RefundCase | null | undefined = state?.caseRec?.orderId === orderId ? state.caseRec : undefined;
+    if (!c) {
+      const got = await client.getCase(orderId);
+      c = got.ok ? got.data : undefined;
+    }
+    if (!c) return;
+    const res = await client.caseAction(c.id, action);
+    if (stopped || !state) return;
+    if (!res.ok) return failNotice(res.error);
+    if (state.caseRec?.orderId === orderId || effectiveOrder(state).orderId === orderId) setCase(res.data);
+    if (action === 'confirm') notice('success', t('confirmRecorded'));
+    queueRender();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rendering
+
+  /** Attach the panel; a new one renders (an attached one re-renders only when its model changes). */
+  function mount() {
+    if (host) return host.ensureAttached();
+    host = createHost(doc, deps.css);
+    queueRender();
+  }
+
+  function unmount() {
+    state = undefined;
+    page?.abort.abort();
+    page = undefined;
+    if (host) {
+      deps.render(host.mount, null);
+      host.remove();
+      host = undefined;
+    }
+  }
+
+  function queueRender() {
+    if (renderQueued || stopped) return;
+    renderQueued = true;
+    queueMicrotask(() => {
+      renderQueued = false;
+      renderNow();
+    });
+  }
+
+  function renderNow() {
+    if (stopped || !host || !state) return;
+    deps.render(host.mount, { model: buildModel(state, rules, locale, now()), collapsed, actions: { ...actions, ...page?.actions } as PanelActions });
+  }
+
+  /**
+   * In the next frame, at most once a frame: after the panel's render, so measuring the buttons
+   * costs the frame's one layout (right after a read it would force one, and the render another).
+   */
+  function placeSoon() {
+    if (!host || layoutQueued) return;
+    layoutQueued = true;
+    win.requestAnimationFrame(() => {
+      layoutQueued = false;
+      place();
+    });
+  }
+
+  /** Keep the panel off the page's own action buttons (see choosePlacement). */
+  function place() {
+    if (!host) return;
+    const { submit, confirmRefund, applyRefund } = texts().buttons;
+    const rects = [submit, confirmRefund, applyRefund]
+      .map((labels) => adapter.findButton(doc, labels ?? [])?.getBoundingClientRect())
+      .filter((r): r is DOMRect => !!r && r.width > 0);
+    host.place(choosePlacement({ width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight }, collapsed ? 40 : 320, rects));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The merchant's actions in the panel that every page has
+
+  function toggle() {
+    collapsed = !collapsed;
+    deps.saveCollapsed?.(collapsed);
+    const active = host?.shadow.activeElement;
+    renderNow();
+    // Esc from inside the body lands on the toggle, so the focus stays in the panel.
+    if (collapsed && active) (host?.shadow.querySelector('[data-rh="toggle"]') as HTMLElement | null)?.focus();
+    place();
+  }
+
+  // The others come from the page's features; the view offers each only where its feature runs.
+  const actions: Partial<PanelActions> = {
+    toggle,
+    copySupport: (text) =>
+      void copyText(win)(text).then((ok) => {
+        notice(ok ? 'success' : 'error', t(ok ? 'copied' : 'copyFailed'));
+      }),
+    contactSupport: () => void caseAction('contact-support'),
+  };
+
+  const ctx: Ctx = {
+    win,
+    doc,
+    adapter,
+    client,
+    locale,
+    t,
+    now,
+    rules: () => rules,
+    texts,
+    state: () => state,
+    collapsed: () => collapsed,
+    orderUrls: {},
+    watch: (fn) => watchers.push(fn),
+    ready: () => (eager = 0),
+    generation: () => gen,
+    forget: () => gen++,
+    scheduleRead,
+    read,
+    queueRender,
+    renderNow,
+    toggle,
+    notice,
+    failNotice,
+    setCase,
+    fetchCase,
+    report,
+    caseAction,
+    ours,
+  };
+
+  // -------------------------------------------------------------------------------------------
+  // Start
+
+  listen(win, 'popstate', onMaybeNavigated);
+  // At most once a frame, and only while the panel is shown.
+  listen(win, 'resize', placeSoon, { passive: true });
+  listen(win, 'scroll', placeSoon, { passive: true, capture: true });
+  // Chromium: same-document navigations (the page's pushState included) without observing the DOM.
+  const nav = (win as { navigation?: EventTarget }).navigation;
+  if (nav?.addEventListener) listen(nav, 'currententrychange', onMaybeNavigated);
+  if (deps.watchRules) cleanups.push(deps.watchRules(() => void loadRules()));
+  void loadRules();
+  void deps.loadCollapsed?.().then((c) => {
+    if (c !== collapsed) {
+      collapsed = c;
+      queueRender();
+    }
+  });
+  route();
+
+  return {
+    stop() {
+      if (stopped) return;
+      unmount();
+      stopped = true;
+      watchers = [];
+      for (const c of cleanups.splice(0)) c();
+      observer?.disconnect();
+      navObserver?.disconnect();
+      [readTimer, maxTimer].forEach((x) => win.clearTimeout(x));
+    },
+    read,
+  };
+}
+
+/**
+ * Copy with the async Clipboard API. It needs a secure context: on plain http (the demo) the
+ * merchant selects the message, which is focusable, and copies it by hand.
+ */
+function copyText(win: Window) {
+  return (text: string): Promise<boolean> =>
+    win.isSecureContext && win.navigator.clipboard
+      ? win.navigator.clipboard.writeText(text).then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false);
+}

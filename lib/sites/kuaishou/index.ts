@@ -1,0 +1,24 @@
+/**
+ * The Kuaishou back office as a SiteAdapter: everything this platform's pages teach us, behind
+ * the interface every platform implements (lib/sites/adapter.ts).
+ */
+import type { SiteAdapter } from '../adapter';
+import { fillForm, findButton, readForm } from './form';
+import { pageKind } from './pages';
+import { readOrder, readOrderList, readRefundList } from './read';
+import { isBackOffice } from './routes';
+
+export { parseId, parsePageMoney } from './values';
+export { mapAfterSaleStatus, mapOrderStatus, mapRefundType } from './read';
+
+export const kuaishou: SiteAdapter = {
+  id: 'kuaishou',
+  matches: isBackOffice,
+  pageKind,
+  readOrder,
+  readRefundList,
+  readOrderList,
+  readForm,
+  fillForm,
+  findButton,
+};

@@ -1,0 +1,44 @@
+/**
+ * Which page of the Kuaishou back office this is: the route where it tells (routes.ts), the
+ * page's content where it cannot (a refund form shown inline on an order, an unknown route that
+ * shows one order or one after-sale).
+ */
+import type { PageKind } from '../../order';
+import { labelIndex, type LabelIndex } from '../dom/labels';
+import type { SiteTexts } from '../texts';
+import { findButton } from './form';
+import { isBackOffice, kindOfRoute, pathOf, PATHS } from './routes';
+
+/**
+ * A form on the page with a 退款原因 item and a submit button: the refund application form. The
+ * button first: without one (most pages), the page's text is not walked for the label.
+ */
+function hasRefundForm(doc: Document, texts: SiteTexts, index: () => LabelIndex): boolean {
+  if (!findButton(doc, texts.buttons.submit ?? [])) return false;
+  const reason = index().field(texts.formLabels.reason ?? []);
+  if (!reason) return false;
+  // The reason must be a form field (a control), not a description of an existing refund.
+  const isField =
+    reason.matches('input, select, textarea, .ant-form-item-control, .ant-select') ||
+    !!reason.querySelector('input, select, textarea, .ant-select, .ant-radio-group');
+  return isField;
+}
+
+export function pageKind(url: URL, doc: Document, texts: SiteTexts, index?: LabelIndex): PageKind | undefined {
+  if (!isBackOffice(url)) return undefined;
+  const byRoute = kindOfRoute(url);
+  if (byRoute) return byRoute;
+  const path = pathOf(url);
+  const inOrder = path.startsWith('/zone/order/');
+  const inRefund = path.startsWith('/zone/refund/');
+  if (!inOrder && !inRefund) return undefined;
+  const L = texts.labels;
+  const idx = () => (index ??= labelIndex(doc.body ?? doc, [texts.formLabels.reason]));
+  if (hasRefundForm(doc, texts, idx)) return 'refund-form';
+  if (path === PATHS.orderDetail) return 'order-detail';
+  if (/list$/i.test(path)) return inOrder ? 'order-list' : 'refund-list';
+  // Another route: one order shown → its detail; one after-sale shown → refund detail.
+  if (inRefund && idx().find(L.afterSaleId ?? [])) return 'refund-detail';
+  if (inOrder && idx().find(L.orderId ?? [])) return 'order-detail';
+  return undefined;
+}

@@ -1,0 +1,64 @@
+// Size budgets of the content side, checked on a production build (gzip -9, Node's zlib, as the
+// bench counts): the bootstrap every back-office page parses, and the panel's runtime a served
+// page gets. `npm run size` checks both builds; tests/e2e/size-budget.test.ts makes it part of
+// `npm test`; tests/unit/size.test.ts tests the check itself.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export interface Budget {
+  /** Path inside the build. */
+  file: string;
+  name: string;
+  /** Bytes, gzip -9. */
+  maxGzip: number;
+}
+
+export const BUDGETS: readonly Budget[] = [
+  { file: 'content-scripts/merchant.js', name: 'bootstrap', maxGzip: 6 * 1024 },
+  { file: 'panel.js', name: 'panel runtime', maxGzip: 30 * 1024 },
+];
+
+export interface SizeResult extends Budget {
+  gzip: number;
+  /** Bytes over the budget (≤ 0: within it); a missing file is over by Infinity. */
+  over: number;
+}
+
+export function gzipSize(path: string): number {
+  return gzipSync(readFileSync(path), { level: 9 }).length;
+}
+
+export function checkSizes(dir: string, budgets: readonly Budget[] = BUDGETS): SizeResult[] {
+  return budgets.map((b) => {
+    const path = join(dir, b.file);
+    const gzip = existsSync(path) ? gzipSize(path) : Infinity;
+    return { ...b, gzip, over: gzip - b.maxGzip };
+  });
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
+
+/** One line per result: the file, its size and budget, and by how much it is over. */
+export function describe(r: SizeResult): string {
+  if (r.gzip === Infinity) return `${r.name} ${r.file}: missing from the build`;
+  const verdict = r.over > 0 ? `OVER by ${r.over} B` : `${-r.over} B to spare`;
+  return `${r.name} ${r.file}: ${r.gzip} B gzip (${kb(r.gzip)}) of ${r.maxGzip} B (${kb(r.maxGzip)}): ${verdict}`;
+}
+
+/** The results that break their budget, described; empty when every file fits. */
+export function failures(results: readonly SizeResult[]): string[] {
+  return results.filter((r) => r.over > 0).map(describe);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  let failed = false;
+  for (const build of ['.output/chrome-mv3', '.output/firefox-mv2']) {
+    const results = checkSizes(join(root, build));
+    console.log(`${build}\n${results.map((r) => `  ${describe(r)}`).join('\n')}`);
+    failed ||= failures(results).length > 0;
+  }
+  process.exitCode = failed ? 1 : 0;
+}

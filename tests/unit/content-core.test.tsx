@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+// The core on a page: it mounts <refund-helper> with an open shadow root on a served page, follows
+// navigation in and out, reads on time (at once until the page shows its order, then debounced),
+// re-renders only on change, and stop() cleans up.
+import { describe, expect, it } from 'vitest';
+import { ORDER, w, client, settle, go, descriptions, start, host, attr, refundFormPage, startHelper, useContentWorld } from './helpers/content';
+
+useContentWorld();
+
+describe('mounting', () => {
+  it('mounts <refund-helper> with an open shadow root, styles inside it, on a served page', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]));
+    await start();
+    expect(host()).not.toBeNull();
+    expect(host()!.shadowRoot).not.toBeNull(); // open
+    expect(host()!.getAttribute('style')).toContain('all: initial');
+    expect(host()!.shadowRoot!.querySelector('style')).not.toBeNull();
+    expect(document.head.querySelector('style')).toBeNull(); // nothing in the page's styles
+    expect(attr('[data-rh="panel"]', 'data-page-kind')).toBe('order-detail');
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
+  });
+
+  it('does nothing on a page it does not serve, and follows navigation in and out', async () => {
+    go('/zone/shop/settings');
+    document.body.append(descriptions([['订单编号', ORDER]]));
+    await start();
+    expect(host()).toBeNull();
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(document.createElement('div')); // the SPA renders
+    await settle();
+    expect(attr('[data-rh="panel"]', 'data-page-kind')).toBe('order-detail');
+    go('/zone/shop/settings');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await settle();
+    expect(host()).toBeNull();
+  });
+
+  it('stop() (extension reloaded) removes the panel, the chips and the listeners', async () => {
+    const { submit, pageSubmits } = refundFormPage();
+    await start();
+    expect(host()).not.toBeNull();
+    w.helper!.stop();
+    expect(host()).toBeNull();
+    submit.click();
+    expect(pageSubmits).toHaveBeenCalledTimes(1); // no guard any more
+  });
+});
+
+describe('reading on time', () => {
+  const startSlow = async (c = client()) => {
+    // A debounce no test waits for: whatever is read, is read without it.
+    w.helper = startHelper({ client: c, debounceMs: 60_000 });
+    await settle();
+    return c;
+  };
+
+  it('the page showing its order after a navigation is read at once; later changes wait for the debounce', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    await startSlow();
+    expect(attr('[data-rh="panel"]', 'data-page-kind')).toBe('order-detail');
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBeNull(); // the bare ?id= waits for the page
+    document.body.append(document.createElement('div')); // the app's loading state: nothing to read yet
+    await settle();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBeNull();
+    const page = descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]);
+    document.body.append(page);
+    await settle();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
+    // Shown: the next change is debounced (60 s here), but read all the same when it comes due.
+    page.querySelectorAll('.ant-descriptions-item-content')[2].textContent = '¥99.00';
+    await settle();
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
+    w.helper!.read();
+    await settle();
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('9900');
+  });
+
+  it('after a navigation the old page is not read as the new one; the new page is read as soon as it renders', async () => {
+    const OTHER = '2411080099999999';
+    go(`/zone/order/detail?id=${ORDER}`);
+    const old = descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]);
+    document.body.append(old);
+    await startSlow();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
+    go(`/zone/order/detail?id=${OTHER}`);
+    window.dispatchEvent(new PopStateEvent('popstate')); // the router's navigation, before it renders
+    await settle();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBeNull(); // not the old page's number
+    old.remove();
+    document.body.append(descriptions([['订单编号', OTHER], ['订单状态', '待发货'], ['实付款', '¥59.00']]));
+    await settle();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(OTHER);
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('5900');
+  });
+
+  it('a page change that does not change what is read does not re-render the panel', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]));
+    await start();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
+    const records: MutationRecord[] = [];
+    const mo = new MutationObserver((r) => records.push(...r));
+    mo.observe(host()!.shadowRoot!, { childList: true, subtree: true, attributes: true, characterData: true });
+    const banner = document.createElement('p');
+    banner.textContent = '公告';
+    document.body.append(banner);
+    await settle();
+    w.helper!.read();
+    await settle();
+    mo.disconnect();
+    expect(records).toEqual([]);
+  });
+});

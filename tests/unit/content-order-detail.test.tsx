@@ -1,0 +1,24 @@
+// @vitest-environment happy-dom
+// The order-detail feature: a field the page does not show, typed by the merchant and checked.
+import { describe, expect, it } from 'vitest';
+import { ORDER, go, descriptions, start, $, attr, useContentWorld } from './helpers/content';
+
+useContentWorld();
+
+describe('fields the page does not show', () => {
+  it('the merchant types a missing amount; bad money is refused with the reason', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货']]));
+    await start();
+    const item = $('[data-rh-missing="paidAmount"]') as HTMLFormElement;
+    expect(item).not.toBeNull();
+    const input = item.querySelector('input')!;
+    input.value = '12.345';
+    item.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect($('[data-rh-missing="paidAmount"] [role="alert"]')!.textContent).toContain('两位');
+    expect($('[data-rh-field="paidAmount"]')).toBeNull();
+    input.value = '¥129.00';
+    item.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
+  });
+});

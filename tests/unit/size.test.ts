@@ -1,0 +1,55 @@
+// The size check itself: a file within its budget passes, one over it fails naming the file and
+// the excess in bytes, a missing one fails too.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkSizes, failures, gzipSize, type Budget } from '../../scripts/size';
+
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function build(files: Record<string, Buffer | string>): string {
+  dir = mkdtempSync(join(tmpdir(), 'rh-size-'));
+  for (const [name, data] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), data);
+  }
+  return dir;
+}
+
+describe('size budgets', () => {
+  // Random bytes do not compress: their gzip size is about their length.
+  const big = randomBytes(3000);
+  const small = 'x'.repeat(3000);
+
+  it('passes files within their budget', () => {
+    const d = build({ 'content-scripts/merchant.js': small, 'panel.js': small });
+    const budgets: Budget[] = [
+      { file: 'content-scripts/merchant.js', name: 'bootstrap', maxGzip: 1000 },
+      { file: 'panel.js', name: 'panel runtime', maxGzip: 1000 },
+    ];
+    expect(failures(checkSizes(d, budgets))).toEqual([]);
+  });
+
+  it('fails a file over its budget, naming it and by how many bytes', () => {
+    const d = build({ 'content-scripts/merchant.js': small, 'panel.js': big });
+    const budgets: Budget[] = [
+      { file: 'content-scripts/merchant.js', name: 'bootstrap', maxGzip: 1000 },
+      { file: 'panel.js', name: 'panel runtime', maxGzip: 2000 },
+    ];
+    const over = gzipSize(join(d, 'panel.js')) - 2000;
+    expect(over).toBeGreaterThan(900);
+    const f = failures(checkSizes(d, budgets));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toContain('panel runtime panel.js');
+    expect(f[0]).toContain(`OVER by ${over} B`);
+  });
+
+  it('fails a budgeted file missing from the build', () => {
+    const d = build({ 'panel.js': small });
+    const f = failures(checkSizes(d, [{ file: 'content-scripts/merchant.js', name: 'bootstrap', maxGzip: 1000 }]));
+    expect(f).toEqual(['bootstrap content-scripts/merchant.js: missing from the build']);
+  });
+});
