@@ -1,5 +1,6 @@
 /**
- * Builds the extension for the e2e run when the builds are missing or older than the sources.
+ * Builds the extension (and the demo back office's React pages) for the e2e run when the builds
+ * are missing or older than the sources.
  * `npm test` builds just before (`npm run build:all`), so this is a no-op there; `npm run test:e2e`
  * alone rebuilds what changed. E2E_SKIP_BUILD=1 uses whatever is in .output/, E2E_BUILD=1 always builds.
  */
@@ -7,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_BUILD, FIREFOX_BUILD, ROOT } from '../../scripts/browsers';
+import { ensureSiteBuilt } from '../merchant-site/build';
 import { e2eBrowsers } from './browsers-env';
 
 const SOURCES = ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -27,6 +29,8 @@ function isStale(buildDir: string, sourcesMtime: number): boolean {
 
 export default function setup(): void {
   if (process.env.E2E_SKIP_BUILD) return;
+  // Once here rather than in the first spec's startSite() (which would build it too).
+  ensureSiteBuilt();
   const sourcesMtime = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   const force = !!process.env.E2E_BUILD;
   const builds = [
