@@ -71,6 +71,19 @@ export async function clickPageButton(page: Page, text: string): Promise<void> {
   const button = await pageButton(page, text).catch((e) => {
     throw new Error(`The page shows no button 「${text}」 on ${page.url()}: ${(e as Error).message}`);
   });
+  // Ant Design's modals zoom in: a mouse click aimed while the button still moves lands beside it.
+  await page.waitForFunction(
+    (b: Element) => {
+      const r = b.getBoundingClientRect();
+      const key = `${r.x},${r.y},${r.width},${r.height}`;
+      const el = b as Element & { __rhLastBox?: string };
+      const same = el.__rhLastBox === key;
+      el.__rhLastBox = key;
+      return same && !b.closest('.ant-zoom-enter, .ant-zoom-appear, .ant-zoom-leave');
+    },
+    { timeout: 5_000, polling: 50 },
+    button,
+  );
   await button.click();
 }
 
