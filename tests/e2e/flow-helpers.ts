@@ -67,7 +67,8 @@ export async function pageButton(page: Page, text: string, timeout = 30_000): Pr
       const rects = (w.__rhRects ??= new WeakMap());
       for (const b of document.querySelectorAll('button, a.ant-btn, [role=button]')) {
         if ((b.textContent ?? '').replace(/\s+/g, '') !== text || (b as HTMLElement).offsetParent === null) continue;
-        if ((b as HTMLButtonElement).disabled) continue;
+        // Ant Design's modals zoom in and out: a click aimed while the button still moves lands beside it.
+        if ((b as HTMLButtonElement).disabled || b.closest('.ant-zoom-enter, .ant-zoom-appear, .ant-zoom-leave')) continue;
         b.scrollIntoView({ block: 'nearest' });
         const r = b.getBoundingClientRect();
         const key = `${r.x},${r.y},${r.width},${r.height}`;

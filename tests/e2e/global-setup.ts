@@ -1,6 +1,7 @@
 /**
  * Makes sure the browsers are there (installing them on a bare machine), then builds the
- * extension for the e2e run when the builds are missing or older than the sources.
+ * extension (and the demo back office's React pages) for the e2e run when the builds are missing
+ * or older than the sources.
  * `npm test` builds just before (`npm run build:all`), so this is a no-op there; `npm run test:e2e`
  * alone rebuilds what changed. E2E_SKIP_BUILD=1 uses whatever is in .output/, E2E_BUILD=1 always builds.
  */
@@ -8,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_BUILD, FIREFOX_BUILD, ROOT } from '../../scripts/browsers';
+import { ensureSiteBuilt } from '../merchant-site/build';
 import { e2eBrowsers } from './browsers-env';
 import { ensureBrowsers } from '../../scripts/setup';
 
@@ -31,6 +33,8 @@ export default function setup(): void {
   // The browsers first: on a bare machine this installs them (scripts/setup.ts).
   ensureBrowsers(e2eBrowsers());
   if (process.env.E2E_SKIP_BUILD) return;
+  // Once here rather than in the first spec's startSite() (which would build it too).
+  ensureSiteBuilt();
   const sourcesMtime = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   const force = !!process.env.E2E_BUILD;
   const builds = [

@@ -16,7 +16,7 @@ export type OrderStatus =
   | 'refunded'
   | 'closed';
 
-export type RefundStatus = 'reviewing' | 'approved' | 'confirmed' | 'refunded' | 'rejected' | 'failed';
+export type RefundStatus = 'reviewing' | 'approved' | 'confirmed' | 'refunded' | 'rejected' | 'failed' | 'intervening' | 'closed';
 export type RefundType = 'refund-only' | 'return-refund';
 
 export interface OrderItem {
@@ -38,6 +38,8 @@ export interface Order {
   items: OrderItem[];
   goodsTotalFen: number;
   discountFen: number;
+  /** The discount printed as these lines under their own labels (variant seed); absent: one line 优惠. */
+  discountLines?: { label: string; fen: number }[];
   shippingFeeFen: number;
   paidFen: number;
   buyer: { name: string; phone: string; address: string };
@@ -74,6 +76,11 @@ export interface Refund {
 export interface SeedOptions {
   /** Generate N extra refund rows (with their orders) for the 1,000-row benchmark. */
   extraRefunds?: number;
+  /**
+   * Add the variant records of `SEED.variants` (opt-in, so the default seed and the tests that
+   * count on it keep their meaning): wordings and shapes the real back office has.
+   */
+  variants?: boolean;
 }
 
 /**
@@ -132,6 +139,25 @@ export const SEED = {
     rejected: '12024111500006',
     failed: '12024111400007',
   },
+  /** Opt-in records (`seed: { variants: true }`). */
+  variants: {
+    orders: {
+      /** 已发货, goods ¥259.00, discount ¥15.00 printed as 主播专享券 (a label the defaults do not know), 实付 ¥244.00. */
+      couponLabel: '2411230045127796',
+      /** 已签收: application `variants.refunds.firstRejected` rejected, then `variants.refunds.second` (待审核). */
+      twoAfterSales: '2411190071564283',
+      /** 已签收: application `variants.refunds.intervening` (平台介入中). */
+      intervening: '2411170084432165',
+      /** 交易成功: application `variants.refunds.closed` (退款关闭). */
+      closed: '2411130056271839',
+    },
+    refunds: {
+      firstRejected: '12024111900011',
+      second: '12024112100012',
+      intervening: '12024111800013',
+      closed: '12024111300014',
+    },
+  },
 } as const;
 
 const HOUR = 3_600_000;
@@ -181,7 +207,7 @@ interface OrderDraft {
   neverPaid?: boolean;
 }
 
-function makeOrder(d: OrderDraft, i: number): Order {
+function makeOrder(d: OrderDraft & { discountLines?: Order['discountLines'] }, i: number): Order {
   const g = GOODS[d.goods];
   const quantity = d.quantity ?? 1;
   const goodsTotalFen = g.priceFen * quantity;
@@ -198,6 +224,7 @@ function makeOrder(d: OrderDraft, i: number): Order {
     items: [{ ...g, quantity }],
     goodsTotalFen,
     discountFen,
+    discountLines: d.discountLines,
     shippingFeeFen,
     paidFen: goodsTotalFen - discountFen + shippingFeeFen,
     buyer: BUYERS[i % BUYERS.length],
@@ -424,14 +451,55 @@ function makeExtra(n: number): { orders: Order[]; refunds: Refund[] } {
   return { orders, refunds };
 }
 
+const V = SEED.variants;
+const VARIANT_ORDERS: (OrderDraft & { discountLines?: Order['discountLines'] })[] = [
+  {
+    id: V.orders.couponLabel, status: 'shipped', goods: 'band', discountFen: 1500, discountLines: [{ label: '主播专享券', fen: 1500 }],
+    createdAt: bj('2024-11-23', '15:02:41'), logistics: { trackingNo: 'SF1451827364590', courier: '顺丰速运' },
+  },
+  {
+    id: V.orders.twoAfterSales, status: 'refunding', goods: 'coat', createdAt: bj('2024-11-14', '10:41:07'),
+    logistics: { trackingNo: '78851627384910', courier: '中通快递' },
+  },
+  {
+    id: V.orders.intervening, status: 'refunding', goods: 'nuts', createdAt: bj('2024-11-12', '09:20:33'),
+    logistics: { trackingNo: 'YT7538291046571', courier: '圆通速递' },
+  },
+  {
+    id: V.orders.closed, status: 'completed', goods: 'cup', createdAt: bj('2024-11-06', '18:55:12'),
+    logistics: { trackingNo: 'SF1462738491025', courier: '顺丰速运' },
+  },
+];
+const VARIANT_REFUNDS: RefundDraft[] = [
+  {
+    id: V.refunds.firstRejected, orderId: V.orders.twoAfterSales, refundType: 'refund-only', reasonText: '质量问题',
+    remark: '外套起球。', files: [], path: [['rejected', 20]], createdAt: bj('2024-11-19', '08:12:44'), before: 'delivered',
+    note: '未提供商品照片，凭证不足，请补充后重新提交。',
+  },
+  {
+    id: V.refunds.second, orderId: V.orders.twoAfterSales, refundType: 'refund-only', reasonText: '质量问题',
+    remark: '外套起球严重，已补充照片。', files: ['起球照片1.jpg', '起球照片2.jpg'], path: [], createdAt: bj('2024-11-21', '11:30:02'), before: 'delivered',
+  },
+  {
+    id: V.refunds.intervening, orderId: V.orders.intervening, refundType: 'return-refund', reasonText: '商品与描述不符',
+    remark: '买家申请平台介入。', files: ['聊天记录.png'], trackingNo: 'YT7538291046999', courier: '圆通速递',
+    path: [['intervening', 30]], createdAt: bj('2024-11-18', '13:05:51'), before: 'delivered',
+  },
+  {
+    id: V.refunds.closed, orderId: V.orders.closed, refundType: 'refund-only', reasonText: '不想要了/七天无理由退货',
+    remark: '买家撤销申请。', files: [], path: [['closed', 6]], createdAt: bj('2024-11-13', '20:18:36'), before: 'completed',
+  },
+];
+
 /** Generated after-sale ids have 5 digits of sequence. */
 const MAX_EXTRA = 50_000;
 
 /** A fresh copy of the seed (plus `extraRefunds` generated rows). */
 export function createSeed(opts: SeedOptions = {}): { orders: Order[]; refunds: Refund[] } {
-  const orders = ORDER_DRAFTS.map(makeOrder);
+  const drafts = opts.variants ? [...ORDER_DRAFTS, ...VARIANT_ORDERS] : ORDER_DRAFTS;
+  const orders = drafts.map(makeOrder);
   const byId = new Map(orders.map((o) => [o.id, o]));
-  const refunds = REFUND_DRAFTS.map((d) => makeRefund(d, byId.get(d.orderId)!));
+  const refunds = (opts.variants ? [...REFUND_DRAFTS, ...VARIANT_REFUNDS] : REFUND_DRAFTS).map((d) => makeRefund(d, byId.get(d.orderId)!));
   const extra = makeExtra(Math.min(MAX_EXTRA, Math.max(0, Math.floor(opts.extraRefunds ?? 0))));
   return { orders: [...orders, ...extra.orders], refunds: [...refunds, ...extra.refunds] };
 }

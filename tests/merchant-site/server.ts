@@ -1,12 +1,17 @@
 /**
  * The demo back office: a local copy of the Kuaishou merchant back office (快手小店 商家后台)
- * for the demo, the end-to-end tests and the benchmarks. Node's `http` only.
+ * for the demo, the end-to-end tests and the benchmarks. Node's `http` serving a React 18 +
+ * Ant Design 5 single-page app (app/, built into dist/ on demand by build.ts) and one Ant Design 3
+ * page (antd3/, run from the antd 3 UMD build).
  *
  * - `/zone/*` (and any other page path): the single-page app's shell; the client routes.
- * - `/static/*`: the app's plain JS modules and CSS (public/).
- * - `/api/*`: the JSON the pages load, money in 分.
- * - `/__review/:afterSaleId/(approve|reject|fail|refund)`, `/__reset`: the platform review
- *   simulator and the reset of the demo data (tests and the page's simulator strip use them).
+ *   `/zone/refund/apply?antd=3`: the Ant Design 3 refund application instead.
+ * - `/static/*`: the built app (dist/); `/static/antd3/*`: the Ant Design 3 page and its UMD files.
+ * - `/api/*`: the JSON the pages load, money in 分; `/rest/…`: the platform's own endpoints
+ *   (refund list pagination, order query v2) as public scripts show them.
+ * - `/__review/:afterSaleId/(approve|reject|fail|refund)`, `/__reset`, `/__delay/:min/:max`: the
+ *   platform review simulator, the reset of the demo data and the API's delay (tests and the
+ *   page's simulator strip use them).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { SeedOptions } from './seed';
 import { REVIEW_ACTIONS, SiteError, SiteStore, type ReviewAction } from './store';
+import { DIST_DIR, ensureSiteBuilt } from './build';
 
 export type { SeedOptions } from './seed';
 export { SEED } from './seed';
@@ -28,6 +34,8 @@ export interface SiteServer {
   close(): Promise<void>;
   /** Restore the seed data. */
   reset(): void;
+  /** Change the delay of each API response (ms, picked in [min, max]): a slow back end on demand. */
+  setApiDelay(min: number, max?: number): void;
 }
 
 export interface StartOptions {
@@ -40,7 +48,18 @@ export interface StartOptions {
   apiDelay?: [number, number];
 }
 
-const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const PUBLIC_DIR = DIST_DIR + sep;
+const ANTD3_DIR = fileURLToPath(new URL('./antd3/', import.meta.url));
+const MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+/** The Ant Design 3 page's files: its own script and the UMD builds it runs on (window.React, ReactDOM, moment, antd). */
+const ANTD3_FILES: Record<string, string> = {
+  'refund-apply.js': join(ANTD3_DIR, 'refund-apply.js'),
+  'react.js': join(MODULES, 'react/umd/react.production.min.js'),
+  'react-dom.js': join(MODULES, 'react-dom/umd/react-dom.production.min.js'),
+  'moment.js': join(MODULES, 'moment/min/moment.min.js'),
+  'antd.js': join(MODULES, 'antd3/dist/antd.min.js'),
+  'antd.css': join(MODULES, 'antd3/dist/antd.min.css'),
+};
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,9 +73,11 @@ const MIME: Record<string, string> = {
 const MAX_BODY = 1 << 20;
 
 export async function startSite(opts: StartOptions = {}): Promise<SiteServer> {
+  ensureSiteBuilt();
   const store = new SiteStore(opts.seed);
-  const [minDelay, maxDelay] = opts.apiDelay ?? [50, 150];
+  let [minDelay, maxDelay] = opts.apiDelay ?? [50, 150];
   const shell = await readFile(join(PUBLIC_DIR, 'index.html'));
+  const antd3Shell = await readFile(join(ANTD3_DIR, 'index.html'));
 
   const delay = () => {
     const ms = minDelay + Math.random() * Math.max(0, maxDelay - minDelay);
@@ -72,6 +93,10 @@ export async function startSite(opts: StartOptions = {}): Promise<SiteServer> {
       await delay();
       return json(res, ...api(method, path, url.searchParams, method === 'POST' ? await readJson(req) : undefined));
     }
+    if (path.startsWith('/rest/')) {
+      await delay();
+      return json(res, ...rest(method, path, method === 'POST' ? await readJson(req) : undefined));
+    }
     if (path.startsWith('/__')) {
       return json(res, ...control(method, path));
     }
@@ -86,10 +111,15 @@ export async function startSite(opts: StartOptions = {}): Promise<SiteServer> {
       res.writeHead(204).end();
       return;
     }
+    if (path.startsWith('/static/antd3/')) {
+      const file = ANTD3_FILES[path.slice('/static/antd3/'.length)];
+      return file ? serveFile(res, file) : json(res, 404, { message: 'Not Found' });
+    }
     if (path.startsWith('/static/')) return serveStatic(res, path.slice('/static/'.length));
-    // Every other path is a page of the single-page app.
+    // Every other path is a page of the single-page app (the refund application also of the Ant Design 3 one).
+    const antd3 = path.replace(/\/+$/, '') === '/zone/refund/apply' && url.searchParams.get('antd') === '3';
     res.writeHead(200, { 'Content-Type': MIME['.html'], 'Cache-Control': 'no-cache' });
-    res.end(method === 'HEAD' ? undefined : shell);
+    res.end(method === 'HEAD' ? undefined : antd3 ? antd3Shell : shell);
   }
 
   function api(method: string, path: string, q: URLSearchParams, body: unknown): [number, unknown] {
@@ -119,11 +149,30 @@ export async function startSite(opts: StartOptions = {}): Promise<SiteServer> {
     return [404, { message: '接口不存在' }];
   }
 
+  /** The platform's endpoints: always 200 with `{ result: 1, data }`, or `{ result, error_msg }`. */
+  function rest(method: string, path: string, body: unknown): [number, unknown] {
+    if (method !== 'POST') return [405, { result: 405, error_msg: 'Method Not Allowed' }];
+    try {
+      if (path === '/rest/pc/aftersales/schema/refund/list/pagination') return [200, { result: 1, data: store.refundListPage(body) }];
+      if (path === '/rest/app/tts/ks/seller/order/query/v2') return [200, { result: 1, data: store.orderQuery(body) }];
+    } catch (err) {
+      if (err instanceof SiteError) return [200, { result: err.status, error_msg: err.message }];
+      throw err;
+    }
+    return [404, { result: 404, error_msg: '接口不存在' }];
+  }
+
   function control(method: string, path: string): [number, unknown] {
     if (method !== 'POST') return [405, { message: 'Method Not Allowed' }];
     if (path === '/__reset') {
       store.reset();
       return [200, { ok: true }];
+    }
+    const d = /^\/__delay\/(\d+)(?:\/(\d+))?$/.exec(path);
+    if (d) {
+      minDelay = Number(d[1]);
+      maxDelay = Number(d[2] ?? d[1]);
+      return [200, { apiDelay: [minDelay, maxDelay] }];
     }
     const m = /^\/__review\/([^/]+)\/([a-z]+)$/.exec(path);
     if (m && (REVIEW_ACTIONS as readonly string[]).includes(m[2])) {
@@ -135,6 +184,10 @@ export async function startSite(opts: StartOptions = {}): Promise<SiteServer> {
   async function serveStatic(res: ServerResponse, rel: string): Promise<void> {
     const file = normalize(join(PUBLIC_DIR, rel));
     if (!file.startsWith(PUBLIC_DIR) || file.endsWith(sep)) return json(res, 404, { message: 'Not Found' });
+    return serveFile(res, file);
+  }
+
+  async function serveFile(res: ServerResponse, file: string): Promise<void> {
     try {
       const data = await readFile(file);
       res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
@@ -167,6 +220,10 @@ export async function startSite(opts: StartOptions = {}): Promise<SiteServer> {
     port,
     origin: `http://${SITE_HOST}:${port}`,
     reset: () => store.reset(),
+    setApiDelay: (min, max = min) => {
+      minDelay = min;
+      maxDelay = max;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

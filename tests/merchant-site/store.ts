@@ -30,7 +30,49 @@ export const REFUND_STATUS_TEXT: Record<RefundStatus, string> = {
   refunded: '退款成功',
   rejected: '审核不通过',
   failed: '退款失败',
+  intervening: '平台介入中',
+  closed: '退款关闭',
 };
+
+/**
+ * The platform's after-sale status code (open platform `status`, SPEC §5) and `negotiateStatus`
+ * for each of the demo's statuses. The demo's review (platform approves, the merchant confirms)
+ * maps onto the codes loosely: 40 stands for "waiting for the merchant" (审核通过, 确认退款 due);
+ * 70 ends three ways, told apart by negotiateStatus (3 rejected, 4 failed, 5 closed).
+ */
+export function platformStatus(r: Pick<Refund, 'status' | 'refundType'>): { status: number; negotiateStatus: number } {
+  switch (r.status) {
+    case 'reviewing':
+      return { status: r.refundType === 'return-refund' ? 11 : 10, negotiateStatus: 1 };
+    case 'intervening':
+      return { status: 20, negotiateStatus: 1 };
+    case 'approved':
+      return { status: 40, negotiateStatus: 2 };
+    case 'confirmed':
+      return { status: 50, negotiateStatus: 2 };
+    case 'refunded':
+      return { status: 60, negotiateStatus: 2 };
+    case 'rejected':
+      return { status: 70, negotiateStatus: 3 };
+    case 'failed':
+      return { status: 70, negotiateStatus: 4 };
+    case 'closed':
+      return { status: 70, negotiateStatus: 5 };
+  }
+}
+
+/** handlingWay: 1 退货退款, 10 仅退款. */
+const HANDLING_WAY: Record<RefundType, number> = { 'return-refund': 1, 'refund-only': 10 };
+/** What the merchant may do now (the list's `supportActions`). */
+const SUPPORT_ACTIONS: Partial<Record<RefundStatus, string[]>> = {
+  reviewing: ['contactService'],
+  approved: ['confirmRefund', 'contactService'],
+  confirmed: ['contactService'],
+  failed: ['contactService'],
+  intervening: ['contactService'],
+};
+/** The merchant's processing deadline after the last change (the list's `expireTime`). */
+const EXPIRE_MS = 48 * 3_600_000;
 
 export const REFUND_TYPE_TEXT: Record<RefundType, string> = {
   'refund-only': '仅退款',
@@ -38,7 +80,7 @@ export const REFUND_TYPE_TEXT: Record<RefundType, string> = {
 };
 
 /** Applications in these statuses block a new one for the same order. */
-const OPEN_STATUSES: readonly RefundStatus[] = ['reviewing', 'approved', 'confirmed'];
+const OPEN_STATUSES: readonly RefundStatus[] = ['reviewing', 'approved', 'confirmed', 'intervening'];
 
 export type ReviewAction = 'approve' | 'reject' | 'fail' | 'refund';
 export const REVIEW_ACTIONS: readonly ReviewAction[] = ['approve', 'reject', 'fail', 'refund'];
@@ -117,6 +159,10 @@ function paginate<T>(all: T[], page: number, pageSize: number): Page<T> {
   const p = Math.min(Math.max(1, page), lastPage);
   return { total: all.length, page: p, pageSize: size, items: all.slice((p - 1) * size, p * size) };
 }
+
+const COURIER_CODES: Record<string, string> = {
+  顺丰速运: 'SF', 中通快递: 'ZTO', 圆通速递: 'YTO', 韵达快递: 'YUNDA', 申通快递: 'STO', 极兔速递: 'JTSD', 邮政EMS: 'EMS', 京东快递: 'JD',
+};
 
 export class SiteStore {
   private orders = new Map<string, Order>();
@@ -225,6 +271,69 @@ export class SiteStore {
       history: r.history.map((h) => ({ ...h, statusText: REFUND_STATUS_TEXT[h.status], atText: formatTime(h.at) })),
       goodsTitle: order.items[0]?.title ?? '',
       paidFen: order.paidFen,
+    };
+  }
+
+  // ---- the platform's own endpoints (/rest/…), as public scripts show them
+
+  /** `POST /rest/pc/aftersales/schema/refund/list/pagination`: `{ total, pageNum, pageSize, resultList }`. */
+  refundListPage(body: unknown): { total: number; pageNum: number; pageSize: number; resultList: unknown[] } {
+    const b = (typeof body === 'object' && body ? body : {}) as Record<string, unknown>;
+    const int = (v: unknown, d: number) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : d);
+    const tab = typeof b.tab === 'string' ? b.tab : '';
+    const page = this.listRefunds({ status: tab, page: int(b.pageNum, 1), pageSize: int(b.pageSize, 20) });
+    return {
+      total: page.total,
+      pageNum: page.page,
+      pageSize: page.pageSize,
+      resultList: page.items.map((r) => {
+        const refund = this.refunds.get(r.id)!;
+        const order = this.orders.get(r.orderId)!;
+        return {
+          refundId: r.id,
+          orderId: r.orderId,
+          handlingWay: HANDLING_WAY[r.refundType],
+          refundFee: r.amountFen,
+          ...platformStatus(refund),
+          expressNo: r.trackingNo || order.logistics?.trackingNo || '',
+          expressCompanyCode: COURIER_CODES[r.courier || order.logistics?.courier || ''] ?? '',
+          supportActions: SUPPORT_ACTIONS[r.status] ?? [],
+          expireTime: r.updatedAt + EXPIRE_MS,
+          createTime: r.createdAt,
+        };
+      }),
+    };
+  }
+
+  /** `POST /rest/app/tts/ks/seller/order/query/v2` `{ oid }`: the order, money in 分, buyer masked. */
+  orderQuery(body: unknown): Record<string, unknown> {
+    const oid = typeof body === 'object' && body && typeof (body as { oid?: unknown }).oid === 'string' ? (body as { oid: string }).oid : '';
+    const o = this.order(oid, 404);
+    return {
+      oid: o.id,
+      status: o.status,
+      statusDesc: ORDER_STATUS_TEXT[o.status],
+      createTime: o.createdAt,
+      payTime: o.paidAt ?? null,
+      sendTime: o.shippedAt ?? null,
+      payType: o.paymentMethod ?? null,
+      totalFee: o.goodsTotalFen,
+      discountFee: o.discountFen,
+      /** Discount lines under their own labels (a variant seed); absent: one line 优惠. */
+      discountList: o.discountLines?.map((d) => ({ label: d.label, fee: d.fen })) ?? null,
+      expressFee: o.shippingFeeFen,
+      buyerPay: o.paidFen,
+      itemList: o.items.map((i) => ({ itemTitle: i.title, skuDesc: i.spec, price: i.priceFen, num: i.quantity })),
+      logistics: o.logistics ? { expressNo: o.logistics.trackingNo, expressCompany: o.logistics.courier } : null,
+      buyerInfo: { name: o.buyer.name, mobile: o.buyer.phone, address: o.buyer.address },
+      refundList: (this.refundsByOrder.get(o.id) ?? []).map((r) => ({
+        refundId: r.id,
+        status: r.status,
+        statusText: REFUND_STATUS_TEXT[r.status],
+        handlingWay: HANDLING_WAY[r.refundType],
+        refundFee: r.amountFen,
+        createTime: r.createdAt,
+      })),
     };
   }
 

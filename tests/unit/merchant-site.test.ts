@@ -30,26 +30,44 @@ const application = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
+  // Builds the React pages first when they are missing or stale (about 10 s).
   site = await startSite({ port: 0, apiDelay: [0, 0], seed: { extraRefunds: 1000 } });
   base = `http://127.0.0.1:${site.port}`;
-});
+}, 120_000);
 afterAll(() => site.close());
 beforeEach(() => site.reset());
+
+/** The built bundle the shell loads. */
+const bundleOf = (shell: string) => /src="(\/static\/assets\/[^"]+\.js)"/.exec(shell)?.[1];
 
 describe('demo back office: server', () => {
   it('names its origin with the real host name', () => {
     expect(site.origin).toBe(`http://s.kwaixiaodian.com:${site.port}`);
   });
 
-  it.each(['/zone/order/list', '/zone/order/detail?id=1', '/zone/refund/detail?id=1', '/zone/shop/settings'])('serves the app shell at %s', async (path) => {
-    const res = await get(path);
-    expect(res.status).toBe(200);
-    expect(res.data).toContain('<div id="root">');
-    expect(res.data).toContain('/static/js/main.js');
+  it.each(['/zone/order/list', '/zone/order/detail?id=1', '/zone/refund/detail?id=1', '/zone/refund/apply?orderId=1', '/zone/shop/settings'])(
+    'serves the React app shell at %s',
+    async (path) => {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.data).toContain('<div id="root">');
+      expect(bundleOf(res.data)).toBeTruthy();
+    },
+  );
+
+  it('serves the Ant Design 3 refund application at ?antd=3, with the UMD builds it runs on', async () => {
+    const res = await get('/zone/refund/apply?orderId=1&antd=3');
+    expect(res.data).toContain('/static/antd3/antd.js');
+    for (const f of ['react.js', 'react-dom.js', 'moment.js', 'antd.js', 'refund-apply.js']) {
+      const r = await fetch(`${base}/static/antd3/${f}`);
+      expect(r.status, f).toBe(200);
+      expect(r.headers.get('content-type')).toContain('javascript');
+    }
+    expect((await fetch(`${base}/static/antd3/package.json`)).status).toBe(404);
   });
 
-  it('serves the client modules and refuses paths outside them', async () => {
-    const js = await fetch(`${base}/static/js/main.js`);
+  it('serves the built bundle and refuses paths outside it', async () => {
+    const js = await fetch(base + bundleOf((await get('/zone/order/list')).data));
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toContain('javascript');
     expect((await fetch(`${base}/static/..%2F..%2Fserver.ts`)).status).toBe(404);
@@ -59,6 +77,43 @@ describe('demo back office: server', () => {
     const res = await fetch(`${base}/`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/zone/order/list');
+  });
+});
+
+describe("demo back office: the platform's endpoints", () => {
+  it('pages the refund list with codes and 分 (refund/list/pagination)', async () => {
+    const res = await post('/rest/pc/aftersales/schema/refund/list/pagination', { pageNum: 2, pageSize: 10 });
+    expect(res.data.result).toBe(1);
+    expect(res.data.data.total).toBe(1007);
+    expect(res.data.data.pageNum).toBe(2);
+    expect(res.data.data.resultList).toHaveLength(10);
+    const first = (await post('/rest/pc/aftersales/schema/refund/list/pagination', { pageNum: 1, pageSize: 20, tab: 'approved' })).data.data.resultList;
+    const approved = first.find((r: any) => r.refundId === SEED.refunds.approved);
+    expect(approved).toMatchObject({
+      orderId: SEED.orders.refundingApproved,
+      handlingWay: 10,
+      status: 40,
+      supportActions: ['confirmRefund', 'contactService'],
+    });
+    expect(typeof approved.refundFee).toBe('number');
+    expect(approved.expireTime).toBeGreaterThan(0);
+  });
+
+  it('answers the order query with 分 and masked buyer data (order/query/v2)', async () => {
+    const res = await post('/rest/app/tts/ks/seller/order/query/v2', { oid: SEED.orders.shippedDiscounted });
+    expect(res.data.result).toBe(1);
+    expect(res.data.data).toMatchObject({ oid: SEED.orders.shippedDiscounted, totalFee: 15900, discountFee: 3000, expressFee: 0, buyerPay: 12900 });
+    expect(res.data.data.buyerInfo.mobile).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const missing = await post('/rest/app/tts/ks/seller/order/query/v2', { oid: '999' });
+    expect(missing.data).toMatchObject({ result: 404 });
+  });
+
+  it('slows the API on demand (/__delay)', async () => {
+    expect((await post('/__delay/300')).data).toEqual({ apiDelay: [300, 300] });
+    const t = Date.now();
+    await post('/rest/app/tts/ks/seller/order/query/v2', { oid: SEED.orders.shipped });
+    expect(Date.now() - t).toBeGreaterThanOrEqual(280);
+    site.setApiDelay(0);
   });
 });
 

@@ -4,7 +4,7 @@
  * `change` events, so React's onChange sees it and its state (not just the DOM) changes.
  * Works across realms: the prototypes and event constructors come from the element's own window.
  */
-import { isHidden, labelKey, normalizeText, optionLabelText } from './text';
+import { isHidden, labelKey, normalizeText, optionLabelText, SELECTION_ITEM } from './text';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -140,23 +140,25 @@ export function waitFor<T>(doc: Document, probe: () => T | undefined | null, tim
   });
 }
 
+/** An option in an open dropdown: Ant Design 4/5, and Ant Design 3's menu items. */
+const OPTION = '.ant-select-item-option, .ant-select-dropdown-menu-item';
+
 function selectionText(select: Element): string {
-  const item = select.querySelector('.ant-select-selection-item');
+  const item = select.querySelector(SELECTION_ITEM);
   return item ? normalizeText(item.getAttribute('title') || item.textContent || '') : '';
 }
 
 /** The open dropdown of this select: via the search input's aria-controls/aria-owns, else the last visible one. */
 function dropdownOf(select: Element, doc: Document): Element | undefined {
-  const input = select.querySelector('input');
+  // The search input (4/5), or the combobox itself when there is none (Ant Design 3's `.ant-select-selection`).
+  const combo = select.querySelector('input') ?? select.querySelector('[role=combobox]');
   for (const attr of ['aria-controls', 'aria-owns']) {
-    const id = input?.getAttribute(attr);
+    const id = combo?.getAttribute(attr);
     const list = id ? doc.getElementById(id) : null;
     const dd = list?.closest('.ant-select-dropdown');
-    if (dd && !isHidden(dd) && dd.querySelector('.ant-select-item-option')) return dd;
+    if (dd && !isHidden(dd) && dd.querySelector(OPTION)) return dd;
   }
-  const open = Array.from(doc.querySelectorAll('.ant-select-dropdown')).filter(
-    (d) => !isHidden(d) && d.querySelector('.ant-select-item-option'),
-  );
+  const open = Array.from(doc.querySelectorAll('.ant-select-dropdown')).filter((d) => !isHidden(d) && d.querySelector(OPTION));
   return open[open.length - 1];
 }
 
@@ -180,7 +182,8 @@ export async function selectAntOption(selectRoot: Element, optionLabels: string[
   const doc = select.ownerDocument;
   const current = selectionText(select);
   if (current && pickOption([current], (x) => x, optionLabels) !== undefined) return true; // already chosen
-  const selector = (select.querySelector('.ant-select-selector') ?? select) as HTMLElement;
+  // The element that opens the dropdown on mousedown/click: 4/5 `.ant-select-selector`, 3 `.ant-select-selection`.
+  const selector = (select.querySelector('.ant-select-selector, .ant-select-selection') ?? select) as HTMLElement;
   const input = select.querySelector('input') as HTMLInputElement | null;
   input?.focus?.();
   fireMouse(selector, 'mousedown');
@@ -192,8 +195,8 @@ export async function selectAntOption(selectRoot: Element, optionLabels: string[
   const findOption = (): Element | 'none' | undefined => {
     const dd = dropdownOf(select, doc);
     if (!dd) return undefined;
-    const opts = Array.from(dd.querySelectorAll('.ant-select-item-option')).filter(
-      (o) => !o.classList.contains('ant-select-item-option-disabled'),
+    const opts = Array.from(dd.querySelectorAll(OPTION)).filter(
+      (o) => !o.classList.contains('ant-select-item-option-disabled') && !o.classList.contains('ant-select-dropdown-menu-item-disabled'),
     );
     const hit = pickOption(opts, optionText, optionLabels);
     if (hit) return hit;

@@ -101,6 +101,8 @@ export function isHidden(el: Element | null): boolean {
 }
 
 export const CONTROL_SELECTOR = 'input:not([type=hidden]):not([type=file]), textarea, select';
+/** A select's chosen item: Ant Design 4/5 `.ant-select-selection-item`, Ant Design 3 `.ant-select-selection-selected-value`. */
+export const SELECTION_ITEM = '.ant-select-selection-item, .ant-select-selection-selected-value';
 
 export function isControl(el: Element): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
   return el.nodeName === 'INPUT' || el.nodeName === 'TEXTAREA' || el.nodeName === 'SELECT';
@@ -144,8 +146,8 @@ export function optionLabelText(input: Element): string {
 export function valueOf(el: Element): string {
   if (isControl(el)) return controlText(el);
   // Fast path (most table cells): plain text, or markup without any control in it.
-  if (!el.firstElementChild || !el.querySelector('.ant-select-selection-item, ' + CONTROL_SELECTOR)) return textOf(el);
-  const selItem = el.querySelector('.ant-select-selection-item');
+  if (!el.firstElementChild || !el.querySelector(SELECTION_ITEM + ', ' + CONTROL_SELECTOR)) return textOf(el);
+  const selItem = el.querySelector(SELECTION_ITEM);
   if (selItem) return normalizeText(selItem.getAttribute('title') || boundedText(selItem)).slice(0, MAX_VALUE);
   const radios = el.querySelectorAll('input[type=radio]');
   if (radios.length) {
