@@ -8,9 +8,9 @@ import { REFUND_TYPES } from './order';
 import { CASE_STATUSES } from './cases/status';
 import { MERCHANT_ACTIONS } from './cases/model';
 import { OBSERVED_STATUSES } from './sites/texts';
+import { Amount, OrderUrl } from './cases/schema';
 
-/** The back office host: the only place an order page may be opened from a case. */
-export const BACK_OFFICE_HOST = 's.kwaixiaodian.com';
+export { BACK_OFFICE_HOST } from './cases/url';
 
 /** Order and after-sale numbers: the platform's are digits; letters, `-` and `_` are allowed for other shops' formats. */
 const Id = z
@@ -20,23 +20,8 @@ const Id = z
   .max(64)
   .regex(/^[\w-]+$/, { error: '编号只能包含字母、数字、- 和 _ / the number may hold only letters, digits, - and _' });
 const CaseId = z.string().min(1).max(100);
-const Fen = z.number().int().nonnegative().max(1e12);
+const Fen = Amount;
 const Text = (max: number) => z.string().max(max);
-
-const OrderUrl = z
-  .string()
-  .max(2048)
-  .refine(
-    (s) => {
-      try {
-        const u = new URL(s);
-        return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname === BACK_OFFICE_HOST;
-      } catch {
-        return false;
-      }
-    },
-    { error: `订单链接必须是 ${BACK_OFFICE_HOST} 上的网址 / the order link must be a page on ${BACK_OFFICE_HOST}` },
-  );
 
 /** What the panel sends to record a submitted application (model.ts `NewCaseInput`). Strict: no buyer data can ride along. */
 export const NewCaseInputSchema = z.strictObject({
@@ -68,7 +53,6 @@ const NoData = z.union([z.undefined(), z.null(), z.strictObject({})]);
 const Limit = z.number().int().min(1).max(500);
 /** Chrome refuses runtime messages above 64 MiB. */
 const FileContent = z.string().min(1).max(64 * 1024 * 1024);
-
 export const Payloads = {
   getCase: z.strictObject({ orderId: Id }),
   recordSubmit: z.strictObject({ input: NewCaseInputSchema, submitId: z.string().min(8).max(100) }),
