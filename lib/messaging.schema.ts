@@ -53,6 +53,11 @@ const NoData = z.union([z.undefined(), z.null(), z.strictObject({})]);
 const Limit = z.number().int().min(1).max(500);
 /** Chrome refuses runtime messages above 64 MiB. */
 const FileContent = z.string().min(1).max(64 * 1024 * 1024);
+/** A chunked import or restore (a file too large for one message): its id, made by the page. */
+const Session = z.string().regex(/^[\w-]{8,64}$/);
+/** Cases per chunk: 2,000 cases are about 1.5 MB, far below the message limit. */
+export const STAGE_CHUNK_MAX = 5000;
+
 export const Payloads = {
   getCase: z.strictObject({ orderId: Id }),
   recordSubmit: z.strictObject({ input: NewCaseInputSchema, submitId: z.string().min(8).max(100) }),
@@ -82,6 +87,20 @@ export const Payloads = {
   restore: z.strictObject({ content: FileContent }),
   deleteAll: NoData,
   openOrder: z.strictObject({ caseId: CaseId }),
+  // Chunked import and restore: each chunk is validated as it arrives and kept apart (staging)
+  // until the commit writes all of it in one transaction, or nothing.
+  stageCases: z.strictObject({
+    session: Session,
+    seq: z.number().int().min(0).max(1e5),
+    offset: z.number().int().min(0).max(1e6),
+    base: z.enum(['', 'cases']),
+    cases: z.array(z.unknown()).max(STAGE_CHUNK_MAX),
+  }),
+  commitImport: z.strictObject({ session: Session, expect: z.number().int().min(0).max(1e6) }),
+  commitRestore: z
+    .strictObject({ session: Session, expect: z.number().int().min(0).max(1e6), rules: z.unknown() })
+    .refine((p) => p.rules !== undefined, { error: 'rules is required' }),
+  discardStaged: z.strictObject({ session: Session }),
 } as const;
 
 export type PayloadName = keyof typeof Payloads;
