@@ -343,15 +343,16 @@ export class CaseService {
 
   /** Validates one chunk of a file (the same schema as everywhere) and keeps it until the commit. */
   async stageCases(
-    { session, seq, offset, base, cases }: { session: string; seq: number; offset: number; base: '' | 'cases'; cases: unknown[] },
+    { session, seq, offset, base, json }: { session: string; seq: number; offset: number; base: '' | 'cases'; json: string },
     now: number,
   ): Promise<Outcome<{ staged: number }>> {
-    const r = validateCases(cases, base ? [base] : [], offset);
+    const parsed = parseJson(json);
+    const r = parsed.ok ? validateCases(parsed.value, base ? [base] : [], offset) : parsed;
     if (!r.ok) {
       await this.store.discardStaged(session).catch(() => {});
       return r;
     }
-    await this.store.stage({ session, seq, offset, cases: r.value }, now);
+    await this.store.stage({ session, seq, offset, count: r.value.length, json: JSON.stringify(r.value) }, now);
     return { ok: true, value: { staged: r.value.length } };
   }
 

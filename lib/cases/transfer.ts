@@ -32,7 +32,7 @@ type Answer<T> = { ok: true; data: T } | { ok: false; error: LocalText; problems
 
 /** The background's messages a transfer uses (lib/messaging's `request`, or a fake in tests). */
 export interface TransferPort {
-  stageCases(data: { session: string; seq: number; offset: number; base: '' | 'cases'; cases: unknown[] }): Promise<Answer<{ staged: number }>>;
+  stageCases(data: { session: string; seq: number; offset: number; base: '' | 'cases'; json: string }): Promise<Answer<{ staged: number }>>;
   commitImport(data: { session: string; expect: number }): Promise<Answer<ImportCounts>>;
   commitRestore(data: { session: string; expect: number; rules: unknown }): Promise<Answer<{ cases: number }>>;
   discardStaged(data: { session: string }): Promise<Answer<null>>;
@@ -64,7 +64,7 @@ async function sendChunks(
       await port.discardStaged({ session }).catch(() => {});
       return { ok: false, error: CANCELLED, cancelled: true };
     }
-    const r = await port.stageCases({ session, seq, offset, base, cases: cases.slice(offset, offset + CHUNK) });
+    const r = await port.stageCases({ session, seq, offset, base, json: JSON.stringify(cases.slice(offset, offset + CHUNK)) });
     if (!r.ok) return r;
     onProgress?.({ phase: 'send', done: Math.min(total, offset + CHUNK), total });
     await tick();

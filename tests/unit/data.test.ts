@@ -87,7 +87,7 @@ describe('one case schema wherever a case enters', () => {
 
   it('a chunk with a hostile case is refused by the background, whoever sent it', async () => {
     const { svc } = await setup();
-    const r = await svc.stageCases({ session: 'session-01', seq: 0, offset: 4000, base: 'cases', cases: [{ ...makeCase('1'), orderUrl: 'file:///x' }] }, T0);
+    const r = await svc.stageCases({ session: 'session-01', seq: 0, offset: 4000, base: 'cases', json: asJson([{ ...makeCase('1'), orderUrl: 'file:///x' }]) }, T0);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems?.[0].path).toBe('cases[4000].orderUrl');
   });
@@ -208,8 +208,8 @@ describe('chunked import and restore (files larger than one message)', () => {
 
   it('a commit that does not find what the page sent (another session took over) writes nothing', async () => {
     const { svc, store } = await setup();
-    await svc.stageCases({ session: 'session-a1', seq: 0, offset: 0, base: '', cases: many(3) }, T0);
-    await svc.stageCases({ session: 'session-b1', seq: 0, offset: 0, base: '', cases: many(2, 10) }, T0); // drops a1
+    await svc.stageCases({ session: 'session-a1', seq: 0, offset: 0, base: '', json: asJson(many(3)) }, T0);
+    await svc.stageCases({ session: 'session-b1', seq: 0, offset: 0, base: '', json: asJson(many(2, 10)) }, T0); // drops a1
     const r = await svc.commitImport('session-a1', 3, at(T0));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error['zh-CN']).toMatch(/中断.*未写入/);
