@@ -7,7 +7,7 @@
  * injected so tests can let a deadline pass while the "worker" sleeps.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { showBadge } from './badge';
+import { showBadge, showBadgeProblem } from './badge';
 import { CaseService, NOT_FOUND, type CaseChange } from './cases/service';
 import { openStore, StoreError, type CaseStore } from './cases/store';
 import type { RefundCase } from './cases/schema';
@@ -17,9 +17,10 @@ import { Payloads, type PayloadOut } from './messaging/payloads.schema';
 import { createRouter, type Sender } from './messaging/router';
 import { groupByKind, kindForChange, notifyCases, parseBatchNotificationId, parseNotificationId, type NotifyKind } from './notify';
 import { formatPath } from './rules/schema';
-import { loadRules, resetRules, saveRules, watchRules, type LoadedRules } from './rules/storage';
+import { loadRules, resetRules, rulesSlot, saveRules, watchRules, type LoadedRules } from './rules/storage';
+import { orderPageUrl } from './cases/url';
 import type { RuleSet } from './rules/schema';
-import { isRefundList, isServed, MATCHES, ORDER_LIST_URL, REFUND_LIST_URL } from './sites/kuaishou/routes';
+import { isRefundList, isServed, MATCHES, REFUND_LIST_URL } from './sites/kuaishou/routes';
 
 export const ALARM_NEXT_DEADLINE = 'next-deadline';
 export const ALARM_SAFETY_NET = 'safety-net';
@@ -48,7 +49,17 @@ export interface Background {
 export function createBackground(opts: BackgroundOptions = {}): Background {
   const now = opts.now ?? Date.now;
   const locale = opts.locale ?? currentLocale;
-  const open = opts.openStore ?? (() => openStore(undefined, undefined, { onVersionChange: () => (servicePromise = undefined) }));
+  const open =
+    opts.openStore ??
+    (() =>
+      openStore(undefined, undefined, {
+        // Another version took the database: drop this connection and recount at once, so the
+        // badge says so (a newer version's database cannot be read) instead of showing stale figures.
+        onVersionChange: () => {
+          servicePromise = undefined;
+          void refresh().catch(() => {});
+        },
+      }));
 
   let servicePromise: Promise<CaseService> | undefined;
   const service = (): Promise<CaseService> => {
@@ -79,7 +90,11 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
   let refreshTail: Promise<void> = Promise.resolve();
   function refresh(): Promise<void> {
     const run = refreshTail.then(refreshOnce, refreshOnce);
-    refreshTail = run.catch((e) => console.error('[refund-helper] refresh failed', e));
+    refreshTail = run.catch((e) => {
+      console.error('[refund-helper] refresh failed', e);
+      // The badge must not keep saying all is well when the cases cannot be read.
+      if (e instanceof StoreError) return showBadgeProblem(e.text, locale()).catch(() => {});
+    });
     return run;
   }
 
@@ -137,7 +152,9 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
       return ok({ tabId: tab.id, how: 'focused' as const });
     }
     // Without a stored link, the order list (the only public route) is where the merchant finds it.
-    const created = await browser.tabs.create({ url: c.orderUrl ?? ORDER_LIST_URL });
+    // Without a usable stored link (none, or one that is not a back-office page: a record from
+    // before the link was checked), the order list is where the merchant finds it.
+    const created = await browser.tabs.create({ url: orderPageUrl(c) });
     return ok({ tabId: created.id, how: 'opened' as const });
   }
 
@@ -272,14 +289,43 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
   serve(
     'restore',
     async ({ content }) => {
-      const r = await (await service()).restore(content, now());
+      const r = await (await service()).restore(content, now(), rulesSlot);
       if (!r.ok) return fail(r.error, r.problems);
-      const saved = await saveRules(r.value.rules);
-      if (saved.ok) rulesPromise = Promise.resolve({ rules: saved.rules });
+      rulesPromise = Promise.resolve({ rules: r.value.rules });
       return ok({ cases: r.value.cases });
     },
     always,
   );
+
+  serve('stageCases', async (data) => {
+    const r = await (await service()).stageCases(data, now());
+    return r.ok ? ok(r.value) : fail(r.error, r.problems);
+  });
+
+  serve(
+    'commitImport',
+    async ({ session, expect }) => {
+      const r = await (await service()).commitImport(session, expect, await ctx());
+      return r.ok ? ok(r.value) : fail(r.error, r.problems);
+    },
+    always,
+  );
+
+  serve(
+    'commitRestore',
+    async ({ session, expect, rules: input }) => {
+      const r = await (await service()).commitRestore(session, expect, input, now(), rulesSlot);
+      if (!r.ok) return fail(r.error, r.problems);
+      rulesPromise = Promise.resolve({ rules: r.value.rules });
+      return ok({ cases: r.value.cases });
+    },
+    always,
+  );
+
+  serve('discardStaged', async ({ session }) => {
+    await (await service()).discardStaged(session);
+    return ok(null);
+  });
 
   serve('deleteAll', async () => ok({ deleted: await (await service()).deleteAll() }), always);
 

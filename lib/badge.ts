@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { BadgeSummary } from './cases/model';
-import type { Locale } from './i18n';
+import type { Locale, LocalText } from './i18n';
 
 export const BADGE_COLORS = { red: '#d4380d', amber: '#faad14' } as const;
 
@@ -26,5 +26,20 @@ export async function showBadge(summary: BadgeSummary, locale: Locale): Promise<
     api.setBadgeText({ text: summary.text }),
     summary.color ? api.setBadgeBackgroundColor({ color: BADGE_COLORS[summary.color] }) : undefined,
     api.setTitle({ title: summary.title[locale] }),
+  ]);
+}
+
+/**
+ * The badge when the cases cannot be counted (the database was opened by a newer version, or
+ * cannot be opened at all): a red "!" and the reason as its title, never a stale "nothing needs
+ * attention".
+ */
+export async function showBadgeProblem(reason: LocalText, locale: Locale): Promise<void> {
+  const api = actionApi();
+  const lead = locale === 'zh-CN' ? '退款助手无法读取退款记录：' : 'Refund Helper cannot read its cases: ';
+  await Promise.all([
+    api.setBadgeText({ text: '!' }),
+    api.setBadgeBackgroundColor({ color: BADGE_COLORS.red }),
+    api.setTitle({ title: lead + reason[locale] }),
   ]);
 }

@@ -11,6 +11,8 @@
  *   list     refund list with 1,000 rows: A/B page cost, and rows in DOM → background synced
  *   cases    50,000 stored cases: popup first render, badge recount (`counts`), search, the case
  *            list page (first rows, every row, a filter, the statistics)
+ *   data     200,000 cases (`--data-cases N`) through the options page: import, backup, CSV
+ *            export, restore (scripts/bench/data.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { attribute, formatAttributed, startProfile, stopProfile } from './bench/
 import { launchWith, launchWithout, type Plain } from './bench/browsers';
 import { generateCases } from './bench/cases-gen';
 import { measureCasesPage, type CasesPageSample } from './bench/cases-page';
+import { measureData } from './bench/data';
 import { clearCasesDirect, putCasesDirect, send } from './bench/ext';
 import { machineInfo, type MachineInfo } from './bench/machine';
 import { measureLoad, type LoadOptions, type LoadSample } from './bench/pageload';
@@ -41,6 +44,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     only: { type: 'string' },
     cases: { type: 'string', default: '50000' },
+    'data-cases': { type: 'string', default: '200000' },
     json: { type: 'string', default: join(ROOT, 'bench-output/results.json') },
     settle: { type: 'string', default: '800' },
     /** Build with `wxt build --analyze` and print what the content script is made of. */
@@ -52,7 +56,8 @@ const { values: args } = parseArgs({
 const PAIRS = Math.max(1, Number(args.pairs));
 const N_CASES = Math.max(1, Number(args.cases));
 const SETTLE = Math.max(0, Number(args.settle));
-const SECTIONS = new Set((args.only ?? 'bundle,detail,other,list,cases').split(',').map((s) => s.trim()));
+const SECTIONS = new Set((args.only ?? 'bundle,detail,other,list,cases,data').split(',').map((s) => s.trim()));
+const N_DATA = Math.max(1, Number(args['data-cases']));
 const LIST_ROWS = 1000;
 
 // ---- budgets ---------------------------------------------------------------------------------
@@ -383,6 +388,18 @@ async function sectionList(ext: BrowserHandle, plain: Plain, site: SiteServer, e
   Object.assign(results['refund list 1000'] as object, { sync, read, trip, messages: detail.slice(0, 3) });
 }
 
+/** Import, backup, CSV export and restore of N_DATA cases in the options page (issue 17: no budget in SPEC §7; the goal is well under a minute for 200,000). */
+async function sectionData(ext: BrowserHandle): Promise<void> {
+  const f = await measureData(ext, N_DATA, log);
+  const section = `data ${N_DATA}`;
+  const n = N_DATA.toLocaleString('en');
+  row({ section, metric: `import of ${n} cases (file chosen → result shown)`, unit: 'ms', value: f.importMs, note: JSON.stringify(f.phases.import) });
+  row({ section, metric: `backup of ${n} cases (click → file built)`, unit: 'ms', value: f.backupMs, note: `${(f.backupBytes / 1024 / 1024).toFixed(1)} MB` });
+  row({ section, metric: `CSV export of ${n} cases`, unit: 'ms', value: f.csvMs });
+  row({ section, metric: `restore of ${n} cases (file chosen → result shown)`, unit: 'ms', value: f.restoreMs, note: JSON.stringify(f.phases.restore) });
+  results[section] = f;
+}
+
 async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Page): Promise<void> {
   log(`cases: generating ${N_CASES}…`);
   const cases = generateCases({ count: N_CASES });
@@ -688,7 +705,7 @@ async function main(): Promise<void> {
   const sites: SiteServer[] = [];
   let machine: MachineInfo | undefined;
   try {
-    const needBrowsers = ['detail', 'other', 'list', 'cases'].some((s) => SECTIONS.has(s));
+    const needBrowsers = ['detail', 'other', 'list', 'cases', 'data'].some((s) => SECTIONS.has(s));
     if (needBrowsers) {
       const e = (ext = await launchWith(BUILD));
       const p = (plain = await launchWithout());
@@ -706,6 +723,7 @@ async function main(): Promise<void> {
         await clearCasesDirect(extPage);
       }
       if (SECTIONS.has('cases')) await guarded('sectionCases', () => sectionCases(e, extPage));
+      if (SECTIONS.has('data')) await guarded('sectionData', () => sectionData(e));
       await ext.close();
       await plain.close();
       ext = undefined;

@@ -4,9 +4,15 @@
  * background's messages; the entrypoint passes lib/messaging/send's `send` in.
  */
 import type { LocalText } from '../../lib/i18n';
+import type { FileKind } from '../../lib/cases/files';
+import type { ImportCounts } from '../../lib/cases/service';
+import { buildFile, importFile, restoreFile, type TransferOptions, type TransferOutcome, type TransferPort } from '../../lib/cases/transfer';
 import type { FilePayload, MessageData, MessageName, MessageReturn, Result } from '../../lib/messaging/protocol';
 import type { RuleProblem, RuleSet } from '../../lib/rules/schema';
 import { unwrap } from '../popup/client';
+
+export type { FileKind, ImportCounts, TransferOptions, TransferOutcome };
+export type { Progress } from '../../lib/cases/transfer';
 
 export { ClientError, errorText } from '../popup/client';
 export type { FilePayload };
@@ -19,14 +25,21 @@ export interface OptionsClient {
   /** Validated again by the background; a refused set changes nothing. */
   setRules(rules: unknown): Promise<Outcome<{ rules: RuleSet }>>;
   resetRules(): Promise<RuleSet>;
-  exportCases(format: 'json' | 'csv'): Promise<FilePayload>;
-  importCases(content: string): Promise<Outcome<{ imported: number }>>;
-  backup(): Promise<FilePayload>;
-  restore(content: string): Promise<Outcome<{ cases: number }>>;
+  /**
+   * Builds a CSV, JSON or backup file of every case (read straight from the extension's database,
+   * any number of cases) and hands it to the merchant.
+   */
+  saveFile(kind: FileKind, opts?: TransferOptions): Promise<TransferOutcome<{ filename: string; count: number }>>;
+  /** Imports a cases file in chunks: merged by identity, all or nothing, cancellable until the write. */
+  importFile(text: string, opts?: TransferOptions): Promise<TransferOutcome<ImportCounts>>;
+  /** Restores a backup in chunks: rules and cases, all or nothing, cancellable until the write. */
+  restoreFile(text: string, opts?: TransferOptions): Promise<TransferOutcome<{ cases: number }>>;
   deleteAll(): Promise<{ deleted: number }>;
   /** Hands a generated file to the merchant (a Blob and an `<a download>`). */
-  download(file: FilePayload): void;
+  download(file: FilePayload | BlobFile): void;
 }
+
+export type BlobFile = { filename: string; mime: string; blob: Blob };
 
 export type Request = <K extends MessageName>(type: K, data?: MessageData<K>) => Promise<MessageReturn<K>>;
 
@@ -35,13 +48,13 @@ export type Request = <K extends MessageName>(type: K, data?: MessageData<K>) =>
  * stays in the document (hidden, `data-rh="last-download"`) until the next download replaces it,
  * so its URL stays readable, e.g. by a test that fetches it.
  */
-export function downloadFile(file: FilePayload, doc: Document = document): HTMLAnchorElement {
+export function downloadFile(file: FilePayload | BlobFile, doc: Document = document): HTMLAnchorElement {
   const previous = doc.querySelector<HTMLAnchorElement>('a[data-rh="last-download"]');
   if (previous) {
     URL.revokeObjectURL(previous.href);
     previous.remove();
   }
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mime }));
+  const url = URL.createObjectURL('blob' in file ? file.blob : new Blob([file.content], { type: file.mime }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = file.filename;
@@ -53,19 +66,32 @@ export function downloadFile(file: FilePayload, doc: Document = document): HTMLA
   return a;
 }
 
-export function createOptionsClient(request: Request, download: (file: FilePayload) => void = (f) => void downloadFile(f)): OptionsClient {
+export function createOptionsClient(request: Request, download: (file: FilePayload | BlobFile) => void = (f) => void downloadFile(f)): OptionsClient {
   const outcome = async <T>(p: Promise<Result<T>>): Promise<Outcome<T>> => {
     const res = await p;
     return res.ok ? res : { ok: false, error: res.error, problems: res.problems };
+  };
+  const port: TransferPort = {
+    stageCases: (data) => request('stageCases', data),
+    commitImport: (data) => request('commitImport', data),
+    commitRestore: (data) => request('commitRestore', data),
+    discardStaged: (data) => request('discardStaged', data),
   };
   return {
     getRules: () => unwrap(request('getRules')),
     setRules: (rules) => outcome(request('setRules', { rules })),
     resetRules: async () => (await unwrap(request('resetRules'))).rules,
-    exportCases: (format) => unwrap(request('exportCases', { format })),
-    importCases: (content) => outcome(request('importCases', { content })),
-    backup: () => unwrap(request('backup')),
-    restore: (content) => outcome(request('restore', { content })),
+    async saveFile(kind, opts) {
+      // Asking the background first also makes sure it has opened (and upgraded) the database
+      // before this page reads it.
+      const [{ total }, { rules }] = await Promise.all([unwrap(request('counts')), unwrap(request('getRules'))]);
+      const built = await buildFile(kind, { rules, now: Date.now(), total }, opts);
+      if (!built.ok) return built;
+      download(built.data);
+      return { ok: true, data: { filename: built.data.filename, count: built.data.count } };
+    },
+    importFile: (text, opts) => importFile(port, text, opts),
+    restoreFile: (text, opts) => restoreFile(port, text, opts),
     deleteAll: () => unwrap(request('deleteAll')),
     download,
   };

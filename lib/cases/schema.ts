@@ -1,15 +1,37 @@
 import { z } from 'zod';
 import { REFUND_TYPES } from '../order';
-import { Fen } from '../order.schema';
 import { CASE_STATUSES, CHANGE_SOURCES } from './status';
+import { BACK_OFFICE_HOST, isBackOfficeUrl } from './url';
 
 export { CASE_STATUSES, TERMINAL_STATUSES, CHANGE_SOURCES } from './status';
 export type { CaseStatus, ChangeSource } from './status';
 
+/*
+ * One schema for a case wherever it enters (a message, an import, a restore, a record read back):
+ * the same amounts, dates and order link as the messages accept.
+ */
+
+/** An amount in 分: an integer ≥ 0 (up to ¥10 billion). */
+export const Amount = z.number().int().nonnegative().max(1e12);
+
+/** Dates the product can have made: 2000-01-01 … 2100-01-01 (no year 275760, no NaN). */
+export const EARLIEST_TIME = Date.UTC(2000, 0, 1);
+export const LATEST_TIME = Date.UTC(2100, 0, 1);
+export const Timestamp = z
+  .number()
+  .min(EARLIEST_TIME, { error: '日期早于 2000 年 / the date is before 2000' })
+  .max(LATEST_TIME, { error: '日期晚于 2100 年 / the date is after 2100' });
+
+/** An order page on the back office, over https or http: never another host, `data:` or `file:`. */
+export const OrderUrl = z
+  .string()
+  .max(2048)
+  .refine(isBackOfficeUrl, { error: `订单链接必须是 ${BACK_OFFICE_HOST} 上的网址 / the order link must be a page on ${BACK_OFFICE_HOST}` });
+
 export const HistoryEntry = z.object({
   from: z.enum(CASE_STATUSES).nullable(),
   to: z.enum(CASE_STATUSES),
-  at: z.number(),
+  at: Timestamp,
   source: z.enum(CHANGE_SOURCES),
   note: z.string().max(2000).optional(),
 });
@@ -17,11 +39,11 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const CaseDeadlines = z.object({
   /** Remind when a review is still pending at this time (set on entering `reviewing`). */
-  reviewRemindAt: z.number().optional(),
+  reviewRemindAt: Timestamp.optional(),
   /** The money should have arrived by then (set on entering `approved`: approval + arrival window). */
-  arrivalDueAt: z.number().optional(),
+  arrivalDueAt: Timestamp.optional(),
   /** Follow up with support at this time (set on entering `escalated`). */
-  followUpAt: z.number().optional(),
+  followUpAt: Timestamp.optional(),
 });
 export type CaseDeadlines = z.infer<typeof CaseDeadlines>;
 
@@ -37,27 +59,27 @@ export const RefundCase = z.object({
   refundType: z.enum(REFUND_TYPES),
   reasonId: z.string().max(64),
   remark: z.string().max(2000).default(''),
-  paidAmount: Fen.optional(),
-  refundAmount: Fen.optional(),
+  paidAmount: Amount.optional(),
+  refundAmount: Amount.optional(),
   trackingNo: z.string().max(64).optional(),
   courier: z.string().max(64).optional(),
   shippingPayer: z.enum(['seller', 'buyer']).optional(),
   /** Where the order's page is, to open it from the popup or a notification. */
-  orderUrl: z.string().max(2048).optional(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  approvedAt: z.number().optional(),
-  supportContactedAt: z.number().optional(),
+  orderUrl: OrderUrl.optional(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  approvedAt: Timestamp.optional(),
+  supportContactedAt: Timestamp.optional(),
   deadlines: CaseDeadlines.default({}),
   /**
    * When the case starts needing attention (undefined: never, e.g. terminal). Stored so the badge
    * and the popup query an index (`attentionAt <= now`) instead of scanning every case.
    */
-  attentionAt: z.number().optional(),
+  attentionAt: Timestamp.optional(),
   /** The earliest pending deadline, for the alarm and the `by-deadline` index. */
-  nextDeadline: z.number().optional(),
-  notes: z.array(z.object({ at: z.number(), text: z.string().max(2000) })).default([]),
-  history: z.array(HistoryEntry).default([]),
+  nextDeadline: Timestamp.optional(),
+  notes: z.array(z.object({ at: Timestamp, text: z.string().max(2000) })).max(1000).default([]),
+  history: z.array(HistoryEntry).max(1000).default([]),
   /** Incremented on every write; lets two writers detect a lost update. */
   rev: z.number().int().nonnegative().default(0),
 });

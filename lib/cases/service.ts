@@ -5,10 +5,9 @@
  */
 import { z } from 'zod';
 import type { LocalText } from '../i18n';
-import { formatFen } from '../money';
-import type { RefundType } from '../order';
 import { findOpenCase } from '../rules/evaluate';
 import { formatPath, parseRuleSet, type RuleProblem, type RuleSet } from '../rules/schema';
+import { rulesSizeProblem } from '../rules/size';
 import type { ObservedStatus } from '../sites/texts';
 import {
   addNote as addNoteToCase,
@@ -18,12 +17,10 @@ import {
   badgeSummary,
   compareUrgency,
   createCase,
-  formatChinaTime,
   isOverdue,
   observe,
   recomputeDerived,
   retime,
-  STATUS_LABELS,
   TIMED_STATUSES,
   URGENCY,
   type AttentionKind,
@@ -33,7 +30,10 @@ import {
 import { toRow, type CaseRow } from './rows';
 import { RefundCase as RefundCaseSchema, type RefundCase } from './schema';
 import { CASE_STATUSES, type CaseStatus, type ChangeSource } from './status';
-import { StoreError, type AttentionFigures, type CaseStore } from './store';
+import { BACKUP_FORMAT, fileMeta, fileParts } from './files';
+import { FileProblem, StoreError, type AttentionFigures, type CaseStore, type MergeCounts } from './store';
+
+export { BACKUP_FORMAT, CASES_FORMAT, CSV_COLUMNS, csvCell } from './files';
 
 export interface Ctx {
   now: number;
@@ -60,20 +60,15 @@ const MAX_RETRIES = 3;
 
 export const NOT_FOUND: LocalText = { 'zh-CN': '找不到该退款记录（可能已被删除）。', en: 'Refund case not found (it may have been deleted).' };
 
-const REFUND_TYPE_LABELS: Record<RefundType, string> = { 'refund-only': '仅退款', 'return-refund': '退货退款' };
+/** Where the rules live, for a restore that must be able to put the old ones back. */
+export interface RulesSlot {
+  /** The stored value as it is (undefined: none stored, the defaults apply). */
+  read(): Promise<unknown>;
+  /** Stores `rules` (undefined: remove, back to the defaults); a failure throws. */
+  write(rules: RuleSet | unknown | undefined): Promise<void>;
+}
 
-export const CSV_COLUMNS = [
-  '订单编号',
-  '售后单号',
-  '状态',
-  '退款类型',
-  '原因',
-  '退款金额(元)',
-  '物流单号',
-  '快递公司',
-  '创建时间',
-  '更新时间',
-] as const;
+export type ImportCounts = MergeCounts & { imported: number };
 
 export class CaseService {
   /** Per key, the tail of the queue of writes: one write at a time per case (and per order for creation). */
@@ -320,97 +315,176 @@ export class CaseService {
     return this.store.nextDeadline(now);
   }
 
-  /** Every case, or only `caseIds` (the case list's selection). */
-  async exportCases(format: 'json' | 'csv', { now, rules }: Ctx, caseIds?: string[]): Promise<{ filename: string; mime: string; content: string }> {
-    const stamp = fileStamp(now);
-    const source = caseIds ? await this.getMany(caseIds) : this.store.all();
-    if (format === 'json') {
-      const cases = caseIds ? (source as RefundCase[]) : await this.allCases();
-      return {
-        filename: `refund-cases-${stamp}.json`,
-        mime: 'application/json',
-        content: JSON.stringify({ format: CASES_FORMAT, version: 1, exportedAt: now, cases }, null, 2),
-      };
-    }
-    const reasons = new Map(rules.reasons.map((r) => [r.id, r.label['zh-CN']]));
-    const rows: string[] = [CSV_COLUMNS.map(csvCell).join(',')];
-    for await (const c of source) {
-      rows.push(
-        [
-          idCell(c.orderId),
-          idCell(c.afterSaleId ?? ''),
-          csvCell(STATUS_LABELS[c.status]['zh-CN']),
-          csvCell(REFUND_TYPE_LABELS[c.refundType] ?? c.refundType),
-          csvCell(reasons.get(c.reasonId) ?? c.reasonId),
-          csvCell(c.refundAmount === undefined ? '' : formatFen(c.refundAmount, { symbol: false })),
-          idCell(c.trackingNo ?? ''),
-          csvCell(c.courier ?? ''),
-          csvCell(formatChinaTime(c.createdAt)),
-          csvCell(formatChinaTime(c.updatedAt)),
-        ].join(','),
-      );
-    }
-    // BOM: Excel reads a BOM-less CSV as the system code page and garbles 汉字. CRLF: RFC 4180.
-    return { filename: `refund-cases-${stamp}.csv`, mime: 'text/csv;charset=utf-8', content: '\uFEFF' + rows.join('\r\n') + '\r\n' };
+  /** A whole file as one string, of every case or only `caseIds` (the case list's selection): for small files (the runtime message has a 64 MiB limit; the options page builds large ones itself). */
+  private async file(kind: 'csv' | 'json' | 'backup', now: number, rules: RuleSet, caseIds?: string[]): Promise<{ filename: string; mime: string; content: string }> {
+    const parts: string[] = [];
+    const source = caseIds ? fromArray(await this.getMany(caseIds)) : this.store.all();
+    for await (const part of fileParts(kind, source, { now, rules })) parts.push(part);
+    return { ...fileMeta(kind, now), content: parts.join('') };
   }
 
-  /** Validates a cases file completely, then writes all of it in one transaction, or nothing. */
-  async importCases(content: string, { now, rules }: Ctx): Promise<Outcome<{ imported: number }>> {
-    const parsed = parseCasesFile(content);
-    if (!parsed.ok) return parsed;
-    const cases = parsed.value.map((c) => prepareImported(c, rules, now));
-    const imported = await this.store.importMany(cases);
-    return { ok: true, value: { imported } };
-  }
-
-  /** Rules and every case in one JSON file. */
-  async backup(rules: RuleSet, now: number): Promise<{ filename: string; mime: string; content: string }> {
-    const cases = await this.allCases();
-    return {
-      filename: `refund-helper-backup-${fileStamp(now)}.json`,
-      mime: 'application/json',
-      content: JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: now, rules, cases }, null, 2),
-    };
+  exportCases(format: 'json' | 'csv', { now, rules }: Ctx, caseIds?: string[]): Promise<{ filename: string; mime: string; content: string }> {
+    return this.file(format, now, rules, caseIds);
   }
 
   /**
-   * Restores a backup: rules and cases are both validated before anything is written; the cases
-   * then replace the stored ones in one transaction. The caller stores the returned rules.
+   * Validates a cases file completely, then merges it by case identity in one transaction, or
+   * nothing: a stored case is replaced only by a newer copy (see CaseStore.mergeMany).
    */
-  async restore(content: string, now: number): Promise<Outcome<{ rules: RuleSet; cases: number }>> {
+  async importCases(content: string, { now, rules }: Ctx): Promise<Outcome<ImportCounts>> {
+    const parsed = parseCasesFile(content);
+    if (!parsed.ok) return parsed;
+    return this.guardFile(async () => withImported(await this.store.mergeMany(parsed.value, (c) => prepareImported(c, rules, now))));
+  }
+
+  /** Rules and every case in one JSON file. */
+  backup(rules: RuleSet, now: number): Promise<{ filename: string; mime: string; content: string }> {
+    return this.file('backup', now, rules);
+  }
+
+  /**
+   * Restores a backup, all or nothing across rules and cases: both are validated and the rules
+   * size-checked before anything is written; then the rules are stored (the small, quick write
+   * that can fail on the quota), then the cases replace the stored ones in one transaction; if
+   * that fails, the old rules are put back.
+   */
+  async restore(content: string, now: number, slot: RulesSlot): Promise<Outcome<{ rules: RuleSet; cases: number }>> {
     const json = parseJson(content);
     if (!json.ok) return json;
-    const data = json.value as { format?: unknown; rules?: unknown; cases?: unknown } | null;
-    if (!data || typeof data !== 'object' || Array.isArray(data) || data.format !== BACKUP_FORMAT) {
-      return refuse([
-        problem('format', `不是退款助手的备份文件（应有 "format": "${BACKUP_FORMAT}"）`, `not a Refund Helper backup (expected "format": "${BACKUP_FORMAT}")`),
-      ]);
-    }
+    const data = backupOf(json.value);
+    if (!data.ok) return data;
     const problems: Problem[] = [];
-    const rules = parseRuleSet(data.rules ?? null);
-    if (!rules.ok) problems.push(...rules.problems.map((p) => prefixProblem('rules', p)));
-    const cases = validateCases(data.cases, ['cases']);
+    const rules = checkRules(data.value.rules);
+    if (!rules.ok) problems.push(...(rules.problems ?? []));
+    const cases = validateCases(data.value.cases, ['cases']);
     if (!cases.ok) problems.push(...(cases.problems ?? []));
     if (problems.length > 0 || !rules.ok || !cases.ok) return refuse(problems);
-    const prepared = cases.value.map((c) => prepareImported(c, rules.rules, now));
-    const n = await this.store.replaceAll(prepared);
-    return { ok: true, value: { rules: rules.rules, cases: n } };
+    return this.withRules(rules.value, slot, async () => this.store.replaceAll(cases.value.map((c) => prepareImported(c, rules.value, now))));
+  }
+
+  // ---- chunked import and restore (files too large for one message) -----------------------------
+
+  /** Validates one chunk of a file (the same schema as everywhere) and keeps it until the commit. */
+  async stageCases(
+    { session, seq, offset, base, json }: { session: string; seq: number; offset: number; base: '' | 'cases'; json: string },
+    now: number,
+  ): Promise<Outcome<{ staged: number }>> {
+    const parsed = parseJson(json);
+    const r = parsed.ok ? validateCases(parsed.value, base ? [base] : [], offset) : parsed;
+    if (!r.ok) {
+      await this.store.discardStaged(session).catch(() => {});
+      return r;
+    }
+    await this.store.stage({ session, seq, offset, count: r.value.length, json: JSON.stringify(r.value) }, now);
+    return { ok: true, value: { staged: r.value.length } };
+  }
+
+  discardStaged(session: string): Promise<void> {
+    return this.store.discardStaged(session);
+  }
+
+  /** Merges a staged import in one transaction (see mergeMany); `expect`: how many cases the page sent. */
+  async commitImport(session: string, expect: number, { now, rules }: Ctx): Promise<Outcome<ImportCounts>> {
+    const staged = await this.checkStaged(session, expect);
+    if (!staged.ok) return staged;
+    return this.guardFile(async () => withImported(await this.store.commitStaged(session, 'merge', (c) => prepareImported(c, rules, now))));
+  }
+
+  /** A staged restore with its rules: all or nothing, as restore(). */
+  async commitRestore(session: string, expect: number, rulesInput: unknown, now: number, slot: RulesSlot): Promise<Outcome<{ rules: RuleSet; cases: number }>> {
+    const rules = checkRules(rulesInput);
+    if (!rules.ok) {
+      await this.store.discardStaged(session).catch(() => {});
+      return refuse(rules.problems ?? []);
+    }
+    const staged = await this.checkStaged(session, expect);
+    if (!staged.ok) return staged;
+    return this.withRules(rules.value, slot, () => this.store.commitStaged(session, 'replace', (c) => prepareImported(c, rules.value, now)));
+  }
+
+  private async checkStaged(session: string, expect: number): Promise<Outcome<null>> {
+    const { cases } = await this.store.stagedCount(session);
+    if (cases === expect) return { ok: true, value: null };
+    await this.store.discardStaged(session).catch(() => {});
+    return { ok: false, error: INTERRUPTED };
+  }
+
+  /** A duplicate found across chunks at commit: refused like any other problem of the file. */
+  private async guardFile<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
+    try {
+      return { ok: true, value: await fn() };
+    } catch (e) {
+      if (!(e instanceof StoreError) || !(e.cause instanceof FileProblem)) throw e;
+      const p = e.cause;
+      return refuse([duplicateProblem(p.index, p.field, p.first, p.value)]);
+    }
+  }
+
+  private async withRules(rules: RuleSet, slot: RulesSlot, writeCases: () => Promise<number>): Promise<Outcome<{ rules: RuleSet; cases: number }>> {
+    const old = await slot.read();
+    try {
+      await slot.write(rules);
+    } catch (e) {
+      return { ok: false, error: rulesNotSaved(e) };
+    }
+    let n: number;
+    try {
+      const r = await this.guardFile(writeCases);
+      if (!r.ok) {
+        await slot.write(old);
+        return r;
+      }
+      n = r.value;
+    } catch (e) {
+      await slot.write(old).catch(() => {});
+      const why = e instanceof StoreError ? e.text : { 'zh-CN': String(e), en: String(e) };
+      return {
+        ok: false,
+        error: {
+          'zh-CN': `恢复未完成，规则和退款记录都保持原样。${why['zh-CN']}`,
+          en: `The restore did not complete; the rules and cases are as they were. ${why.en}`,
+        },
+      };
+    }
+    return { ok: true, value: { rules, cases: n } };
   }
 
   deleteAll(): Promise<number> {
     return this.store.clear();
   }
-
-  private async allCases(): Promise<RefundCase[]> {
-    const cases: RefundCase[] = [];
-    for await (const c of this.store.all()) cases.push(c);
-    return cases;
-  }
 }
 
-/** 202611261200: China time, for file names. */
-function fileStamp(now: number): string {
-  return formatChinaTime(now).replace(/\D/g, '');
+function withImported(c: MergeCounts): ImportCounts {
+  return { ...c, imported: c.added + c.updated };
+}
+
+const INTERRUPTED: LocalText = {
+  'zh-CN': '导入被中断（另一处开始了导入或恢复，或后台重启了），未写入任何内容。请重新选择文件。',
+  en: 'The import was interrupted (another import or restore started, or the background restarted); nothing was written. Choose the file again.',
+};
+
+/** A rules write that failed (the storage quota): in the merchant's words, with what to do. */
+function rulesNotSaved(e: unknown): LocalText {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/quota/i.test(msg)) {
+    return {
+      'zh-CN': '规则太大，浏览器的扩展存储空间放不下，未恢复任何内容；规则和退款记录都保持原样。请缩减规则（例如模板和页面文字）后再备份。',
+      en: 'The rules are too large for the browser’s extension storage; nothing was restored and the rules and cases are as they were. Shorten the rules (e.g. templates and page texts) and back up again.',
+    };
+  }
+  return {
+    'zh-CN': `规则无法保存，未恢复任何内容；规则和退款记录都保持原样。（${msg}）`,
+    en: `The rules could not be saved; nothing was restored and the rules and cases are as they were. (${msg})`,
+  };
+}
+
+/** The rules of a restore: valid, and small enough to store. */
+export function checkRules(input: unknown): Outcome<RuleSet> {
+  const rules = parseRuleSet(input);
+  if (!rules.ok) return refuse(rules.problems.map((p) => prefixProblem('rules', p)));
+  const size = rulesSizeProblem(rules.rules);
+  if (size) return refuse([prefixProblem('rules', size)]);
+  return { ok: true, value: rules.rules };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -479,23 +553,7 @@ function markOverdue(c: RefundCase, now: number): RefundCase {
 // ---------------------------------------------------------------------------------------------
 // Files
 
-export const CASES_FORMAT = 'refund-helper-cases';
-export const BACKUP_FORMAT = 'refund-helper-backup';
 const MAX_IMPORT = 200_000;
-
-/** One CSV field: a leading = + - @ (a formula to Excel) gets a `'`; quoted, quotes doubled. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-/**
- * A number column: long digit strings (a 19-digit order number) become 2.41E+18 in Excel and the
- * digits are lost. A leading tab makes Excel keep the cell as text; it is invisible there.
- */
-function idCell(value: string): string {
-  return /^\d{12,}$/.test(value) ? `"\t${value}"` : csvCell(value);
-}
 
 function problem(path: string, zh: string, en: string): Problem {
   return { path, message: { 'zh-CN': `${path}：${zh}`, en: `${path}: ${en}` } };
@@ -530,7 +588,12 @@ function parseJson(content: string): Outcome<unknown> {
   }
 }
 
-const CasesArray = z.array(RefundCaseSchema).max(MAX_IMPORT);
+const CasesArray = z.array(RefundCaseSchema).max(MAX_IMPORT, { error: `最多 ${MAX_IMPORT} 条 / at most ${MAX_IMPORT} cases` });
+
+function duplicateProblem(index: number, field: 'id' | 'afterSaleId', first: number, value: string): Problem {
+  const what = field === 'id' ? { zh: '编号', en: 'id' } : { zh: '售后单号', en: 'after-sale number' };
+  return problem(formatPath(['cases', index, field]), `${what.zh}与第 ${first} 条重复（${value}）`, `the ${what.en} duplicates entry ${first} (${value})`);
+}
 
 function zodProblem(issue: z.core.$ZodIssue, base: PropertyKey[]): Problem {
   const path = formatPath([...base, ...issue.path]);
@@ -545,28 +608,77 @@ function zodProblem(issue: z.core.$ZodIssue, base: PropertyKey[]): Problem {
   return problem(path, `${zh[issue.code] ?? '无效'}（${issue.message}）`, issue.message);
 }
 
-function validateCases(value: unknown, base: PropertyKey[]): Outcome<RefundCase[]> {
+/**
+ * The one validation of cases from outside (a file, a chunk of one): the stored-case schema, and no
+ * id or after-sale number twice. `offset`: the index in the file of the first entry (a chunk).
+ */
+export function validateCases(value: unknown, base: PropertyKey[], offset = 0): Outcome<RefundCase[]> {
   const r = CasesArray.safeParse(value);
-  if (!r.success) return refuse(r.error.issues.slice(0, 100).map((i) => zodProblem(i, base)));
-  const seen = new Map<string, number>();
+  if (!r.success) {
+    return refuse(
+      r.error.issues.slice(0, 100).map((i) => zodProblem({ ...i, path: typeof i.path[0] === 'number' ? [i.path[0] + offset, ...i.path.slice(1)] : i.path } as z.core.$ZodIssue, base)),
+    );
+  }
+  const ids = new Map<string, number>();
+  const afterSales = new Map<string, number>();
   const problems: Problem[] = [];
-  r.data.forEach((c, i) => {
-    const first = seen.get(c.id);
-    if (first !== undefined) {
-      problems.push(problem(formatPath([...base, i, 'id']), `与第 ${first} 条重复（${c.id}）`, `duplicates entry ${first} (${c.id})`));
-    } else seen.set(c.id, i);
+  r.data.forEach((c, k) => {
+    const i = k + offset;
+    const first = ids.get(c.id);
+    if (first !== undefined) problems.push(withBase(duplicateProblem(i, 'id', first, c.id), base));
+    else ids.set(c.id, i);
+    if (c.afterSaleId) {
+      const firstAs = afterSales.get(c.afterSaleId);
+      if (firstAs !== undefined) problems.push(withBase(duplicateProblem(i, 'afterSaleId', firstAs, c.afterSaleId), base));
+      else afterSales.set(c.afterSaleId, i);
+    }
   });
-  return problems.length ? refuse(problems) : { ok: true, value: r.data };
+  return problems.length ? refuse(problems.slice(0, 100)) : { ok: true, value: r.data };
+}
+
+/** duplicateProblem names `cases[i]`; a bare array's entries are `[i]`. */
+function withBase(p: Problem, base: PropertyKey[]): Problem {
+  if (base[0] === 'cases') return p;
+  const strip = (s: string) => s.replace(/^cases(?=\[)/, '');
+  return { path: strip(p.path), message: { 'zh-CN': strip(p.message['zh-CN']), en: strip(p.message.en) } };
 }
 
 /** A cases file: our export (`{ format, cases }`), a backup, or a bare array of cases. */
 export function parseCasesFile(content: string): Outcome<RefundCase[]> {
   const json = parseJson(content);
   if (!json.ok) return json;
-  const data = json.value;
-  if (Array.isArray(data)) return validateCases(data, []);
-  if (data && typeof data === 'object' && 'cases' in data) return validateCases((data as { cases: unknown }).cases, ['cases']);
+  const found = casesOf(json.value);
+  return found.ok ? validateCases(found.value.cases, found.value.base ? [found.value.base] : []) : found;
+}
+
+/** Where a cases file keeps its cases (not yet validated): a bare array, or `{ cases: [...] }` (an export or a backup). */
+export function casesOf(data: unknown): Outcome<{ base: '' | 'cases'; cases: unknown[] }> {
+  if (Array.isArray(data)) return { ok: true, value: { base: '', cases: data } };
+  if (data && typeof data === 'object' && Array.isArray((data as { cases?: unknown }).cases)) {
+    return { ok: true, value: { base: 'cases', cases: (data as { cases: unknown[] }).cases } };
+  }
   return refuse([problem('(root)', '应为退款记录数组或带 "cases" 字段的对象', 'expected an array of cases or an object with "cases"')]);
+}
+
+/** A backup's parts (not yet validated): its rules and its cases. */
+export function backupOf(data: unknown): Outcome<{ rules: unknown; cases: unknown[] }> {
+  const d = data as { format?: unknown; rules?: unknown; cases?: unknown } | null;
+  if (!d || typeof d !== 'object' || Array.isArray(d) || d.format !== BACKUP_FORMAT) {
+    return refuse([
+      problem('format', `不是退款助手的备份文件（应有 "format": "${BACKUP_FORMAT}"）`, `not a Refund Helper backup (expected "format": "${BACKUP_FORMAT}")`),
+    ]);
+  }
+  if (!Array.isArray(d.cases)) return refuse([problem('cases', '应为退款记录数组', 'expected an array of cases')]);
+  return { ok: true, value: { rules: d.rules ?? null, cases: d.cases } };
+}
+
+/** A file's text as JSON, or the problem (a BOM is allowed). */
+export function parseFileJson(content: string): Outcome<unknown> {
+  return parseJson(content);
+}
+
+async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
 }
 
 function prepareImported(c: RefundCase, rules: RuleSet, now: number): RefundCase {

@@ -24,8 +24,10 @@ export const DB_NAME = 'refund-helper';
  * 3: + by-attention, by-deadline, by-status-updated; the `meta` store; derived fields backfilled.
  * 4: + by-status-deadline, by-status-attention; per-status counters (META_COUNTS) and sorted
  *    deadlines (META_DUE) computed.
+ * 5: + the `staging` store: an import or restore that arrives in chunks (a 200,000-case file is
+ *    larger than one runtime message may be) waits there until one transaction commits it.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** The `meta` key of the per-status counters. */
 export const META_COUNTS = 'caseCounts';
@@ -67,9 +69,67 @@ export interface CaseDB extends DBSchema {
   };
   submits: { key: string; value: SubmitRecord };
   meta: { key: string; value: MetaRecord };
+  staging: { key: [string, number]; value: StagedChunk };
+}
+
+/** One chunk of an import or restore on its way in: validated cases, not yet part of the store. */
+export interface StagedChunk {
+  session: string;
+  seq: number;
+  /** Index in the file of the chunk's first case (for a problem's path). */
+  offset: number;
+  at: number;
+  /** How many cases `json` holds. */
+  count: number;
+  /**
+   * The validated cases as JSON text: a string is cloned and stored far faster than 2,000 object
+   * graphs (IndexedDB's structured clone), and parsed again in milliseconds at the commit.
+   */
+  json: string;
+}
+
+/** What a merge did: new cases, stored ones the file's newer copy replaced, file entries not taken. */
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  /** Entries of the file whose stored copy is as new or newer: the stored one is kept. */
+  skipped: number;
+}
+
+/** A file refused at commit (duplicate entries across its chunks): nothing written. */
+export class FileProblem extends Error {
+  constructor(
+    readonly index: number,
+    readonly field: 'id' | 'afterSaleId',
+    readonly first: number,
+    readonly value: string,
+  ) {
+    super(`entry ${index}: duplicate ${field} ${value} (entry ${first})`);
+    this.name = 'FileProblem';
+  }
 }
 
 type UpgradeTx = IDBPTransaction<CaseDB, StoreNames<CaseDB>[], 'versionchange'>;
+
+/** Cases written per batch inside a bulk transaction: requests of a batch are issued together, not awaited one by one. */
+const BATCH = 1000;
+
+/**
+ * `Promise.all` over one request per item, issued together. A request that throws at once (a
+ * DataError) becomes a rejection, and the others' rejections when the transaction then aborts are
+ * handled, so a failing batch reports its first error and nothing else.
+ */
+function allOf<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const running = items.map((item, i) => {
+    try {
+      return fn(item, i);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  });
+  for (const p of running) p.catch(() => {});
+  return Promise.all(running);
+}
 
 export type StoreErrorCode = 'quota' | 'blocked' | 'version' | 'unavailable' | 'conflict' | 'exists' | 'unknown';
 
@@ -206,6 +266,9 @@ const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void
     const meta = tx.objectStore('meta');
     await meta.put({ key: META_COUNTS, value: await recount(cases) });
     await meta.put({ key: META_DUE, value: await recountDue(cases) });
+  },
+  5(db) {
+    db.createObjectStore('staging', { keyPath: ['session', 'seq'] });
   },
 };
 
@@ -383,7 +446,8 @@ async function tallyIn(tx: WriteTx): Promise<{ move(before: unknown, after: unkn
             if (n > 0) out!.set(at, n - 1);
             else kept.push(at);
           }
-          if (add) kept.push(...add);
+          // A loop, not push(...add): spreading 65,000+ arguments overflows the stack.
+          if (add) for (const at of add) kept.push(at);
           due[s] = Float64Array.from(kept).sort();
         }
         writes.push(meta.put({ key: META_DUE, value: due }));
@@ -755,21 +819,45 @@ export class CaseStore {
     }
   }
 
-  /** Writes many cases in one transaction: all or nothing. Returns how many were written. */
+  /**
+   * Writes many cases in one transaction: all or nothing. Returns how many were written. A raw
+   * write (tests, the bench, recovery): the merchant's import goes through mergeMany.
+   */
   importMany(cases: RefundCase[]): Promise<number> {
     return guard(async () => {
       const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
       const store = tx.objectStore('cases');
       return atomically(tx, async () => {
         const tally = await tallyIn(tx as WriteTx);
-        for (const c of cases) {
-          const current = await store.get(c.id);
-          // Keep rev moving forward so a writer holding the old copy sees a conflict.
-          await store.put(current ? { ...c, rev: Math.max(c.rev, current.rev + 1) } : c);
-          tally.move(current, c);
+        for (let i = 0; i < cases.length; i += BATCH) {
+          const batch = cases.slice(i, i + BATCH);
+          const current = await allOf(batch, (c) => store.get(c.id));
+          await allOf(batch, (c, k) => {
+            const cur = current[k];
+            tally.move(cur, c);
+            // Keep rev moving forward so a writer holding the old copy sees a conflict.
+            return store.put(cur ? { ...c, rev: Math.max(c.rev, cur.rev + 1) } : c);
+          });
         }
         await tally.save();
         return cases.length;
+      });
+    });
+  }
+
+  /**
+   * The merchant's import: merges `cases` by identity (the case id, else its after-sale number)
+   * in one transaction, all or nothing. A stored case is replaced only by a strictly newer copy
+   * (updatedAt), never by an older or equal one, so importing a file twice changes nothing.
+   * `prepare` turns a file entry into the record to store (history, derived fields).
+   */
+  mergeMany(cases: RefundCase[], prepare: (c: RefundCase) => RefundCase): Promise<MergeCounts> {
+    return guard(async () => {
+      const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
+      return atomically(tx, async () => {
+        const merge = await merger(tx as WriteTx, prepare);
+        for (let i = 0; i < cases.length; i += BATCH) await merge.batch(cases.slice(i, i + BATCH), i);
+        return merge.finish();
       });
     });
   }
@@ -778,25 +866,80 @@ export class CaseStore {
   replaceAll(cases: RefundCase[]): Promise<number> {
     return guard(async () => {
       const tx = this.db.transaction(['cases', 'submits', 'meta'], 'readwrite');
-      const store = tx.objectStore('cases');
       return atomically(tx, async () => {
-        await Promise.all([store.clear(), tx.objectStore('submits').clear()]);
-        const last = new Map<string, RefundCase>(); // by id: a duplicate id in `cases` is one record
-        for (const c of cases) {
-          await store.put(c);
-          last.set(c.id, c);
-        }
-        const counts = zeroCounts();
-        const due = Object.fromEntries(DUE_STATUSES.map((st) => [st, [] as number[]])) as Record<DueStatus, number[]>;
-        for (const c of last.values()) {
-          counts[statusKey(c)]++;
-          const d = deadlineOf(c);
-          if (d) due[d.status].push(d.at);
-        }
-        const lists = Object.fromEntries(DUE_STATUSES.map((st) => [st, Float64Array.from(due[st]).sort()])) as DueLists;
-        const meta = tx.objectStore('meta');
-        await Promise.all([meta.put({ key: META_COUNTS, value: counts }), meta.put({ key: META_DUE, value: lists })]);
+        const replace = await replacer(tx as WriteTx);
+        const last = [...new Map(cases.map((c) => [c.id, c])).values()]; // a duplicate id is one record: the last
+        for (let i = 0; i < last.length; i += BATCH) await replace.batch(last.slice(i, i + BATCH));
+        await replace.finish();
         return cases.length;
+      });
+    });
+  }
+
+  // ---- chunked import and restore ------------------------------------------------------------
+
+  /**
+   * Keeps one validated chunk of a file until commitStaged. The first chunk of a session drops
+   * whatever an earlier, unfinished session left (a closed page, a killed worker).
+   */
+  stage(chunk: Omit<StagedChunk, 'at'>, now: number): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction('staging', 'readwrite');
+      await atomically(tx, async () => {
+        if (chunk.seq === 0) await tx.store.clear();
+        await tx.store.put({ ...chunk, at: now });
+      });
+    });
+  }
+
+  /** How many cases the session has staged (and in how many chunks). */
+  stagedCount(session: string): Promise<{ chunks: number; cases: number }> {
+    return guard(async () => {
+      const tx = this.db.transaction('staging');
+      let chunks = 0;
+      let cases = 0;
+      for (let c = await tx.store.openCursor(sessionRange(session)); c; c = await c.continue()) {
+        chunks++;
+        cases += c.value.count;
+      }
+      return { chunks, cases };
+    });
+  }
+
+  discardStaged(session?: string): Promise<void> {
+    return guard(async () => {
+      const tx = this.db.transaction('staging', 'readwrite');
+      await atomically(tx, () => (session === undefined ? tx.store.clear() : tx.store.delete(sessionRange(session))));
+    });
+  }
+
+  /**
+   * Commits a staged session in ONE transaction with the cases (all or nothing, chunk by chunk so
+   * only one chunk is in memory at a time), and drops it from staging in the same transaction.
+   * `merge`: like mergeMany; `replace`: like replaceAll. A file entry whose id or after-sale
+   * number repeats an earlier one aborts it with a FileProblem.
+   */
+  commitStaged(session: string, mode: 'merge', prepare: (c: RefundCase) => RefundCase): Promise<MergeCounts>;
+  commitStaged(session: string, mode: 'replace', prepare: (c: RefundCase) => RefundCase): Promise<number>;
+  commitStaged(session: string, mode: 'merge' | 'replace', prepare: (c: RefundCase) => RefundCase): Promise<MergeCounts | number> {
+    return guard(async () => {
+      const tx = this.db.transaction(['cases', 'submits', 'meta', 'staging'], 'readwrite');
+      return atomically(tx, async () => {
+        const staging = tx.objectStore('staging');
+        const seen = duplicateCheck();
+        const sink =
+          mode === 'merge'
+            ? await merger(tx as unknown as WriteTx, prepare)
+            : await replacer(tx as unknown as WriteTx);
+        for (let c = await staging.openCursor(sessionRange(session)); c; c = await c.continue()) {
+          const { json, offset } = c.value;
+          const cases = JSON.parse(json) as RefundCase[];
+          cases.forEach((x, k) => seen(x, offset + k));
+          if (mode === 'merge') await sink.batch(cases, offset);
+          else await (sink as Awaited<ReturnType<typeof replacer>>).batch(cases.map(prepare));
+        }
+        await staging.delete(sessionRange(session));
+        return sink.finish();
       });
     });
   }
@@ -828,6 +971,91 @@ export class CaseStore {
   }
 }
 
+function sessionRange(session: string): IDBKeyRange {
+  return IDBKeyRange.bound([session, -Infinity], [session, Infinity]);
+}
+
+/** Refuses a file entry whose id or after-sale number repeats an earlier entry's. */
+function duplicateCheck(): (c: RefundCase, index: number) => void {
+  const ids = new Map<string, number>();
+  const afterSales = new Map<string, number>();
+  return (c, index) => {
+    const first = ids.get(c.id);
+    if (first !== undefined) throw new FileProblem(index, 'id', first, c.id);
+    ids.set(c.id, index);
+    if (c.afterSaleId) {
+      const firstAs = afterSales.get(c.afterSaleId);
+      if (firstAs !== undefined) throw new FileProblem(index, 'afterSaleId', firstAs, c.afterSaleId);
+      afterSales.set(c.afterSaleId, index);
+    }
+  };
+}
+
+/** Merge by identity inside `tx`, batch by batch (see CaseStore.mergeMany). */
+async function merger(tx: WriteTx, prepare: (c: RefundCase) => RefundCase) {
+  const store = tx.objectStore('cases');
+  const byAfterSale = store.index('by-after-sale');
+  const tally = await tallyIn(tx);
+  const counts: MergeCounts = { added: 0, updated: 0, skipped: 0 };
+  // Into an empty store (a first import), nothing can match: no lookups. Within one merge the
+  // entries' ids and after-sale numbers are distinct (duplicateCheck), so this holds throughout.
+  const empty = (await store.count()) === 0;
+  return {
+    async batch(cases: RefundCase[], _offset: number): Promise<void> {
+      const found = empty
+        ? []
+        : await allOf(cases, async (c) => (await store.get(c.id)) ?? (c.afterSaleId ? await byAfterSale.get(c.afterSaleId) : undefined));
+      const writes: RefundCase[] = [];
+      cases.forEach((c, k) => {
+        const cur = found[k];
+        if (!cur) {
+          const next = prepare(c);
+          writes.push(next);
+          tally.move(undefined, next);
+          counts.added++;
+        } else if (c.updatedAt > cur.updatedAt) {
+          // The stored identity stays (a match by after-sale number keeps the stored id); rev moves on.
+          const next = { ...prepare(c), id: cur.id, rev: Math.max(c.rev, cur.rev + 1) };
+          writes.push(next);
+          tally.move(cur, next);
+          counts.updated++;
+        } else counts.skipped++;
+      });
+      await allOf(writes, (c) => store.put(c));
+    },
+    async finish(): Promise<MergeCounts> {
+      await tally.save();
+      return counts;
+    },
+  };
+}
+
+/** Replace every case inside `tx`, batch by batch (see CaseStore.replaceAll); the figures are counted afresh. */
+async function replacer(tx: WriteTx) {
+  const store = tx.objectStore('cases');
+  await Promise.all([store.clear(), tx.objectStore('submits').clear()]);
+  const counts = zeroCounts();
+  const due = Object.fromEntries(DUE_STATUSES.map((st) => [st, [] as number[]])) as Record<DueStatus, number[]>;
+  let n = 0;
+  return {
+    async batch(cases: RefundCase[]): Promise<void> {
+      await allOf(cases, (c) => store.put(c));
+      for (const c of cases) {
+        n++;
+        counts[statusKey(c)]++;
+        const d = deadlineOf(c);
+        if (d) due[d.status].push(d.at);
+      }
+    },
+    async finish(): Promise<number> {
+      const lists = Object.fromEntries(DUE_STATUSES.map((st) => [st, Float64Array.from(due[st]).sort()])) as DueLists;
+      const meta = tx.objectStore('meta');
+      await Promise.all([meta.put({ key: META_COUNTS, value: counts }), meta.put({ key: META_DUE, value: lists })]);
+      return n;
+    },
+  };
+}
+
 export interface AttentionFigures {
   counts: StatusCounts;
   /** Approved / confirmed cases past their arrival due time (overdue). */
@@ -851,6 +1079,37 @@ function laterRange(status: CaseStatus, now: number): IDBKeyRange {
 
 function sortByCreated(cases: RefundCase[]): RefundCase[] {
   return cases.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * A read-only connection for an extension page that saves a file (see transfer.ts): it opens the
+ * database only as the background made it, never creates or upgrades it (the background is the
+ * only writer), and closes as soon as another version wants the database.
+ */
+export function openReader(name: string = DB_NAME, factory: IDBFactory = indexedDB): Promise<CaseStore> {
+  return new Promise<CaseStore>((resolve, reject) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name, DB_VERSION);
+    } catch (e) {
+      reject(toStoreError(e));
+      return;
+    }
+    let refused = false;
+    request.addEventListener('upgradeneeded', () => {
+      refused = true;
+      request.transaction?.abort();
+    });
+    request.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(refused ? new StoreError('unavailable') : toStoreError(request.error));
+    });
+    request.addEventListener('success', () => {
+      const raw = request.result;
+      raw.addEventListener('versionchange', () => raw.close());
+      resolve(new CaseStore(wrap(raw) as unknown as IDBPDatabase<CaseDB>));
+    });
+  });
 }
 
 export interface OpenOptions {

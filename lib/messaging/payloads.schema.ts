@@ -8,7 +8,7 @@ import { REFUND_TYPES } from '../order';
 import { CASE_STATUSES } from '../cases/status';
 import { MERCHANT_ACTIONS } from '../cases/model';
 import { OBSERVED_STATUSES } from '../sites/texts';
-import { HOST as BACK_OFFICE_HOST } from '../sites/kuaishou/routes';
+import { Amount, OrderUrl } from '../cases/schema';
 
 /** Order and after-sale numbers: the platform's are digits; letters, `-` and `_` are allowed for other shops' formats. */
 const Id = z
@@ -18,23 +18,8 @@ const Id = z
   .max(64)
   .regex(/^[\w-]+$/, { error: '编号只能包含字母、数字、- 和 _ / the number may hold only letters, digits, - and _' });
 const CaseId = z.string().min(1).max(100);
-const Fen = z.number().int().nonnegative().max(1e12);
+const Fen = Amount;
 const Text = (max: number) => z.string().max(max);
-
-const OrderUrl = z
-  .string()
-  .max(2048)
-  .refine(
-    (s) => {
-      try {
-        const u = new URL(s);
-        return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname === BACK_OFFICE_HOST;
-      } catch {
-        return false;
-      }
-    },
-    { error: `订单链接必须是 ${BACK_OFFICE_HOST} 上的网址 / the order link must be a page on ${BACK_OFFICE_HOST}` },
-  );
 
 /** What the panel sends to record a submitted application (lib/cases/model.ts `NewCaseInput`). Strict: no buyer data can ride along. */
 export const NewCaseInputSchema = z.strictObject({
@@ -68,6 +53,10 @@ const NoData = z.union([z.undefined(), z.null(), z.strictObject({})]);
 const Limit = z.number().int().min(1).max(500);
 /** Chrome refuses runtime messages above 64 MiB. */
 const FileContent = z.string().min(1).max(64 * 1024 * 1024);
+/** A chunked import or restore (a file too large for one message): its id, made by the page. */
+const Session = z.string().regex(/^[\w-]{8,64}$/);
+/** A chunk's JSON: 2,000 cases are about 1.5 MB, far below the message limit. */
+export const STAGE_CHUNK_BYTES = 16 * 1024 * 1024;
 
 export const Payloads = {
   getCase: z.strictObject({ orderId: Id }),
@@ -103,6 +92,21 @@ export const Payloads = {
   restore: z.strictObject({ content: FileContent }),
   deleteAll: NoData,
   openOrder: z.strictObject({ caseId: CaseId }),
+  // Chunked import and restore: each chunk is validated as it arrives and kept apart (staging)
+  // until the commit writes all of it in one transaction, or nothing.
+  stageCases: z.strictObject({
+    session: Session,
+    seq: z.number().int().min(0).max(1e5),
+    offset: z.number().int().min(0).max(1e6),
+    base: z.enum(['', 'cases']),
+    /** The chunk's cases as JSON text (an array): a string crosses the message channel far faster than objects. */
+    json: z.string().max(STAGE_CHUNK_BYTES),
+  }),
+  commitImport: z.strictObject({ session: Session, expect: z.number().int().min(0).max(1e6) }),
+  commitRestore: z
+    .strictObject({ session: Session, expect: z.number().int().min(0).max(1e6), rules: z.unknown() })
+    .refine((p) => p.rules !== undefined, { error: 'rules is required' }),
+  discardStaged: z.strictObject({ session: Session }),
 } as const;
 
 export type PayloadName = keyof typeof Payloads;

@@ -13,7 +13,7 @@ import type { RefundCase } from '../cases/schema';
 import type { CaseRow } from '../cases/rows';
 import type { CaseStatus } from '../cases/status';
 import type { AttentionKind, BadgeSummary } from '../cases/model';
-import type { CaseChange, Problem } from '../cases/service';
+import type { CaseChange, ImportCounts, Problem } from '../cases/service';
 import type { RuleSet } from '../rules/schema';
 import type { PayloadIn } from './payloads.schema';
 
@@ -59,7 +59,7 @@ export interface ProtocolMap {
   /** Stops tracking these cases (each moved to `closed`; terminal ones are skipped). */
   closeCases(data: PayloadIn<'closeCases'>): Result<{ closed: string[]; skipped: number }>;
   /** All or nothing; a bad file is refused with `problems`. */
-  importCases(data: PayloadIn<'importCases'>): Result<{ imported: number }>;
+  importCases(data: PayloadIn<'importCases'>): Result<ImportCounts>;
   getRules(): Result<{ rules: RuleSet; warning?: LocalText }>;
   /** A bad rule set is refused with `problems` (exact paths) and the current rules stay. */
   setRules(data: PayloadIn<'setRules'>): Result<{ rules: RuleSet }>;
@@ -71,6 +71,14 @@ export interface ProtocolMap {
   deleteAll(): Result<{ deleted: number }>;
   /** Focuses a back-office tab showing the order, else opens the case's orderUrl. */
   openOrder(data: PayloadIn<'openOrder'>): Result<{ tabId?: number; how: 'focused' | 'opened' }>;
+  /** One validated chunk of a large import or restore, kept apart until its commit. */
+  stageCases(data: PayloadIn<'stageCases'>): Result<{ staged: number }>;
+  /** Merges the staged import in one transaction (never an older copy over a newer one). */
+  commitImport(data: PayloadIn<'commitImport'>): Result<ImportCounts>;
+  /** Rules and the staged cases, all or nothing. */
+  commitRestore(data: PayloadIn<'commitRestore'>): Result<{ cases: number }>;
+  /** Drops a staged import or restore (cancelled). */
+  discardStaged(data: PayloadIn<'discardStaged'>): Result<null>;
 }
 
 export type MessageName = keyof ProtocolMap;

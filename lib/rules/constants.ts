@@ -42,3 +42,10 @@ export const HOUR_MS = 3_600_000;
 
 /** browser.storage.local key of the rule set (written only by lib/rules/storage.ts; watched by the content script). */
 export const RULES_KEY = 'rules';
+
+/**
+ * How much of a field an evidence pattern is run on: its first 256 characters. Patterns run on
+ * the back office's page on every form read; with the input capped, even a slow pattern the
+ * safety check misses cannot block the page for long (a tracking number or courier is far shorter).
+ */
+export const PATTERN_INPUT_MAX = 256;

@@ -2,7 +2,7 @@ import type { RefundCase } from '../cases/schema';
 import { TERMINAL_STATUSES } from '../cases/status';
 import { formatFen } from '../money';
 import type { OrderSnapshot, OrderStatus, RefundType } from '../order';
-import type { Category, EvidenceField, Locale, LocalText, Payer } from './constants';
+import { PATTERN_INPUT_MAX, type Category, type EvidenceField, type Locale, type LocalText, type Payer } from './constants';
 import type { EvidenceRule, Reason, RuleSet } from './schema';
 import { localText as t } from '../i18n';
 
@@ -165,7 +165,7 @@ export type EvidenceFacts = { uploads: number; fields: Partial<Record<EvidenceFi
 export type EvidenceItem = { id: string; label: LocalText; state: 'ok' | 'missing'; manual: boolean; why: LocalText };
 
 function fieldMatches(pattern: string, value: string | undefined): boolean {
-  const v = (value ?? '').trim();
+  const v = (value ?? '').trim().slice(0, PATTERN_INPUT_MAX);
   try {
     return new RegExp(pattern).test(v);
   } catch {

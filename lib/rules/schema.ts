@@ -1,3 +1,4 @@
+import safeRegex from 'safe-regex2';
 import { z } from 'zod';
 import { ORDER_STATUSES, REFUND_TYPES } from '../order';
 import { KUAISHOU_TEXTS } from '../sites/texts';
@@ -531,11 +532,22 @@ function regexProblem(pattern: unknown, path: PathKey[]): RuleProblem[] {
   if (typeof pattern !== 'string') return [];
   try {
     new RegExp(pattern);
-    return [];
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     return [problem(path, `「${show(pattern)}」不是有效的正则表达式（${msg}）`, `"${show(pattern)}" is not a valid regular expression (${msg})`)];
   }
+  // Patterns run on the merchant's back-office page at every form read: one with nested
+  // repetition such as ^(a+)+$ can take seconds on a short value and freeze the tab.
+  if (!safeRegex(pattern)) {
+    return [
+      problem(
+        path,
+        `「${show(pattern)}」可能让后台页面卡住（嵌套的重复，如 (a+)+），请改写得更简单，例如 ^[A-Za-z0-9]{8,30}$`,
+        `"${show(pattern)}" could freeze the back-office page (nested repetition such as (a+)+); write it more simply, e.g. ^[A-Za-z0-9]{8,30}$`,
+      ),
+    ];
+  }
+  return [];
 }
 
 /** Problems beyond the schema, found on the raw (migrated) object so they show even when zod also complains. */

@@ -12,6 +12,7 @@ import type { LocalText } from '../i18n';
 import { RULES_KEY } from './constants';
 import { defaultRules } from './defaults';
 import { parseRuleSet, type RuleProblem, type RuleSet } from './schema';
+import { rulesSizeProblem } from './size';
 
 export { RULES_KEY };
 
@@ -47,13 +48,39 @@ export async function loadRules(): Promise<LoadedRules> {
 
 export type SaveRulesResult = { ok: true; rules: RuleSet } | { ok: false; problems: RuleProblem[] };
 
-/** Validates and stores a rule set; a bad one is refused with its problems and nothing changes. */
+const QUOTA: LocalText = {
+  'zh-CN': '浏览器的扩展存储空间已满，规则未保存，当前规则保持不变。请缩减规则（例如模板和页面文字）后重试。',
+  en: 'The browser’s extension storage is full; the rules were not saved and the current rules stay. Shorten the rules (e.g. templates and page texts) and try again.',
+};
+
+/**
+ * Validates and stores a rule set; a bad one, or one over the size cap, is refused with its
+ * problems and nothing changes. A storage failure (the quota) is a problem in the merchant's words.
+ */
 export async function saveRules(input: unknown): Promise<SaveRulesResult> {
   const parsed = parseRuleSet(input);
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  await browser.storage.local.set({ [RULES_KEY]: parsed.rules });
+  const size = rulesSizeProblem(parsed.rules);
+  if (size) return { ok: false, problems: [size] };
+  try {
+    await browser.storage.local.set({ [RULES_KEY]: parsed.rules });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [{ path: '(root)', message: /quota/i.test(msg) ? QUOTA : withDetail(QUOTA, e) }] };
+  }
   return { ok: true, rules: parsed.rules };
 }
+
+/** The stored value as it is, and a writer that puts any value back (a restore's undo). */
+export const rulesSlot = {
+  async read(): Promise<unknown> {
+    return (await browser.storage.local.get(RULES_KEY))[RULES_KEY];
+  },
+  async write(value: unknown): Promise<void> {
+    if (value === undefined) await browser.storage.local.remove(RULES_KEY);
+    else await browser.storage.local.set({ [RULES_KEY]: value });
+  },
+};
 
 export async function resetRules(): Promise<RuleSet> {
   await browser.storage.local.remove(RULES_KEY);

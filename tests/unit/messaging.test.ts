@@ -30,6 +30,7 @@ describe('every message has a payload schema', () => {
     expect(Object.keys(Payloads).sort()).toEqual(
       [
         'addNote', 'attentionList', 'backup', 'caseAction', 'caseRows', 'casesById', 'closeCases', 'counts', 'deleteAll', 'exportCases', 'getCase', 'getCases', 'getRules',
+        'stageCases', 'commitImport', 'commitRestore', 'discardStaged',
         'importCases', 'listCases', 'loadPanel', 'openOrder', 'recordSubmit', 'reportPage', 'resetRules', 'restore', 'setRules',
       ].sort(),
     );
@@ -118,7 +119,7 @@ describe('round trips through the real messenger', () => {
     const backup = await sendMessage('backup');
     if (!json.ok || !backup.ok) throw new Error('export failed');
     expect(await sendMessage('deleteAll')).toEqual({ ok: true, data: { deleted: 1 } });
-    expect(await sendMessage('importCases', { content: json.data.content })).toEqual({ ok: true, data: { imported: 1 } });
+    expect(await sendMessage('importCases', { content: json.data.content })).toEqual({ ok: true, data: { imported: 1, added: 1, updated: 0, skipped: 0 } });
     await sendMessage('deleteAll');
     expect(await sendMessage('restore', { content: backup.data.content })).toEqual({ ok: true, data: { cases: 1 } });
     const bad = await sendMessage('importCases', { content: '[{"id":"x"}]' });

@@ -16,10 +16,9 @@ function fakeClient(overrides: Partial<OptionsClient> = {}) {
       return { ok: true as const, data: { rules: structuredClone(stored) } };
     }),
     resetRules: vi.fn(async () => (stored = defaultRules())),
-    exportCases: vi.fn(async (format: 'csv' | 'json') => ({ filename: `cases.${format}`, mime: 'text/csv', content: 'orderId\n1001\n' })),
-    importCases: vi.fn(async () => ({ ok: true as const, data: { imported: 2 } })),
-    backup: vi.fn(async () => ({ filename: 'backup.json', mime: 'application/json', content: '{}' })),
-    restore: vi.fn(async () => ({ ok: true as const, data: { cases: 3 } })),
+    saveFile: vi.fn(async (kind: string) => ({ ok: true as const, data: { filename: `cases.${kind}`, count: 2 } })),
+    importFile: vi.fn(async () => ({ ok: true as const, data: { imported: 2, added: 2, updated: 0, skipped: 0 } })),
+    restoreFile: vi.fn(async () => ({ ok: true as const, data: { cases: 3 } })),
     deleteAll: vi.fn(async () => ({ deleted: 5 })),
     download: vi.fn(),
     ...overrides,
@@ -231,12 +230,13 @@ describe('options: data', () => {
     expect($('[data-rh="delete-status"]').textContent).toContain('5');
   });
 
-  it('exports cases as CSV and JSON through the download', async () => {
+  it('exports cases as CSV and JSON, and says how many cases the file holds', async () => {
     const { client } = fakeClient();
     await mount(client);
     await click($('[data-rh="cases-export-csv"]'));
+    expect($('[data-rh="cases-status"]').textContent).toContain('cases.csv');
     await click($('[data-rh="cases-export-json"]'));
-    expect(vi.mocked(client.exportCases).mock.calls.map((c) => c[0])).toEqual(['csv', 'json']);
-    expect(client.download).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(client.saveFile).mock.calls.map((c) => c[0])).toEqual(['csv', 'json']);
+    expect($('[data-rh="cases-status"]').textContent).toMatch(/cases\.json.*2/);
   });
 });

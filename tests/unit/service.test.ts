@@ -4,7 +4,7 @@ import type { RefundCase } from '../../lib/cases/schema';
 import { CaseService, CSV_COLUMNS, OVERDUE_NOTE, csvCell, parseCasesFile } from '../../lib/cases/service';
 import { openStore, type CaseStore } from '../../lib/cases/store';
 import { defaultRules } from '../../lib/rules/defaults';
-import { freshStore, HOUR, input, makeCase, rules, T0 } from './helpers/cases';
+import { freshStore, HOUR, input, makeCase, memorySlot, rules, T0 } from './helpers/cases';
 
 const open: CaseStore[] = [];
 afterEach(() => open.splice(0).forEach((s) => s.close()));
@@ -463,7 +463,7 @@ describe('export', () => {
     await svc.deleteAll();
     expect(await store.count()).toBe(0);
     const r = await svc.importCases(file.content, at(T0 + 2 * HOUR));
-    expect(r).toEqual({ ok: true, value: { imported: 2 } });
+    expect(r).toEqual({ ok: true, value: { imported: 2, added: 2, updated: 0, skipped: 0 } });
     const after = await store.list();
     expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));
     expect(after[0].history.at(-1)).toMatchObject({ source: 'import' });
@@ -504,7 +504,7 @@ describe('backup and restore', () => {
     const file = await svc.backup(custom, T0);
     await svc.deleteAll();
     await submitted(svc, '8002');
-    const r = await svc.restore(file.content, T0 + 1);
+    const r = await svc.restore(file.content, T0 + 1, memorySlot());
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.value.cases).toBe(1);
@@ -519,7 +519,7 @@ describe('backup and restore', () => {
     const file = JSON.parse((await svc.backup(rules, T0)).content);
     file.rules.deadlines.arrivalWindowHours = -1;
     file.cases = [];
-    const r = await svc.restore(JSON.stringify(file), T0);
+    const r = await svc.restore(JSON.stringify(file), T0, memorySlot());
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems?.[0].path).toBe('rules.deadlines.arrivalWindowHours');
     expect(await store.count()).toBe(1);
@@ -527,7 +527,7 @@ describe('backup and restore', () => {
 
   it('a file that is not a backup is refused', async () => {
     const { svc } = await setup();
-    const r = await svc.restore(JSON.stringify({ cases: [] }), T0);
+    const r = await svc.restore(JSON.stringify({ cases: [] }), T0, memorySlot());
     expect(r).toMatchObject({ ok: false, problems: [{ path: 'format' }] });
   });
 });

@@ -262,7 +262,7 @@ describe('case store: upgrades keep every record', () => {
     const s = await openStore('up-1', factory);
     stores.push(s);
     expect(s.db.version).toBe(DB_VERSION);
-    expect([...s.db.objectStoreNames].sort()).toEqual(['cases', 'meta', 'submits']);
+    expect([...s.db.objectStoreNames].sort()).toEqual(['cases', 'meta', 'staging', 'submits']);
     const idx = [...s.db.transaction('cases').store.indexNames].sort();
     expect(idx).toEqual([
       'by-after-sale',

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { tr, type LocalText } from '../../../lib/i18n';
+import { PATTERN_INPUT_MAX } from '../../../lib/rules/constants';
 import { parseRuleSet, type RuleProblem, type RuleSet } from '../../../lib/rules/schema';
-import { errorText, type OptionsClient } from '../client';
+import { formatBytes, RULES_MAX_BYTES } from '../../../lib/rules/size';
+import { errorText, type FileKind, type OptionsClient, type Progress } from '../client';
 import { bareMessage, useEditor } from '../editor';
 import { Section } from './Section';
 
@@ -51,6 +53,28 @@ function useFocusWhen<T extends HTMLElement>(open: boolean) {
   return ref;
 }
 
+type Op = 'import' | 'restore' | FileKind;
+type Busy = { op: Op; progress: Progress; abort: AbortController } | null;
+
+/** The running file operation: a bar, what it is doing, and Cancel (until the one write starts: that is all or nothing). */
+function Transfer({ busy }: { busy: Busy }) {
+  const ed = useEditor();
+  if (!busy) return null;
+  const { phase, done, total } = busy.progress;
+  const key = phase === 'read' ? 'progressRead' : phase === 'send' ? 'progressSend' : phase === 'write' ? 'progressWrite' : 'progressSave';
+  const fmt = (n: number) => n.toLocaleString(ed.locale);
+  const determinate = (phase === 'send' || phase === 'save') && total > 0;
+  return (
+    <div class="rh-transfer" data-rh="data-progress" data-op={busy.op} data-phase={phase} data-done={done} data-total={total}>
+      <progress aria-label={ed.t('progressLabel')} {...(determinate ? { value: done, max: total } : {})} />
+      <span role="status">{ed.t(key, { done: fmt(done), total: fmt(total) })}</span>
+      <button type="button" class="rh-btn-ghost" data-rh="data-cancel" disabled={phase === 'write' || busy.abort.signal.aborted} onClick={() => busy.abort.abort()}>
+        {ed.t('cancel')}
+      </button>
+    </div>
+  );
+}
+
 function stamp(now: number): string {
   const d = new Date(now);
   const p = (x: number) => String(x).padStart(2, '0');
@@ -81,6 +105,21 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
   const [deleting, setDeleting] = useState(false);
   const [deleteWord, setDeleteWord] = useState('');
   const [deleteNote, setDeleteNote] = useState<Note>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const busyRef = useRef(false);
+  /** One file operation at a time, with its progress and a cancel. */
+  const run = async (op: Op, fn: (opts: { onProgress: (p: Progress) => void; signal: AbortSignal }) => Promise<void>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    const abort = new AbortController();
+    setBusy({ op, progress: { phase: 'read', done: 0, total: 0 }, abort });
+    try {
+      await fn({ onProgress: (progress) => setBusy({ op, progress, abort }), signal: abort.signal });
+    } finally {
+      busyRef.current = false;
+      setBusy(null);
+    }
+  };
   const resetRef = useFocusWhen<HTMLButtonElement>(confirmReset);
   const deleteRef = useFocusWhen<HTMLInputElement>(deleting);
   const fail = (e: unknown): Note => ({ ok: false, text: ed.t('failed') + tr(errorText(e), ed.locale) });
@@ -127,56 +166,52 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
     }
   };
 
-  const exportCases = async (format: 'csv' | 'json') => {
-    try {
-      const file = await client.exportCases(format);
-      client.download(file);
-      setCasesNote({ ok: true, text: ed.t('exported', { name: file.filename }) });
-    } catch (e) {
-      setCasesNote(fail(e));
-    }
-  };
-
-  const importCases = async (text: string) => {
-    try {
-      const res = await client.importCases(text);
-      if (!res.ok) {
-        setCasesProblems(problemsOf(res.error, res.problems));
-        setCasesNote(null);
-        return;
+  const saveFile = (kind: FileKind, setNote: (n: Note) => void) =>
+    run(kind, async (opts) => {
+      setNote(null);
+      try {
+        const res = await client.saveFile(kind, opts);
+        setNote(res.ok ? { ok: true, text: ed.t('exportedCount', { name: res.data.filename, n: res.data.count }) } : { ok: false, text: res.cancelled ? ed.t('saveCancelled') : ed.t('failed') + tr(res.error, ed.locale) });
+      } catch (e) {
+        setNote(fail(e));
       }
+    });
+
+  const importCases = (text: string) =>
+    run('import', async (opts) => {
+      setCasesNote(null);
       setCasesProblems(null);
-      setCasesNote({ ok: true, text: ed.t('casesImported', { n: res.data.imported }) });
-    } catch (e) {
-      setCasesNote(fail(e));
-    }
-  };
-
-  const backup = async () => {
-    try {
-      const file = await client.backup();
-      client.download(file);
-      setBackupNote({ ok: true, text: ed.t('exported', { name: file.filename }) });
-    } catch (e) {
-      setBackupNote(fail(e));
-    }
-  };
-
-  const restore = async (text: string) => {
-    try {
-      const res = await client.restore(text);
-      if (!res.ok) {
-        setRestoreProblems(problemsOf(res.error, res.problems));
-        setBackupNote(null);
-        return;
+      try {
+        const res = await client.importFile(text, opts);
+        if (!res.ok) {
+          if (res.cancelled) setCasesNote({ ok: false, text: ed.t('cancelled') });
+          else setCasesProblems(problemsOf(res.error, res.problems));
+          return;
+        }
+        const { added, updated, skipped } = res.data;
+        setCasesNote({ ok: true, text: ed.t('casesImported', { added, updated, skipped }) });
+      } catch (e) {
+        setCasesNote(fail(e));
       }
+    });
+
+  const restore = (text: string) =>
+    run('restore', async (opts) => {
+      setBackupNote(null);
       setRestoreProblems(null);
-      await onReload();
-      setBackupNote({ ok: true, text: ed.t('restored', { n: res.data.cases }) });
-    } catch (e) {
-      setBackupNote(fail(e));
-    }
-  };
+      try {
+        const res = await client.restoreFile(text, opts);
+        if (!res.ok) {
+          if (res.cancelled) setBackupNote({ ok: false, text: ed.t('cancelled') });
+          else setRestoreProblems(problemsOf(res.error, res.problems));
+          return;
+        }
+        await onReload();
+        setBackupNote({ ok: true, text: ed.t('restored', { n: res.data.cases }) });
+      } catch (e) {
+        setBackupNote(fail(e));
+      }
+    });
 
   const word = ed.t('deleteWord');
   const deleteAll = async () => {
@@ -213,6 +248,9 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
           </label>
         </div>
         <small class="rh-hint">{ed.t('rulesImportHint')}</small>
+        <small class="rh-hint" data-rh="rules-limits">
+          {ed.t('rulesLimitsHint', { cap: formatBytes(RULES_MAX_BYTES), n: PATTERN_INPUT_MAX })}
+        </small>
         <label class="rh-field" for="rules-paste">
           <span>{ed.t('rulesPaste')}</span>
         </label>
@@ -246,10 +284,10 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
       <div class="rh-block">
         <h3>{ed.t('casesHeading')}</h3>
         <div class="rh-row">
-          <button type="button" class="rh-btn" data-rh="cases-export-csv" onClick={() => void exportCases('csv')}>
+          <button type="button" class="rh-btn" data-rh="cases-export-csv" disabled={!!busy} onClick={() => void saveFile('csv', setCasesNote)}>
             {ed.t('casesExportCsv')}
           </button>
-          <button type="button" class="rh-btn" data-rh="cases-export-json" onClick={() => void exportCases('json')}>
+          <button type="button" class="rh-btn" data-rh="cases-export-json" disabled={!!busy} onClick={() => void saveFile('json', setCasesNote)}>
             {ed.t('casesExportJson')}
           </button>
           <label class="rh-btn rh-file">
@@ -258,6 +296,7 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
               type="file"
               accept=".json,application/json"
               data-rh="cases-import"
+              disabled={!!busy}
               onChange={async (e) => {
                 const text = await readFile(e.currentTarget as HTMLInputElement);
                 if (text !== null) await importCases(text);
@@ -265,6 +304,8 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
             />
           </label>
         </div>
+        <small class="rh-hint">{ed.t('casesImportHint')}</small>
+        {busy && (busy.op === 'import' || busy.op === 'csv' || busy.op === 'json') && <Transfer busy={busy} />}
         {casesProblems && <ProblemList problems={casesProblems} hook="cases-error" title={ed.t('problemsTitle', { n: casesProblems.length })} />}
         <Status note={casesNote} hook="cases-status" />
       </div>
@@ -272,7 +313,7 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
       <div class="rh-block">
         <h3>{ed.t('backupHeading')}</h3>
         <div class="rh-row">
-          <button type="button" class="rh-btn" data-rh="backup" onClick={() => void backup()}>
+          <button type="button" class="rh-btn" data-rh="backup" disabled={!!busy} onClick={() => void saveFile('backup', setBackupNote)}>
             {ed.t('backup')}
           </button>
           <label class="rh-btn rh-file">
@@ -281,6 +322,7 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
               type="file"
               accept=".json,application/json"
               data-rh="restore"
+              disabled={!!busy}
               onChange={async (e) => {
                 const text = await readFile(e.currentTarget as HTMLInputElement);
                 if (text !== null) await restore(text);
@@ -291,6 +333,7 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
         <small class="rh-hint">
           {ed.t('backupHint')} {ed.t('restoreHint')}
         </small>
+        {busy && (busy.op === 'restore' || busy.op === 'backup') && <Transfer busy={busy} />}
         {restoreProblems && <ProblemList problems={restoreProblems} hook="restore-error" title={ed.t('problemsTitle', { n: restoreProblems.length })} />}
         <Status note={backupNote} hook="backup-status" />
       </div>

@@ -27,3 +27,25 @@ export async function freshStore(): Promise<{ store: CaseStore; factory: IDBFact
   const name = `rh-test-${++n}`;
   return { store: await openStore(name, factory), factory, name };
 }
+
+/** Where a restore stores its rules, in memory: `value` as stored; `failWith` makes the next write throw. */
+export function memorySlot(initial?: unknown) {
+  const slot = {
+    value: initial as unknown,
+    writes: 0,
+    failWith: undefined as Error | undefined,
+    async read() {
+      return slot.value;
+    },
+    async write(v: unknown) {
+      slot.writes++;
+      if (slot.failWith) {
+        const e = slot.failWith;
+        slot.failWith = undefined;
+        throw e;
+      }
+      slot.value = v;
+    },
+  };
+  return slot;
+}
