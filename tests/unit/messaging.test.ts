@@ -47,7 +47,9 @@ describe('round trips through the real messenger', () => {
     const again = await sendMessage('recordSubmit', { input: input('1001'), submitId: 'submit-0001' });
     expect(again.ok && again.data.created).toBe(false);
 
-    world.harness.sender = { id: 'x', tab: { id: 7, url: 'https://s.kwaixiaodian.com/zone/refund/list' } };
+    const popup = world.harness.sender;
+    const listUrl = 'https://s.kwaixiaodian.com/zone/refund/list';
+    world.harness.sender = { id: 'x', url: listUrl, tab: { id: 7, url: listUrl } };
     const rep = await sendMessage('reportPage', {
       observations: [{ orderId: '1001', afterSaleId: 'AS1001', status: 'approved' }],
     });
@@ -56,6 +58,7 @@ describe('round trips through the real messenger', () => {
     const act = await sendMessage('caseAction', { caseId: rec.data.case.id, action: 'confirm' });
     expect(act.ok && act.data.status).toBe('confirmed');
     expect(act.ok && act.data.history.at(-1)?.source).toBe('panel'); // from a tab: the panel
+    world.harness.sender = popup;
 
     const note = await sendMessage('addNote', { caseId: rec.data.case.id, text: '  已联系买家  ' });
     expect(note.ok && note.data.notes.map((n) => n.text)).toEqual(['已联系买家']);
@@ -224,5 +227,40 @@ describe('malformed payloads are refused and write nothing', () => {
     const restore = await sendMessage('restore', { content: bad });
     expect(restore.ok).toBe(false);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('who may ask what (lib/messaging/authority.ts)', () => {
+  const tabUrl = 'https://s.kwaixiaodian.com/zone/order/detail?id=1001';
+  const fromTab = (url = tabUrl) => ({ id: fakeBrowser.runtime.id, url, tab: { id: 9, url } });
+
+  it('a back-office tab may send the panel’s messages, and nothing that reads out, replaces or deletes data', async () => {
+    await (await world.bg.service()).store.insert(makeCase('1001', T0));
+    const before = await snapshot();
+    world.harness.sender = fromTab();
+    expect((await send('getCase', { orderId: '1001' })).ok).toBe(true);
+    expect((await send('getRules')).ok).toBe(true);
+    for (const [type, data] of [
+      ['backup', undefined],
+      ['deleteAll', undefined],
+      ['exportCases', { format: 'json' }],
+      ['listCases', {}],
+      ['resetRules', undefined],
+      ['importCases', { content: '[]' }],
+      ['closeCases', { caseIds: ['c-1001'] }],
+    ] as const) {
+      const r = await send(type, data);
+      expect(r.ok, type).toBe(false);
+      expect(r.error['zh-CN']).toContain('只能在退款助手自己的页面');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a tab on another host may send nothing; the extension’s own pages may send everything', async () => {
+    world.harness.sender = fromTab('https://evil.example/zone/order/detail?id=1001');
+    expect((await send('getCase', { orderId: '1001' })).ok).toBe(false);
+    world.harness.sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html' as never), tab: { id: 3, url: fakeBrowser.runtime.getURL('/options.html' as never) } };
+    expect((await send('backup')).ok).toBe(true);
+    expect((await send('deleteAll')).ok).toBe(true);
   });
 });

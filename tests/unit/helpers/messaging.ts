@@ -15,7 +15,7 @@ export interface MessagingHarness {
 }
 
 export function installMessaging(): MessagingHarness {
-  const harness: MessagingHarness = { sender: { id: fakeBrowser.runtime.id, url: 'chrome-extension://test/popup.html' } };
+  const harness: MessagingHarness = { sender: { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html' as never) } };
   const runtime = fakeBrowser.runtime as unknown as Record<string, unknown>;
   runtime.lastError = undefined;
   runtime.sendMessage = (message: unknown) =>
