@@ -56,4 +56,26 @@ describe('确认退款', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(c.caseAction).toHaveBeenCalledWith(w.stored!.id, 'confirm');
   });
+
+  it('a click a page script dispatched (isTrusted false) confirms nothing, on the button or in its modal', async () => {
+    w.stored = observe(makeCase(ORDER, T0), 'approved', w.rules, T0 + HOUR).case;
+    const button = detailPage();
+    const c = await start();
+    const forged = (el: Element) => {
+      const e = new MouseEvent('click', { bubbles: true, cancelable: true });
+      Object.defineProperty(e, 'isTrusted', { value: false });
+      el.dispatchEvent(e);
+    };
+    forged(button);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(c.caseAction).not.toHaveBeenCalled();
+
+    button.click(); // the merchant's click, then the page's script "presses" 确定 for them
+    const modal = openModal();
+    await settle();
+    forged(modal.querySelector('.ant-btn-primary')!);
+    modal.remove();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(c.caseAction).not.toHaveBeenCalled();
+  });
 });

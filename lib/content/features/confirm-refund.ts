@@ -3,7 +3,7 @@
  * confirmed. When the page asks for confirmation in a modal, only once the modal closes after a
  * click on its OK button (so a failed confirmation that keeps the modal open does not count);
  * cancel, ×, the mask or Esc close it without that click, which drops it. With no modal after a
- * moment, the click itself counts.
+ * moment, the click itself counts. Clicks a page script dispatched never count.
  */
 import { isHidden, squash } from '../../sites/dom/text';
 import type { Feature } from '../core';
@@ -61,7 +61,8 @@ export const confirmRefund: Feature = {
       'click',
       (e) => {
         const target = e.target as Element;
-        if (!state() || ctx.ours(e) || !target?.closest) return;
+        // Only the merchant's own clicks: one a page script dispatched (isTrusted false) is not the merchant confirming.
+        if (e.isTrusted === false || !state() || ctx.ours(e) || !target?.closest) return;
         if (pending && target.closest(MODAL)) return onModalClick(target);
         const btn = target.closest('button,[role=button],a,.ant-btn');
         const labels = ctx.texts().buttons.confirmRefund ?? [];
