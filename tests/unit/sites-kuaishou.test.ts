@@ -118,14 +118,65 @@ describe('status mapping', () => {
     ['退款执行中', 'confirmed'],
     ['已确认退款', 'confirmed'],
     ['等待审核', 'reviewing'],
-    ['平台介入中', 'reviewing'],
     ['退款成功', 'refunded'],
     ['退款失败', 'failed'],
     ['售后关闭', 'closed'],
     ['已拒绝', 'rejected'],
-    ['买家已撤销', undefined],
+    ['神秘状态', undefined],
+    // Two statuses in one text, equally long: better unknown than one of them.
+    ['审核通过 退款失败', undefined],
   ] as const)('after-sale status %s → %s', (text, expected) => {
     expect(mapAfterSaleStatus(text, T)).toBe(expected);
+  });
+
+  // The platform's wordings (status codes 10–70 and their texts in the list, the detail and the
+  // export), each onto the case status it means; a text containing a shorter one keeps its own meaning.
+  it.each([
+    // 10/11: the application waits for review.
+    ['买家仅退款申请', 'reviewing'],
+    ['买家退货退款申请', 'reviewing'],
+    ['待审核', 'reviewing'],
+    ['待商家处理', 'reviewing'],
+    ['平台审核中', 'reviewing'],
+    // 20–23: the platform's customer service has the after-sale.
+    ['平台介入', 'escalated'],
+    ['平台介入中', 'escalated'],
+    ['平台介入-买家仅退款申请', 'escalated'],
+    ['平台介入-买家退货退款申请', 'escalated'],
+    ['平台介入-已确认退货退款', 'escalated'],
+    // 30/40/45: agreed to, the refund has not run yet.
+    ['商家同意', 'approved'],
+    ['待买家退货', 'approved'],
+    ['商品回寄信息待买家更新', 'approved'],
+    ['买家已退货', 'approved'],
+    ['买家已退货，待商家收货', 'approved'],
+    ['待商家收货', 'approved'],
+    ['商品回寄信息待卖家确认', 'approved'],
+    ['卖家已经发货，等待买家确认收货', 'approved'],
+    // 50: 退款中 is the list's word for 退款执行中, never a 退款 something else.
+    ['退款中', 'confirmed'],
+    ['退款执行中', 'confirmed'],
+    // 60.
+    ['已退款', 'refunded'],
+    ['退款成功', 'refunded'],
+    // 70 and its endings.
+    ['商家拒绝', 'rejected'],
+    ['商家驳回，等待买家修改', 'rejected'],
+    ['审核未通过', 'rejected'],
+    ['退款失败', 'failed'],
+    ['退款关闭', 'closed'],
+    ['售后关闭', 'closed'],
+    ['已撤销', 'closed'],
+    ['买家撤销', 'closed'],
+    ['买家已撤销', 'closed'],
+  ] as const)('platform wording %s → %s', (text, expected) => {
+    expect(mapAfterSaleStatus(text, T)).toBe(expected);
+  });
+
+  it('no status text of the defaults is listed under two statuses, and each maps onto its own status', () => {
+    const all = Object.entries(T.afterSaleStatusTexts).flatMap(([k, list]) => list.map((text) => [k, text] as const));
+    expect(new Set(all.map(([, text]) => text)).size).toBe(all.length);
+    for (const [k, text] of all) expect(mapAfterSaleStatus(text, T), text).toBe(k);
   });
 
   it.each([
@@ -324,7 +375,7 @@ describe('readOrder: refund pages', () => {
   it('lists what a refund detail page lacks', () => {
     const r = kuaishou.readOrder(page(hashed([['订单编号', '2412345678901']])), T, url('/zone/refund/detail'), NOW);
     expect(r.snapshot.missing.map((m) => m.field)).toEqual(['afterSaleId', 'refundAmount', 'refundType']);
-    expect(r.snapshot.missing[0].reason).toBe('未找到「售后单号 / 售后编号 / 退款编号」');
+    expect(r.snapshot.missing[0].reason).toBe('未找到「售后单号 / 售后编号 / 退款编号 / 退款单号」');
     expect(r.afterSaleStatus).toBeUndefined();
   });
 
