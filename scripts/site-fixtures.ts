@@ -31,6 +31,7 @@ const PAGES: Array<{ name: string; path: string; then?: 'open-modal' | 'submit-e
   { name: 'refund-list', path: '/zone/refund/list' },
   { name: 'refund-detail-approved', path: `/zone/refund/detail?id=${R.approved}` },
   { name: 'refund-detail-intervening', path: `/zone/refund/detail?id=${V.refunds.intervening}` },
+  { name: 'refund-detail-rejected', path: `/zone/refund/detail?id=${V.refunds.firstRejected}` },
   { name: 'refund-detail-closed', path: `/zone/refund/detail?id=${V.refunds.closed}` },
   { name: 'shop-settings', path: '/zone/shop/settings' },
 ];

@@ -266,6 +266,8 @@ export const READ_FIELD_LABELS: Record<ReadField, LocalText> = {
   courier: t('快递公司', 'Courier'),
   refundType: t('售后类型', 'After-sale type'),
   afterSaleStatus: t('售后状态', 'After-sale status'),
+  platformComment: t('平台意见', 'Platform comment'),
+  appliedAt: t('申请时间', 'Applied at'),
 };
 
 export const OBSERVED_STATUS_LABELS: Record<ObservedStatus, LocalText> = {
@@ -275,6 +277,7 @@ export const OBSERVED_STATUS_LABELS: Record<ObservedStatus, LocalText> = {
   refunded: t('已退款', 'Refunded'),
   rejected: t('审核不通过', 'Rejected'),
   failed: t('退款失败', 'Failed'),
+  escalated: t('平台介入', 'Platform intervening'),
   closed: t('已关闭', 'Closed'),
 };
 

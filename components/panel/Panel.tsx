@@ -51,6 +51,11 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
             {n.text}
           </p>
         ))}
+        {model.unknownStatus && (
+          <p class="box warn" data-rh="unknown-status" role="status">
+            {model.unknownStatus}
+          </p>
+        )}
         {model.duplicate && (
           <p class="box warn" data-rh="duplicate" role="alert">
             {model.duplicate}

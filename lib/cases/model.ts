@@ -101,6 +101,9 @@ const GUARDS: Partial<Record<CaseStatus, Partial<Record<MerchantAction, (c: Refu
 // ---------------------------------------------------------------------------------------------
 // Entering a status
 
+/** The history note of a case the page showed in 平台介入 (escalated without the merchant contacting support). */
+export const PLATFORM_INTERVENED = '平台介入 / the platform intervened';
+
 function historyEntry(from: CaseStatus | null, to: CaseStatus, at: number, source: ChangeSource, note?: string): HistoryEntry {
   return note === undefined ? { from, to, at, source } : { from, to, at, source, note };
 }
@@ -133,7 +136,8 @@ function enter(c: RefundCase, to: CaseStatus, rules: RuleSet | undefined, now: n
       }
       break;
     case 'escalated':
-      next.supportContactedAt = now;
+      // 平台介入 seen on the page is no contact of the merchant's.
+      if (note !== PLATFORM_INTERVENED) next.supportContactedAt = now;
       next.deadlines.followUpAt = now + d.supportFollowUpHours * HOUR_MS;
       break;
   }
@@ -249,7 +253,9 @@ function escalatedFrom(c: RefundCase): CaseStatus | undefined {
  * - from rejected/failed, `reviewing` (the platform reviews again: a re-application or 平台介入),
  *   `approved` (the decision was reversed) and `confirmed` (退款执行中 again) move the case on;
  *   `refunded` and `closed` always do;
- * - closed (售后关闭) is reachable from any non-terminal status.
+ * - closed (售后关闭) is reachable from any non-terminal status;
+ * - escalated (平台介入: the platform's customer service took the after-sale up) is reachable from
+ *   any non-terminal status: support is involved whatever the step was.
  * An escalated case is judged as the status it was escalated from, so the page still showing
  * 审核不通过 (or 退款执行中) does not undo the escalation; anything new moves it on.
  */
@@ -262,7 +268,7 @@ function observedTarget(c: RefundCase, seen: ObservedStatus): CaseStatus | null 
     const asBase = observedTarget({ ...c, status: base }, seen);
     return asBase === null || asBase === base ? null : asBase;
   }
-  if (seen === 'refunded' || seen === 'closed') return seen;
+  if (seen === 'refunded' || seen === 'closed' || seen === 'escalated') return seen;
   if (from === 'rejected' || from === 'failed') {
     // A re-review, a reversed decision, or a refund executing again after the merchant re-confirmed.
     return seen === 'reviewing' || seen === 'approved' || seen === 'confirmed' ? seen : null;
@@ -287,7 +293,8 @@ export function observe(
   const afterSaleId = extra?.afterSaleId?.trim();
   if (afterSaleId && afterSaleId !== c.afterSaleId) next = { ...next, afterSaleId, updatedAt: now };
   const to = observedTarget(c, seen);
-  if (to !== null) next = enter(next, to, rules, now, source);
+  // Escalated by the page: the platform intervened; the note says so, as the merchant contacted no one.
+  if (to !== null) next = enter(next, to, rules, now, source, to === 'escalated' && source === 'page' ? PLATFORM_INTERVENED : undefined);
   return { changed: next !== c, case: next };
 }
 

@@ -8,7 +8,15 @@ import type { MessageReturn } from '../messaging/protocol';
 import type { NewCaseInput } from '../cases/model';
 import type { ObservedStatus } from '../sites/texts';
 
-export type Observation = { orderId?: string; afterSaleId?: string; status: ObservedStatus };
+export type Observation = {
+  orderId?: string;
+  afterSaleId?: string;
+  status: ObservedStatus;
+  /** The platform's comment as the page shows it (e.g. the refund detail's 平台意见, without the label), trimmed, ≤ 500 characters. */
+  comment?: string;
+  /** Epoch ms of the application time the row/page shows (申请时间, China time UTC+8). */
+  appliedAt?: number;
+};
 export type CaseAction = 'confirm' | 'contact-support' | 'close' | 'reopen' | 'cancel-order';
 
 export interface PanelClient {

@@ -71,6 +71,8 @@ export interface PageState {
   listUpdated?: number;
   /** Refund list: how many listed refunds the helper tracks (the background's count). */
   listTracked?: number;
+  /** Status texts the page shows that the rules do not know (refund list rows, a refund's status): no case moved on them. */
+  unknownStatuses?: string[];
   notices: Notice[];
 }
 
@@ -161,6 +163,7 @@ export interface PanelModel {
   warning?: { mode: 'warn' | 'block'; text: string; missing: string[] };
   caseView?: CaseView;
   list?: string[];
+  unknownStatus?: string;
   notices: Notice[];
 }
 
@@ -217,6 +220,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   const { kind, read, typed } = state;
   const status = (s: CaseStatus) => STATUS_LABELS[s][locale];
   const model: PanelModel = { locale, kind, loading: false, fields: [], missing: [], notices: state.notices };
+  if (state.unknownStatuses?.length) model.unknownStatus = T('unknownStatus', { text: state.unknownStatuses.join(locale === 'zh-CN' ? '」「' : '", "') });
 
   if (kind === 'refund-list' || kind === 'order-list') {
     const listed = kind === 'refund-list' ? state.refunds : state.orders;

@@ -92,6 +92,10 @@ export const STRINGS = {
   listRefunds: t('本页退款 {n} 条，跟踪中 {m} 条', '{n} refunds here, {m} tracked'),
   listOrders: t('本页订单 {n} 个，有退款记录 {m} 个', '{n} orders here, {m} with a case'),
   listUpdated: t('已更新 {n} 个退款进度', '{n} case(s) updated'),
+  unknownStatus: t(
+    '页面状态「{text}」未识别，未更新退款记录（可在设置 › 页面文字 › 售后状态文字中添加）',
+    'The page’s status "{text}" is not recognised; no case was updated (add it in Settings › Page texts › After-sale status texts)',
+  ),
 
   recorded: t('已记录退款申请（审核中）', 'Application recorded (under review)'),
   recordedDuplicate: t('该订单已有进行中的退款记录', 'This order already has an open case'),

@@ -42,6 +42,10 @@ export const ObservationSchema = z
     afterSaleId: Id.optional(),
     status: z.enum(OBSERVED_STATUSES),
     source: z.literal('page').optional(),
+    /** The platform's comment as the page shows it (平台意见, without the label). */
+    comment: z.string().trim().max(500).optional(),
+    /** 申请时间 the row/page shows, epoch ms. */
+    appliedAt: z.number().int().nonnegative().optional(),
   })
   .refine((o) => o.orderId !== undefined || o.afterSaleId !== undefined, {
     error: '需要订单编号或售后单号 / an order number or an after-sale number is required',

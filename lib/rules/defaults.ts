@@ -12,7 +12,7 @@ import type { RuleSet } from './schema';
 const GUIDE = '快手小店移动端极速退款教程';
 
 export const DEFAULT_RULES: RuleSet = {
-  version: 3,
+  version: 4,
   reasons: [
     {
       id: 'quality',

@@ -37,7 +37,7 @@ export type { Category, Fault, Payer, EvidenceKind, EvidenceField, TemplateVar, 
  * Objects are strict: an unknown key (often a typo such as `reviewHour`) is a problem at its own
  * path rather than silently dropped.
  */
-export const RULES_VERSION = 3;
+export const RULES_VERSION = 4;
 
 export const LocalText = z.strictObject({
   'zh-CN': z.string().min(1).max(2000),

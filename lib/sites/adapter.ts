@@ -1,6 +1,6 @@
 import type { LocalText } from '../i18n';
 import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
-import type { ObservedStatus, SiteTexts } from './texts';
+import type { ObservedStatus, ReadField, SiteTexts } from './texts';
 
 
 export interface ReadResult {
@@ -8,6 +8,10 @@ export interface ReadResult {
   snapshot: OrderSnapshot;
   afterSaleStatus?: ObservedStatus;
   afterSaleStatusText?: string;
+  /** Refund detail: the platform's comment on the after-sale (平台意见), without its label, at most 500 characters. */
+  comment?: string;
+  /** Refund detail: when the after-sale was applied for (申请时间, China time), epoch ms. */
+  appliedAt?: number;
   /** Fields that were not printed on the page but computed from others (e.g. 实付 = 商品 − 优惠 + 运费). */
   computed: Array<{ field: SnapshotField; reason: LocalText }>;
   /**
@@ -16,7 +20,7 @@ export interface ReadResult {
    * expects them, listed in `snapshot.missing` with the zh-CN `reason`; here in both languages
    * with the values seen (each at most 40 characters), for the panel to show in its locale.
    */
-  conflicts?: Array<{ field: SnapshotField | 'afterSaleStatus'; values: string[]; reason: LocalText }>;
+  conflicts?: Array<{ field: ReadField; values: string[]; reason: LocalText }>;
 }
 
 export interface ListedRefund {
@@ -26,6 +30,8 @@ export interface ListedRefund {
   statusText: string;
   /** In 分. */
   refundAmount?: number;
+  /** 申请时间 (China time), epoch ms. */
+  appliedAt?: number;
   row: Element;
 }
 

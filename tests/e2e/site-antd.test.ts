@@ -3,7 +3,7 @@
 // under a label of its own). What the extension already handles there, in both browsers.
 import { expect, it } from 'vitest';
 import { forEachBrowser, inPanel, SEED } from './harness';
-import { clickPageButton, fillWithPanel, sendToBackground, submitForm, afterSaleIdFromUrl } from './flow-helpers';
+import { clickPageButton, fillWithPanel, patchRules, resetRules, sendToBackground, submitForm, afterSaleIdFromUrl } from './flow-helpers';
 
 const V = SEED.variants;
 
@@ -75,6 +75,43 @@ forEachBrowser(
       const p = await b.panel(page, { kind: 'refund-detail' });
       await p.waitForField('afterSaleId', V.refunds.second);
       expect(await p.field('orderId')).toBe(V.orders.twoAfterSales);
+    });
+
+    /** A tracked application of the variant seed, as if submitted through the panel (its after-sale number known). */
+    const track = async (orderId: string, afterSaleId: string) => {
+      const input = { orderId, afterSaleId, refundType: 'refund-only', reasonId: 'quality' };
+      const res = await sendToBackground(b, 'recordSubmit', { input, submitId: `e2e-words-${afterSaleId}` });
+      expect(res.ok, JSON.stringify(res)).toBe(true);
+      expect((await caseOf(orderId))?.status).toBe('reviewing');
+    };
+    const statusOf = async (orderId: string) => (await caseOf(orderId))?.status;
+
+    it("the platform's words on the refund list: 退款关闭 closes a tracked case, 平台介入中 escalates one", async () => {
+      await track(V.orders.closed, V.refunds.closed);
+      await track(V.orders.intervening, V.refunds.intervening);
+      const page = await b.openBackOffice('/zone/refund/list');
+      await b.panel(page, { kind: 'refund-list' });
+      await expect.poll(() => statusOf(V.orders.closed), { timeout: 15_000, interval: 200 }).toBe('closed');
+      await expect.poll(() => statusOf(V.orders.intervening), { timeout: 15_000, interval: 200 }).toBe('escalated');
+      // Every status on the demo's list is known: no notice.
+      expect(await page.$(inPanel('[data-rh="unknown-status"]'))).toBeNull();
+    });
+
+    it('a status text the rules do not know: the panel names it', async () => {
+      // The merchant's rules lack 退款关闭 (e.g. an older rule set edited by hand).
+      await patchRules(b, (r) => {
+        r.sites.kuaishou.afterSaleStatusTexts.closed = ['售后关闭'];
+        return r;
+      });
+      try {
+        const page = await b.openBackOffice('/zone/refund/list');
+        await b.panel(page, { kind: 'refund-list' });
+        const notice = await page.waitForSelector(inPanel('[data-rh="unknown-status"]'), { timeout: 15_000 });
+        // The page's own words, quoted in the panel's language (the test browsers run in English).
+        expect(await notice!.evaluate((n) => n.textContent)).toMatch(/页面状态「退款关闭」未识别，未更新退款记录|status "退款关闭" is not recognised; no case was updated/);
+      } finally {
+        await resetRules(b);
+      }
     });
 
     it('the application in a modal over the order detail (?apply=modal)', async () => {

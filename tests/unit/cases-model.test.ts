@@ -10,6 +10,7 @@ import {
   isOverdue,
   MERCHANT_ACTIONS,
   observe,
+  PLATFORM_INTERVENED,
   recomputeDerived,
   STATUS_LABELS,
   supportMessage,
@@ -233,19 +234,19 @@ describe('guards and deadlines on entering a status', () => {
 
 // What the page's status does to a case: status × observed → resulting status (null: no change).
 const OBS: Record<CaseStatus, Record<ObservedStatus, CaseStatus | null>> = {
-  draft: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
+  draft: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', escalated: 'escalated', closed: 'closed' },
   // 退款执行中 on a case still under review: the approval and the confirmation happened unseen.
-  reviewing: { reviewing: null, approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
+  reviewing: { reviewing: null, approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', escalated: 'escalated', closed: 'closed' },
   // The merchant confirmed in another tab: the page's 退款执行中 moves the case on.
-  approved: { reviewing: null, approved: null, confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
-  confirmed: { reviewing: null, approved: null, confirmed: null, refunded: 'refunded', rejected: 'rejected', failed: 'failed', closed: 'closed' },
-  refunded: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, closed: null },
-  rejected: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, closed: 'closed' },
-  failed: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, closed: 'closed' },
+  approved: { reviewing: null, approved: null, confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', escalated: 'escalated', closed: 'closed' },
+  confirmed: { reviewing: null, approved: null, confirmed: null, refunded: 'refunded', rejected: 'rejected', failed: 'failed', escalated: 'escalated', closed: 'closed' },
+  refunded: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, escalated: null, closed: null },
+  rejected: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, escalated: 'escalated', closed: 'closed' },
+  failed: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, escalated: 'escalated', closed: 'closed' },
   // caseIn('escalated') was escalated from rejected: the page still showing 审核不通过 is no news.
-  escalated: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, closed: 'closed' },
-  cancelled: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, closed: null },
-  closed: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, closed: null },
+  escalated: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, escalated: null, closed: 'closed' },
+  cancelled: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, escalated: null, closed: null },
+  closed: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, escalated: null, closed: null },
 };
 const OBS_ROWS = CASE_STATUSES.flatMap((s) => OBSERVED_STATUSES.map((o) => [s, o, OBS[s][o]] as const));
 
@@ -261,8 +262,25 @@ describe('observe: platform truth moves forward only, never out of a terminal st
     }
     expect(r.changed).toBe(true);
     expect(r.case.status).toBe(to);
-    expect(r.case.history.at(-1)).toEqual({ from: status, to, at: AT, source: 'page' });
+    // 平台介入 seen: escalated by the platform, with a note saying so (the merchant contacted no one).
+    const note = to === 'escalated' ? { note: PLATFORM_INTERVENED } : {};
+    expect(r.case.history.at(-1)).toEqual({ from: status, to, at: AT, source: 'page', ...note });
     expect(r.case.updatedAt).toBe(AT);
+  });
+
+  it('平台介入 (escalated by the page): a follow-up reminder instead of the review reminder, no contact claimed, the decision moves it on', () => {
+    const r = observe(newCase(), 'escalated', rules, T0 + 2 * H);
+    expect(r.case).toMatchObject({ status: 'escalated', deadlines: { followUpAt: T0 + 26 * H }, nextDeadline: T0 + 26 * H });
+    expect(r.case.supportContactedAt).toBeUndefined();
+    expect(r.case.history.at(-1)).toEqual({ from: 'reviewing', to: 'escalated', at: T0 + 2 * H, source: 'page', note: PLATFORM_INTERVENED });
+    // Still 平台介入 on the next visit: no change; the platform's decision: the case follows it.
+    expect(observe(r.case, 'escalated', rules, T0 + 3 * H).changed).toBe(false);
+    expect(observe(r.case, 'reviewing', rules, T0 + 3 * H).changed).toBe(false);
+    expect(observe(r.case, 'approved', rules, T0 + 3 * H).case.status).toBe('approved');
+    expect(observe(r.case, 'rejected', rules, T0 + 3 * H).case.status).toBe('rejected');
+    // The merchant's own contact afterwards is recorded as one.
+    const contacted = applyAction(r.case, 'contact-support', rules, T0 + 4 * H, 'panel');
+    expect(contacted.ok && contacted.case.supportContactedAt).toBe(T0 + 4 * H);
   });
 
   it('skips unseen steps: reviewing → refunded directly', () => {

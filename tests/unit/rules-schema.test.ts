@@ -307,7 +307,7 @@ describe('migration from version 2 (the observed status `confirmed`, 退款执�
     expect(p.rules.version).toBe(RULES_VERSION);
     expect(p.rules.sites.kuaishou.afterSaleStatusTexts).toEqual(KUAISHOU_TEXTS.afterSaleStatusTexts);
     expect(p.rules.sites.kuaishou.afterSaleStatusTexts.approved).not.toContain('退款执行中');
-    expect(p.rules.sites.kuaishou.afterSaleStatusTexts.confirmed).toEqual(['退款执行中', '已确认退款']);
+    expect(p.rules.sites.kuaishou.afterSaleStatusTexts.confirmed).toEqual(KUAISHOU_TEXTS.afterSaleStatusTexts.confirmed);
   });
 
   it("keeps the merchant's own edits of the other statuses", () => {
@@ -315,7 +315,12 @@ describe('migration from version 2 (the observed status `confirmed`, 退款执�
     r.sites.kuaishou.afterSaleStatusTexts.approved = ['审核已通过', '退款执行中'];
     r.sites.kuaishou.afterSaleStatusTexts.failed = ['打款失败'];
     const p = parseRuleSet(r);
-    expect(p.ok && p.rules.sites.kuaishou.afterSaleStatusTexts).toMatchObject({ approved: ['审核已通过'], failed: ['打款失败'], confirmed: ['退款执行中', '已确认退款'] });
+    const texts = p.ok ? p.rules.sites.kuaishou.afterSaleStatusTexts : undefined;
+    expect(texts).toMatchObject({ failed: ['打款失败'], confirmed: KUAISHOU_TEXTS.afterSaleStatusTexts.confirmed });
+    // The merchant's wording first, the platform's wordings version 4 added after it.
+    expect(texts?.approved[0]).toBe('审核已通过');
+    expect(texts?.approved).not.toContain('审核通过');
+    expect(texts?.approved).not.toContain('退款执行中');
   });
 
   it('adds the default texts of every status key a file lacks', () => {
@@ -338,8 +343,79 @@ describe('migration from version 2 (the observed status `confirmed`, 退款执�
     const r = v2();
     r.version = 1;
     const p = parseRuleSet(r);
-    expect(p.ok && p.rules.sites.kuaishou.afterSaleStatusTexts.confirmed).toEqual(['退款执行中', '已确认退款']);
+    expect(p.ok && p.rules.sites.kuaishou.afterSaleStatusTexts.confirmed).toEqual(KUAISHOU_TEXTS.afterSaleStatusTexts.confirmed);
     expect(p.ok && p.migratedFrom).toBe(1);
+  });
+});
+
+describe('migration from version 3 (the platform wordings, 平台介入 as escalated, 平台意见 and 申请时间)', () => {
+  /** The page texts version 3 shipped, as a v3 file stores them. */
+  const V3_TEXTS = {
+    labels: { ...KUAISHOU_TEXTS.labels, afterSaleId: ['售后单号', '售后编号', '退款编号'], refundAmount: ['退款金额'], refundType: ['售后类型', '退款类型'] } as Any,
+    afterSaleStatusTexts: {
+      reviewing: ['待审核', '等待审核', '审核中', '平台介入', '待商家处理'],
+      approved: ['审核通过', '待确认退款'],
+      confirmed: ['退款执行中', '已确认退款'],
+      refunded: ['退款成功', '已退款'],
+      rejected: ['审核不通过', '审核未通过', '已拒绝'],
+      failed: ['退款失败'],
+      closed: ['售后关闭', '已关闭'],
+    } as Any,
+    formLabels: {
+      refundType: ['退款类型', '售后类型'],
+      reason: ['退款原因'],
+      amount: ['退款金额'],
+      remark: ['备注说明', '补充描述', '备注'],
+      evidence: ['上传凭证', '凭证'],
+      trackingNo: ['物流单号', '运单号', '快递单号'],
+      courier: ['快递公司', '物流公司'],
+    },
+  };
+  function v3(): Any {
+    const r = fresh();
+    r.version = 3;
+    delete V3_TEXTS.labels.platformComment;
+    delete V3_TEXTS.labels.appliedAt;
+    r.sites.kuaishou = { ...r.sites.kuaishou, ...structuredClone(V3_TEXTS) };
+    return r;
+  }
+
+  it('a rule set stored by version 3 loads with every wording of the current defaults', () => {
+    const p = parseRuleSet(v3());
+    expect(p.ok && p.migratedFrom).toBe(3);
+    if (!p.ok) return;
+    const k = p.rules.sites.kuaishou;
+    // What a merchant who never edited the texts gets: the current defaults, as sets.
+    for (const table of ['labels', 'afterSaleStatusTexts', 'formLabels'] as const) {
+      for (const [key, list] of Object.entries(KUAISHOU_TEXTS[table])) {
+        expect(new Set((k[table] as Record<string, string[]>)[key]), `${table}.${key}`).toEqual(new Set(list));
+      }
+    }
+  });
+
+  it('退款关闭 and 平台介入 now move a case (mapped with the migrated texts); 问题描述 names the remark', async () => {
+    const { mapAfterSaleStatus } = await import('../../lib/sites/kuaishou/read');
+    const p = parseRuleSet(v3());
+    if (!p.ok) throw new Error('not ok');
+    const k = p.rules.sites.kuaishou;
+    expect(mapAfterSaleStatus('退款关闭', k)).toBe('closed');
+    expect(mapAfterSaleStatus('平台介入中', k)).toBe('escalated');
+    expect(k.afterSaleStatusTexts.reviewing).not.toContain('平台介入');
+    expect(k.formLabels.remark).toContain('问题描述');
+  });
+
+  it("keeps the merchant's edits: a wording they moved stays where they put it, their own wordings stay first", () => {
+    const r = v3();
+    const t = r.sites.kuaishou.afterSaleStatusTexts;
+    t.approved = ['审核已通过', '退款中'];
+    t.closed = ['撤单'];
+    const p = parseRuleSet(r);
+    if (!p.ok) throw new Error('not ok');
+    const k = p.rules.sites.kuaishou.afterSaleStatusTexts;
+    expect(k.approved.slice(0, 2)).toEqual(['审核已通过', '退款中']);
+    expect(k.confirmed).not.toContain('退款中');
+    expect(k.closed[0]).toBe('撤单');
+    expect(k.closed).toContain('退款关闭');
   });
 });
 

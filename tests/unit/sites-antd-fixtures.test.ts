@@ -74,6 +74,32 @@ describe('reading the antd 5 pages of the demo back office', () => {
     });
   });
 
+  it("refund list: the platform's other wordings (退款关闭, 平台介入中) and each row's 申请时间", () => {
+    const rows = kuaishou.readRefundList(fixture('refund-list').doc, T);
+    expect(rows.find((r) => r.afterSaleId === SEED.variants.refunds.closed)).toMatchObject({ statusText: '退款关闭', status: 'closed' });
+    expect(rows.find((r) => r.afterSaleId === SEED.variants.refunds.intervening)).toMatchObject({ statusText: '平台介入中', status: 'escalated' });
+    expect(rows.find((r) => r.afterSaleId === SEED.variants.refunds.firstRejected)?.appliedAt).toBe(Date.parse('2024-11-19T08:12:44+08:00'));
+    // Every row of the demo's list has a status the defaults know, and an application time.
+    expect(rows.filter((r) => !r.status || r.appliedAt === undefined)).toEqual([]);
+  });
+
+  it.each([
+    ['refund-detail-closed', 'closed'],
+    ['refund-detail-intervening', 'escalated'],
+    ['refund-detail-rejected', 'rejected'],
+  ])('%s: the status is %s', (name, status) => {
+    const { doc, url } = fixture(name);
+    expect(kuaishou.readOrder(doc, T, url, NOW).afterSaleStatus).toBe(status);
+  });
+
+  it("refund detail of a rejected application: the platform's comment and the application time", () => {
+    const { doc, url } = fixture('refund-detail-rejected');
+    const r = kuaishou.readOrder(doc, T, url, NOW);
+    expect(r.snapshot.afterSaleId).toBe(SEED.variants.refunds.firstRejected);
+    expect(r.comment).toBe('未提供商品照片，凭证不足，请补充后重新提交。');
+    expect(r.appliedAt).toBe(Date.parse('2024-11-19T08:12:44+08:00'));
+  });
+
   it('refund detail: the after-sale facts from hashed label/content pairs', () => {
     const { doc, url } = fixture('refund-detail-approved');
     expect(kuaishou.pageKind(url, doc, T)).toBe('refund-detail');

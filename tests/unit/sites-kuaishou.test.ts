@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageKind } from '../../lib/order';
 import { kuaishou, mapAfterSaleStatus, mapOrderStatus, mapRefundType, parseId, parsePageMoney } from '../../lib/sites/kuaishou';
+import { parseChinaTime } from '../../lib/sites/kuaishou/values';
 import { KUAISHOU_TEXTS } from '../../lib/sites/texts';
 import { mountControlledForm } from './fixtures/controlled-form';
 
@@ -118,14 +119,65 @@ describe('status mapping', () => {
     ['退款执行中', 'confirmed'],
     ['已确认退款', 'confirmed'],
     ['等待审核', 'reviewing'],
-    ['平台介入中', 'reviewing'],
     ['退款成功', 'refunded'],
     ['退款失败', 'failed'],
     ['售后关闭', 'closed'],
     ['已拒绝', 'rejected'],
-    ['买家已撤销', undefined],
+    ['神秘状态', undefined],
+    // Two statuses in one text, equally long: better unknown than one of them.
+    ['审核通过 退款失败', undefined],
   ] as const)('after-sale status %s → %s', (text, expected) => {
     expect(mapAfterSaleStatus(text, T)).toBe(expected);
+  });
+
+  // The platform's wordings (status codes 10–70 and their texts in the list, the detail and the
+  // export), each onto the case status it means; a text containing a shorter one keeps its own meaning.
+  it.each([
+    // 10/11: the application waits for review.
+    ['买家仅退款申请', 'reviewing'],
+    ['买家退货退款申请', 'reviewing'],
+    ['待审核', 'reviewing'],
+    ['待商家处理', 'reviewing'],
+    ['平台审核中', 'reviewing'],
+    // 20–23: the platform's customer service has the after-sale.
+    ['平台介入', 'escalated'],
+    ['平台介入中', 'escalated'],
+    ['平台介入-买家仅退款申请', 'escalated'],
+    ['平台介入-买家退货退款申请', 'escalated'],
+    ['平台介入-已确认退货退款', 'escalated'],
+    // 30/40/45: agreed to, the refund has not run yet.
+    ['商家同意', 'approved'],
+    ['待买家退货', 'approved'],
+    ['商品回寄信息待买家更新', 'approved'],
+    ['买家已退货', 'approved'],
+    ['买家已退货，待商家收货', 'approved'],
+    ['待商家收货', 'approved'],
+    ['商品回寄信息待卖家确认', 'approved'],
+    ['卖家已经发货，等待买家确认收货', 'approved'],
+    // 50: 退款中 is the list's word for 退款执行中, never a 退款 something else.
+    ['退款中', 'confirmed'],
+    ['退款执行中', 'confirmed'],
+    // 60.
+    ['已退款', 'refunded'],
+    ['退款成功', 'refunded'],
+    // 70 and its endings.
+    ['商家拒绝', 'rejected'],
+    ['商家驳回，等待买家修改', 'rejected'],
+    ['审核未通过', 'rejected'],
+    ['退款失败', 'failed'],
+    ['退款关闭', 'closed'],
+    ['售后关闭', 'closed'],
+    ['已撤销', 'closed'],
+    ['买家撤销', 'closed'],
+    ['买家已撤销', 'closed'],
+  ] as const)('platform wording %s → %s', (text, expected) => {
+    expect(mapAfterSaleStatus(text, T)).toBe(expected);
+  });
+
+  it('no status text of the defaults is listed under two statuses, and each maps onto its own status', () => {
+    const all = Object.entries(T.afterSaleStatusTexts).flatMap(([k, list]) => list.map((text) => [k, text] as const));
+    expect(new Set(all.map(([, text]) => text)).size).toBe(all.length);
+    for (const [k, text] of all) expect(mapAfterSaleStatus(text, T), text).toBe(k);
   });
 
   it.each([
@@ -324,7 +376,7 @@ describe('readOrder: refund pages', () => {
   it('lists what a refund detail page lacks', () => {
     const r = kuaishou.readOrder(page(hashed([['订单编号', '2412345678901']])), T, url('/zone/refund/detail'), NOW);
     expect(r.snapshot.missing.map((m) => m.field)).toEqual(['afterSaleId', 'refundAmount', 'refundType']);
-    expect(r.snapshot.missing[0].reason).toBe('未找到「售后单号 / 售后编号 / 退款编号」');
+    expect(r.snapshot.missing[0].reason).toBe('未找到「售后单号 / 售后编号 / 退款编号 / 退款单号」');
     expect(r.afterSaleStatus).toBeUndefined();
   });
 
@@ -345,6 +397,95 @@ describe('readOrder: refund pages', () => {
     const doc = page(`<p>订单号：2412345678</p><p>实付金额：¥99.00</p>`);
     const r = kuaishou.readOrder(doc, T, url('/zone/refund/apply?orderId=2412345678'), NOW);
     expect(r.snapshot).toMatchObject({ orderId: '2412345678', paidAmount: 9900, missing: [] });
+  });
+});
+
+describe("refund detail: the platform's comment and the application time", () => {
+  const hashed = (pairs: Array<[string, string]>) =>
+    pairs.map(([l, v]) => `<div class="item__Kd83a"><span class="label__BFlU4">${l}</span><span class="content__Rf0s7">${v}</span></div>`).join('');
+  const detailUrl = url('/zone/refund/detail?id=AS2412345678');
+  const FACTS: Array<[string, string]> = [
+    ['订单编号', '2412345678901'],
+    ['售后单号', 'AS2412345678'],
+    ['售后状态', '审核不通过'],
+  ];
+
+  it('reads 平台意见 printed under the status ("平台意见：…") without its label, and 申请时间 as China time', () => {
+    const doc = page(`<div class="banner__x"><div>审核不通过</div><div style="color:#cf1322">平台意见：未提供商品照片，凭证不足。</div></div>
+      ${hashed([...FACTS, ['申请时间', '2024-11-19 08:12:44']])}`);
+    const r = kuaishou.readOrder(doc, T, detailUrl, NOW);
+    expect(r.comment).toBe('未提供商品照片，凭证不足。');
+    expect(r.appliedAt).toBe(Date.parse('2024-11-19T08:12:44+08:00'));
+  });
+
+  it('a comment longer than a label value (200 characters) is read whole, up to 500', () => {
+    const long = '凭证不足，'.repeat(60); // 300 characters
+    const r = kuaishou.readOrder(page(`<p>审核意见：${long}</p>${hashed(FACTS)}`), T, detailUrl, NOW);
+    expect(r.comment).toBe(long.trim());
+    const huge = '补'.repeat(900);
+    expect(kuaishou.readOrder(page(hashed([...FACTS, ['驳回原因', huge]])), T, detailUrl, NOW).comment).toBe('补'.repeat(500));
+  });
+
+  it('two different comments on the page: none (never a pick); none printed: none', () => {
+    const two = page(`<p>平台意见：凭证不足</p><p>平台意见：金额有误</p>${hashed(FACTS)}`);
+    const r = kuaishou.readOrder(two, T, detailUrl, NOW);
+    expect(r.comment).toBeUndefined();
+    expect(r.conflicts?.map((c) => [c.field, c.values])).toEqual([['platformComment', ['凭证不足', '金额有误']]]);
+    expect(kuaishou.readOrder(page(hashed(FACTS)), T, detailUrl, NOW).comment).toBeUndefined();
+  });
+
+  it('only on the page of one after-sale: an order page\'s 申请时间 may be another after-sale\'s', () => {
+    const doc = page(hashed([['订单编号', '2412345678901'], ['订单状态', '售后中'], ['实付款', '¥9.90'], ['申请时间', '2024-11-19 08:12:44']]));
+    expect(kuaishou.readOrder(doc, T, url('/zone/order/detail?id=2412345678901'), NOW).appliedAt).toBeUndefined();
+  });
+
+  it.each([
+    ['2024-11-08 14:23:05', '2024-11-08T14:23:05+08:00'],
+    ['2024/11/08 14:23', '2024-11-08T14:23:00+08:00'],
+    ['2024.1.8 04:03:02', '2024-01-08T04:03:02+08:00'],
+    ['2024年11月08日 14:23:05', '2024-11-08T14:23:05+08:00'],
+    ['2024-11-08 00:05:00 超时', '2024-11-08T00:05:00+08:00'],
+    ['2024-11-08', undefined],
+    ['2024-02-30 10:00:00', undefined],
+    ['2024-11-08 24:00:00', undefined],
+    ['14:23:05', undefined],
+    ['-', undefined],
+  ])('parseChinaTime(%j) → %s', (text, iso) => {
+    expect(parseChinaTime(text)).toBe(iso === undefined ? undefined : Date.parse(iso));
+  });
+});
+
+describe('the application form under the platform\'s other labels', () => {
+  it('申请类型, 申请原因, 申请金额, 问题描述, 图片凭证, 运单号, 物流公司 are read as the form\'s fields', () => {
+    const item = (label: string, control: string) =>
+      `<div class="ant-form-item"><div class="ant-form-item-label"><label>${label}</label></div><div class="ant-form-item-control">${control}</div></div>`;
+    const doc = page(`<form>
+      ${item('申请类型', '<label><input type="radio" name="t" value="1" checked>退货退款</label><label><input type="radio" name="t" value="10">仅退款</label>')}
+      ${item('申请原因', '<div class="ant-select"><span class="ant-select-selection-item" title="质量问题">质量问题</span></div>')}
+      ${item('申请金额', '<input value="12.00">')}
+      ${item('问题描述', '<textarea>袖口开线</textarea>')}
+      ${item('图片凭证', '<div class="ant-upload-list"><div class="ant-upload-list-item">a.png</div></div>')}
+      ${item('运单号', '<input value="SF1234567890">')}
+      ${item('物流公司', '<input value="顺丰速运">')}
+      <button type="submit">提交申请</button></form>`);
+    expect(kuaishou.readForm(doc, T)).toEqual({
+      refundType: 'return-refund',
+      reasonText: '质量问题',
+      amountFen: 1200,
+      remark: '袖口开线',
+      uploads: 1,
+      trackingNo: 'SF1234567890',
+      courier: '顺丰速运',
+    });
+    expect(kuaishou.pageKind(url('/zone/refund/create'), doc, T)).toBe('refund-form');
+  });
+
+  it('one-click fill writes the remark into 问题描述', async () => {
+    const doc = page(`<div class="ant-form-item"><div class="ant-form-item-label"><label>问题描述</label></div>
+      <div class="ant-form-item-control"><textarea></textarea></div></div>`);
+    const report = await kuaishou.fillForm(doc, T, { remark: '袖口开线，已拍照。' });
+    expect(report).toEqual({ filled: ['remark'], failed: [] });
+    expect(doc.querySelector('textarea')!.value).toBe('袖口开线，已拍照。');
   });
 });
 
@@ -541,6 +682,20 @@ describe('readRefundList / readOrderList', () => {
     expect(list.map(({ row: _r, ...x }) => x)).toEqual([
       { afterSaleId: 'AS1001', orderId: '2412345001', status: 'rejected', statusText: '审核不通过', refundAmount: 500 },
       { afterSaleId: 'AS1002', orderId: '2412345002', status: 'refunded', statusText: '退款成功', refundAmount: 600 },
+    ]);
+  });
+
+  it('reads 申请时间 as China time, and the platform\'s wordings (退款关闭, 平台介入中, 退款中)', () => {
+    const doc = page(`<div class="ant-table"><table><thead class="ant-table-thead"><tr><th>售后单号</th><th>订单编号</th><th>售后状态</th><th>申请时间</th></tr></thead>
+      <tbody class="ant-table-tbody">
+        <tr class="ant-table-row"><td>AS1001</td><td>2412345001</td><td>退款关闭</td><td>2024-11-13 10:00:00</td></tr>
+        <tr class="ant-table-row"><td>AS1002</td><td>2412345002</td><td>平台介入中</td><td>2024-11-18 09:30:00</td></tr>
+        <tr class="ant-table-row"><td>AS1003</td><td>2412345003</td><td>退款中</td><td>-</td></tr>
+      </tbody></table></div>`);
+    expect(kuaishou.readRefundList(doc, T).map(({ row: _r, ...x }) => x)).toEqual([
+      { afterSaleId: 'AS1001', orderId: '2412345001', status: 'closed', statusText: '退款关闭', appliedAt: Date.parse('2024-11-13T10:00:00+08:00') },
+      { afterSaleId: 'AS1002', orderId: '2412345002', status: 'escalated', statusText: '平台介入中', appliedAt: Date.parse('2024-11-18T09:30:00+08:00') },
+      { afterSaleId: 'AS1003', orderId: '2412345003', status: 'confirmed', statusText: '退款中' },
     ]);
   });
 

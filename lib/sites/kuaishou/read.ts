@@ -11,10 +11,10 @@ import type { ListedOrder, ListedRefund, ReadResult } from '../adapter';
 import { findAllLabelValues, findLabel, labelIndex, type FindOptions, type LabelHit } from '../dom/labels';
 import { readTable } from '../dom/tables';
 import { matchText, normalizeText, textIs } from '../dom/text';
-import type { ObservedStatus, SiteTexts } from '../texts';
+import type { ObservedStatus, ReadField, SiteTexts } from '../texts';
 import { pathOf, PATHS } from './routes';
 import { pageKind } from './pages';
-import { labelList, parseId, parsePageMoney } from './values';
+import { labelList, longValue, parseChinaTime, parseId, parsePageMoney } from './values';
 
 /** Query parameters that carry ids on these routes (a fallback when the page does not print them). */
 const ORDER_ID_PARAMS = ['orderId', 'oid', 'order_id', 'orderNo'];
@@ -82,7 +82,7 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
   const bad = (f: SnapshotField, hit: LabelHit, what: string) => problems.set(f, `「${hit.matched}」的值「${hit.value.slice(0, 40)}」${what}`);
 
   /** The page contradicts itself (or the URL): the field is not read, and the reason says so. */
-  const conflict = (f: SnapshotField | 'afterSaleStatus', hits: readonly LabelHit[], urlId?: string) => {
+  const conflict = (f: ReadField, hits: readonly LabelHit[], urlId?: string) => {
     const n = hits.length;
     const names = [...new Set(hits.map((h) => h.matched))].join(' / ');
     const values = hits.map((h) => h.value);
@@ -98,7 +98,7 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
             en: `The page's "${names}" ${en} differs from the number in the address, ${urlId}`,
           };
     conflicts.push({ field: f, values, reason });
-    if (f !== 'afterSaleStatus') problems.set(f, reason['zh-CN']);
+    if (isSnapshotField(f)) problems.set(f, reason['zh-CN']);
   };
 
   /**
@@ -241,6 +241,15 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
     const s = matchText(as.value, texts.afterSaleStatusTexts);
     if (s) result.afterSaleStatus = s;
   }
+  // The page of one after-sale: the platform's comment on it and when it was applied for (elsewhere
+  // such labels may belong to another after-sale of the order).
+  if (kind === 'refund-detail') {
+    const comment = read('platformComment');
+    if (comment) result.comment = longValue(comment, MAX_COMMENT);
+    const applied = read('appliedAt', (v) => String(parseChinaTime(v) ?? v));
+    const at = applied ? parseChinaTime(applied.value) : undefined;
+    if (at !== undefined) result.appliedAt = at;
+  }
 
   if (snap.statusText || snap.paidAmount !== undefined || snap.refundAmount !== undefined) {
     for (const [f, id] of bareIds) {
@@ -258,6 +267,11 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
   if (conflicts.length) result.conflicts = conflicts;
   return result;
 }
+
+const isSnapshotField = (f: ReadField): f is SnapshotField => f !== 'afterSaleStatus' && f !== 'platformComment' && f !== 'appliedAt';
+
+/** The platform's comment is kept up to this many characters. */
+const MAX_COMMENT = 500;
 
 type Row = Record<string, string | undefined> & { row: Element };
 
@@ -288,7 +302,7 @@ export function readRefundList(doc: Document, texts: SiteTexts): ListedRefund[] 
   const L = texts.labels;
   const rows = listRows(
     doc,
-    { afterSaleId: L.afterSaleId, orderId: L.orderId, status: L.afterSaleStatus, refundAmount: L.refundAmount },
+    { afterSaleId: L.afterSaleId, orderId: L.orderId, status: L.afterSaleStatus, refundAmount: L.refundAmount, appliedAt: L.appliedAt },
     ['afterSaleId', 'orderId'],
     texts.afterSaleStatusTexts,
   );
@@ -304,6 +318,8 @@ export function readRefundList(doc: Document, texts: SiteTexts): ListedRefund[] 
     if (status) item.status = status;
     const m = r.refundAmount ? parsePageMoney(r.refundAmount) : undefined;
     if (m?.ok && m.fen >= 0) item.refundAmount = m.fen;
+    const at = parseChinaTime(r.appliedAt);
+    if (at !== undefined) item.appliedAt = at;
     out.push(item);
   }
   return out;

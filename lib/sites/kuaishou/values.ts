@@ -4,7 +4,8 @@
  */
 import type { LocalText } from '../../i18n';
 import { parseMoney } from '../../money';
-import { normalizeText } from '../dom/text';
+import type { LabelHit } from '../dom/labels';
+import { MAX_VALUE, normalizeText, textOf } from '../dom/text';
 
 /** An id starts the value: letters/digits (at least one digit), then a non-id character or the end. */
 const ID_RE = /^#?([A-Za-z0-9][A-Za-z0-9_-]{3,63})(?![A-Za-z0-9_-])/;
@@ -38,4 +39,33 @@ export function parsePageMoney(text: string): { ok: true; fen: number } | { ok: 
 
 export function labelList(labels: readonly string[] | undefined): string {
   return (labels ?? []).join(' / ');
+}
+
+/**
+ * A time as the back office prints it, in China time (UTC+8): "2024-11-08 14:23:05", also with
+ * "/" or "." or 年月日, seconds optional → epoch ms. A date without a time, or a date that does
+ * not exist, is no time: undefined.
+ */
+export function parseChinaTime(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日? ?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?(?!\d)/.exec(normalizeText(text));
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  if (y < 2000 || y > 2100 || h > 23 || mi > 59 || s > 59) return undefined;
+  const ms = Date.UTC(y, mo - 1, d, h - 8, mi, s);
+  const back = new Date(ms + 8 * 3_600_000);
+  // Date.UTC rolls 2024-02-30 over into March: such a date is not one.
+  return back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? ms : undefined;
+}
+
+/**
+ * A value the label reader cut at its bound (MAX_VALUE), read again from its element up to `max`
+ * characters: a platform comment may be longer. Without a label element of its own the element's
+ * text starts "label：", which is dropped.
+ */
+export function longValue(hit: LabelHit, max: number): string {
+  if (hit.value.length < MAX_VALUE) return hit.value.trim();
+  const text = textOf(hit.element, max + hit.matched.length + 2);
+  const colon = text.startsWith(hit.matched) ? /^\s*[：:]\s*/.exec(text.slice(hit.matched.length)) : null;
+  return (colon ? text.slice(hit.matched.length + colon[0].length) : text).slice(0, max).trim();
 }
