@@ -92,6 +92,8 @@ export const STRINGS = {
   listRefunds: t('本页退款 {n} 条，跟踪中 {m} 条', '{n} refunds here, {m} tracked'),
   listOrders: t('本页订单 {n} 个，有退款记录 {m} 个', '{n} orders here, {m} with a case'),
   listUpdated: t('已更新 {n} 个退款进度', '{n} case(s) updated'),
+  dataConflict: t('售后单 {id}：页面显示「{shown}」，页面数据为「{data}」，以页面显示为准', 'After-sale {id}: the page shows "{shown}", its data says "{data}"; the page counts'),
+  dataConflictMore: t('（另有 {n} 条不一致）', ' ({n} more)'),
 
   recorded: t('已记录退款申请（审核中）', 'Application recorded (under review)'),
   recordedDuplicate: t('该订单已有进行中的退款记录', 'This order already has an open case'),
