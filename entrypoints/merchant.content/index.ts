@@ -2,7 +2,9 @@
  * The bootstrap: the only script every back-office page parses. It decides whether the route is
  * served and follows client-side navigation until one is; then it asks the background to inject
  * the panel's runtime (entrypoints/panel) into this frame and is done: the runtime
- * follows navigation from then on. It imports the routes and the sender, nothing heavier.
+ * follows navigation from then on. It also keeps what the page's own JSON said (the main world
+ * hands it on from document_start; lib/content/page-data.ts). It imports the routes, the sender
+ * and that, nothing heavier.
  *
  * Why injection by the background (scripting.executeScript) rather than a dynamic import() of a
  * web-accessible module: a web-accessible file can be fetched by the page at
@@ -11,6 +13,7 @@
  * the `scripting` permission (no install warning) and one message round trip.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { collectPageData } from '../../lib/content/page-data';
 import { send } from '../../lib/messaging/send';
 import { isServed, MATCHES } from '../../lib/sites/kuaishou/routes';
 
@@ -21,6 +24,8 @@ export default defineContentScript({
   // WXT's "started" postMessage would tell every listener on the page the extension's id.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    // The page's own JSON, as the main world hands it on (entrypoints/page-data.content.ts).
+    collectPageData(document);
     const nav = (window as { navigation?: EventTarget }).navigation;
     let observer: MutationObserver | undefined;
     let href = '';

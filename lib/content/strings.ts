@@ -96,6 +96,8 @@ export const STRINGS = {
     '页面状态「{text}」未识别，未更新退款记录（可在设置 › 页面文字 › 售后状态文字中添加）',
     'The page’s status "{text}" is not recognised; no case was updated (add it in Settings › Page texts › After-sale status texts)',
   ),
+  dataConflict: t('售后单 {id}：页面显示「{shown}」，页面数据为「{data}」，以页面显示为准', 'After-sale {id}: the page shows "{shown}", its data says "{data}"; the page counts'),
+  dataConflictMore: t('（另有 {n} 条不一致）', ' ({n} more)'),
 
   recorded: t('已记录退款申请（审核中）', 'Application recorded (under review)'),
   recordedDuplicate: t('该订单已有进行中的退款记录', 'This order already has an open case'),

@@ -53,3 +53,15 @@ describe('size budgets', () => {
     expect(f).toEqual(['bootstrap content-scripts/merchant.js: missing from the build']);
   });
 });
+
+describe('a budget shared by files parsed together', () => {
+  it('counts every file of the budget, and fails when one is missing', () => {
+    const d = build({ 'content-scripts/merchant.js': randomBytes(700), 'content-scripts/page-data.js': randomBytes(700) });
+    const budget: Budget = { file: 'content-scripts/merchant.js', with: ['content-scripts/page-data.js'], name: 'bootstrap', maxGzip: 1000 };
+    const [r] = checkSizes(d, [budget]);
+    expect(r.gzip).toBe(gzipSize(join(d, 'content-scripts/merchant.js')) + gzipSize(join(d, 'content-scripts/page-data.js')));
+    expect(failures([r])[0]).toContain('bootstrap content-scripts/merchant.js + content-scripts/page-data.js');
+    const missing = checkSizes(d, [{ ...budget, with: ['content-scripts/gone.js'] }]);
+    expect(failures(missing)[0]).toContain('missing from the build');
+  });
+});

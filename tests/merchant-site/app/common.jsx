@@ -7,7 +7,8 @@ const ORDER_BADGE = { unpaid: 'warning', unshipped: 'processing', shipped: 'proc
 const REFUND_BADGE = { reviewing: 'processing', approved: 'warning', confirmed: 'processing', refunded: 'success', rejected: 'error', failed: 'error', closed: 'default', intervening: 'warning' };
 
 export const OrderStatus = ({ order }) => <Badge status={ORDER_BADGE[order.status] ?? 'default'} text={order.statusText} />;
-export const RefundStatus = ({ refund }) => <Badge status={REFUND_BADGE[refund.status] ?? 'default'} text={refund.statusText} />;
+/** `iconOnly`: the coloured dot without its words (as some of the back office's lists show it). */
+export const RefundStatus = ({ refund, iconOnly }) => <Badge status={REFUND_BADGE[refund.status] ?? 'default'} text={iconOnly ? undefined : refund.statusText} />;
 
 /** Thumbnail (a coloured square with the first character) + title + spec. */
 export function GoodsCell({ item, quantity = true }) {

@@ -1,5 +1,6 @@
 // 退款管理: after-sale applications by status, 20 per page (`?pageSize=` is honoured). Data: the
-// platform's list endpoint (`resultList` with codes and 分).
+// platform's list endpoint (`resultList` with codes and 分). `?statusView=icon`: statuses as
+// coloured dots without words (the page's data still has their codes).
 import { Card, Table, Tabs } from 'antd';
 import { api } from '../api.js';
 import { formatTime, yuan } from '../format.js';
@@ -34,6 +35,10 @@ export default function RefundList() {
   const pageSize = intParam(params, 'pageSize', 20);
   const state = useLoad(() => api.refundList({ tab: activeKey, pageNum, pageSize }), url.search);
   const go = (changes) => navigate(withQuery(url, changes));
+  const iconOnly = params.get('statusView') === 'icon';
+  const columns = iconOnly
+    ? COLUMNS.map((c) => (c.key === 'status' ? { ...c, render: (_, r) => <RefundStatus refund={refundStatusOf(r.status, r.negotiateStatus)} iconOnly /> } : c))
+    : COLUMNS;
 
   if (state.error) return <LoadError error={state.error} retry={state.reload} />;
   if (!state.data) return <PageLoading />;
@@ -45,7 +50,7 @@ export default function RefundList() {
         <Tabs activeKey={activeKey} items={TABS} onChange={(key) => go({ status: key, page: '' })} />
         <Table
           rowKey="refundId"
-          columns={COLUMNS}
+          columns={columns}
           dataSource={data.resultList}
           loading={state.loading}
           pagination={{

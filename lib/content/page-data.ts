@@ -1,0 +1,85 @@
+/*
+ * The back office's own data on the panel's side (see lib/sites/kuaishou/page-data.ts). The
+ * bootstrap listens from document_start (the panel's runtime arrives later, after the page's first
+ * responses) and keeps what arrived, validated again, in the content scripts' world, where the
+ * runtime reads it: the page's own scripts cannot see that world's globals.
+ */
+import type { ListedRefund } from '../sites/adapter';
+import { statusOfCode } from '../sites/kuaishou/codes';
+import { PAGE_DATA_EVENT, pickPageData, type PageOrder, type PageRefund } from '../sites/kuaishou/page-data';
+import type { ObservedStatus } from '../sites/texts';
+
+/** An after-sale as the page's data has it, its codes already read (./codes.ts, in the bootstrap). */
+export type SeenRefund = PageRefund & { seen?: ObservedStatus };
+
+export interface PageDataSeen {
+  /** By after-sale number: the latest the page loaded. */
+  refunds: Map<string, SeenRefund>;
+  /** By order number. */
+  orders: Map<string, PageOrder>;
+  /** Called after each response kept (the runtime re-reads its page). */
+  onChange?: () => void;
+}
+
+const KEY = Symbol.for('refund-helper.page-data');
+/** More than any page lists: a long session on the back office stays bounded. */
+const MAX = 5000;
+
+export function pageDataSeen(): PageDataSeen {
+  const g = globalThis as { [KEY]?: PageDataSeen };
+  return (g[KEY] ??= { refunds: new Map(), orders: new Map() });
+}
+
+function keep<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX) map.delete(map.keys().next().value!);
+}
+
+/** The bootstrap: from now on, keep what the main world hands on. */
+export function collectPageData(doc: Document): void {
+  const seen = pageDataSeen();
+  doc.addEventListener(PAGE_DATA_EVENT, (e) => {
+    const detail = (e as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string' || detail.length > 4_000_000) return;
+    let sent: { kind?: unknown; refunds?: unknown; order?: unknown };
+    try {
+      sent = JSON.parse(detail);
+    } catch {
+      return;
+    }
+    const data = pickPageData(sent?.kind, sent?.kind === 'refunds' ? { resultList: sent.refunds } : sent?.order);
+    if (!data) return;
+    if (data.kind === 'refunds') for (const r of data.refunds) keep(seen.refunds, r.refundId, { ...r, seen: statusOfCode(r.status, r.negotiateStatus) });
+    else keep(seen.orders, data.order.oid, data.order);
+    seen.onChange?.();
+  });
+}
+
+export interface StatusConflict {
+  afterSaleId: string;
+  /** What the row prints. */
+  shown: string;
+  /** What the page's data says, as a case status. */
+  data: ObservedStatus;
+}
+
+/**
+ * The refund list's rows with the page's data: a row whose status the DOM does not tell (an icon,
+ * a wording the rules do not know) takes the status its after-sale's codes mean; a row whose
+ * printed status disagrees with its codes keeps the printed one (what the merchant sees) and the
+ * disagreement is returned, to be shown.
+ */
+export function withPageData(rows: ListedRefund[], seen: PageDataSeen): { rows: ListedRefund[]; conflicts: StatusConflict[] } {
+  const conflicts: StatusConflict[] = [];
+  const out = rows.map((r) => {
+    const pd = r.afterSaleId ? seen.refunds.get(r.afterSaleId) : undefined;
+    if (!pd || (r.orderId && pd.orderId !== r.orderId)) return r;
+    const data = pd.seen;
+    if (!data) return r;
+    if (!r.status) return { ...r, status: data, orderId: r.orderId ?? pd.orderId };
+    if (r.status !== data) conflicts.push({ afterSaleId: r.afterSaleId!, shown: r.statusText, data });
+    return r;
+  });
+  return { rows: out, conflicts };
+}

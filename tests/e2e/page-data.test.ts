@@ -1,0 +1,54 @@
+// The back office's own data (the JSON its pages load), read passively: a main-world script sees
+// the page's responses and hands on only the listed fields; the panel uses them where the DOM
+// does not tell, and says so where the two disagree. In both browsers, on the production build.
+import { expect, it } from 'vitest';
+import { forEachBrowser, inPanel, SEED } from './harness';
+import { sendToBackground } from './flow-helpers';
+
+const ORDER = SEED.orders.refundingApproved; // its application SEED.refunds.approved: 审核通过
+const AFTER_SALE = SEED.refunds.approved;
+
+forEachBrowser((b) => {
+  const caseOf = async (orderId: string) => (await sendToBackground<{ status: string; afterSaleId?: string } | null>(b, 'getCase', { orderId })).data;
+  const record = async (orderId: string) => {
+    const r = await sendToBackground(b, 'recordSubmit', {
+      submitId: `page-data-${orderId}-${Date.now()}`,
+      input: { orderId, refundType: 'refund-only', reasonId: 'quality', refundAmount: 12900, paidAmount: 12900 },
+    });
+    expect(r.ok).toBe(true);
+  };
+
+  it("a refund list showing statuses as dots without words moves the tracked case from the page's own data", async () => {
+    await record(ORDER);
+    const page = await b.openBackOffice('/zone/refund/list?statusView=icon');
+    await page.waitForSelector(`tr[data-row-key="${AFTER_SALE}"] .ant-badge-status-dot`);
+    // The row prints no status words: only the page's JSON says 审核通过 (status 40).
+    expect(await page.$eval(`tr[data-row-key="${AFTER_SALE}"]`, (tr) => tr.textContent)).not.toMatch(/审核|退款中|退款成功/);
+    await b.panel(page, { kind: 'refund-list' });
+    await expect.poll(async () => (await caseOf(ORDER))?.status, { timeout: 15_000, interval: 200 }).toBe('approved');
+    expect((await caseOf(ORDER))?.afterSaleId).toBe(AFTER_SALE);
+  });
+
+  it("where the row's words and the page's data disagree, the words count and the panel says so", async () => {
+    await record(SEED.orders.refunding); // SEED.refunds.reviewing: 待审核 (status 11)
+    const page = await b.openBackOffice('/zone/refund/list');
+    const row = `tr[data-row-key="${SEED.refunds.reviewing}"]`;
+    await page.waitForSelector(`${row} .ant-badge-status-text`);
+    await b.panel(page, { kind: 'refund-list' });
+    // The row now prints 审核通过 while the page's data (status 11) says under review.
+    // (kept so through the page's own re-renders)
+    await page.$eval(`${row} .ant-badge-status-text`, (el) => {
+      const print = () => el.textContent !== '审核通过' && (el.textContent = '审核通过');
+      new MutationObserver(print).observe(el, { childList: true, characterData: true, subtree: true });
+      print();
+    });
+    const noticeText = async () => (await page.$(inPanel('.notice')))?.evaluate((n) => n.textContent ?? '') ?? '';
+    await expect
+      .poll(async () => [await noticeText(), await page.$eval(row, (tr) => tr.textContent)], { timeout: 15_000, interval: 200 })
+      .toEqual([expect.stringContaining(SEED.refunds.reviewing), expect.any(String)]);
+    const text = await noticeText();
+    expect(text).toMatch(/页面显示「审核通过」|shows "审核通过"/);
+    expect(text).toMatch(/审核中|Under review/);
+    await expect.poll(async () => (await caseOf(SEED.orders.refunding))?.status, { timeout: 15_000, interval: 200 }).toBe('approved');
+  });
+});
