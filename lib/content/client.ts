@@ -8,7 +8,15 @@ import type { MessageReturn } from '../messaging/protocol';
 import type { NewCaseInput } from '../cases/model';
 import type { ObservedStatus } from '../sites/texts';
 
-export type Observation = { orderId?: string; afterSaleId?: string; status: ObservedStatus };
+export type Observation = {
+  orderId?: string;
+  afterSaleId?: string;
+  status: ObservedStatus;
+  /** The platform's comment as the page shows it (without its label), ≤ 500 characters. */
+  comment?: string;
+  /** The application time (申请时间) the row or page shows, epoch ms. */
+  appliedAt?: number;
+};
 export type CaseAction = 'confirm' | 'contact-support' | 'close' | 'reopen' | 'cancel-order';
 
 export interface PanelClient {

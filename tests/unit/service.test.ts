@@ -500,7 +500,7 @@ describe('backup and restore', () => {
   it('round trip: rules and cases', async () => {
     const { svc, store } = await setup();
     await submitted(svc, '8001');
-    const custom = { ...defaultRules(), deadlines: { reviewReminderHours: 5, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
+    const custom = { ...defaultRules(), deadlines: { reviewReminderHours: 5, confirmReminderHours: 8, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
     const file = await svc.backup(custom, T0);
     await svc.deleteAll();
     await submitted(svc, '8002');
