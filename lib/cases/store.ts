@@ -15,7 +15,9 @@ import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type Stor
 import type { LocalText } from '../i18n';
 import { RefundCase as RefundCaseSchema, type RefundCase } from './schema';
 import { CASE_STATUSES, type CaseStatus } from './status';
-import { recomputeDerived } from './model';
+import { recomputeDerived, retime } from './model';
+import { DEFAULT_DEADLINES, HOUR_MS } from '../rules/constants';
+import type { RuleSet } from '../rules/schema';
 
 export const DB_NAME = 'refund-helper';
 /**
@@ -26,8 +28,10 @@ export const DB_NAME = 'refund-helper';
  *    deadlines (META_DUE) computed.
  * 5: + the `staging` store: an import or restore that arrives in chunks (a 200,000-case file is
  *    larger than one runtime message may be) waits there until one transaction commits it.
+ * 6: approved and confirmed cases re-timed: the arrival window starts at confirmation, an approved
+ *    case has a confirm reminder instead (see arrivalFromConfirmation); the due lists recounted.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** The `meta` key of the per-status counters. */
 export const META_COUNTS = 'caseCounts';
@@ -232,6 +236,23 @@ function backfill(raw: unknown): RefundCase | undefined {
   return recomputeDerived(parsed.data);
 }
 
+/**
+ * A record from before version 6 re-timed (SPEC §1 step 9): an approved case loses the arrival time
+ * it got at approval and gets a confirm reminder (approval + the default hours: the setting is
+ * new); a confirmed case's window is counted from when it entered confirmed (its history), with
+ * the window length the case had (the merchant's setting then; the upgrade cannot read the rules).
+ * Undefined: unchanged, or a record that does not parse (kept as it is).
+ */
+function arrivalFromConfirmation(raw: unknown): RefundCase | undefined {
+  const parsed = RefundCaseSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const c = parsed.data;
+  const due = c.deadlines.arrivalDueAt;
+  const hours = due !== undefined && c.approvedAt !== undefined && due > c.approvedAt ? (due - c.approvedAt) / HOUR_MS : DEFAULT_DEADLINES.arrivalWindowHours;
+  const next = retime(c, { deadlines: { ...DEFAULT_DEADLINES, arrivalWindowHours: hours } } as RuleSet);
+  return next === c ? undefined : next;
+}
+
 /** Each step takes the database from version `to - 1` to `to`. */
 const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void | Promise<void>> = {
   1(db) {
@@ -269,6 +290,17 @@ const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void
   },
   5(db) {
     db.createObjectStore('staging', { keyPath: ['session', 'seq'] });
+  },
+  async 6(_db, tx) {
+    const cases = tx.objectStore('cases');
+    for (const status of ['approved', 'confirmed'] as const) {
+      for (let cursor = await cases.index('by-status').openCursor(status); cursor; cursor = await cursor.continue()) {
+        const next = arrivalFromConfirmation(cursor.value);
+        if (next) await cursor.update(next);
+      }
+    }
+    // Statuses are unchanged (the counters hold); the deadlines are not.
+    await tx.objectStore('meta').put({ key: META_DUE, value: await recountDue(cases) });
   },
 };
 
