@@ -66,3 +66,31 @@ export function previousApplication(orderCases: readonly RefundCase[]): RefundCa
   const latest = newestCase(orderCases);
   return latest && !isTerminalStatus(latest.status) && !findOpenCase([latest], latest.orderId) ? latest : undefined;
 }
+
+/** A row of one report that claims a case by pickCase (its number unknown to every case). */
+export interface Claim {
+  caseId: string;
+  afterSaleId?: string;
+  appliedAt?: number;
+}
+
+/**
+ * Which claims of one report stand: when rows with different after-sale numbers claim the same
+ * case (the order's list shows two applications and only one was recorded), only the earliest
+ * applied row may have it, and only when every such row shows its application time; otherwise
+ * none (no guess: the case keeps waiting for a row that is clearly its own). Same order as `claims`.
+ */
+export function standingClaims(claims: readonly Claim[]): boolean[] {
+  const byCase = new Map<string, number[]>();
+  claims.forEach((c, i) => byCase.set(c.caseId, [...(byCase.get(c.caseId) ?? []), i]));
+  const keep = claims.map(() => true);
+  for (const idx of byCase.values()) {
+    const numbers = new Set(idx.map((i) => claims[i].afterSaleId));
+    if (numbers.size < 2) continue;
+    const timed = idx.every((i) => claims[i].appliedAt !== undefined);
+    const first = timed ? Math.min(...idx.map((i) => claims[i].appliedAt!)) : undefined;
+    const winner = timed ? claims[idx.find((i) => claims[i].appliedAt === first)!].afterSaleId : undefined;
+    for (const i of idx) keep[i] = winner !== undefined && claims[i].afterSaleId === winner;
+  }
+  return keep;
+}

@@ -15,6 +15,7 @@ import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type Stor
 import type { LocalText } from '../i18n';
 import { RefundCase as RefundCaseSchema, type RefundCase } from './schema';
 import { CASE_STATUSES, type CaseStatus } from './status';
+import { standingClaims } from './identity';
 import { recomputeDerived, retime } from './model';
 import { DEFAULT_DEADLINES, HOUR_MS } from '../rules/constants';
 import type { RuleSet } from '../rules/schema';
@@ -643,7 +644,14 @@ export class CaseStore {
       const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
       const cases = tx.objectStore('cases');
       return atomically(tx, async () => {
-        const [tally, targets] = await Promise.all([tallyIn(tx as WriteTx), Promise.all(keys.map((key) => matchIn(cases, key, pick)))]);
+        const [tally, found] = await Promise.all([tallyIn(tx as WriteTx), Promise.all(keys.map((key) => matchIn(cases, key, pick, true)))]);
+        // Rows with different unknown numbers claiming one case: only the one standingClaims keeps.
+        const claimed = found.flatMap((f, index) => (f.claimed ? [{ index, claim: { caseId: f.case!.id, afterSaleId: keys[index].afterSaleId, appliedAt: keys[index].appliedAt } }] : []));
+        const stands = standingClaims(claimed.map((c) => c.claim));
+        const targets = found.map((f) => f.case);
+        claimed.forEach((c, k) => {
+          if (!stands[k]) targets[c.index] = undefined;
+        });
         const stored = new Map<string, RefundCase>(); // as read: the counters move from these
         const latest = new Map<string, RefundCase>();
         const changes: Array<{ index: number; before: RefundCase; after: RefundCase }> = [];
@@ -1006,11 +1014,16 @@ type MatchingStore = {
   index(name: 'by-order'): { getAll(key: string): Promise<RefundCase[]> };
 };
 
-/** A key's case: the one with its after-sale number (the number is the identity), else the one the picker chooses among its order's. */
-async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker): Promise<RefundCase | undefined> {
+/**
+ * A key's case: the one with its after-sale number (the number is the identity), else the one the
+ * picker chooses among its order's (`claimed`: a key with a number no case has).
+ */
+async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker): Promise<RefundCase | undefined>;
+async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker, withClaim: true): Promise<{ case?: RefundCase; claimed: boolean }>;
+async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker, withClaim = false): Promise<unknown> {
   const hit = key.afterSaleId ? await store.index('by-after-sale').get(key.afterSaleId) : undefined;
-  if (hit || !key.orderId) return hit;
-  return pick(sortByCreated(await store.index('by-order').getAll(key.orderId)), key);
+  const picked = hit || !key.orderId ? hit : pick(sortByCreated(await store.index('by-order').getAll(key.orderId)), key);
+  return withClaim ? { case: picked, claimed: !hit && !!picked && !!key.afterSaleId } : picked;
 }
 
 function sessionRange(session: string): IDBKeyRange {

@@ -1,6 +1,6 @@
 /* SPEC §3 Identity: each application is its own case; the after-sale number is its identity once known. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLIED_TOLERANCE_MS, newestCase, pickCase, previousApplication } from '../../lib/cases/identity';
+import { APPLIED_TOLERANCE_MS, newestCase, pickCase, previousApplication, standingClaims } from '../../lib/cases/identity';
 import { applyAction, attention, observe, REAPPLIED_NOTE } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { CaseService } from '../../lib/cases/service';
@@ -60,6 +60,14 @@ describe('pickCase: which case a row moves', () => {
   });
 });
 
+describe('standingClaims: two rows with unknown numbers for one case', () => {
+  it('the earliest applied row keeps it when every row shows its time; otherwise none; the same number twice is one row', () => {
+    expect(standingClaims([{ caseId: 'c', afterSaleId: 'A', appliedAt: 5 }, { caseId: 'c', afterSaleId: 'B', appliedAt: 2 }])).toEqual([false, true]);
+    expect(standingClaims([{ caseId: 'c', afterSaleId: 'A', appliedAt: 5 }, { caseId: 'c', afterSaleId: 'B' }])).toEqual([false, false]);
+    expect(standingClaims([{ caseId: 'c', afterSaleId: 'A' }, { caseId: 'c', afterSaleId: 'A' }, { caseId: 'd', afterSaleId: 'B' }])).toEqual([true, true, true]);
+  });
+});
+
 describe('two applications on one order (service and store)', () => {
   async function setup() {
     const fresh = await freshStore();
@@ -110,20 +118,31 @@ describe('two applications on one order (service and store)', () => {
     expect(await store.countByStatus()).toMatchObject({ closed: 1, approved: 1, reviewing: 0 });
   });
 
-  it('a row with an unknown number never steals a numbered case; one row after another in a batch cannot renumber it', async () => {
+  it('a row with an unknown number never steals a numbered case', async () => {
     const { svc, store } = await setup();
     const c = (await svc.recordSubmit({ input: input('7002'), submitId: 's' }, at(T0))).case;
-    const r = await svc.reportPage(
-      [
-        { orderId: '7002', afterSaleId: 'B1', status: 'reviewing' },
-        { orderId: '7002', afterSaleId: 'B2', status: 'failed' },
-      ],
-      at(T0 + HOUR),
-    );
+    const r = await svc.reportPage([{ orderId: '7002', afterSaleId: 'B1', status: 'reviewing' }], at(T0 + HOUR));
     expect(r.matched).toBe(1);
     expect(await store.get(c.id)).toMatchObject({ afterSaleId: 'B1', status: 'reviewing' });
     await svc.reportPage([{ orderId: '7002', afterSaleId: 'B3', status: 'refunded' }], at(T0 + 2 * HOUR));
     expect(await store.get(c.id)).toMatchObject({ afterSaleId: 'B1', status: 'reviewing' });
+  });
+
+  it('the list shows both applications and only the first was recorded: the right row claims it, or none', async () => {
+    const { svc, store } = await setup();
+    const c = (await svc.recordSubmit({ input: input('7005'), submitId: 's' }, at(T0))).case;
+    const rows = [
+      { orderId: '7005', afterSaleId: 'D2', status: 'reviewing' as const },
+      { orderId: '7005', afterSaleId: 'D1', status: 'rejected' as const },
+    ];
+    expect((await svc.reportPage(rows, at(T0 + 9 * HOUR))).matched).toBe(0);
+    expect((await store.get(c.id))!.afterSaleId).toBeUndefined();
+    const timed = [
+      { ...rows[0], appliedAt: T0 + 8 * HOUR },
+      { ...rows[1], appliedAt: T0 },
+    ];
+    await svc.reportPage(timed, at(T0 + 10 * HOUR));
+    expect(await store.get(c.id)).toMatchObject({ afterSaleId: 'D1', status: 'rejected' });
   });
 
   it('an earlier application time than the case’s submit leaves the case alone', async () => {
