@@ -129,7 +129,7 @@ describe('order detail', () => {
   it('the support message box uses the panel’s text font, not monospace', () => {
     // `font: 12px/1.6 inherit` is not valid CSS (inherit cannot be part of the shorthand): the
     // browser dropped it and the <pre> fell back to monospace.
-    const pre = /(?:^|})pre\{([^}]*)\}/.exec(PANEL_CSS)?.[1] ?? '';
+    const pre = /(?:^|[}\s])pre\{([^}]*)\}/m.exec(PANEL_CSS)?.[1] ?? '';
     expect(pre).toContain('font-family:inherit');
     expect(pre).not.toMatch(/font:[^;]*inherit/);
   });
