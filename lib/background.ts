@@ -81,7 +81,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     const svc = await service();
     const { rules: r } = await rules();
     const t = now();
-    await notify(await svc.sweepDeadlines(t), 'overdue', r, t);
+    await notifyDue(await svc.sweepDeadlines(t), r, t);
     await showBadge(await svc.badge(t), locale());
     await armAlarms(svc, t);
   }
@@ -113,6 +113,12 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     return notifyCases(cases, kind, r, locale(), stamp).catch(() => false);
   }
 
+  /** Cases a deadline marked: a confirmed one is overdue; an approved one reminds the merchant to confirm it. */
+  async function notifyDue(cases: RefundCase[], r: RuleSet, stamp: number): Promise<void> {
+    await notify(cases.filter((c) => c.status === 'confirmed'), 'overdue', r, stamp);
+    await notify(cases.filter((c) => c.status === 'approved'), 'approved', r, stamp);
+  }
+
   /** At most one notification per kind per report, however many cases the page moved. */
   async function notifyChanges(changes: CaseChange[]) {
     const { rules: r } = await rules();
@@ -125,7 +131,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
   /** New deadline rules apply to open cases at once: re-time them, notify the newly overdue, recount. */
   async function applyDeadlines(r: RuleSet): Promise<void> {
     const t = now();
-    await notify(await (await service()).retimeAll({ now: t, rules: r }), 'overdue', r, t);
+    await notifyDue(await (await service()).retimeAll({ now: t, rules: r }), r, t);
     await refresh().catch(() => {});
   }
 

@@ -1,8 +1,10 @@
 /**
  * `npm run demo [-- --headless] [--port N] [--no-build]`
  *
- * Builds the Chrome extension, serves the demo back office under its real host name and opens
- * Chromium with the extension on the order list.
+ * Builds the Chrome extension, serves the demo back office (with its variant records) under its real
+ * host name and opens Chromium with the extension on the order list. The extension starts with the
+ * two cases of the variant order applied for twice (scripts/demo-cases.ts): a re-application after
+ * a rejection, two cases on one order.
  * - With a display: a window to try things in, until Ctrl+C.
  * - Without one (CI, a server) or with --headless: walks the main path (order list → a shipped
  *   order with a discount → its panel → 申请退款), saves screenshots to demo-output/ and prints
@@ -16,6 +18,8 @@ import { parseArgs } from 'node:util';
 import type { ElementHandle, Page } from 'puppeteer';
 import { SEED, startSite, type SiteServer } from '../tests/merchant-site/server';
 import { waitInPanel } from '../tests/e2e/shadow';
+import { sendFromPage } from '../tests/e2e/messages';
+import { reapplyCases } from './demo-cases';
 import { CHROME_BUILD, launchChromium, ROOT, type BrowserHandle } from './browsers';
 import { ensureBrowsers } from './setup';
 
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
 
   const wanted = Number(args.port);
   const port = Number.isInteger(wanted) && wanted > 0 && (await portIsFree(wanted)) ? wanted : 0;
-  const site = await startSite({ port });
+  const site = await startSite({ port, seed: { variants: true } });
   if (port === 0) console.log(`  port ${args.port} is taken; using ${site.port}`);
   const start = `${site.origin}/zone/order/list`;
 
@@ -83,8 +87,29 @@ async function main(): Promise<void> {
     fail(`Could not start Chromium with the extension: ${(e as Error).message}${headless ? '' : '\n  (no usable display? run `npm run demo -- --headless`)'}`);
   }
 
+  try {
+    await seedCases(ext);
+  } catch (e) {
+    await ext.close();
+    await site.close();
+    fail(`Could not give the extension the demo's cases: ${(e as Error).message}`);
+  }
+
   if (!headless) await interactive(ext, site, start);
   else await walk(ext, site, start);
+}
+
+/** The re-application's two cases, imported as a merchant would import a cases file. */
+async function seedCases(ext: BrowserHandle): Promise<void> {
+  step(`Cases: two applications of order ${SEED.variants.orders.twoAfterSales} (rejected, then applied again)`);
+  const page = await ext.openExtensionPage('cases.html');
+  try {
+    const r = await sendFromPage(page, 'importCases', { content: JSON.stringify(reapplyCases()) });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    console.log(`  ${r.data.imported} cases imported`);
+  } finally {
+    await page.close();
+  }
 }
 
 async function interactive(ext: BrowserHandle, site: SiteServer, start: string): Promise<void> {
@@ -100,6 +125,9 @@ Try:
   - 订单 → 查看详情 on a 已发货 order (e.g. ${SEED.orders.shippedDiscounted}): the panel shows what it read and its advice
   - 申请退款 on that order: pick a refund type and reason in the panel, then fill the form
   - 售后 → 退款列表 / a refund's detail; the review strip plays the platform (通过/驳回/失败/退款)
+  - order ${SEED.variants.orders.twoAfterSales}, applied for twice: after the refund list, the case list (toolbar icon →
+    退款记录) shows two cases, the first 已关闭 (已重新申请) with ${SEED.variants.refunds.firstRejected}, the second with
+    ${SEED.variants.refunds.second}
   - the toolbar icon: popup with the cases that need attention; its options page: rules
 
 Ctrl+C to stop.`);
@@ -243,9 +271,15 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
       await shoot(page, '4-refund-form-filled.png');
     } else notes.push('the panel showed no reason control on the 申请退款 form');
 
+    const twice = await twoApplications(ext, site, page, shoot).catch((e: Error) => {
+      notes.push(`the re-application: ${e.message}`);
+      return [] as Array<[string, string]>;
+    });
+
     console.log(`\n退款助手 demo report (Chromium ${await ext.browser.version()}, headless)`);
     printReport(`Order detail ${orderId}: the panel showed`, detail);
     printReport('申请退款 form: the panel showed', form);
+    printReport(`Order ${SEED.variants.orders.twoAfterSales}, applied for twice: the case list shows`, twice);
     for (const n of notes) console.log(`\n  ⚠ ${n}`);
   } catch (e) {
     exitCode ||= 1;
@@ -257,6 +291,33 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
     await site.close();
   }
   process.exit(exitCode);
+}
+
+/**
+ * The re-application: the refund list read (each row moves its own case), then the case list's
+ * rows of the order applied for twice, as [after-sale number, status].
+ */
+async function twoApplications(ext: BrowserHandle, site: SiteServer, page: Page, shoot: (p: Page, name: string) => Promise<void>): Promise<Array<[string, string]>> {
+  const order = SEED.variants.orders.twoAfterSales;
+  step(`Refund list, then the case list: order ${order}, applied for twice`);
+  await page.goto(`${site.origin}/zone/refund/list`, { waitUntil: 'load' });
+  await waitInPanel(page, '[data-rh="panel"][data-page-kind="refund-list"]', { timeout: 15_000 });
+  await shoot(page, '5-refund-list.png');
+  const cases = await ext.openExtensionPage('cases.html', { waitFor: '[data-rh="shown-count"]' });
+  try {
+    // Numbered once the refund list was read: the second application gets its own number.
+    await cases.waitForFunction(
+      (o: string) => [...document.querySelectorAll(`[data-rh="case-table"] tbody tr[data-rh-case="${o}"]`)].filter((tr) => tr.getAttribute('data-after-sale')).length === 2,
+      { timeout: 15_000, polling: 200 },
+      order,
+    );
+    await shoot(cases, '6-case-list-two-applications.png');
+    return await cases.$$eval(`[data-rh="case-table"] tbody tr[data-rh-case="${order}"]`, (trs) =>
+      trs.map((tr): [string, string] => [tr.getAttribute('data-after-sale') || '(no number)', tr.getAttribute('data-status') ?? '']),
+    );
+  } finally {
+    await cases.close();
+  }
 }
 
 main().catch((e) => fail((e as Error).stack ?? String(e)));

@@ -3,7 +3,7 @@
  * timeline of every change with its source, and links to its pages in the back office.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { STATUS_LABELS } from '../../lib/cases/model';
+import { historyText, STATUS_LABELS } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { formatDateTime, formatRelative, tr, type Locale, type LocalText } from '../../lib/i18n';
 import { formatFen } from '../../lib/money';
@@ -21,9 +21,9 @@ export interface CaseDrawerProps {
 }
 
 /** The deadline each status waits on; a deadline left over from an earlier status is not shown. */
-const DEADLINE_OF: Partial<Record<RefundCase['status'], 'reviewRemindAt' | 'arrivalDueAt' | 'followUpAt'>> = {
+const DEADLINE_OF: Partial<Record<RefundCase['status'], 'reviewRemindAt' | 'confirmRemindAt' | 'arrivalDueAt' | 'followUpAt'>> = {
   reviewing: 'reviewRemindAt',
-  approved: 'arrivalDueAt',
+  approved: 'confirmRemindAt',
   confirmed: 'arrivalDueAt',
   escalated: 'followUpAt',
 };
@@ -91,11 +91,7 @@ export function CaseDrawer(p: CaseDrawerProps) {
             {[...c.history].reverse().map((h, i) => (
               <li key={i}>
                 <time>{formatDateTime(h.at)}</time>
-                <span>
-                  {h.from && h.from !== h.to ? `${tr(STATUS_LABELS[h.from], p.locale)} → ` : ''}
-                  {tr(STATUS_LABELS[h.to], p.locale)}
-                  {h.note ? `（${h.note}）` : ''}
-                </span>
+                <span>{historyText(h, p.locale)}</span>
                 <small class="muted">{t('source', { s: tr(SOURCE_TEXT[h.source] ?? { 'zh-CN': h.source, en: h.source }, p.locale) })}</small>
               </li>
             ))}

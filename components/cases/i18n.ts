@@ -44,6 +44,7 @@ export const CASES_TEXT = {
   timeline: { 'zh-CN': '进度', en: 'Timeline' },
   deadlines: { 'zh-CN': '期限', en: 'Deadlines' },
   reviewRemindAt: { 'zh-CN': '审核提醒', en: 'Review reminder' },
+  confirmRemindAt: { 'zh-CN': '确认退款提醒', en: 'Reminder to confirm' },
   arrivalDueAt: { 'zh-CN': '到账期限', en: 'Arrival due' },
   followUpAt: { 'zh-CN': '跟进客服', en: 'Support follow-up' },
   noDeadline: { 'zh-CN': '没有进行中的期限', en: 'No pending deadline' },

@@ -107,7 +107,15 @@ export const OPT = {
   reviewReminderHours: t('审核提醒', 'Review reminder'),
   reviewReminderHint: t('提交后超过这么久仍在审核，提醒你跟进。', 'Remind you when a review is still pending this long after submitting.'),
   arrivalWindowHours: t('到账时限', 'Arrival window'),
-  arrivalWindowHint: t('审核通过后多久内应到账；超过即为「超时」。平台说明一般为 24 小时。', 'How long after approval the money should arrive; past that a case is overdue. The platform says 24 hours in general.'),
+  arrivalWindowHint: t(
+    '点击「确认退款」（或页面显示退款执行中）后多久内应到账；超过即为「超时」。平台说明一般为 24 小时。',
+    'How long after you confirm the refund (or the page shows 退款执行中) the money should arrive; past that a case is overdue. The platform says 24 hours in general.',
+  ),
+  confirmReminderHours: t('确认退款提醒', 'Reminder to confirm'),
+  confirmReminderHint: t(
+    '审核通过后超过这么久仍未点击「确认退款」，就提醒您。未确认前钱不会退出，也不算超时。',
+    'Remind you when a refund approved this long ago is still not confirmed. Until you confirm, the money does not move and the case is not overdue.',
+  ),
   supportFollowUpHours: t('客服跟进', 'Support follow-up'),
   supportFollowUpHint: t('联系客服后多久提醒你再次跟进。', 'How long after contacting support to remind you to follow up.'),
   onMissing: t('缺少凭证时提交', 'Submitting with evidence missing'),

@@ -29,6 +29,6 @@ select,textarea,input,.btn{font:inherit;color:#1f1f1f;background:#fff;border:1px
 .ev{all:unset;display:flex;gap:8px;padding:2px 4px}
 button.ev{cursor:pointer}
 .mark{font-style:normal;color:#389e0d}.mark.missing{color:#cf1322}
-pre{padding:6px;background:#f5f7fa;white-space:pre-wrap;font:12px/1.6 inherit;max-height:180px;overflow:auto}
+pre{padding:6px;background:#f5f7fa;white-space:pre-wrap;font-family:inherit;font-size:12px;line-height:1.6;max-height:180px;overflow:auto}
 :focus-visible{outline:2px solid #1677ff}
 `;

@@ -24,8 +24,8 @@ export type MerchantAction = (typeof MERCHANT_ACTIONS)[number];
 
 /**
  * What the merchant may do in each status. Decisions beyond the obvious:
- * - `rejected`/`failed` --submit--> `reviewing`: the merchant applies again for the same order
- *   (the case continues; its history shows the earlier rejection).
+ * - applying again after `rejected`/`failed` is not a transition: each application is its own
+ *   case (SPEC §3 Identity); the service creates the new one and links and closes the old one.
  * - `reviewing` --contact-support--> `escalated` only once the review reminder is due, and
  *   `confirmed` --contact-support--> `escalated` only once the arrival window is over (overdue):
  *   before that there is nothing to escalate (see GUARDS).
@@ -42,8 +42,8 @@ export const TRANSITIONS: Record<CaseStatus, Partial<Record<MerchantAction, Case
   approved: { confirm: 'confirmed', close: 'closed' },
   confirmed: { 'contact-support': 'escalated', close: 'closed' },
   refunded: {},
-  rejected: { 'contact-support': 'escalated', submit: 'reviewing', close: 'closed' },
-  failed: { 'contact-support': 'escalated', submit: 'reviewing', close: 'closed' },
+  rejected: { 'contact-support': 'escalated', close: 'closed' },
+  failed: { 'contact-support': 'escalated', close: 'closed' },
   escalated: { 'contact-support': 'escalated', close: 'closed' },
   cancelled: {},
   closed: { reopen: 'reviewing' },
@@ -110,8 +110,9 @@ function historyEntry(from: CaseStatus | null, to: CaseStatus, at: number, sourc
 
 /**
  * Moves a case into `to`: history, timestamps and the deadlines that start on entering a status.
- * reviewing → reviewRemindAt; approved → approvedAt and arrivalDueAt; escalated →
- * supportContactedAt and followUpAt. Confirming keeps the arrival window that started at approval.
+ * reviewing → reviewRemindAt; approved → approvedAt and confirmRemindAt; confirmed → arrivalDueAt
+ * (the money cannot move before the refund is confirmed, SPEC §1 step 9); escalated →
+ * supportContactedAt and followUpAt.
  */
 function enter(c: RefundCase, to: CaseStatus, rules: RuleSet | undefined, now: number, source: ChangeSource, note?: string): RefundCase {
   const d = deadlinesOf(rules);
@@ -128,12 +129,11 @@ function enter(c: RefundCase, to: CaseStatus, rules: RuleSet | undefined, now: n
       break;
     case 'approved':
       next.approvedAt = now;
-      next.deadlines.arrivalDueAt = now + d.arrivalWindowHours * HOUR_MS;
+      next.deadlines.confirmRemindAt = now + d.confirmReminderHours * HOUR_MS;
+      delete next.deadlines.arrivalDueAt;
       break;
     case 'confirmed':
-      if (next.deadlines.arrivalDueAt === undefined) {
-        next.deadlines.arrivalDueAt = (next.approvedAt ?? now) + d.arrivalWindowHours * HOUR_MS;
-      }
+      next.deadlines.arrivalDueAt = now + d.arrivalWindowHours * HOUR_MS;
       break;
     case 'escalated':
       // 平台介入 seen on the page is no contact of the merchant's.
@@ -280,22 +280,40 @@ function observedTarget(c: RefundCase, seen: ObservedStatus): CaseStatus | null 
   return rs > rf ? seen : null;
 }
 
-/** Applies what a page shows (status, and the after-sale number once the platform gives one). */
+/**
+ * Applies what a page shows (status, the after-sale number once the platform gives one, the
+ * platform's comment). A page showing another after-sale number than the case's is another
+ * application (SPEC §3 Identity): it changes nothing.
+ */
 export function observe(
   c: RefundCase,
   seen: ObservedStatus,
   rules: RuleSet,
   now: number,
   source: ChangeSource = 'page',
-  extra?: { afterSaleId?: string },
+  extra?: { afterSaleId?: string; comment?: string },
 ): { changed: boolean; case: RefundCase } {
   let next = c;
   const afterSaleId = extra?.afterSaleId?.trim();
+  if (afterSaleId && c.afterSaleId && afterSaleId !== c.afterSaleId) return { changed: false, case: c };
   if (afterSaleId && afterSaleId !== c.afterSaleId) next = { ...next, afterSaleId, updatedAt: now };
+  const comment = extra?.comment?.trim().slice(0, 500);
+  if (comment && comment !== c.platformComment) next = { ...next, platformComment: comment, updatedAt: now };
   const to = observedTarget(c, seen);
   // Escalated by the page: the platform intervened; the note says so, as the merchant contacted no one.
   if (to !== null) next = enter(next, to, rules, now, source, to === 'escalated' && source === 'page' ? PLATFORM_INTERVENED : undefined);
   return { changed: next !== c, case: next };
+}
+
+/**
+ * The order was applied for again after this case ended rejected or failed: the new application
+ * is its own case, and this one is linked to it and closed with a note. Closed rather than left
+ * rejected: the platform has a new after-sale for the order, this one asks for nothing more, and
+ * a terminal status keeps it out of the badge, the attention list and the per-status figures
+ * without a special case; its own row on the refund list still matches it by its number.
+ */
+export function supersede(c: RefundCase, nextCaseId: string, rules: RuleSet, now: number, source: ChangeSource): RefundCase {
+  return enter({ ...c, nextCaseId }, 'closed', rules, now, source, REAPPLIED_NOTE);
 }
 
 export function addNote(c: RefundCase, text: string, now: number): RefundCase {
@@ -307,13 +325,26 @@ export function addNote(c: RefundCase, text: string, now: number): RefundCase {
 // ---------------------------------------------------------------------------------------------
 // Attention and deadlines
 
-/** When the case entered its current status (from the history; else its last update). */
-export function enteredAt(c: RefundCase): number {
+/**
+ * A history entry that marks a case without changing its status (overdue, a reminder, an import,
+ * another contact with support): it never restarts a clock and is never "X → X" on screen.
+ */
+export function isMarker(h: HistoryEntry): boolean {
+  return h.from === h.to;
+}
+
+/** When the case last changed into `status` (a marker is not a change), at or before `before`. */
+function changedInto(c: RefundCase, status: CaseStatus, before = Infinity): number | undefined {
   for (let i = c.history.length - 1; i >= 0; i--) {
     const h = c.history[i];
-    if (h.to === c.status) return h.at;
+    if (h.to === status && !isMarker(h) && h.at <= before) return h.at;
   }
-  return c.updatedAt;
+  return undefined;
+}
+
+/** When the case entered its current status (from the history; else its last update). */
+export function enteredAt(c: RefundCase): number {
+  return changedInto(c, c.status) ?? c.updatedAt;
 }
 
 /** The statuses whose deadline clock is running (and so follows a change of the deadline rules). */
@@ -321,12 +352,13 @@ export const TIMED_STATUSES: readonly CaseStatus[] = ['reviewing', 'approved', '
 
 /**
  * The case's running deadline under `rules`, counted from when its clock started (review: entering
- * reviewing; arrival: approval; follow-up: the last contact). When the merchant changes the
- * deadlines, open cases follow the new rules rather than the ones they were created under.
- * Returns the same object when nothing changes.
+ * reviewing; confirm reminder: approval; arrival: confirmation; follow-up: the last contact). When
+ * the merchant changes the deadlines, open cases follow the new rules rather than the ones they
+ * were created under. An approved case loses an arrival time a version before 6 gave it at
+ * approval (the window has not started). Returns the same object when nothing changes.
  */
 export function retime(c: RefundCase, rules: RuleSet): RefundCase {
-  const d = rules.deadlines;
+  const d = deadlinesOf(rules);
   const since = enteredAt(c);
   const deadlines = { ...c.deadlines };
   switch (c.status) {
@@ -334,16 +366,20 @@ export function retime(c: RefundCase, rules: RuleSet): RefundCase {
       deadlines.reviewRemindAt = since + d.reviewReminderHours * HOUR_MS;
       break;
     case 'approved':
+      deadlines.confirmRemindAt = (c.approvedAt ?? since) + d.confirmReminderHours * HOUR_MS;
+      delete deadlines.arrivalDueAt;
+      break;
     case 'confirmed':
-      deadlines.arrivalDueAt = (c.approvedAt ?? since) + d.arrivalWindowHours * HOUR_MS;
+      deadlines.arrivalDueAt = since + d.arrivalWindowHours * HOUR_MS;
       break;
     case 'escalated':
-      deadlines.followUpAt = since + d.supportFollowUpHours * HOUR_MS;
+      deadlines.followUpAt = (c.supportContactedAt ?? since) + d.supportFollowUpHours * HOUR_MS;
       break;
     default:
       return c;
   }
-  const same = (Object.keys(deadlines) as Array<keyof typeof deadlines>).every((k) => deadlines[k] === c.deadlines[k]);
+  const keys = new Set([...Object.keys(deadlines), ...Object.keys(c.deadlines)]) as Set<keyof typeof deadlines>;
+  const same = [...keys].every((k) => deadlines[k] === c.deadlines[k]);
   return same ? c : recomputeDerived({ ...c, deadlines });
 }
 
@@ -351,15 +387,18 @@ export function retime(c: RefundCase, rules: RuleSet): RefundCase {
  * The stored derived fields. attentionAt: when the case starts needing attention (approved: at
  * approval; rejected/failed: on entering; confirmed: when the arrival window ends; reviewing: at
  * the review reminder; escalated: at the follow-up; draft and terminal: never). nextDeadline:
- * the pending deadline of the status (reviewing: review reminder; approved/confirmed: arrival
- * due; escalated: follow-up; others: none). With `rules`, an approved/confirmed case missing its
- * arrival due time gets one (approval + arrival window).
+ * the pending deadline of the status (reviewing: review reminder; approved: confirm reminder;
+ * confirmed: arrival due; escalated: follow-up; others: none). With `rules`, an approved case
+ * missing its confirm reminder gets one (approval + confirm reminder hours), a confirmed case
+ * missing its arrival due time gets one (confirmation + arrival window).
  */
 export function recomputeDerived(c: RefundCase, rules?: RuleSet): RefundCase {
   let deadlines = c.deadlines ?? {};
-  if ((c.status === 'approved' || c.status === 'confirmed') && deadlines.arrivalDueAt === undefined && rules) {
-    const start = c.approvedAt ?? enteredAt(c);
-    deadlines = { ...deadlines, arrivalDueAt: start + rules.deadlines.arrivalWindowHours * HOUR_MS };
+  if (c.status === 'approved' && deadlines.confirmRemindAt === undefined && rules) {
+    deadlines = { ...deadlines, confirmRemindAt: (c.approvedAt ?? enteredAt(c)) + deadlinesOf(rules).confirmReminderHours * HOUR_MS };
+  }
+  if (c.status === 'confirmed' && deadlines.arrivalDueAt === undefined && rules) {
+    deadlines = { ...deadlines, arrivalDueAt: enteredAt(c) + deadlinesOf(rules).arrivalWindowHours * HOUR_MS };
   }
   let attentionAt: number | undefined;
   let nextDeadline: number | undefined;
@@ -369,7 +408,7 @@ export function recomputeDerived(c: RefundCase, rules?: RuleSet): RefundCase {
       break;
     case 'approved':
       attentionAt = c.approvedAt ?? enteredAt(c);
-      nextDeadline = deadlines.arrivalDueAt;
+      nextDeadline = deadlines.confirmRemindAt;
       break;
     case 'confirmed':
       attentionAt = nextDeadline = deadlines.arrivalDueAt;
@@ -405,10 +444,19 @@ export const ATTENTION_LABELS: Record<AttentionKind, LocalText> = {
   'review-slow': t('审核超时未处理', 'slow review'),
 };
 
-/** Approved or confirmed and the arrival window is over (now ≥ arrivalDueAt). */
+/**
+ * Confirmed and the arrival window is over (now ≥ arrivalDueAt). An approved case is never
+ * overdue: the money cannot move before the merchant confirms (its reminder is confirmRemindAt).
+ */
 export function isOverdue(c: RefundCase, now: number): boolean {
   const due = c.deadlines?.arrivalDueAt;
-  return (c.status === 'approved' || c.status === 'confirmed') && due !== undefined && now >= due;
+  return c.status === 'confirmed' && due !== undefined && now >= due;
+}
+
+/** An approved case still not confirmed at its confirm reminder. */
+export function isConfirmDue(c: RefundCase, now: number): boolean {
+  const at = c.deadlines?.confirmRemindAt;
+  return c.status === 'approved' && at !== undefined && now >= at;
 }
 
 export function attention(c: RefundCase, now: number): AttentionKind | null {
@@ -497,42 +545,105 @@ function hoursText(ms: number, locale: Locale): string {
 }
 
 
+/** The history note the deadline sweep writes when a confirmed case passes its arrival window. */
+export const OVERDUE_NOTE = '超过到账时限 / past the arrival window';
+/** The history note the deadline sweep writes when an approved case reaches its confirm reminder. */
+export const CONFIRM_REMINDER_NOTE = '审核通过后尚未确认退款 / approved, not yet confirmed';
+/** The history note of an application closed because the order was applied for again. */
+export const REAPPLIED_NOTE = '已重新申请 / applied again';
+
+/** A marker's title in the timeline, by its note. */
+const MARKER_TITLES: Record<string, LocalText> = {
+  [OVERDUE_NOTE]: t('已超时', 'Overdue'),
+  [CONFIRM_REMINDER_NOTE]: t('确认退款提醒', 'Reminder to confirm'),
+};
+
+/** A stored note "中文 / English" in one language (a note in one language only is shown as it is). */
+function noteIn(note: string, locale: Locale): string {
+  const k = note.indexOf(' / ');
+  if (k < 0) return note;
+  return locale === 'en' ? note.slice(k + 3) : note.slice(0, k);
+}
+
 /**
- * The ready 联系客服 message: order number, after-sale number, amount, type, status and since when
- * (China time), and what is overdue. No buyer data (the case holds none).
+ * One timeline line of a history entry: "审核中 → 审核通过", "创建：审核中", and for a marker
+ * (same status before and after) what it marks ("已超时：超过到账时限", "导入"), never "X → X".
+ */
+export function historyText(h: HistoryEntry, locale: Locale): string {
+  const to = STATUS_LABELS[h.to]?.[locale] ?? h.to;
+  const note = h.note ? noteIn(h.note, locale) : '';
+  if (isMarker(h)) {
+    const title = h.note ? MARKER_TITLES[h.note]?.[locale] : undefined;
+    if (title) return `${title}${locale === 'en' ? ': ' : '：'}${note}`;
+    if (note) return note;
+    return h.source === 'import' ? t(`导入（${to}）`, `Imported (${to})`)[locale] : to;
+  }
+  const head = h.from === null ? `${t('创建', 'Created')[locale]}${locale === 'en' ? ': ' : '：'}${to}` : `${STATUS_LABELS[h.from]?.[locale] ?? h.from} → ${to}`;
+  return note ? `${head}${locale === 'en' ? ` (${note})` : `（${note}）`}` : head;
+}
+
+/**
+ * The problem a case has, as support should hear it: its status, or for an escalated case the
+ * status it was escalated from (contacting support is not the problem), and since when it has
+ * had it (the change into it, not a later marker such as the overdue note).
+ */
+export function caseProblem(c: RefundCase): { status: CaseStatus; since: number; contactedAt?: number } {
+  if (c.status !== 'escalated') return { status: c.status, since: enteredAt(c) };
+  let escalation = -1;
+  for (let i = c.history.length - 1; i >= 0 && escalation < 0; i--) {
+    const h = c.history[i];
+    if (h.to === 'escalated' && !isMarker(h)) escalation = i;
+  }
+  const base = escalation >= 0 ? c.history[escalation].from : null;
+  if (base === null) return { status: 'escalated', since: enteredAt(c), contactedAt: c.supportContactedAt };
+  const escalatedAt = c.history[escalation].at;
+  return { status: base, since: changedInto(c, base, escalatedAt) ?? escalatedAt, contactedAt: c.supportContactedAt };
+}
+
+/**
+ * The ready 联系客服 message: order number, after-sale number, amount and type, the problem (the
+ * status that needs help and since when), the platform's comment when the page showed one, and
+ * what is late. One clock: China time, labelled once. No buyer data (the case holds none).
  */
 export function supportMessage(c: RefundCase, locale: Locale, now: number): string {
-  const since = enteredAt(c);
-  const status = STATUS_LABELS[c.status][locale];
+  const en = locale === 'en';
+  const p = caseProblem(c);
   const amount = c.refundAmount ?? c.paidAmount;
-  const overdueFor = isOverdue(c, now) ? now - c.deadlines.arrivalDueAt! : undefined;
-  if (locale === 'en') {
-    const lines = [
-      'Hello, I need help with a refund.',
-      `Order number: ${c.orderId}`,
-      `After-sale number: ${c.afterSaleId || '(not assigned yet)'}`,
-      `Refund amount: ${amount === undefined ? '(unknown)' : formatFen(amount)} (${TYPE_LABELS[c.refundType].en})`,
-      `Status: ${status}, since ${formatChinaTime(since)} (China time)`,
-    ];
-    if (c.approvedAt !== undefined) lines.push(`Approved at: ${formatChinaTime(c.approvedAt)}`);
-    if (overdueFor !== undefined) lines.push(`The money has not arrived ${hoursText(overdueFor, 'en')} after the arrival deadline.`);
-    else if (c.status === 'rejected') lines.push('The review was rejected; please tell me why and how to proceed.');
-    else if (c.status === 'failed') lines.push('The refund failed; please help complete it.');
-    lines.push('Please look into it. Thank you!');
-    return lines.join('\n');
+  const due = c.deadlines?.arrivalDueAt;
+  const late = p.status === 'confirmed' && due !== undefined && now >= due ? now - due : undefined;
+  const remind = c.deadlines?.reviewRemindAt;
+  const slow = p.status === 'reviewing' && remind !== undefined && now >= remind ? now - p.since : undefined;
+  const status = STATUS_LABELS[p.status][locale];
+  const lines = en
+    ? [
+        'Hello, I need help with a refund.',
+        `Order number: ${c.orderId}`,
+        `After-sale number: ${c.afterSaleId || '(not assigned yet)'}`,
+        `Refund amount: ${amount === undefined ? '(unknown)' : formatFen(amount)} (${TYPE_LABELS[c.refundType].en})`,
+        `Problem: ${status}, since ${formatChinaTime(p.since)} (China time)`,
+      ]
+    : [
+        '您好，我有一笔退款需要协助处理。',
+        `订单编号：${c.orderId}`,
+        `售后单号：${c.afterSaleId || '（暂无）'}`,
+        `退款金额：${amount === undefined ? '（未知）' : formatFen(amount)}（${TYPE_LABELS[c.refundType]['zh-CN']}）`,
+        `问题：${status}，自 ${formatChinaTime(p.since)}（北京时间）起`,
+      ];
+  if (c.platformComment) lines.push(en ? `Platform's comment: ${c.platformComment}` : `平台意见：${c.platformComment}`);
+  if (p.status === 'confirmed' && c.approvedAt !== undefined) lines.push(en ? `Approved at: ${formatChinaTime(c.approvedAt)}` : `审核通过时间：${formatChinaTime(c.approvedAt)}`);
+  if (late !== undefined) {
+    lines.push(
+      en
+        ? `The refund was confirmed; the money has not arrived ${hoursText(late, 'en')} after the arrival deadline (${formatChinaTime(due!)}).`
+        : `已确认退款，超过到账期限（${formatChinaTime(due!)}）${hoursText(late, 'zh-CN')}仍未到账。`,
+    );
+  } else if (slow !== undefined) lines.push(en ? `The review has been pending for ${hoursText(slow, 'en')}.` : `已等待审核 ${hoursText(slow, 'zh-CN')}，仍未处理。`);
+  else if (p.status === 'rejected') lines.push(en ? 'The review was rejected; please tell me why and how to proceed.' : '审核不通过，请告知原因及后续处理方式。');
+  else if (p.status === 'failed') lines.push(en ? 'The refund failed; please help complete it.' : '退款失败，请协助完成退款。');
+  if (p.contactedAt !== undefined) {
+    lines.push(en ? `I contacted support at ${formatChinaTime(p.contactedAt)}; it is not resolved yet.` : `已于 ${formatChinaTime(p.contactedAt)} 联系过客服，问题仍未解决。`);
   }
-  const lines = [
-    '您好，我有一笔退款需要协助处理。',
-    `订单编号：${c.orderId}`,
-    `售后单号：${c.afterSaleId || '（暂无）'}`,
-    `退款金额：${amount === undefined ? '（未知）' : formatFen(amount)}（${TYPE_LABELS[c.refundType]['zh-CN']}）`,
-    `当前状态：${status}，自 ${formatChinaTime(since)} 起`,
-  ];
-  if (c.approvedAt !== undefined) lines.push(`审核通过时间：${formatChinaTime(c.approvedAt)}`);
-  if (overdueFor !== undefined) lines.push(`已超过到账时限 ${hoursText(overdueFor, 'zh-CN')}仍未到账。`);
-  else if (c.status === 'rejected') lines.push('审核不通过，请告知原因及后续处理方式。');
-  else if (c.status === 'failed') lines.push('退款失败，请协助完成退款。');
-  lines.push('麻烦尽快核实处理，谢谢！');
+  lines.push(en ? 'Please look into it. Thank you!' : '麻烦尽快核实处理，谢谢！');
   return lines.join('\n');
 }
 

@@ -29,7 +29,7 @@ export interface CaseRow {
   refundedAt?: number;
   /** Rejected at least once. */
   rejected: boolean;
-  /** The arrival deadline, when the refund was confirmed (or approved) and a window set. */
+  /** The arrival deadline: set when the refund was confirmed (the window starts then). */
   arrivalDueAt?: number;
   /** Why the case needs attention now, if it does. */
   attention?: AttentionKind;

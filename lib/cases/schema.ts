@@ -40,7 +40,9 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const CaseDeadlines = z.object({
   /** Remind when a review is still pending at this time (set on entering `reviewing`). */
   reviewRemindAt: Timestamp.optional(),
-  /** The money should have arrived by then (set on entering `approved`: approval + arrival window). */
+  /** Remind the merchant to confirm an approved refund at this time (approval + confirm reminder). */
+  confirmRemindAt: Timestamp.optional(),
+  /** The money should have arrived by then (set on entering `confirmed`: confirmation + arrival window). */
   arrivalDueAt: Timestamp.optional(),
   /** Follow up with support at this time (set on entering `escalated`). */
   followUpAt: Timestamp.optional(),
@@ -70,6 +72,12 @@ export const RefundCase = z.object({
   updatedAt: Timestamp,
   approvedAt: Timestamp.optional(),
   supportContactedAt: Timestamp.optional(),
+  /** The platform's latest comment on the application as the page shows it (e.g. why it was rejected). */
+  platformComment: z.string().max(500).optional(),
+  /** The earlier application of the same order that this one follows (a re-application after a rejection or failure). */
+  previousCaseId: z.string().min(1).max(100).optional(),
+  /** The later application that followed this one. */
+  nextCaseId: z.string().min(1).max(100).optional(),
   deadlines: CaseDeadlines.default({}),
   /**
    * When the case starts needing attention (undefined: never, e.g. terminal). Stored so the badge

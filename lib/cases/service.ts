@@ -15,18 +15,22 @@ import {
   attention,
   badgeFromKinds,
   badgeSummary,
-  compareUrgency,
   createCase,
+  CONFIRM_REMINDER_NOTE,
+  isConfirmDue,
   isOverdue,
   observe,
+  OVERDUE_NOTE,
   recomputeDerived,
   retime,
+  supersede,
   TIMED_STATUSES,
   URGENCY,
   type AttentionKind,
   type MerchantAction,
   type NewCaseInput,
 } from './model';
+import { newestCase, pickCase, previousApplication } from './identity';
 import { toRow, type CaseRow } from './rows';
 import { RefundCase as RefundCaseSchema, type RefundCase } from './schema';
 import { CASE_STATUSES, type CaseStatus, type ChangeSource } from './status';
@@ -48,12 +52,15 @@ export interface Observation {
   afterSaleId?: string;
   status: ObservedStatus;
   source?: 'page';
+  /** The platform's comment as the page shows it (e.g. why it was rejected). */
+  comment?: string;
+  /** The application time the row or page shows (epoch ms): tells two applications of one order apart. */
+  appliedAt?: number;
 }
 
 export type CaseChange = { case: RefundCase; from: CaseStatus; to: CaseStatus };
 
-/** The history note the deadline sweep writes when a case passes its arrival window. */
-export const OVERDUE_NOTE = '超过到账时限 / past the arrival window';
+export { OVERDUE_NOTE, CONFIRM_REMINDER_NOTE, REAPPLIED_NOTE } from './model';
 
 const META_LAST_SWEEP = 'deadlineSweepAt';
 const MAX_RETRIES = 3;
@@ -111,7 +118,11 @@ export class CaseService {
     });
   }
 
-  /** Records a submitted application. The same submitId twice → one case; an open case for the order → that case, `duplicate`. */
+  /**
+   * Records a submitted application. The same submitId twice → one case; an open case for the
+   * order → that case, `duplicate`. After a rejected or failed application the new one is a new
+   * case that follows it (previousCaseId), and the earlier one is linked and closed (supersede).
+   */
   recordSubmit(
     { input, submitId }: { input: NewCaseInput; submitId: string },
     { now, rules }: Ctx,
@@ -122,14 +133,18 @@ export class CaseService {
         submitId,
         now,
         findDuplicate: (existing) => findOpenCase(existing, input.orderId),
+        follow: (existing, c) => {
+          const prev = previousApplication(existing);
+          return prev ? { fresh: { ...c, previousCaseId: prev.id }, previous: supersede(prev, c.id, rules, now, 'panel') } : { fresh: c };
+        },
       });
       return { case: r.case, created: r.kind === 'created', duplicate: r.kind === 'duplicate' };
     });
   }
 
   /**
-   * Applies what a page shows to the matching cases (by after-sale number, else the order's open
-   * case): every observation in ONE readwrite transaction (a refund list of 1,000 rows is one
+   * Applies what a page shows to the matching cases (by after-sale number, else as pickCase says):
+   * every observation in ONE readwrite transaction (a refund list of 1,000 rows is one
    * commit). Per case the same as a single update: observe() on the stored copy, rev + 1, history.
    * A concurrent single-case write (act, addNote, the sweep) either commits before the batch reads
    * (the batch builds on it) or after, when its rev check fails and it re-reads: nothing is lost.
@@ -137,10 +152,10 @@ export class CaseService {
   async reportPage(observations: Observation[], { now, rules }: Ctx): Promise<{ changes: CaseChange[]; matched: number }> {
     const { matched, changes } = await this.store.updateMatching(
       observations,
-      (existing, orderId) => findOpenCase(existing, orderId),
+      pickCase,
       (c, i) => {
         const seen = observations[i];
-        const o = observe(c, seen.status, rules, now, 'page', seen.afterSaleId ? { afterSaleId: seen.afterSaleId } : undefined);
+        const o = observe(c, seen.status, rules, now, 'page', { afterSaleId: seen.afterSaleId, comment: seen.comment });
         return o.changed ? o.case : undefined;
       },
     );
@@ -186,11 +201,9 @@ export class CaseService {
     return { closed, skipped: caseIds.length - closed.length };
   }
 
-  /** The order's open case, else its most recently updated one. */
+  /** The order's newest application (after a re-application, the new one; it links the earlier one). */
   async getForOrder(orderId: string): Promise<RefundCase | null> {
-    const cases = await this.store.getByOrder(orderId);
-    if (cases.length === 0) return null;
-    return findOpenCase(cases, orderId) ?? cases.reduce((a, b) => (b.updatedAt > a.updatedAt ? b : a));
+    return newestCase(await this.store.getByOrder(orderId)) ?? null;
   }
 
   async list(opts: { query?: string; status?: CaseStatus; limit?: number; offset?: number } = {}): Promise<{ items: RefundCase[]; total: number }> {
@@ -215,8 +228,6 @@ export class CaseService {
    */
   async attention(now: number, limit?: number): Promise<{ items: Array<{ case: RefundCase; kind: AttentionKind }>; total: number }> {
     const figures = await this.store.attentionFigures(now);
-    // An approved case without a deadline is in no range (only a record from before deadlines were stored): scan then.
-    if (figures.approvedUndated > 0) return this.attentionScan(now, limit);
     const kinds = kindsOf(figures);
     const total = Object.values(kinds).reduce((a, b) => a + b, 0);
     const want = limit ?? Infinity;
@@ -226,32 +237,19 @@ export class CaseService {
       if (before >= want) break;
       const n = groupCount(g, figures);
       if (n > 0) groups.push(g);
-      // Both overdue ranges share one kind: the kind's count is added once, after its last group.
-      if (g.last) before += kinds[g.kind];
+      before += kinds[g.kind];
     }
     const read = await this.store.attentionGroups(groups, now, limit);
     const items: Array<{ case: RefundCase; kind: AttentionKind }> = [];
     for (const kind of URGENCY) {
+      // Each kind is one range, already in the popup's order.
       const cases = groups.flatMap((g, i) => (g.kind === kind ? read[i] : []));
-      // Overdue merges two ranges (approved, confirmed); the others are one range, already in order.
-      if (kind === 'overdue') cases.sort((a, b) => compareUrgency(a, b, now));
       for (const c of cases) {
         const k = attention(c, now);
         if (k) items.push({ case: c, kind: k });
       }
     }
     return { items: limit ? items.slice(0, limit) : items, total };
-  }
-
-  /** The attention list by reading every case in the attention index (a fallback, see attention()). */
-  private async attentionScan(now: number, limit?: number): Promise<{ items: Array<{ case: RefundCase; kind: AttentionKind }>; total: number }> {
-    const items: Array<{ case: RefundCase; kind: AttentionKind }> = [];
-    for (const c of await this.store.attentionCases(now)) {
-      const kind = attention(c, now);
-      if (kind) items.push({ case: c, kind });
-    }
-    items.sort((a, b) => compareUrgency(a.case, b.case, now));
-    return { items: limit ? items.slice(0, limit) : items, total: items.length };
   }
 
   /**
@@ -270,19 +268,21 @@ export class CaseService {
   }
 
   /**
-   * Finds the cases whose deadline passed since the last sweep and marks each newly overdue one
-   * once (a history entry from source `alarm`), so a notification is never repeated — not after a
-   * worker restart, not when two sweeps overlap. Returns the cases marked now.
+   * Finds the cases whose deadline passed since the last sweep and marks each newly overdue
+   * (confirmed) or newly due to confirm (approved) one once (a history entry from source `alarm`),
+   * so a notification is never repeated — not after a worker restart, not when two sweeps overlap.
+   * Returns the cases marked now (status confirmed: overdue; approved: the confirm reminder).
    */
   async sweepDeadlines(now: number): Promise<RefundCase[]> {
     const last = await this.store.getMeta<number>(META_LAST_SWEEP);
     const due = await this.store.deadlinesBetween(last, now);
     const marked: RefundCase[] = [];
     for (const c of due) {
-      if (!isOverdue(c, now) || hasOverdueMark(c)) continue;
-      const r = await this.update(c.id, (cur) =>
-        isOverdue(cur, now) && !hasOverdueMark(cur) ? { next: markOverdue(cur, now), result: true } : { result: false },
-      );
+      if (!dueMark(c, now)) continue;
+      const r = await this.update(c.id, (cur) => {
+        const next = dueMark(cur, now);
+        return next ? { next, result: true } : { result: false };
+      });
       if (r?.result) marked.push(r.case);
     }
     await this.store.setMeta(META_LAST_SWEEP, now);
@@ -291,7 +291,8 @@ export class CaseService {
 
   /**
    * After the deadline rules changed: every case whose clock is running gets its deadline from the
-   * new rules; one that is past its new arrival window is marked overdue (once). Returns those.
+   * new rules; one that is past its new arrival window (or confirm reminder) is marked once, as by
+   * the sweep. Returns those.
    */
   async retimeAll({ now, rules }: Ctx): Promise<RefundCase[]> {
     const marked: RefundCase[] = [];
@@ -299,10 +300,10 @@ export class CaseService {
       for (const c of await this.store.list({ status, limit: Number.MAX_SAFE_INTEGER })) {
         if (retime(c, rules) === c) continue;
         const r = await this.update(c.id, (cur) => {
-          let next = retime(cur, rules);
-          const overdue = isOverdue(next, now) && !hasOverdueMark(next);
-          if (overdue) next = markOverdue(next, now);
-          return next === cur ? { result: false } : { next, result: overdue };
+          const retimed = retime(cur, rules);
+          const marked = dueMark(retimed, now);
+          const next = marked ?? retimed;
+          return next === cur ? { result: false } : { next, result: marked !== undefined };
         });
         if (r?.result) marked.push(r.case);
       }
@@ -493,36 +494,35 @@ export function checkRules(input: unknown): Outcome<RuleSet> {
 /** Cases per attention kind (the model's attention()), from the store's counters and due counts. */
 function kindsOf(f: AttentionFigures): Record<AttentionKind, number> {
   return {
-    overdue: f.approvedDue + f.confirmedDue,
+    overdue: f.confirmedDue,
     rejected: f.counts.rejected,
     failed: f.counts.failed,
-    approved: f.counts.approved - f.approvedDue,
+    approved: f.counts.approved,
     'follow-up': f.escalatedDue,
     'review-slow': f.reviewingDue,
   };
 }
 
-type AttentionGroup = { kind: AttentionKind; status: CaseStatus; which: 'due' | 'later' | 'all'; last: boolean };
+type AttentionGroup = { kind: AttentionKind; status: CaseStatus; which: 'due' | 'all' };
 
 /**
- * Each attention kind as key ranges, in urgency order (URGENCY): within a range the store returns
- * the popup's order (deadline or since-when ascending, then id), which is compareUrgency's.
+ * Each attention kind as one key range, in urgency order (URGENCY): within a range the store
+ * returns the popup's order (deadline or since-when ascending, then id), which is compareUrgency's.
+ * Every approved case needs attention (it waits for the merchant's confirmation; SPEC §1 step 8),
+ * ordered by approval (its confirm reminder is approval + a fixed number of hours); only a
+ * confirmed case can be overdue.
  */
 const ATTENTION_GROUPS: readonly AttentionGroup[] = [
-  { kind: 'overdue', status: 'approved', which: 'due', last: false },
-  { kind: 'overdue', status: 'confirmed', which: 'due', last: true },
-  { kind: 'rejected', status: 'rejected', which: 'all', last: true },
-  { kind: 'failed', status: 'failed', which: 'all', last: true },
-  { kind: 'approved', status: 'approved', which: 'later', last: true },
-  { kind: 'follow-up', status: 'escalated', which: 'due', last: true },
-  { kind: 'review-slow', status: 'reviewing', which: 'due', last: true },
+  { kind: 'overdue', status: 'confirmed', which: 'due' },
+  { kind: 'rejected', status: 'rejected', which: 'all' },
+  { kind: 'failed', status: 'failed', which: 'all' },
+  { kind: 'approved', status: 'approved', which: 'all' },
+  { kind: 'follow-up', status: 'escalated', which: 'due' },
+  { kind: 'review-slow', status: 'reviewing', which: 'due' },
 ];
 function groupCount(g: AttentionGroup, f: AttentionFigures): number {
   if (g.which === 'all') return f.counts[g.status];
-  if (g.which === 'later') return f.counts.approved - f.approvedDue - f.approvedUndated;
   switch (g.status) {
-    case 'approved':
-      return f.approvedDue;
     case 'confirmed':
       return f.confirmedDue;
     case 'reviewing':
@@ -535,18 +535,26 @@ function groupCount(g: AttentionGroup, f: AttentionFigures): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Overdue marker
+// Deadline markers
 
-function hasOverdueMark(c: RefundCase): boolean {
-  const due = c.deadlines.arrivalDueAt ?? 0;
-  return c.history.some((h) => h.source === 'alarm' && h.note === OVERDUE_NOTE && h.at >= due);
+/** Whether the case already carries the marker `note` for the deadline `at` (or a later one). */
+function hasMark(c: RefundCase, note: string, at: number): boolean {
+  return c.history.some((h) => h.source === 'alarm' && h.note === note && h.at >= at);
 }
 
-function markOverdue(c: RefundCase, now: number): RefundCase {
+/**
+ * The case with its deadline marker, when one is due and not yet written: a confirmed case past
+ * its arrival window (overdue), an approved case past its confirm reminder. Else undefined.
+ */
+function dueMark(c: RefundCase, now: number): RefundCase | undefined {
+  let note: string | undefined;
+  if (isOverdue(c, now) && !hasMark(c, OVERDUE_NOTE, c.deadlines.arrivalDueAt!)) note = OVERDUE_NOTE;
+  else if (isConfirmDue(c, now) && !hasMark(c, CONFIRM_REMINDER_NOTE, c.deadlines.confirmRemindAt!)) note = CONFIRM_REMINDER_NOTE;
+  if (note === undefined) return undefined;
   return recomputeDerived({
     ...c,
     updatedAt: Math.max(c.updatedAt, now),
-    history: [...c.history, { from: c.status, to: c.status, at: now, source: 'alarm', note: OVERDUE_NOTE }],
+    history: [...c.history, { from: c.status, to: c.status, at: now, source: 'alarm', note }],
   });
 }
 

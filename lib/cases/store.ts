@@ -15,7 +15,10 @@ import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type Stor
 import type { LocalText } from '../i18n';
 import { RefundCase as RefundCaseSchema, type RefundCase } from './schema';
 import { CASE_STATUSES, type CaseStatus } from './status';
-import { recomputeDerived } from './model';
+import { standingClaims } from './identity';
+import { recomputeDerived, retime } from './model';
+import { DEFAULT_DEADLINES, HOUR_MS } from '../rules/constants';
+import type { RuleSet } from '../rules/schema';
 
 export const DB_NAME = 'refund-helper';
 /**
@@ -26,8 +29,10 @@ export const DB_NAME = 'refund-helper';
  *    deadlines (META_DUE) computed.
  * 5: + the `staging` store: an import or restore that arrives in chunks (a 200,000-case file is
  *    larger than one runtime message may be) waits there until one transaction commits it.
+ * 6: approved and confirmed cases re-timed: the arrival window starts at confirmation, an approved
+ *    case has a confirm reminder instead (see arrivalFromConfirmation); the due lists recounted.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** The `meta` key of the per-status counters. */
 export const META_COUNTS = 'caseCounts';
@@ -232,6 +237,23 @@ function backfill(raw: unknown): RefundCase | undefined {
   return recomputeDerived(parsed.data);
 }
 
+/**
+ * A record from before version 6 re-timed (SPEC §1 step 9): an approved case loses the arrival time
+ * it got at approval and gets a confirm reminder (approval + the default hours: the setting is
+ * new); a confirmed case's window is counted from when it entered confirmed (its history), with
+ * the window length the case had (the merchant's setting then; the upgrade cannot read the rules).
+ * Undefined: unchanged, or a record that does not parse (kept as it is).
+ */
+function arrivalFromConfirmation(raw: unknown): RefundCase | undefined {
+  const parsed = RefundCaseSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const c = parsed.data;
+  const due = c.deadlines.arrivalDueAt;
+  const hours = due !== undefined && c.approvedAt !== undefined && due > c.approvedAt ? (due - c.approvedAt) / HOUR_MS : DEFAULT_DEADLINES.arrivalWindowHours;
+  const next = retime(c, { deadlines: { ...DEFAULT_DEADLINES, arrivalWindowHours: hours } } as RuleSet);
+  return next === c ? undefined : next;
+}
+
 /** Each step takes the database from version `to - 1` to `to`. */
 const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void | Promise<void>> = {
   1(db) {
@@ -269,6 +291,17 @@ const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void
   },
   5(db) {
     db.createObjectStore('staging', { keyPath: ['session', 'seq'] });
+  },
+  async 6(_db, tx) {
+    const cases = tx.objectStore('cases');
+    for (const status of ['approved', 'confirmed'] as const) {
+      for (let cursor = await cases.index('by-status').openCursor(status); cursor; cursor = await cursor.continue()) {
+        const next = arrivalFromConfirmation(cursor.value);
+        if (next) await cursor.update(next);
+      }
+    }
+    // Statuses are unchanged (the counters hold); the deadlines are not.
+    await tx.objectStore('meta').put({ key: META_DUE, value: await recountDue(cases) });
   },
 };
 
@@ -468,8 +501,18 @@ export interface InsertOptions {
   submitId?: string;
   /** Given the order's existing cases, the one that makes this insert a duplicate (if any). */
   findDuplicate?: (existing: RefundCase[]) => RefundCase | undefined;
+  /**
+   * Given the order's existing cases and the new one: the new one to store and the earlier case it
+   * follows, changed (linked, closed), written in the same transaction.
+   */
+  follow?: (existing: RefundCase[], fresh: RefundCase) => { fresh: RefundCase; previous?: RefundCase };
   now?: number;
 }
+
+/** What a row says about which case it is (see identity.ts pickCase). */
+export type MatchKey = { orderId?: string; afterSaleId?: string; appliedAt?: number };
+/** Chooses the case of a key whose after-sale number no case has (or that has none) among its order's cases, oldest first. */
+export type Picker = (orderCases: RefundCase[], key: MatchKey) => RefundCase | undefined;
 
 export type InsertResult =
   | { kind: 'created'; case: RefundCase }
@@ -542,18 +585,25 @@ export class CaseStore {
           const prior = seen && (await cases.get(seen.caseId));
           if (prior) result = { kind: 'same-submit', case: prior };
         }
+        const existing = opts.findDuplicate || opts.follow ? sortByCreated(await cases.index('by-order').getAll(c.orderId)) : [];
         if (!result && opts.findDuplicate) {
-          const existing = sortByCreated(await cases.index('by-order').getAll(c.orderId));
           const dup = opts.findDuplicate(existing);
           if (dup) result = { kind: 'duplicate', case: dup };
         }
         if (!result) {
           if (await cases.getKey(c.id)) throw new StoreError('exists');
+          const { fresh, previous } = opts.follow ? opts.follow(existing, c) : { fresh: c };
           const tally = await tallyIn(tx as WriteTx);
-          await cases.add(c);
-          tally.move(undefined, c);
+          await cases.add(fresh);
+          tally.move(undefined, fresh);
+          const before = previous && existing.find((e) => e.id === previous.id);
+          if (previous && before) {
+            const saved = { ...previous, rev: before.rev + 1 };
+            await cases.put(saved);
+            tally.move(before, saved);
+          }
           await tally.save();
-          result = { kind: 'created', case: c };
+          result = { kind: 'created', case: fresh };
         }
         if (opts.submitId && result.kind !== 'same-submit') {
           await submits.put({ submitId: opts.submitId, caseId: result.case.id, at: opts.now ?? c.createdAt });
@@ -567,21 +617,10 @@ export class CaseStore {
    * For each key, its case: by after-sale number, else the order's case `pick` chooses. One read
    * transaction for the whole batch (a refund list of 1,000 rows is one call).
    */
-  lookup(
-    keys: ReadonlyArray<{ orderId?: string; afterSaleId?: string }>,
-    pick: (existing: RefundCase[], orderId: string) => RefundCase | undefined,
-  ): Promise<Array<RefundCase | undefined>> {
+  lookup(keys: readonly MatchKey[], pick: Picker): Promise<Array<RefundCase | undefined>> {
     return guard(async () => {
       const tx = this.db.transaction('cases');
-      const byAfterSale = tx.store.index('by-after-sale');
-      const byOrder = tx.store.index('by-order');
-      return Promise.all(
-        keys.map(async ({ orderId, afterSaleId }) => {
-          const hit = afterSaleId ? await byAfterSale.get(afterSaleId) : undefined;
-          if (hit || !orderId) return hit;
-          return pick(sortByCreated(await byOrder.getAll(orderId)), orderId);
-        }),
-      );
+      return Promise.all(keys.map((key) => matchIn(tx.store, key, pick)));
     });
   }
 
@@ -590,41 +629,41 @@ export class CaseStore {
    * one commit, not 1,000). Each key is matched like `lookup` (after-sale number, else the order's
    * case `pick` chooses, both judged on the stored copies as the transaction began); `step` then
    * gets the latest copy of the matched case (an earlier key of the batch may have changed it)
-   * and returns the next one, or undefined for no change. Every change is stored with rev + 1, and
+   * and returns the next one, or undefined for no change (a key whose after-sale number differs from
+   * the one an earlier key gave that copy is not matched). Every change is stored with rev + 1, and
    * the counters follow in the same transaction. Nothing else can write in between (IndexedDB runs
    * overlapping readwrite transactions one at a time), and a writer that read a case before this
    * batch sees a rev conflict on its own write, so no update is lost either way.
    */
   updateMatching(
-    keys: ReadonlyArray<{ orderId?: string; afterSaleId?: string }>,
-    pick: (existing: RefundCase[], orderId: string) => RefundCase | undefined,
+    keys: readonly MatchKey[],
+    pick: Picker,
     step: (current: RefundCase, index: number) => RefundCase | undefined,
   ): Promise<{ matched: number; changes: Array<{ index: number; before: RefundCase; after: RefundCase }> }> {
     return guard(async () => {
       const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
       const cases = tx.objectStore('cases');
       return atomically(tx, async () => {
-        const byAfterSale = cases.index('by-after-sale');
-        const byOrder = cases.index('by-order');
-        const [tally, targets] = await Promise.all([
-          tallyIn(tx as WriteTx),
-          Promise.all(
-            keys.map(async ({ orderId, afterSaleId }) => {
-              const hit = afterSaleId ? await byAfterSale.get(afterSaleId) : undefined;
-              if (hit || !orderId) return hit;
-              return pick(sortByCreated(await byOrder.getAll(orderId)), orderId);
-            }),
-          ),
-        ]);
+        const [tally, found] = await Promise.all([tallyIn(tx as WriteTx), Promise.all(keys.map((key) => matchIn(cases, key, pick, true)))]);
+        // Rows with different unknown numbers claiming one case: only the one standingClaims keeps.
+        const claimed = found.flatMap((f, index) => (f.claimed ? [{ index, claim: { caseId: f.case!.id, afterSaleId: keys[index].afterSaleId, appliedAt: keys[index].appliedAt } }] : []));
+        const stands = standingClaims(claimed.map((c) => c.claim));
+        const targets = found.map((f) => f.case);
+        claimed.forEach((c, k) => {
+          if (!stands[k]) targets[c.index] = undefined;
+        });
         const stored = new Map<string, RefundCase>(); // as read: the counters move from these
         const latest = new Map<string, RefundCase>();
         const changes: Array<{ index: number; before: RefundCase; after: RefundCase }> = [];
         let matched = 0;
         targets.forEach((target, index) => {
           if (!target) return;
+          const before = latest.get(target.id) ?? target;
+          // An earlier row of this batch gave the case its number: a row with another number is another application.
+          const number = keys[index].afterSaleId;
+          if (number && before.afterSaleId && before.afterSaleId !== number) return;
           matched++;
           if (!stored.has(target.id)) stored.set(target.id, target);
-          const before = latest.get(target.id) ?? target;
           const next = step(before, index);
           if (!next) return;
           const after: RefundCase = { ...next, id: before.id, rev: before.rev + 1 };
@@ -694,7 +733,7 @@ export class CaseStore {
 
   /**
    * What the badge and the attention list are made of, without walking any index: the counters,
-   * and the due counts of the time-dependent kinds (arrival due among approved and confirmed,
+   * and the due counts of the time-dependent kinds (confirm reminder among approved, arrival due among confirmed,
    * review reminder among reviewing, follow-up among escalated) by binary search in the kept
    * sorted deadlines.
    */
@@ -707,7 +746,6 @@ export class CaseStore {
       confirmedDue: countUpTo(due.confirmed, now),
       reviewingDue: countUpTo(due.reviewing, now),
       escalatedDue: countUpTo(due.escalated, now),
-      approvedUndated: Math.max(0, counts.approved - due.approved.length),
     };
   }
 
@@ -971,6 +1009,23 @@ export class CaseStore {
   }
 }
 
+type MatchingStore = {
+  index(name: 'by-after-sale'): { get(key: string): Promise<RefundCase | undefined> };
+  index(name: 'by-order'): { getAll(key: string): Promise<RefundCase[]> };
+};
+
+/**
+ * A key's case: the one with its after-sale number (the number is the identity), else the one the
+ * picker chooses among its order's (`claimed`: a key with a number no case has).
+ */
+async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker): Promise<RefundCase | undefined>;
+async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker, withClaim: true): Promise<{ case?: RefundCase; claimed: boolean }>;
+async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker, withClaim = false): Promise<unknown> {
+  const hit = key.afterSaleId ? await store.index('by-after-sale').get(key.afterSaleId) : undefined;
+  const picked = hit || !key.orderId ? hit : pick(sortByCreated(await store.index('by-order').getAll(key.orderId)), key);
+  return withClaim ? { case: picked, claimed: !hit && !!picked && !!key.afterSaleId } : picked;
+}
+
 function sessionRange(session: string): IDBKeyRange {
   return IDBKeyRange.bound([session, -Infinity], [session, Infinity]);
 }
@@ -1058,15 +1113,14 @@ async function replacer(tx: WriteTx) {
 
 export interface AttentionFigures {
   counts: StatusCounts;
-  /** Approved / confirmed cases past their arrival due time (overdue). */
+  /** Approved cases past their confirm reminder. */
   approvedDue: number;
+  /** Confirmed cases past their arrival due time (overdue). */
   confirmedDue: number;
   /** Reviewing cases past their review reminder. */
   reviewingDue: number;
   /** Escalated cases past their follow-up time. */
   escalatedDue: number;
-  /** Approved cases without any deadline (not in `by-status-deadline`): 0 unless a record lacks one. */
-  approvedUndated: number;
 }
 
 function dueRange(status: CaseStatus, now: number): IDBKeyRange {

@@ -12,9 +12,9 @@ export type Observation = {
   orderId?: string;
   afterSaleId?: string;
   status: ObservedStatus;
-  /** The platform's comment as the page shows it (e.g. the refund detail's 平台意见, without the label), trimmed, ≤ 500 characters. */
+  /** The platform's comment as the page shows it (without its label), ≤ 500 characters. */
   comment?: string;
-  /** Epoch ms of the application time the row/page shows (申请时间, China time UTC+8). */
+  /** The application time (申请时间) the row or page shows, epoch ms. */
   appliedAt?: number;
 };
 export type CaseAction = 'confirm' | 'contact-support' | 'close' | 'reopen' | 'cancel-order';

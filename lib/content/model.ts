@@ -8,7 +8,7 @@ import { formatFen } from '../money';
 import { ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
 import type { RefundCase } from '../cases/schema';
 import type { CaseStatus } from '../cases/status';
-import { STATUS_LABELS, isOverdue, supportMessage } from '../cases/model';
+import { STATUS_LABELS, historyText, isOverdue, supportMessage } from '../cases/model';
 import {
   adviseOrder,
   checkEvidence,
@@ -339,7 +339,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       overdue,
       lines,
       timeline: c.history
-        .map((x) => `${formatDateTime(x.at)} ${x.from ? `${status(x.from)} → ` : `${T('created')}: `}${status(x.to)}`)
+        .map((x) => `${formatDateTime(x.at)} ${historyText(x, locale)}`)
         .reverse(),
       // What to do next is what the rules engine advises for the case.
       next: overdue ? T('nextOverdue') : advice.why[locale],

@@ -8,7 +8,7 @@ import { REFUND_TYPES } from '../order';
 import { CASE_STATUSES } from '../cases/status';
 import { MERCHANT_ACTIONS } from '../cases/model';
 import { OBSERVED_STATUSES } from '../sites/texts';
-import { Amount, OrderUrl } from '../cases/schema';
+import { Amount, OrderUrl, Timestamp } from '../cases/schema';
 
 /** Order and after-sale numbers: the platform's are digits; letters, `-` and `_` are allowed for other shops' formats. */
 const Id = z
@@ -42,10 +42,10 @@ export const ObservationSchema = z
     afterSaleId: Id.optional(),
     status: z.enum(OBSERVED_STATUSES),
     source: z.literal('page').optional(),
-    /** The platform's comment as the page shows it (平台意见, without the label). */
+    /** The platform's comment as the page shows it, without its label. */
     comment: z.string().trim().max(500).optional(),
-    /** 申请时间 the row/page shows, epoch ms. */
-    appliedAt: z.number().int().nonnegative().optional(),
+    /** The application time the row or page shows (epoch ms). */
+    appliedAt: Timestamp.optional(),
   })
   .refine((o) => o.orderId !== undefined || o.afterSaleId !== undefined, {
     error: '需要订单编号或售后单号 / an order number or an after-sale number is required',

@@ -33,7 +33,7 @@ export type TemplateVar = (typeof TEMPLATE_VARS)[number];
 /** Longest hour value a deadline may take: 90 days. */
 export const MAX_DEADLINE_HOURS = 24 * 90;
 
-export const DEFAULT_DEADLINES = { reviewReminderHours: 48, arrivalWindowHours: 24, supportFollowUpHours: 24 } as const;
+export const DEFAULT_DEADLINES = { reviewReminderHours: 48, confirmReminderHours: 24, arrivalWindowHours: 24, supportFollowUpHours: 24 } as const;
 export const DEFAULT_NOTIFICATIONS = { approved: true, rejected: true, failed: true, overdue: true } as const;
 
 export type { Locale, LocalText } from '../i18n';

@@ -22,7 +22,7 @@ function isTerminal(c: Pick<RefundCase, 'status'>): boolean {
 /**
  * What can be done with an order now (SPEC §2 "What can be done with an order", §1 steps 8–10).
  * A case for the order overrides what the order's status alone says; a draft case does not (the
- * merchant is still preparing it). An approved or confirmed case past its arrival window asks for
+ * merchant is still preparing it). A confirmed case past its arrival window asks for
  * 联系客服 (the guide: past 24 h, contact customer service); an escalated case whose follow-up
  * time has come asks for it again.
  */
@@ -32,8 +32,9 @@ export function adviseOrder(
   now: number,
 ): { advice: Advice; why: LocalText } {
   if (current && current.status !== 'draft') {
+    // Only a confirmed refund can be late: the arrival window starts at confirmation (SPEC §1 step 9).
     const due = current.deadlines?.arrivalDueAt;
-    const overdue = (current.status === 'approved' || current.status === 'confirmed') && due !== undefined && now >= due;
+    const overdue = current.status === 'confirmed' && due !== undefined && now >= due;
     if (isTerminal(current)) {
       return {
         advice: 'locked',
@@ -48,10 +49,7 @@ export function adviseOrder(
     if (overdue) {
       return {
         advice: 'contact-support',
-        why:
-          current.status === 'approved'
-            ? t('审核已通过但超过到账时限：请先确认退款，再联系客服。', 'Approved but past the arrival window: confirm the refund, then contact customer service.')
-            : t('已超过到账时限仍未到账，请联系客服。', 'The money has not arrived within the arrival window; contact customer service.'),
+        why: t('已超过到账时限仍未到账，请联系客服。', 'The money has not arrived within the arrival window; contact customer service.'),
       };
     }
     switch (current.status) {
@@ -355,13 +353,28 @@ export function expressEligibility(
 }
 
 /**
- * The open (not terminal) case of an order, if any: a second application for the order is a
- * duplicate (the guide asks merchants not to abuse refunds). With several, the latest updated.
+ * Whether a case ended its application rejected or failed (or was escalated from there): applying
+ * again for the order is then a new application, not a duplicate (SPEC §3 Identity).
+ */
+function applicationEnded(c: RefundCase): boolean {
+  if (c.status === 'rejected' || c.status === 'failed') return true;
+  if (c.status !== 'escalated') return false;
+  for (let i = c.history.length - 1; i >= 0; i--) {
+    const h = c.history[i];
+    if (h.to === 'escalated' && h.from !== 'escalated') return h.from === 'rejected' || h.from === 'failed';
+  }
+  return false;
+}
+
+/**
+ * The open case of an order, if any: an application in progress (not terminal, not ended
+ * rejected or failed). A second application for the order while one is open is a duplicate (the
+ * guide asks merchants not to abuse refunds). With several, the latest updated.
  */
 export function findOpenCase(cases: Iterable<RefundCase>, orderId: string): RefundCase | undefined {
   let found: RefundCase | undefined;
   for (const c of cases) {
-    if (c.orderId !== orderId || isTerminal(c)) continue;
+    if (c.orderId !== orderId || isTerminal(c) || applicationEnded(c)) continue;
     if (!found || c.updatedAt > found.updatedAt) found = c;
   }
   return found;

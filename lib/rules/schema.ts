@@ -108,6 +108,9 @@ export const DISABLED_EXPRESS = { enabled: false, maxAmount: 0, orderStatuses: [
 
 export const Deadlines = z.strictObject({
   reviewReminderHours: Hours.default(DEFAULT_DEADLINES.reviewReminderHours),
+  /** An approved refund not confirmed this long after approval reminds the merchant. */
+  confirmReminderHours: Hours.default(DEFAULT_DEADLINES.confirmReminderHours),
+  /** The money should arrive this long after the refund is confirmed (SPEC §1 step 9). */
   arrivalWindowHours: Hours.default(DEFAULT_DEADLINES.arrivalWindowHours),
   supportFollowUpHours: Hours.default(DEFAULT_DEADLINES.supportFollowUpHours),
 });

@@ -92,7 +92,7 @@ forEachBrowser((b) => {
     await p.waitForField('caseStatus', 'escalated');
   });
 
-  it('an overdue case: approved, the arrival window (made short by the rules) passes', async () => {
+  it('an overdue case: approved, confirmed, the arrival window (made short by the rules) passes', async () => {
     await patchRules(b, (r) => ({ ...r, deadlines: { ...r.deadlines, arrivalWindowHours: 0.001 } })); // 3.6 s
     try {
       const orderId = SEED.orders.delivered2;
@@ -100,12 +100,16 @@ forEachBrowser((b) => {
       await b.review(afterSaleId, 'approve');
       await (await visitRefundList(b)).close();
       await expect.poll(async () => (await caseOf(orderId))?.status, { timeout: 10_000 }).toBe('approved');
+      // Approved: the money cannot move before the merchant confirms, so no arrival window runs yet.
+      const approved = (await caseOf(orderId))! as Case & { id: string };
+      expect(approved.deadlines.arrivalDueAt).toBeUndefined();
+      expect((await sendToBackground(b, 'caseAction', { caseId: approved.id, action: 'confirm', source: 'popup' })).ok).toBe(true);
       const due = (await caseOf(orderId))!.deadlines.arrivalDueAt!;
       await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now()) + 300));
 
       const page = await b.openBackOffice(`/zone/order/detail?id=${orderId}`);
       const p = await b.panel(page, { kind: 'order-detail' });
-      await p.waitForField('caseStatus', 'approved');
+      await p.waitForField('caseStatus', 'confirmed');
       await waitPanelAttr(page, '[data-rh="case"]', 'data-overdue', 'true');
       expect(await p.advice()).toBe('contact-support');
       expect(await page.$eval(inPanel('[data-rh="support-message"]'), (n) => n.textContent)).toContain(orderId);

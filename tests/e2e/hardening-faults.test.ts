@@ -255,14 +255,14 @@ describe('faults: the browser restarted with a deadline pending (Chromium)', () 
     const windowMs = rules.deadlines.arrivalWindowHours * HOUR;
     const dueIn = 6_000;
     const now = Date.now();
-    // Approved so that the arrival window ends `dueIn` from now; then confirmed by the merchant.
-    const approvedAt = now - windowMs + dueIn;
+    // Confirmed by the merchant so that the arrival window (from the confirmation) ends `dueIn` from now.
+    const approvedAt = now - windowMs + dueIn - 60_000;
     let c = createCase({ orderId: '2498000000000001', refundType: 'refund-only', reasonId: 'quality', paidAmount: 2500 }, rules, approvedAt - HOUR, 'panel', 'restart-1');
     c = observe(c, 'approved', rules, approvedAt, 'page').case;
     const confirmed = applyAction(c, 'confirm', rules, approvedAt + 60_000, 'panel');
     if (!confirmed.ok) throw new Error('confirm refused');
     c = confirmed.case;
-    expect(c.deadlines.arrivalDueAt).toBe(approvedAt + windowMs);
+    expect(c.deadlines.arrivalDueAt).toBe(approvedAt + 60_000 + windowMs);
 
     let { browser, base } = await launchKeptProfile(dir);
     let ctl = await browser.newPage();

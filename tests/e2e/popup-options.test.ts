@@ -138,11 +138,11 @@ forEachBrowser((b, kind) => {
     await popup.close();
   });
 
-  it('the arrival window set in options decides which approved cases are overdue in the popup', async () => {
+  it('the arrival window set in options decides which confirmed cases are overdue in the popup; approved ones wait for the merchant', async () => {
     await submit(driver, ids.late);
-    await observe(driver, ids.late, 'approved');
+    await observe(driver, ids.late, 'confirmed'); // 退款执行中: its arrival window runs
     let popup = await openPopup();
-    expect((await listed(popup)).map((c) => c.attention)).toEqual(['approved', 'approved', 'approved']);
+    expect((await listed(popup)).map((c) => c.attention)).toEqual(['approved', 'approved']);
     await popup.close();
 
     const options = await openOptions();
@@ -153,19 +153,20 @@ forEachBrowser((b, kind) => {
     await options.close();
     await sleep(4_000);
 
-    // Cases approved before the change follow the new window too: every one is past it now.
+    // A case confirmed before the change follows the new window too: past it now. Approved ones
+    // are never overdue (the window starts at the confirmation).
     popup = await openPopup();
     expect(await listed(popup)).toEqual([
-      { order: ids.approvedA, status: 'approved', attention: 'overdue' },
-      { order: ids.approvedB, status: 'approved', attention: 'overdue' },
-      { order: ids.late, status: 'approved', attention: 'overdue' },
+      { order: ids.late, status: 'confirmed', attention: 'overdue' },
+      { order: ids.approvedA, status: 'approved', attention: 'approved' },
+      { order: ids.approvedB, status: 'approved', attention: 'approved' },
     ]);
     await popup.close();
 
     // Back to the guide's 24 h: none is overdue any more.
     await must(driver, 'resetRules');
     popup = await openPopup();
-    expect((await listed(popup)).map((c) => c.attention)).toEqual(['approved', 'approved', 'approved']);
+    expect((await listed(popup)).map((c) => c.attention)).toEqual(['approved', 'approved']);
     await popup.close();
   });
 

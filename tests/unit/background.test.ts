@@ -25,7 +25,7 @@ async function submit(orderId: string, extra = {}) {
   if (!r.ok) throw new Error(r.error.en);
   return r.data.case;
 }
-async function platformSays(orderId: string, status: 'approved' | 'rejected' | 'failed' | 'refunded') {
+async function platformSays(orderId: string, status: 'approved' | 'confirmed' | 'rejected' | 'failed' | 'refunded') {
   const r = await sendMessage('reportPage', { observations: [{ orderId, status }] });
   if (!r.ok) throw new Error(r.error.en);
   return r.data;
@@ -39,7 +39,7 @@ describe('alarms', () => {
     expect(await alarm(ALARM_SAFETY_NET)).toMatchObject({ periodInMinutes: SAFETY_NET_MINUTES });
     await submit('1001'); // review reminder T0 + 48 h
     expect((await alarm(ALARM_NEXT_DEADLINE))?.scheduledTime).toBe(T0 + 48 * HOUR);
-    await platformSays('1001', 'approved'); // arrival due T0 + 24 h
+    await platformSays('1001', 'approved'); // confirm reminder T0 + 24 h
     expect((await alarm(ALARM_NEXT_DEADLINE))?.scheduledTime).toBe(T0 + 24 * HOUR);
     await platformSays('1001', 'refunded');
     expect(await alarm(ALARM_NEXT_DEADLINE)).toBeUndefined();
@@ -80,6 +80,8 @@ describe('a deadline passing while the worker is asleep', () => {
     await platformSays('2001', 'approved');
     expect(create).toHaveBeenCalledTimes(1); // approved
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(rgba(BADGE_COLORS.amber));
+    world.clock.now = T0 + 2 * HOUR;
+    await platformSays('2001', 'confirmed'); // 退款执行中: the arrival window starts, due T0 + 26 h
 
     // The worker is killed; the browser keeps the alarm; 30 h pass.
     await world.stop();
@@ -101,7 +103,7 @@ describe('a deadline passing while the worker is asleep', () => {
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(rgba(BADGE_COLORS.red));
     expect(await fakeBrowser.action.getTitle({})).toMatch(/1 个已超时/);
     const saved = await sendMessage('getCase', { orderId: '2001' });
-    expect(saved.ok && saved.data?.history.at(-1)).toMatchObject({ source: 'alarm', from: 'approved', to: 'approved' });
+    expect(saved.ok && saved.data?.history.at(-1)).toMatchObject({ source: 'alarm', from: 'confirmed', to: 'confirmed' });
 
     // Another restart later still does not repeat it.
     world.clock.now = T0 + 40 * HOUR;
@@ -162,22 +164,38 @@ describe('notifications', () => {
     expect(tabsCreate).toHaveBeenCalledTimes(1);
   });
 
+  it('an approved case not confirmed by its confirm reminder: one reminder, never an overdue', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const a = await submit('3601');
+    await platformSays('3601', 'approved');
+    expect((await alarm(ALARM_NEXT_DEADLINE))?.scheduledTime).toBe(T0 + 24 * HOUR);
+    world.clock.now = T0 + 25 * HOUR;
+    await fire(ALARM_NEXT_DEADLINE);
+    await world.bg.refresh();
+    world.clock.now = T0 + 80 * HOUR;
+    await fire(ALARM_SAFETY_NET);
+    await world.bg.refresh();
+    expect(create.mock.calls.map(([id]) => id)).toEqual([notificationId('approved', a.id), notificationId('approved', a.id)]);
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual(rgba(BADGE_COLORS.amber));
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/1 个待确认退款/);
+  });
+
   it('several cases overdue at one sweep: one summary notification', async () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     const a = await submit('3501');
     const b = await submit('3502');
     await sendMessage('reportPage', {
       observations: [
-        { orderId: '3501', status: 'approved' },
+        { orderId: '3501', status: 'confirmed' },
         { orderId: '3502', status: 'confirmed' },
       ],
     });
-    // Only the approval notifies; 退款执行中 (confirmed) is the merchant's own step.
-    expect(create.mock.calls.map(([id]) => id)).toEqual([notificationId('approved', a.id)]);
+    // 退款执行中 (confirmed) is the merchant's own step: no notification.
+    expect(create).not.toHaveBeenCalled();
     world.clock.now = T0 + 30 * HOUR;
     await fire(ALARM_NEXT_DEADLINE);
     await world.bg.refresh();
-    const overdue = (create.mock.calls as unknown as Array<[string, { title: string }]>).slice(1);
+    const overdue = create.mock.calls as unknown as Array<[string, { title: string }]>;
     expect(overdue).toHaveLength(1);
     expect(parseBatchNotificationId(overdue[0][0])?.kind).toBe('overdue');
     expect(overdue[0][1].title).toBe('2 个退款超时未到账');
@@ -191,6 +209,7 @@ describe('notifications', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await submit('3101');
     await platformSays('3101', 'approved');
+    await platformSays('3101', 'confirmed');
     world.clock.now = T0 + 30 * HOUR;
     await fire(ALARM_NEXT_DEADLINE);
     expect(create).not.toHaveBeenCalled();

@@ -21,7 +21,7 @@ function a(kind: 'approved' | 'overdue' | 'rejected' | 'failed' | 'review-slow' 
     case 'approved':
       return observe(fresh, 'approved', rules, NOW - HOUR).case;
     case 'overdue':
-      return observe(makeCase(String(10_000 + seq), T0, {}, id), 'approved', rules, T0).case;
+      return observe(makeCase(String(10_000 + seq), T0, {}, id), 'confirmed', rules, T0).case;
     case 'rejected':
     case 'failed':
     case 'refunded':

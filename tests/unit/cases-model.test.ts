@@ -7,8 +7,13 @@ import {
   badgeSummary,
   compareUrgency,
   createCase,
+  historyText,
+  isConfirmDue,
   isOverdue,
   MERCHANT_ACTIONS,
+  OVERDUE_NOTE,
+  REAPPLIED_NOTE,
+  retime,
   observe,
   PLATFORM_INTERVENED,
   recomputeDerived,
@@ -119,10 +124,8 @@ const LEGAL: Array<[CaseStatus, MerchantAction, CaseStatus]> = [
   ['confirmed', 'contact-support', 'escalated'],
   ['confirmed', 'close', 'closed'],
   ['rejected', 'contact-support', 'escalated'],
-  ['rejected', 'submit', 'reviewing'],
   ['rejected', 'close', 'closed'],
   ['failed', 'contact-support', 'escalated'],
-  ['failed', 'submit', 'reviewing'],
   ['failed', 'close', 'closed'],
   ['escalated', 'contact-support', 'escalated'],
   ['escalated', 'close', 'closed'],
@@ -185,24 +188,27 @@ describe('guards and deadlines on entering a status', () => {
     expect(applyAction(c, 'contact-support', rules, T0 + 48 * H, 'panel').ok).toBe(true);
   });
 
-  it('approved sets approvedAt and arrivalDueAt = approval + window; attention is immediate', () => {
+  it('approved sets approvedAt and the confirm reminder (approval + 24 h), no arrival window; attention is immediate', () => {
     const r = observe(newCase(), 'approved', rules, T0 + 5 * H);
     expect(r.changed).toBe(true);
     expect(r.case).toMatchObject({
       status: 'approved',
       approvedAt: T0 + 5 * H,
-      deadlines: { arrivalDueAt: T0 + 29 * H },
+      deadlines: { confirmRemindAt: T0 + 29 * H },
       attentionAt: T0 + 5 * H,
       nextDeadline: T0 + 29 * H,
     });
+    expect(r.case.deadlines.arrivalDueAt).toBeUndefined();
     expect(r.case.history.at(-1)).toEqual({ from: 'reviewing', to: 'approved', at: T0 + 5 * H, source: 'page' });
   });
 
-  it('the arrival window follows the rules (shortened for tests)', () => {
+  it('the arrival window and the confirm reminder follow the rules (shortened for tests)', () => {
     const r = defaultRules();
     r.deadlines.arrivalWindowHours = 0.5;
+    r.deadlines.confirmReminderHours = 2;
     const c = observe(newCase(), 'approved', r, T0).case;
-    expect(c.deadlines.arrivalDueAt).toBe(T0 + H / 2);
+    expect(c.deadlines.confirmRemindAt).toBe(T0 + 2 * H);
+    expect(ok(applyAction(c, 'confirm', r, T0 + 3 * H, 'panel')).deadlines.arrivalDueAt).toBe(T0 + 3 * H + H / 2);
   });
 
   it('escalated sets supportContactedAt and followUpAt; contacting again records another entry', () => {
@@ -301,10 +307,10 @@ describe('observe: platform truth moves forward only, never out of a terminal st
     expect(observe(esc, 'refunded', rules, T0 + 26 * H).case.status).toBe('refunded');
   });
 
-  it('退款执行中 (confirmed) seen after an approval keeps the arrival window that started at approval', () => {
+  it('退款执行中 (confirmed) seen after an approval starts the arrival window then, not at approval', () => {
     const approved = caseIn('approved', T0);
     const r = observe(approved, 'confirmed', rules, T0 + 2 * H);
-    expect(r.case).toMatchObject({ status: 'confirmed', approvedAt: T0, deadlines: { arrivalDueAt: T0 + 24 * H }, nextDeadline: T0 + 24 * H });
+    expect(r.case).toMatchObject({ status: 'confirmed', approvedAt: T0, deadlines: { arrivalDueAt: T0 + 26 * H }, nextDeadline: T0 + 26 * H });
     expect(r.case.history.at(-1)).toEqual({ from: 'approved', to: 'confirmed', at: T0 + 2 * H, source: 'page' });
   });
 
@@ -338,25 +344,45 @@ describe('observe: platform truth moves forward only, never out of a terminal st
   });
 });
 
-describe('overdue (guide: money within 24 h after approval)', () => {
+describe('overdue (SPEC §1 step 9: the money within 24 h after the refund is confirmed)', () => {
   const approvedAt = T0 + 2 * H;
   const approved = observe(newCase(), 'approved', rules, approvedAt).case;
-  const confirmed = ok(applyAction(approved, 'confirm', rules, approvedAt + H, 'panel'));
+  const confirmedAt = approvedAt + 10 * H;
+  const confirmed = ok(applyAction(approved, 'confirm', rules, confirmedAt, 'panel'));
   it.each<[string, RefundCase, number, boolean, AttentionKind | null]>([
     ['approved, at approval', approved, approvedAt, false, 'approved'],
-    ['approved, 1 ms before 24 h', approved, approvedAt + 24 * H - 1, false, 'approved'],
-    ['approved, exactly 24 h', approved, approvedAt + 24 * H, true, 'overdue'],
-    ['confirmed, 1 ms before 24 h', confirmed, approvedAt + 24 * H - 1, false, null],
-    ['confirmed, exactly 24 h', confirmed, approvedAt + 24 * H, true, 'overdue'],
-    ['confirmed, 3 days later', confirmed, approvedAt + 72 * H, true, 'overdue'],
+    ['approved, exactly 24 h: waits for the merchant, never overdue', approved, approvedAt + 24 * H, false, 'approved'],
+    ['approved, a week later', approved, approvedAt + 7 * 24 * H, false, 'approved'],
+    ['confirmed, 24 h after approval (window not over)', confirmed, approvedAt + 24 * H, false, null],
+    ['confirmed, 1 ms before 24 h after confirmation', confirmed, confirmedAt + 24 * H - 1, false, null],
+    ['confirmed, exactly 24 h after confirmation', confirmed, confirmedAt + 24 * H, true, 'overdue'],
+    ['confirmed, 3 days later', confirmed, confirmedAt + 72 * H, true, 'overdue'],
   ])('%s → overdue %s, attention %s', (_n, c, now, overdue, kind) => {
     expect(isOverdue(c, now)).toBe(overdue);
     expect(attention(c, now)).toBe(kind);
   });
 
-  it('confirmed: attentionAt is the arrival due time', () => {
-    expect(confirmed.attentionAt).toBe(approvedAt + 24 * H);
-    expect(confirmed.nextDeadline).toBe(approvedAt + 24 * H);
+  it('confirmed: attentionAt is the arrival due time, counted from confirmation', () => {
+    expect(confirmed.attentionAt).toBe(confirmedAt + 24 * H);
+    expect(confirmed.nextDeadline).toBe(confirmedAt + 24 * H);
+  });
+
+  it('approved: its next deadline is the confirm reminder, the alarm fires then', () => {
+    expect(approved.nextDeadline).toBe(approvedAt + 24 * H);
+    expect(isConfirmDue(approved, approvedAt + 24 * H - 1)).toBe(false);
+    expect(isConfirmDue(approved, approvedAt + 24 * H)).toBe(true);
+    expect(isConfirmDue(confirmed, approvedAt + 100 * H)).toBe(false);
+  });
+
+  it('retime: an approved case from before loses its arrival time; a confirmed one counts from confirmation', () => {
+    const old = recomputeDerived({ ...approved, deadlines: { arrivalDueAt: approvedAt + 24 * H } });
+    const re = retime(old, rules);
+    expect(re.deadlines).toEqual({ confirmRemindAt: approvedAt + 24 * H });
+    const oldConfirmed = recomputeDerived({ ...confirmed, deadlines: { arrivalDueAt: approvedAt + 24 * H } });
+    expect(retime(oldConfirmed, rules).deadlines.arrivalDueAt).toBe(confirmedAt + 24 * H);
+    // The overdue marker does not restart the clock.
+    const marked = { ...oldConfirmed, history: [...oldConfirmed.history, { from: 'confirmed' as const, to: 'confirmed' as const, at: confirmedAt + 30 * H, source: 'alarm' as const, note: OVERDUE_NOTE }] };
+    expect(retime(marked, rules).deadlines.arrivalDueAt).toBe(confirmedAt + 24 * H);
   });
 });
 
@@ -372,7 +398,7 @@ describe('attention and derived fields agree', () => {
   it.each<[CaseStatus, AttentionKind | null]>([
     ['draft', null],
     ['reviewing', 'review-slow'],
-    ['approved', 'overdue'],
+    ['approved', 'approved'],
     ['confirmed', 'overdue'],
     ['refunded', null],
     ['rejected', 'rejected'],
@@ -384,10 +410,13 @@ describe('attention and derived fields agree', () => {
     expect(attention(caseIn(status), T0 + 1000 * H)).toBe(kind);
   });
 
-  it('recomputeDerived fills a missing arrival due time from the rules', () => {
+  it('recomputeDerived fills a missing confirm reminder (approved) or arrival due time (confirmed) from the rules', () => {
     const c = recomputeDerived({ ...newCase(), status: 'approved', approvedAt: T0, deadlines: {} }, rules);
-    expect(c.deadlines.arrivalDueAt).toBe(T0 + 24 * H);
+    expect(c.deadlines).toEqual({ confirmRemindAt: T0 + 24 * H });
     expect(c.attentionAt).toBe(T0);
+    const history = [{ from: 'approved' as const, to: 'confirmed' as const, at: T0 + 5 * H, source: 'page' as const }];
+    const d = recomputeDerived({ ...newCase(), status: 'confirmed', approvedAt: T0, deadlines: {}, history }, rules);
+    expect(d.deadlines.arrivalDueAt).toBe(T0 + 29 * H);
   });
 });
 
@@ -484,21 +513,65 @@ describe('notes and the support message', () => {
     expect(addNote(c, '   ', T0 + H)).toBe(c);
   });
 
-  it('supportMessage names the order, after-sale number, amount, status and since when (China time)', () => {
+  it('supportMessage names the order, after-sale number, amount, the problem and since when (one clock, labelled once)', () => {
     const c = observe(newCase(), 'approved', rules, T0, 'page', { afterSaleId: 'AS900' }).case;
     const confirmed = ok(applyAction(c, 'confirm', rules, T0 + H, 'panel'));
-    const zh = supportMessage(confirmed, 'zh-CN', T0 + 27 * H);
+    const zh = supportMessage(confirmed, 'zh-CN', T0 + 28 * H);
     expect(zh).toContain('订单编号：2411260001');
     expect(zh).toContain('售后单号：AS900');
     expect(zh).toContain('退款金额：¥89.90（退货退款）');
-    expect(zh).toContain('当前状态：已确认，待到账，自 2026-11-26 11:00 起');
+    expect(zh).toContain('问题：已确认，待到账，自 2026-11-26 11:00（北京时间）起');
     expect(zh).toContain('审核通过时间：2026-11-26 10:00');
-    expect(zh).toContain('已超过到账时限 3 小时仍未到账');
-    const en = supportMessage(confirmed, 'en', T0 + 27 * H);
+    expect(zh).toContain('超过到账期限（2026-11-27 11:00）3 小时仍未到账');
+    expect(zh.match(/北京时间/g)).toHaveLength(1);
+    const en = supportMessage(confirmed, 'en', T0 + 28 * H);
     expect(en).toContain('Order number: 2411260001');
     expect(en).toContain('After-sale number: AS900');
     expect(en).toContain('¥89.90');
     expect(en).toContain('3 hours after the arrival deadline');
+    expect(en.match(/China time/g)).toHaveLength(1);
+  });
+
+  it('supportMessage: no arrival claim for a case whose window has not started', () => {
+    const approved = observe(newCase(), 'approved', rules, T0).case;
+    const msg = supportMessage(approved, 'zh-CN', T0 + 30 * H);
+    expect(msg).not.toContain('到账时限');
+    expect(msg).not.toContain('仍未到账');
+  });
+
+  it('supportMessage after 我已联系客服: still the rejection, since its change (not the overdue marker), with the platform comment', () => {
+    const rejected = observe(newCase(), 'rejected', rules, T0 + 2 * H, 'page', { afterSaleId: 'AS901', comment: '凭证不足，请补充商品照片' }).case;
+    const escalated = ok(applyAction(rejected, 'contact-support', rules, T0 + 5 * H, 'panel'));
+    const marked = { ...escalated, history: [...escalated.history, { from: 'escalated' as const, to: 'escalated' as const, at: T0 + 40 * H, source: 'alarm' as const, note: 'x' }] };
+    const zh = supportMessage(marked, 'zh-CN', T0 + 50 * H);
+    expect(zh).toContain('问题：审核不通过，自 2026-11-26 12:00（北京时间）起');
+    expect(zh).toContain('平台意见：凭证不足，请补充商品照片');
+    expect(zh).toContain('审核不通过，请告知原因及后续处理方式。');
+    expect(zh).toContain('已于 2026-11-26 15:00 联系过客服');
+    expect(zh).not.toContain('已联系客服，自');
+    const en = supportMessage(marked, 'en', T0 + 50 * H);
+    expect(en).toContain('Problem: Rejected, since 2026-11-26 12:00 (China time)');
+    expect(en).toContain("Platform's comment: 凭证不足");
+  });
+
+  it('historyText: a change reads "X → Y", a marker its note, never "X → X"', () => {
+    expect(historyText({ from: 'reviewing', to: 'approved', at: T0, source: 'page' }, 'zh-CN')).toBe('审核中 → 审核通过，待确认退款');
+    expect(historyText({ from: null, to: 'reviewing', at: T0, source: 'panel' }, 'en')).toBe('Created: Under review');
+    const overdue = { from: 'confirmed' as const, to: 'confirmed' as const, at: T0, source: 'alarm' as const, note: OVERDUE_NOTE };
+    expect(historyText(overdue, 'zh-CN')).toBe('已超时：超过到账时限');
+    expect(historyText(overdue, 'en')).toBe('Overdue: past the arrival window');
+    expect(historyText({ from: 'approved', to: 'approved', at: T0, source: 'import' }, 'zh-CN')).toBe('导入（审核通过，待确认退款）');
+    expect(historyText({ from: 'rejected', to: 'closed', at: T0, source: 'panel', note: REAPPLIED_NOTE }, 'zh-CN')).toBe('审核不通过 → 已关闭（已重新申请）');
+    for (const h of [overdue, { from: 'escalated' as const, to: 'escalated' as const, at: T0, source: 'popup' as const, note: '再次联系客服 / contacted support again' }]) {
+      expect(historyText(h, 'zh-CN')).not.toContain('→');
+    }
+  });
+
+  it('observe keeps the platform comment and never takes another after-sale number', () => {
+    const c = observe(newCase(), 'rejected', rules, T0 + H, 'page', { afterSaleId: 'A1', comment: '  凭证不足  ' }).case;
+    expect(c).toMatchObject({ afterSaleId: 'A1', platformComment: '凭证不足' });
+    const other = observe(c, 'reviewing', rules, T0 + 2 * H, 'page', { afterSaleId: 'A2' });
+    expect(other).toEqual({ changed: false, case: c });
   });
 
   it('supportMessage for a rejection without an after-sale number', () => {

@@ -219,7 +219,7 @@ describe('chunked import and restore (files larger than one message)', () => {
   it('restore in chunks: rules and cases replaced together', async () => {
     const { svc, store } = await setup();
     await store.importMany(many(3, 900_000));
-    const custom: RuleSet = { ...defaultRules(), deadlines: { reviewReminderHours: 5, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
+    const custom: RuleSet = { ...defaultRules(), deadlines: { reviewReminderHours: 5, confirmReminderHours: 8, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
     const { port, slot } = portFor(svc, memorySlot('old'));
     const cases = many(CHUNK + 1);
     const r = await restoreFile(port, asJson({ format: 'refund-helper-backup', version: 1, rules: custom, cases }));
@@ -256,7 +256,7 @@ describe('restore: all or nothing across rules and cases', () => {
     store.replaceAll = async () => {
       throw new Error('disk gone');
     };
-    const custom = { ...defaultRules(), deadlines: { reviewReminderHours: 5, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
+    const custom = { ...defaultRules(), deadlines: { reviewReminderHours: 5, confirmReminderHours: 8, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
     const r = await svc.restore(backupOf(custom, [makeCase('5571002')]), T0, slot);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error['zh-CN']).toMatch(/恢复未完成，规则和退款记录都保持原样/);

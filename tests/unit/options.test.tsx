@@ -121,6 +121,16 @@ describe('options: rule editor validation', () => {
     expect($<HTMLButtonElement>('[data-rh="rules-save"]').disabled).toBe(false);
   });
 
+  it('the confirm reminder is a setting of its own, in the merchant’s words', async () => {
+    const { client, stored } = fakeClient();
+    await mount(client);
+    expect($<HTMLInputElement>('#f-deadlines_confirmReminderHours').value).toBe('24');
+    expect(root.textContent).toContain('确认退款提醒');
+    await type($('#f-deadlines_confirmReminderHours'), '6');
+    await click($('[data-rh="rules-save"]'));
+    expect(stored().deadlines.confirmReminderHours).toBe(6);
+  });
+
   it('a valid edit saves the whole rule set, and discard restores the saved one', async () => {
     const { client, stored } = fakeClient();
     await mount(client);

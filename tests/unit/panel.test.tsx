@@ -11,6 +11,7 @@ import type { RuleSet } from '../../lib/rules/schema';
 import type { FormFacts, ReadResult } from '../../lib/sites/adapter';
 import { buildModel, emptyState, type PageState } from '../../lib/content/model';
 import { Panel, type PanelActions } from '../../components/panel/Panel';
+import { PANEL_CSS } from '../../components/panel/styles';
 import { HOUR, makeCase, T0 } from './helpers/cases';
 
 const ORDER = '2411080012345678';
@@ -114,6 +115,23 @@ describe('order detail', () => {
     expect($('[data-rh="next-step"]')!.textContent).toContain('确认退款');
     expect($('[data-rh="timeline"]')!.querySelectorAll('li')).toHaveLength(2);
     expect($('[data-rh="support-message"]')).toBeNull();
+  });
+
+  it('the timeline shows a marker by its note (已超时), never "X → X"', () => {
+    const c = caseIn('confirmed');
+    const marked = { ...c, history: [...c.history, { from: 'confirmed' as const, to: 'confirmed' as const, at: T0 + 30 * HOUR, source: 'alarm' as const, note: '超过到账时限 / past the arrival window' }] };
+    show(page('order-detail', { read: read(SHIPPED), caseRec: marked }));
+    const lines = [...$('[data-rh="timeline"]')!.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(lines[0]).toContain('已超时：超过到账时限');
+    expect(lines.some((l) => /已确认，待到账 → 已确认，待到账/.test(l))).toBe(false);
+  });
+
+  it('the support message box uses the panel’s text font, not monospace', () => {
+    // `font: 12px/1.6 inherit` is not valid CSS (inherit cannot be part of the shorthand): the
+    // browser dropped it and the <pre> fell back to monospace.
+    const pre = /(?:^|[}\s])pre\{([^}]*)\}/m.exec(PANEL_CSS)?.[1] ?? '';
+    expect(pre).toContain('font-family:inherit');
+    expect(pre).not.toMatch(/font:[^;]*inherit/);
   });
 
   it('a refunded case locks the order', () => {

@@ -56,7 +56,8 @@ describe('adviseOrder: an open case overrides the order status', () => {
     ['reviewing', caseIn('reviewing'), T0, 'wait'],
     ['approved', caseIn('approved', { approvedAt, deadlines: { arrivalDueAt: due } }), approvedAt, 'confirm-refund'],
     ['approved, 1 ms before due', caseIn('approved', { approvedAt, deadlines: { arrivalDueAt: due } }), due - 1, 'confirm-refund'],
-    ['approved, overdue', caseIn('approved', { approvedAt, deadlines: { arrivalDueAt: due } }), due, 'contact-support'],
+    // The arrival window starts at confirmation: an approved case waits for the merchant, however long.
+    ['approved, long after approval', caseIn('approved', { approvedAt, deadlines: { arrivalDueAt: due } }), due + 100 * H, 'confirm-refund'],
     ['confirmed', caseIn('confirmed', { approvedAt, deadlines: { arrivalDueAt: due } }), due - 1, 'wait'],
     ['confirmed, overdue (exactly at due)', caseIn('confirmed', { approvedAt, deadlines: { arrivalDueAt: due } }), due, 'contact-support'],
     ['rejected', caseIn('rejected'), T0, 'contact-support'],
@@ -273,7 +274,11 @@ describe('findOpenCase (duplicate applications)', () => {
     ['an open case', [mk('a', 'O1', 'reviewing', 1)], 'O1', 'a'],
     ['another order', [mk('a', 'O2', 'reviewing', 1)], 'O1', undefined],
     ['only terminal', [mk('a', 'O1', 'refunded', 1), mk('b', 'O1', 'closed', 2), mk('c', 'O1', 'cancelled', 3)], 'O1', undefined],
-    ['terminal and open', [mk('a', 'O1', 'closed', 5), mk('b', 'O1', 'rejected', 2)], 'O1', 'b'],
+    ['terminal and open', [mk('a', 'O1', 'closed', 5), mk('b', 'O1', 'reviewing', 2)], 'O1', 'b'],
+    // A rejected or failed application has ended: applying again is a new case, not a duplicate.
+    ['rejected and failed are not open', [mk('a', 'O1', 'rejected', 5), mk('b', 'O1', 'failed', 2)], 'O1', undefined],
+    ['escalated from rejected is not open', [{ ...mk('a', 'O1', 'escalated', 5), history: [{ from: 'rejected', to: 'escalated', at: 5, source: 'panel' }] } as RefundCase], 'O1', undefined],
+    ['escalated from reviewing is open', [{ ...mk('a', 'O1', 'escalated', 5), history: [{ from: 'reviewing', to: 'escalated', at: 5, source: 'panel' }] } as RefundCase], 'O1', 'a'],
     ['two open: the latest', [mk('a', 'O1', 'reviewing', 1), mk('b', 'O1', 'approved', 9)], 'O1', 'b'],
     ['draft is open', [mk('a', 'O1', 'draft', 1)], 'O1', 'a'],
   ])('%s', (_n, cases, orderId, id) => {

@@ -72,7 +72,7 @@ describe('parseRuleSet fills defaults for optional sections', () => {
     const p = parseRuleSet(r);
     expect(p.ok).toBe(true);
     if (!p.ok) return;
-    expect(p.rules.deadlines).toEqual({ reviewReminderHours: 48, arrivalWindowHours: 24, supportFollowUpHours: 24 });
+    expect(p.rules.deadlines).toEqual({ reviewReminderHours: 48, confirmReminderHours: 24, arrivalWindowHours: 24, supportFollowUpHours: 24 });
     expect(p.rules.submit).toEqual({ onMissingEvidence: 'warn' });
     expect(p.rules.notifications).toEqual({ approved: true, rejected: true, failed: true, overdue: true });
     expect(p.rules.sites.kuaishou).toEqual(KUAISHOU_TEXTS);
@@ -259,7 +259,7 @@ describe('migration from version 1', () => {
     expect(p.migratedFrom).toBe(1);
     const rules: RuleSet = p.rules;
     expect(rules.version).toBe(RULES_VERSION);
-    expect(rules.deadlines).toEqual({ reviewReminderHours: 12, arrivalWindowHours: 36, supportFollowUpHours: 6 });
+    expect(rules.deadlines).toEqual({ reviewReminderHours: 12, confirmReminderHours: 24, arrivalWindowHours: 36, supportFollowUpHours: 6 });
     expect(rules.notifications).toEqual({ approved: true, rejected: true, failed: true, overdue: true });
     expect(rules.express.enabled).toBe(false);
     expect(rules.reasons).toEqual(DEFAULT_RULES.reasons);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyAction, attention, badgeSummary, compareUrgency, observe, recomputeDerived } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
-import { CaseService, CSV_COLUMNS, OVERDUE_NOTE, csvCell, parseCasesFile } from '../../lib/cases/service';
+import { CaseService, CONFIRM_REMINDER_NOTE, CSV_COLUMNS, OVERDUE_NOTE, csvCell, parseCasesFile } from '../../lib/cases/service';
 import { openStore, type CaseStore } from '../../lib/cases/store';
 import { defaultRules } from '../../lib/rules/defaults';
 import { freshStore, HOUR, input, makeCase, memorySlot, rules, T0 } from './helpers/cases';
@@ -131,7 +131,8 @@ describe('reportPage', () => {
     await svc.reportPage([{ orderId: '2006', status: 'approved' }], at(T0 + HOUR));
     const res = await svc.reportPage([{ orderId: '2006', status: 'confirmed' }], at(T0 + 2 * HOUR));
     expect(res.changes.map((c) => [c.from, c.to])).toEqual([['approved', 'confirmed']]);
-    expect((await svc.get(a.id))!).toMatchObject({ status: 'confirmed', deadlines: { arrivalDueAt: T0 + 25 * HOUR } });
+    // The arrival window starts at the confirmation (SPEC §1 step 9), not at the approval.
+    expect((await svc.get(a.id))!).toMatchObject({ status: 'confirmed', deadlines: { arrivalDueAt: T0 + 26 * HOUR } });
     // Not out of a terminal status.
     await svc.reportPage([{ orderId: '2006', status: 'refunded' }], at(T0 + 3 * HOUR));
     expect((await svc.reportPage([{ afterSaleId: 'x', orderId: '2006', status: 'confirmed' }], at(T0 + 4 * HOUR))).changes).toEqual([]);
@@ -257,10 +258,11 @@ describe('queries', () => {
       ['4003', 'rejected'],
       ['4002', 'approved'],
     ]);
+    // An approved case is never overdue: it waits for the merchant to confirm.
     const later = await svc.attention(T0 + 49 * HOUR);
     expect(later.items.map((i) => [i.case.orderId, i.kind])).toEqual([
-      ['4002', 'overdue'],
       ['4003', 'rejected'],
+      ['4002', 'approved'],
       ['4001', 'review-slow'],
     ]);
     expect((await svc.attention(T0 + 49 * HOUR, 1)).items).toHaveLength(1);
@@ -341,18 +343,35 @@ describe('deadlines', () => {
   it('a case past its arrival window is marked overdue once, even across restarts', async () => {
     const { svc, store, factory, name } = await setup();
     const a = await submitted(svc, '5001');
-    await svc.reportPage([{ orderId: '5001', status: 'approved' }], at(T0 + HOUR)); // due T0 + 25 h
+    await svc.reportPage([{ orderId: '5001', status: 'confirmed' }], at(T0 + HOUR)); // due T0 + 25 h
     expect(await svc.sweepDeadlines(T0 + 24 * HOUR)).toEqual([]);
     const marked = await svc.sweepDeadlines(T0 + 26 * HOUR);
     expect(marked.map((c) => c.id)).toEqual([a.id]);
-    expect(marked[0].history.at(-1)).toMatchObject({ source: 'alarm', note: OVERDUE_NOTE, from: 'approved', to: 'approved' });
+    expect(marked[0].history.at(-1)).toMatchObject({ source: 'alarm', note: OVERDUE_NOTE, from: 'confirmed', to: 'confirmed' });
     expect(await svc.sweepDeadlines(T0 + 27 * HOUR)).toEqual([]);
     // A new worker (new service, new connection) does not mark it again.
     const other = await openStore(name, factory);
     open.push(other);
     await other.setMeta('deadlineSweepAt', undefined);
     expect(await new CaseService(other).sweepDeadlines(T0 + 28 * HOUR)).toEqual([]);
-    expect((await store.get(a.id))!.status).toBe('approved');
+    expect((await store.get(a.id))!.status).toBe('confirmed');
+  });
+
+  it('an approved case is never overdue: at its confirm reminder it is marked once (to remind), the arrival clock starts at confirmation', async () => {
+    const { svc, store } = await setup();
+    const a = await submitted(svc, '5005');
+    await svc.reportPage([{ orderId: '5005', status: 'approved' }], at(T0 + HOUR)); // confirm reminder T0 + 25 h
+    expect(await svc.nextDeadline(T0 + HOUR)).toBe(T0 + 25 * HOUR);
+    const marked = await svc.sweepDeadlines(T0 + 26 * HOUR);
+    expect(marked.map((c) => [c.id, c.status])).toEqual([[a.id, 'approved']]);
+    expect(marked[0].history.at(-1)).toMatchObject({ source: 'alarm', note: CONFIRM_REMINDER_NOTE });
+    expect(await svc.sweepDeadlines(T0 + 100 * HOUR)).toEqual([]);
+    expect((await svc.attention(T0 + 100 * HOUR)).items.map((i) => i.kind)).toEqual(['approved']);
+    expect((await svc.badge(T0 + 100 * HOUR)).byKind).toMatchObject({ overdue: 0, approved: 1 });
+    await svc.act(a.id, 'confirm', 'panel', at(T0 + 100 * HOUR));
+    expect((await store.get(a.id))!.deadlines.arrivalDueAt).toBe(T0 + 124 * HOUR);
+    expect((await svc.attention(T0 + 123 * HOUR)).items).toEqual([]);
+    expect((await svc.attention(T0 + 124 * HOUR)).items.map((i) => i.kind)).toEqual(['overdue']);
   });
 
   it('two sweeps at once mark once', async () => {
@@ -377,10 +396,10 @@ describe('deadlines', () => {
 describe('deadline rules changed: open cases follow them', () => {
   const withHours = (h: Partial<typeof rules.deadlines>) => ({ ...rules, deadlines: { ...rules.deadlines, ...h } });
 
-  it('a shorter arrival window makes an approved case overdue at once, marked once', async () => {
+  it('a shorter arrival window makes a confirmed case overdue at once, marked once', async () => {
     const { svc, store } = await setup();
     const a = await submitted(svc, '5101');
-    await svc.reportPage([{ orderId: '5101', status: 'approved' }], at(T0)); // due T0 + 24 h
+    await svc.reportPage([{ orderId: '5101', status: 'confirmed' }], at(T0)); // due T0 + 24 h
     expect(await svc.retimeAll({ now: T0 + 2 * HOUR, rules })).toEqual([]);
 
     const short = withHours({ arrivalWindowHours: 1 });
@@ -395,18 +414,27 @@ describe('deadline rules changed: open cases follow them', () => {
 
   it('a longer window takes an overdue case out of overdue; review and follow-up clocks move too', async () => {
     const { svc, store } = await setup();
-    const approved = await submitted(svc, '5102');
-    await svc.reportPage([{ orderId: '5102', status: 'approved' }], at(T0));
+    const confirmed = await submitted(svc, '5102');
+    await svc.reportPage([{ orderId: '5102', status: 'confirmed' }], at(T0));
     const reviewing = await submitted(svc, '5103');
     await svc.sweepDeadlines(T0 + 30 * HOUR);
     expect((await svc.attention(T0 + 30 * HOUR)).items.map((i) => i.kind)).toEqual(['overdue']);
 
     await svc.retimeAll({ now: T0 + 30 * HOUR, rules: withHours({ arrivalWindowHours: 72, reviewReminderHours: 2 }) });
-    expect((await store.get(approved.id))!.deadlines.arrivalDueAt).toBe(T0 + 72 * HOUR);
+    expect((await store.get(confirmed.id))!.deadlines.arrivalDueAt).toBe(T0 + 72 * HOUR);
     expect((await store.get(reviewing.id))!.deadlines.reviewRemindAt).toBe(T0 + 2 * HOUR);
     const kinds = (await svc.attention(T0 + 30 * HOUR)).items.map((i) => [i.case.orderId, i.kind]);
-    expect(kinds).toEqual(expect.arrayContaining([['5102', 'approved'], ['5103', 'review-slow']]));
-    expect(kinds).toHaveLength(2);
+    expect(kinds).toEqual(expect.arrayContaining([['5103', 'review-slow']]));
+    expect(kinds).toHaveLength(1);
+  });
+
+  it('a shorter confirm reminder re-times an approved case: reminded, never overdue', async () => {
+    const { svc } = await setup();
+    await submitted(svc, '5105');
+    await svc.reportPage([{ orderId: '5105', status: 'approved' }], at(T0));
+    await svc.retimeAll({ now: T0 + 30 * HOUR, rules: withHours({ confirmReminderHours: 2 }) });
+    const kinds = (await svc.attention(T0 + 30 * HOUR)).items.map((i) => [i.case.orderId, i.kind]);
+    expect(kinds).toEqual([['5105', 'approved']]);
   });
 
   it('terminal cases and unchanged rules write nothing', async () => {
@@ -500,7 +528,7 @@ describe('backup and restore', () => {
   it('round trip: rules and cases', async () => {
     const { svc, store } = await setup();
     await submitted(svc, '8001');
-    const custom = { ...defaultRules(), deadlines: { reviewReminderHours: 5, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
+    const custom = { ...defaultRules(), deadlines: { reviewReminderHours: 5, confirmReminderHours: 8, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
     const file = await svc.backup(custom, T0);
     await svc.deleteAll();
     await submitted(svc, '8002');

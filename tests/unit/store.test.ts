@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyAction, observe, recomputeDerived } from '../../lib/cases/model';
+import { applyAction, attention, observe, recomputeDerived } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { CASE_STATUSES } from '../../lib/cases/status';
 import { DB_VERSION, DUE_STATUSES, META_COUNTS, META_DUE, openStore, OTHER_STATUS, StoreError, type CaseStore } from '../../lib/cases/store';
@@ -310,6 +310,45 @@ describe('case store: upgrades keep every record', () => {
     expect((await s.list({ status: 'confirmed' })).map((c) => c.id)).toEqual(['w2']);
   });
 
+  it(`to v6: approved cases get a confirm reminder and no arrival time, confirmed ones count the window from confirmation`, async () => {
+    const factory = new IDBFactory();
+    const raw = await rawOpen(factory, 'up-6', 1, (db) => {
+      const cases = db.createObjectStore('cases', { keyPath: 'id' });
+      cases.createIndex('by-order', 'orderId');
+      cases.createIndex('by-status', 'status');
+    });
+    // Written when the window started at approval, with a 12 h window set by the merchant.
+    const approvedHistory = [
+      { from: null, to: 'reviewing', at: T0 - HOUR, source: 'panel' },
+      { from: 'reviewing', to: 'approved', at: T0, source: 'page' },
+    ];
+    await rawPut(raw, 'cases', [
+      v1Record('w1', '7101', 'approved', T0, { approvedAt: T0, deadlines: { arrivalDueAt: T0 + 12 * HOUR }, history: approvedHistory }),
+      v1Record('w2', '7102', 'confirmed', T0, {
+        approvedAt: T0,
+        deadlines: { arrivalDueAt: T0 + 12 * HOUR },
+        history: [
+          ...approvedHistory,
+          { from: 'approved', to: 'confirmed', at: T0 + 5 * HOUR, source: 'panel' },
+          { from: 'confirmed', to: 'confirmed', at: T0 + 13 * HOUR, source: 'alarm', note: '超过到账时限 / past the arrival window' },
+        ],
+      }),
+    ]);
+    raw.close();
+    const s = await openStore('up-6', factory);
+    stores.push(s);
+    const w1 = (await s.get('w1'))!;
+    expect(w1.deadlines).toEqual({ confirmRemindAt: T0 + 24 * HOUR });
+    expect(w1.nextDeadline).toBe(T0 + 24 * HOUR);
+    expect(attention(w1, T0 + 100 * HOUR)).toBe('approved');
+    const w2 = (await s.get('w2'))!;
+    expect(w2.deadlines.arrivalDueAt).toBe(T0 + 17 * HOUR);
+    expect(w2.nextDeadline).toBe(T0 + 17 * HOUR);
+    expect((await s.attentionFigures(T0 + 17 * HOUR - 1)).confirmedDue).toBe(0);
+    expect((await s.attentionFigures(T0 + 17 * HOUR)).confirmedDue).toBe(1);
+    expect((await s.attentionFigures(T0 + 24 * HOUR)).approvedDue).toBe(1);
+  });
+
   it(`from v3 to v${DB_VERSION}: counters computed from the records, the compound indexes added, meta kept`, async () => {
     const factory = new IDBFactory();
     const raw = await rawOpen(factory, 'up-3', 3, (db) => {
@@ -395,7 +434,7 @@ describe('case store: per-status counters', () => {
     await expectExact(s);
     // Same status, a new deadline (new deadline rules): the kept deadlines follow.
     const n1 = (await s.get('n1'))!;
-    await s.put(recomputeDerived({ ...n1, deadlines: { ...n1.deadlines, arrivalDueAt: T0 + 2 * HOUR } }), n1.rev);
+    await s.put(recomputeDerived({ ...n1, deadlines: { ...n1.deadlines, confirmRemindAt: T0 + 2 * HOUR } }), n1.rev);
     expect((await s.attentionFigures(T0 + 2 * HOUR)).approvedDue).toBe(1);
     await expectExact(s);
     const r = await s.updateMatching(
@@ -460,7 +499,7 @@ describe('case store: per-status counters', () => {
       esc,
     ]);
     const f = await s.attentionFigures(T0 + 30 * HOUR);
-    expect(f).toMatchObject({ approvedDue: 1, confirmedDue: 0, reviewingDue: 0, approvedUndated: 0 });
+    expect(f).toMatchObject({ approvedDue: 1, confirmedDue: 0, reviewingDue: 0 });
     for (const st of DUE_STATUSES) {
       for (const now of [T0, T0 + 24 * HOUR, T0 + 30 * HOUR, T0 + 48 * HOUR, T0 + 1000 * HOUR]) {
         const fig = await s.attentionFigures(now);
@@ -570,8 +609,9 @@ describe('case store: model round trip', () => {
     if (!confirmed.ok) throw new Error('confirm refused');
     const saved = await s.put(confirmed.case, c.rev);
     expect(saved.status).toBe('confirmed');
-    expect(await s.attentionIds(T0 + 24 * HOUR)).toEqual([]);
-    expect(await s.attentionIds(T0 + 25 * HOUR)).toEqual(['m1']);
+    // The arrival window starts at the confirmation (T0 + 2 h).
+    expect(await s.attentionIds(T0 + 26 * HOUR - 1)).toEqual([]);
+    expect(await s.attentionIds(T0 + 26 * HOUR)).toEqual(['m1']);
   });
 });
 

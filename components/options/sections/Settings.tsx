@@ -74,6 +74,7 @@ export function TimingSection() {
     <Section id="timing" title={ed.t('secTiming')} desc={ed.t('descTiming')}>
       <div class="rh-grid">
         <NumberField path={['deadlines', 'reviewReminderHours']} label={ed.t('reviewReminderHours')} hint={ed.t('reviewReminderHint')} unit={ed.t('hours')} />
+        <NumberField path={['deadlines', 'confirmReminderHours']} label={ed.t('confirmReminderHours')} hint={ed.t('confirmReminderHint')} unit={ed.t('hours')} />
         <NumberField path={['deadlines', 'arrivalWindowHours']} label={ed.t('arrivalWindowHours')} hint={ed.t('arrivalWindowHint')} unit={ed.t('hours')} />
         <NumberField path={['deadlines', 'supportFollowUpHours']} label={ed.t('supportFollowUpHours')} hint={ed.t('supportFollowUpHint')} unit={ed.t('hours')} />
       </div>
