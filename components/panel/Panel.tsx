@@ -77,7 +77,11 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
                 <dt>{t(`field.${f.name}`)}</dt>
                 <dd>
                   {f.text}
-                  {f.note && <small class="muted">{f.note}</small>}
+                  {f.note && (
+                    <small class="muted" title={f.title}>
+                      {f.note}
+                    </small>
+                  )}
                 </dd>
               </div>
             ))}

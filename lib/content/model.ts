@@ -99,6 +99,8 @@ export interface FieldView {
   value: string | number;
   text: string;
   note?: string;
+  /** Where a computed value comes from (the note then says it is computed). */
+  title?: string;
 }
 
 export type InputKind = 'money' | 'status' | 'text';
@@ -235,11 +237,10 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   const order = effectiveOrder(state);
   const c = state.caseRec ?? undefined;
   const computed = new Map(read.computed.map((x) => [x.field, x.reason[locale]]));
+  // A computed value is marked as such; its title says from what.
+  const mark = (field: SnapshotField) => (typed[field] !== undefined ? { note: T('typedByYou') } : computed.has(field) ? { note: T('computed'), title: computed.get(field) } : undefined);
   const add = (name: FieldName, value: string | number | undefined, text?: string, field: SnapshotField = name as SnapshotField) => {
-    if (value !== undefined && value !== '') {
-      const note = typed[field] !== undefined ? T('typedByYou') : computed.get(field);
-      model.fields.push({ name, value, text: text ?? String(value), note });
-    }
+    if (value !== undefined && value !== '') model.fields.push({ name, value, text: text ?? String(value), ...mark(field) });
   };
   const money = (fen?: number) => (fen === undefined ? undefined : formatFen(fen));
 
@@ -298,7 +299,9 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       // What the fill could not write, and why (what it wrote, the page's form shows).
       fillResult: (report?.failed ?? []).map((f) => T('fillFailed', { field: T(FILL_LABELS[f.field]), reason: f.reason })),
     };
-    if (amount.amount !== undefined) model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), note: amount.why[locale] });
+    if (amount.amount !== undefined) {
+      model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), note: amount.why[locale], ...(!typed.paidAmount && mark('paidAmount')) });
+    }
     if (reasonId && effectiveRefundType(s) === 'return-refund') {
       const payer = shippingPayer(rules, reasonId);
       model.fields.push({ name: 'shippingPayer', value: payer.payer, text: T(`payer.${payer.payer}`), note: payer.why[locale] });

@@ -23,6 +23,7 @@ export const STRINGS = {
   'field.caseStatus': t('退款进度', 'Case'),
   'field.refundType': t('售后类型', 'Type'),
   typedByYou: t('手动填写', 'typed'),
+  computed: t('（计算）', '(computed)'),
 
 
   'payer.seller': t('商家承担', 'Seller pays'),

@@ -249,3 +249,35 @@ describe('template instructions never reach the platform', () => {
     expect(attr('[data-rh="evidence"]', 'data-complete')).toBe('true');
   });
 });
+
+describe('no silent guesses: an amount the panel cannot stand behind is never written', () => {
+  it('a breakdown with a discount under an unknown label: 实付 is missing, fill writes no amount; the typed one it does', async () => {
+    go(`/zone/refund/apply?orderId=${ORDER}`);
+    const box = document.createElement('div');
+    box.innerHTML =
+      `<p>订单编号：${ORDER}</p><p>订单状态：已发货</p><div class="amounts__Hx92d">` +
+      [['商品总价', '¥199.00'], ['店铺优惠', '-¥20.00'], ['主播专享券', '-¥10.00'], ['运费', '¥0.00']]
+        .map(([l, v]) => `<span class="label__BFlU4">${l}</span><span class="content__Rf0s7">${v}</span>`)
+        .join('') +
+      '</div>';
+    document.body.append(box);
+    const form = mountControlledForm(document, 'ant');
+    await start();
+    expect($('[data-rh-field="paidAmount"]')).toBeNull();
+    expect($('[data-rh-missing="paidAmount"]')?.textContent).toContain('主播专享券');
+    ($('[data-rh="reason"]') as unknown as HTMLSelectElement).value = 'changed-mind';
+    $('[data-rh="reason"]')!.dispatchEvent(new Event('change', { bubbles: true }));
+    $('[data-rh="fill-form"]')!.click();
+    await vi.waitFor(() => expect(form.state.remark).toContain(ORDER), { timeout: 3000 });
+    await settle();
+    expect(form.state.amount).toBe('');
+    // The merchant types what the page says was paid: that is what fill writes.
+    const input = $('[data-rh-missing="paidAmount"] input') as HTMLInputElement;
+    input.value = '169.00';
+    $('[data-rh-missing="paidAmount"]')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('16900');
+    $('[data-rh="fill-form"]')!.click();
+    await vi.waitFor(() => expect(form.state.amount).toBe('169.00'), { timeout: 3000 });
+  });
+});

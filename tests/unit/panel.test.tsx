@@ -378,3 +378,18 @@ describe('collapse and keyboard', () => {
     expect(attr('[data-rh="panel"]', 'lang')).toBe('en');
   });
 });
+
+describe('a computed value is marked as computed (SPEC §2)', () => {
+  it('实付 computed from the breakdown: "（计算）", the title says from what; the refund amount taken from it too', () => {
+    const why = { 'zh-CN': '页面未显示实付款，按 商品总价 ¥159.00 − 优惠 ¥30.00 + 运费 ¥0.00 计算', en: 'computed as goods − discount + shipping' };
+    show(page('refund-form', { read: read({ ...SHIPPED }, { computed: [{ field: 'paidAmount', reason: why }] }), form: form() }));
+    for (const name of ['paidAmount', 'refundAmount']) {
+      const note = $(`[data-rh-field="${name}"] small`) as HTMLElement;
+      expect(note.textContent).toBe('（计算）');
+      expect(note.title).toBe(why['zh-CN']);
+    }
+    // Read from the page: no mark.
+    show(page('order-detail', { read: read({ ...SHIPPED }) }));
+    expect($('[data-rh-field="paidAmount"] small')).toBeNull();
+  });
+});
