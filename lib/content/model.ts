@@ -316,9 +316,8 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       // What the fill could not write, and why (what it wrote, the page's form shows).
       fillResult: (report?.failed ?? []).map((f) => T('fillFailed', { field: T(FILL_LABELS[f.field]), reason: f.reason })),
     };
-    if (amount.amount !== undefined) {
-      model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), note: amount.why[locale], ...(!typed.paidAmount && mark('paidAmount')) });
-    }
+    // Why this amount is said once, under the form (amountWhy); the field says only whether it is computed.
+    if (amount.amount !== undefined) model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), ...(!typed.paidAmount && mark('paidAmount')) });
     if (reasonId && effectiveRefundType(s) === 'return-refund') {
       const payer = shippingPayer(rules, reasonId);
       model.fields.push({ name: 'shippingPayer', value: payer.payer, text: T(`payer.${payer.payer}`), note: payer.why[locale] });

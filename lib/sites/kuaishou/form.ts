@@ -27,15 +27,26 @@ function fieldOf(index: LabelIndex | Element, labels: readonly string[] | undefi
   return f ? controlIn(f) : undefined;
 }
 
+/** The 退款原因 field under `root` when it is a form control (not the description of an existing refund). */
+function reasonField(root: Element, texts: SiteTexts): Element | undefined {
+  const labels = texts.formLabels.reason ?? [];
+  const f = labelIndex(root, [labels]).field(labels);
+  return f && (f.matches('input,select,textarea,.ant-form-item-control,.ant-select') || f.querySelector('input,select,textarea,.ant-select,.ant-radio-group')) ? f : undefined;
+}
+
 /**
- * The application form: the last shown `<form>` (a modal's comes after the page it covers), else
- * dialog, with a 退款原因 field; else the page. Its fields are read and written there only: the
- * order's own 物流单号 beside a modal form is not the return's.
+ * The application form, if the page shows one: the last shown `<form>` (a modal's comes after the
+ * page it covers), else dialog, with a 退款原因 field; else the page itself when it has that field.
  */
-export function formRoot(doc: Document, texts: SiteTexts): Element {
-  const reason = texts.formLabels.reason ?? [];
+export function findForm(doc: Document, texts: SiteTexts): Element | undefined {
+  const body = doc.body ?? doc.documentElement;
   const all = Array.from(doc.querySelectorAll('form,.ant-modal,[role=dialog]')).reverse();
-  return all.find((el) => !isHidden(el) && labelIndex(el, [reason]).field(reason)) ?? doc.body ?? doc.documentElement;
+  return all.find((el) => !isHidden(el) && reasonField(el, texts)) ?? (reasonField(body, texts) && body);
+}
+
+/** Where the form's fields are read and written, and only there: the order's own 物流单号 beside a modal form is not the return's. */
+export function formRoot(doc: Document, texts: SiteTexts): Element {
+  return findForm(doc, texts) ?? doc.body ?? doc.documentElement;
 }
 
 export function readForm(doc: Document, texts: SiteTexts): FormFacts {

@@ -206,17 +206,14 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
   }
 
   // 实付 not printed: goods − discount + shipping, only when every line of the price breakdown is
-  // understood: the discount not split over several labels (which ones add up is not ours to guess)
-  // and no amount in the breakdown under a label we do not know (a 主播专享券 line). A 实付 that is
-  // printed but unreadable stays missing: the page said something we do not understand.
+  // understood: no amount in it under a label we do not know (a 主播专享券 line), nor under a second
+  // discount label (which discounts add up is not ours to guess). A 实付 that is printed but
+  // unreadable stays missing: the page said something we do not understand.
   if (absent.has('paidAmount') && snap.goodsTotal !== undefined && snap.discount !== undefined && snap.shippingFee !== undefined) {
-    const discountLabels = (texts.labels.discount ?? []).filter((l) => index.find([l], FACTS));
-    const stray = strayAmounts(moneyFields.flatMap((f) => index.every(texts.labels[f] ?? [], FACTS, true)));
+    const stray = strayAmounts(moneyFields.flatMap((f) => index.every(texts.labels[f] ?? [], FACTS, f !== 'discount')));
     const paid = snap.goodsTotal - snap.discount + snap.shippingFee;
     if (stray.length) {
-      problems.set('paidAmount', `未找到「${labelList(texts.labels.paidAmount)}」，且价格明细中有无法识别的项目（${stray.join('、')}），无法计算实付`);
-    } else if (discountLabels.length > 1) {
-      problems.set('paidAmount', `未找到「${labelList(texts.labels.paidAmount)}」，且优惠分为多项（${discountLabels.join('、')}），无法计算实付`);
+      problems.set('paidAmount', `未找到「${labelList(texts.labels.paidAmount)}」，且价格明细中有未能计入的项目（${stray.join('、')}），无法计算实付`);
     } else if (paid >= 0) {
       snap.paidAmount = paid;
       problems.delete('paidAmount');
