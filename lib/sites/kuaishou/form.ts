@@ -7,7 +7,7 @@ import { formatFen } from '../../money';
 import type { LocalText } from '../../i18n';
 import type { FillReport, FillValues, FormFacts } from '../adapter';
 import { chooseRadio, selectAntOption, setNativeValue } from '../dom/form';
-import { labelIndex, type LabelIndex } from '../dom/labels';
+import { isFormValue, labelIndex, type LabelIndex } from '../dom/labels';
 import { isHidden, matchText, normalizeText, squash, textOf, valueOf } from '../dom/text';
 import type { FormField, SiteTexts } from '../texts';
 import { labelList, parseId, parsePageMoney } from './values';
@@ -31,7 +31,7 @@ function fieldOf(index: LabelIndex | Element, labels: readonly string[] | undefi
 function reasonField(root: Element, texts: SiteTexts): Element | undefined {
   const labels = texts.formLabels.reason ?? [];
   const f = labelIndex(root, [labels]).field(labels);
-  return f && (f.matches('input,select,textarea,.ant-form-item-control,.ant-select') || f.querySelector('input,select,textarea,.ant-select,.ant-radio-group')) ? f : undefined;
+  return f && isFormValue(f) ? f : undefined;
 }
 
 /**
