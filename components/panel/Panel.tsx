@@ -61,6 +61,21 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
             {model.duplicate}
           </p>
         )}
+        {model.reapply && (
+          <div class="box warn" data-rh="reapply">
+            <b>{model.reapply.text}</b>
+            {model.reapply.comment && (
+              <p data-rh="platform-comment">
+                {t('platformComment')}：{model.reapply.comment}
+              </p>
+            )}
+            {model.reapply.add.length > 0 && (
+              <p data-rh="reapply-add">
+                {t('reapplyAdd')}：{model.reapply.add.join('、')}
+              </p>
+            )}
+          </div>
+        )}
         {warning && (
           <div class={`box warn ${warning.mode}`} data-rh="submit-warning" data-mode={warning.mode} role="alert">
             <b>{t('warnTitle')}</b>
@@ -82,7 +97,11 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
                 <dt>{t(`field.${f.name}`)}</dt>
                 <dd>
                   {f.text}
-                  {f.note && <small class="muted">{f.note}</small>}
+                  {f.note && (
+                    <small class="muted" title={f.title}>
+                      {f.note}
+                    </small>
+                  )}
                 </dd>
               </div>
             ))}

@@ -101,6 +101,8 @@ export interface FieldView {
   value: string | number;
   text: string;
   note?: string;
+  /** Where a computed value comes from (the note then says it is computed). */
+  title?: string;
 }
 
 export type InputKind = 'money' | 'status' | 'text';
@@ -158,6 +160,8 @@ export interface PanelModel {
   missing: MissingView[];
   advice?: { value: Advice; text: string; why: string };
   duplicate?: string;
+  /** On the form after a rejected or failed application: this is a new one; why the last ended, what to add. */
+  reapply?: { text: string; comment?: string; add: string[] };
   form?: FormView;
   evidence?: { complete: boolean; items: EvidenceItemView[] };
   warning?: { mode: 'warn' | 'block'; text: string; missing: string[] };
@@ -181,6 +185,17 @@ const FILL_LABELS: Record<string, StringKey> = {
 
 /** Statuses in which a second application for the order would be a duplicate. */
 const OPEN: readonly CaseStatus[] = ['draft', 'reviewing', 'approved', 'confirmed', 'escalated'];
+/** Applications that ended without a refund: the platform's own path is to apply again (SPEC §1 step 10). */
+const ENDED: readonly (CaseStatus | null)[] = ['rejected', 'failed'];
+
+/** How the case ended without a refund (rejected or failed, or escalated from there), if it did: a new application follows it. */
+export function endedAs(c: RefundCase): CaseStatus | undefined {
+  const s = c.status === 'escalated' ? ([...c.history].reverse().find((h) => h.to === 'escalated')?.from ?? null) : c.status;
+  return ENDED.includes(s) ? (s as CaseStatus) : undefined;
+}
+
+/** The platform's comment on a case (its reason for a rejection), when the page showed one. */
+const commentOf = (c: RefundCase) => (c as RefundCase & { platformComment?: string }).platformComment;
 
 export function inputKindOf(field: SnapshotField): InputKind {
   return /Amount|Total|discount|Fee/.test(field) ? 'money' : field === 'status' ? 'status' : 'text';
@@ -237,13 +252,16 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   }
 
   const order = effectiveOrder(state);
-  const c = state.caseRec ?? undefined;
+  // On the form after a rejection or failure, the order's last case is the previous application,
+  // not this one: its status is not shown as this application's (nor its 联系客服 advice).
+  const ended = kind === 'refund-form' && state.caseRec && endedAs(state.caseRec);
+  const previous = ended ? state.caseRec! : undefined;
+  const c = previous ? undefined : (state.caseRec ?? undefined);
   const computed = new Map(read.computed.map((x) => [x.field, x.reason[locale]]));
+  // A computed value is marked as such; its title says from what.
+  const mark = (field: SnapshotField) => (typed[field] !== undefined ? { note: T('typedByYou') } : computed.has(field) ? { note: T('computed'), title: computed.get(field) } : undefined);
   const add = (name: FieldName, value: string | number | undefined, text?: string, field: SnapshotField = name as SnapshotField) => {
-    if (value !== undefined && value !== '') {
-      const note = typed[field] !== undefined ? T('typedByYou') : computed.get(field);
-      model.fields.push({ name, value, text: text ?? String(value), note });
-    }
+    if (value !== undefined && value !== '') model.fields.push({ name, value, text: text ?? String(value), ...mark(field) });
   };
   const money = (fen?: number) => (fen === undefined ? undefined : formatFen(fen));
 
@@ -302,12 +320,23 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       // What the fill could not write, and why (what it wrote, the page's form shows).
       fillResult: (report?.failed ?? []).map((f) => T('fillFailed', { field: T(FILL_LABELS[f.field]), reason: f.reason })),
     };
-    if (amount.amount !== undefined) model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), note: amount.why[locale] });
+    // Why this amount is said once, under the form (amountWhy); the field says only whether it is computed.
+    if (amount.amount !== undefined) model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), ...(!typed.paidAmount && mark('paidAmount')) });
     if (reasonId && effectiveRefundType(s) === 'return-refund') {
       const payer = shippingPayer(rules, reasonId);
       model.fields.push({ name: 'shippingPayer', value: payer.payer, text: T(`payer.${payer.payer}`), note: payer.why[locale] });
     }
     const ev = evidenceOf(rules, s);
+    if (previous) {
+      // What to add: the evidence the rules ask for that the previous application did not carry
+      // (its fields are known; photos and ticks are not, so those are always listed).
+      const lacked = evidenceOf(rules, { ...s, form: { ...s.form, uploads: 0, trackingNo: previous.trackingNo, courier: previous.courier, remark: previous.remark }, ticked: [] });
+      model.reapply = {
+        text: T('reapply', { status: status(ended as CaseStatus) }),
+        comment: commentOf(previous),
+        add: lacked.items.filter((i) => i.state === 'missing').map((i) => i.label[locale]),
+      };
+    }
     const items = ev.items.map((i) => ({
       id: i.id,
       label: i.label[locale],
@@ -332,6 +361,8 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     const overdue = isOverdue(c, now);
     const d = c.deadlines ?? {};
     const lines = [T('caseUpdated', { time: formatDateTime(c.updatedAt) })];
+    const comment = commentOf(c);
+    if (comment) lines.push(`${T('platformComment')}：${comment}`);
     if ((c.status === 'approved' || c.status === 'confirmed') && d.arrivalDueAt) lines.push(T('caseDue', { time: formatDateTime(d.arrivalDueAt) }));
     const cv: CaseView = {
       status: c.status,

@@ -23,6 +23,7 @@ export const STRINGS = {
   'field.caseStatus': t('退款进度', 'Case'),
   'field.refundType': t('售后类型', 'Type'),
   typedByYou: t('手动填写', 'typed'),
+  computed: t('（计算）', '(computed)'),
 
 
   'payer.seller': t('商家承担', 'Seller pays'),
@@ -75,6 +76,9 @@ export const STRINGS = {
   warnDismiss: t('知道了', 'OK'),
 
   duplicate: t('该订单已有进行中的退款（{status}），请勿重复申请。', 'This order already has an open refund ({status}); do not apply twice.'),
+  reapply: t('上次申请「{status}」，这是新的申请，提交后单独记录。', 'The last application ended "{status}": this is a new one, recorded on its own.'),
+  platformComment: t('平台意见', 'Platform comment'),
+  reapplyAdd: t('请补充', 'Add'),
 
   caseUpdated: t('更新于 {time}', 'updated {time}'),
   caseDue: t('到账时限 {time}', 'Money due by {time}'),

@@ -13,6 +13,8 @@ const GUIDE = '快手小店移动端极速退款教程';
 
 export const DEFAULT_RULES: RuleSet = {
   version: 4,
+  // Remark templates: "（请…）" (en "(please …)") marks an instruction the merchant replaces; one left
+  // in the remark counts as missing evidence (lib/rules/evaluate.ts leftInstruction).
   reasons: [
     {
       id: 'quality',
@@ -22,7 +24,7 @@ export const DEFAULT_RULES: RuleSet = {
       refundTypes: ['refund-only', 'return-refund'],
       remarkTemplate: {
         'zh-CN': '订单 {orderId} 商品存在质量问题：（请具体描述问题，如开线、无法使用），申请退款 {amount}。',
-        en: 'Order {orderId}: the goods have a quality problem: (describe it concretely), refund requested: {amount}.',
+        en: 'Order {orderId}: the goods have a quality problem: (please describe it concretely), refund requested: {amount}.',
       },
       note: `${GUIDE}：质量问题属于商家责任，退货运费由商家承担；备注应具体描述问题并与所选原因一致。`,
     },
@@ -34,7 +36,7 @@ export const DEFAULT_RULES: RuleSet = {
       refundTypes: ['refund-only', 'return-refund'],
       remarkTemplate: {
         'zh-CN': '订单 {orderId} 收到的商品与描述不符：（请说明哪里不符，如颜色、尺寸、材质），申请退款 {amount}。',
-        en: 'Order {orderId}: the goods are not as described: (say what differs, e.g. colour, size, material), refund requested: {amount}.',
+        en: 'Order {orderId}: the goods are not as described: (please say what differs, e.g. colour, size, material), refund requested: {amount}.',
       },
       note: `${GUIDE}：与描述不符属于商家责任，退货运费由商家承担。`,
     },
@@ -46,7 +48,7 @@ export const DEFAULT_RULES: RuleSet = {
       refundTypes: ['refund-only', 'return-refund'],
       remarkTemplate: {
         'zh-CN': '订单 {orderId} 发错货：（请说明收到的商品与订购的商品），申请退款 {amount}。',
-        en: 'Order {orderId}: the wrong item was sent: (say what arrived and what was ordered), refund requested: {amount}.',
+        en: 'Order {orderId}: the wrong item was sent: (please say what arrived and what was ordered), refund requested: {amount}.',
       },
       note: `${GUIDE}：发错货属于商家责任，退货运费由商家承担。`,
     },
@@ -58,7 +60,7 @@ export const DEFAULT_RULES: RuleSet = {
       refundTypes: ['refund-only', 'return-refund'],
       remarkTemplate: {
         'zh-CN': '订单 {orderId} 商品到货破损：（请描述破损位置和程度），申请退款 {amount}。',
-        en: 'Order {orderId}: the goods arrived damaged: (describe where and how badly), refund requested: {amount}.',
+        en: 'Order {orderId}: the goods arrived damaged: (please describe where and how badly), refund requested: {amount}.',
       },
       note: `${GUIDE}：破损不是买家原因，退货运费由商家承担（运输破损由商家向快递追责）；凭证可以是照片或视频。`,
     },
@@ -70,7 +72,7 @@ export const DEFAULT_RULES: RuleSet = {
       refundTypes: ['refund-only', 'return-refund'],
       remarkTemplate: {
         'zh-CN': '订单 {orderId} 少件/漏发：（请说明缺少的商品或配件），申请退款 {amount}。',
-        en: 'Order {orderId}: parts are missing: (say which goods or parts), refund requested: {amount}.',
+        en: 'Order {orderId}: parts are missing: (please say which goods or parts), refund requested: {amount}.',
       },
       note: `${GUIDE}：少件、漏发属于商家责任，退货运费由商家承担。`,
     },

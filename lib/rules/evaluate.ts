@@ -183,8 +183,17 @@ export function checkEvidence(
   ctx: { refundType: RefundType; reasonId?: string; orderStatus?: OrderStatus },
   facts: EvidenceFacts,
 ): { complete: boolean; items: EvidenceItem[] } {
+  const left = leftInstruction(facts.fields.remark);
+  const unfinished = left && {
+    id: 'remark',
+    label: t('备注说明', 'Remark'),
+    state: 'missing' as const,
+    manual: false,
+    why: t(`备注中的「${left}」是模板的提示，请换成具体内容。`, `"${left}" in the remark is the template's instruction: replace it with the facts.`),
+  };
   const items = requiredEvidence(rules, ctx).map((e): EvidenceItem => {
     const sb = e.satisfiedBy;
+    if (unfinished && sb.type === 'field' && sb.field === 'remark') return { ...unfinished, id: e.id, label: e.label };
     let ok = facts.ticked.includes(e.id);
     if (!ok) {
       if (sb.type === 'uploads') ok = facts.uploads >= sb.min;
@@ -192,7 +201,22 @@ export function checkEvidence(
     }
     return { id: e.id, label: e.label, state: ok ? 'ok' : 'missing', manual: sb.type === 'manual', why: e.why };
   });
+  // A remark still holding an instruction counts as missing whether or not a rule asks for a remark: it must not reach the platform.
+  if (unfinished && !items.some((i) => i.why === unfinished.why)) items.push(unfinished);
   return { complete: items.every((i) => i.state === 'ok'), items };
+}
+
+/**
+ * How remark templates mark an instruction to the merchant: full-width parentheses starting with
+ * 请, "（请具体描述问题）" (English templates: "(please …)"). The merchant replaces it with the facts;
+ * one still in a remark, or the mark of a variable the order did not have (MISSING_VAR, "（未填写）"),
+ * means the remark is unfinished. A template written this way is checked, whatever its reason.
+ */
+const INSTRUCTION = /（请[^（）]*）|\(please [^()]*\)|（未填写）|\(not provided\)/i;
+
+/** The first template instruction left in a remark, if any. */
+export function leftInstruction(remark: string | undefined): string | undefined {
+  return remark?.match(INSTRUCTION)?.[0];
 }
 
 /** Who pays return shipping for a reason: the first shipping rule naming the reason's fault, else the fallback. */

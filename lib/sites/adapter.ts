@@ -1,6 +1,6 @@
 import type { LocalText } from '../i18n';
 import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
-import type { ObservedStatus, ReadField, SiteTexts } from './texts';
+import type { FormField, ObservedStatus, ReadField, SiteTexts } from './texts';
 
 
 export interface ReadResult {
@@ -87,4 +87,10 @@ export interface SiteAdapter {
   fillForm(doc: Document, texts: SiteTexts, values: FillValues): Promise<FillReport>;
   /** A visible, enabled button (or link styled as one) whose text is one of `texts`, e.g. 提交申请. */
   findButton(doc: Document, texts: readonly string[]): HTMLElement | undefined;
+  /** The application form's element (a modal's form over an order; else the page): its fields are read and written there only. */
+  formRoot(doc: Document, texts: SiteTexts): Element;
+  /** The page's shown messages: each a success (true) or an error (false). */
+  feedback(doc: Document): Map<Element, boolean>;
+  /** Focuses a text field of the form and selects `text` in it; false when it is not there. */
+  selectInField(doc: Document, texts: SiteTexts, field: FormField, text: string): boolean;
 }

@@ -147,6 +147,25 @@ export async function fillWithPanel(page: Page, p: PanelHandle, refundType: stri
     refundType,
   );
   await page.waitForFunction(() => !!(document.querySelector('#remark') as HTMLTextAreaElement | null)?.value, { timeout: 10_000, polling: 100 });
+  await replaceInstruction(page);
+}
+
+/**
+ * A remark template's instruction ("（请具体描述问题…）") must not reach the platform: after a fill the
+ * panel selects it in the page's remark, and the merchant types the facts over it.
+ */
+export async function replaceInstruction(page: Page, facts = '袖口开线，拉链无法使用'): Promise<void> {
+  const remark = await page.$eval('#remark', (n) => (n as HTMLTextAreaElement).value);
+  if (!/（请[^）]*）/.test(remark)) return;
+  await page.waitForFunction(
+    () => {
+      const r = document.activeElement as HTMLTextAreaElement | null;
+      return r?.id === 'remark' && /^（请[^）]*）$/.test(r.value.slice(r.selectionStart, r.selectionEnd));
+    },
+    { timeout: 10_000, polling: 100 },
+  );
+  await page.keyboard.type(facts);
+  await page.waitForFunction(() => !/（请/.test((document.querySelector('#remark') as HTMLTextAreaElement).value), { timeout: 10_000, polling: 100 });
 }
 
 /** Clicks the page's 提交申请. */

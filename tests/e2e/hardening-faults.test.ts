@@ -52,12 +52,12 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, time
   return v;
 }
 
-/** Fills the refund form through the panel (refund only, reason quality) and clicks the page's submit. */
+/** Fills the refund form through the panel (refund only, reason changed-mind: a remark with no instruction to replace) and clicks the page's submit. */
 async function fillAndSubmit(b: E2E, orderId: string): Promise<Page> {
   const page = await b.openBackOffice(`/zone/refund/apply?orderId=${orderId}`);
   await b.panel(page, { kind: 'refund-form' });
   await (await page.waitForSelector(inPanel('[data-rh="refund-type"]')))!.select('refund-only');
-  await (await page.waitForSelector(inPanel('[data-rh="reason"]')))!.select('quality');
+  await (await page.waitForSelector(inPanel('[data-rh="reason"]')))!.select('changed-mind');
   await (await page.waitForSelector(inPanel('[data-rh="fill-form"]')))!.click();
   await page.waitForFunction(() => ((document.querySelector('#refundForm textarea') as HTMLTextAreaElement | null)?.value ?? '').trim().length > 0, {
     timeout: 10_000,

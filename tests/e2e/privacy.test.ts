@@ -67,7 +67,8 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
   const type = await page.waitForSelector('pierce/[data-rh="refund-type"]');
   await type!.select('refund-only');
   const reason = await page.waitForSelector('pierce/[data-rh="reason"]');
-  await reason!.select('quality');
+  // A reason whose remark template has no instruction to replace (those count as missing evidence).
+  await reason!.select('changed-mind');
   // The panel renders the reason's remark asynchronously: fill once it is there, or the page gets
   // the remark of no reason (a loaded machine showed that race).
   await page.waitForFunction(

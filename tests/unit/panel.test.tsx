@@ -396,3 +396,56 @@ describe('collapse and keyboard', () => {
     expect(attr('[data-rh="panel"]', 'lang')).toBe('en');
   });
 });
+
+describe('a computed value is marked as computed (SPEC §2)', () => {
+  it('实付 computed from the breakdown: "（计算）", the title says from what; the refund amount taken from it too', () => {
+    const why = { 'zh-CN': '页面未显示实付款，按 商品总价 ¥159.00 − 优惠 ¥30.00 + 运费 ¥0.00 计算', en: 'computed as goods − discount + shipping' };
+    show(page('refund-form', { read: read({ ...SHIPPED }, { computed: [{ field: 'paidAmount', reason: why }] }), form: form() }));
+    for (const name of ['paidAmount', 'refundAmount']) {
+      const note = $(`[data-rh-field="${name}"] small`) as HTMLElement;
+      expect(note.textContent).toBe('（计算）');
+      expect(note.title).toBe(why['zh-CN']);
+    }
+    // Read from the page: no mark.
+    show(page('order-detail', { read: read({ ...SHIPPED }) }));
+    expect($('[data-rh-field="paidAmount"] small')).toBeNull();
+  });
+});
+
+describe('the form after a rejected or failed application: a new application (SPEC §1 step 10)', () => {
+  it('shows why the last one was rejected and what to add, not the old status nor 联系客服', () => {
+    const old = { ...caseIn('rejected'), platformComment: '未提供商品照片，凭证不足，请补充后重新提交。', trackingNo: 'YT1234567890123' } as RefundCase;
+    show(page('refund-form', { read: read({ ...SHIPPED, status: 'delivered', statusText: '已签收' }), form: form({ refundType: 'return-refund' }), caseRec: old }));
+    const box = $('[data-rh="reapply"]')!;
+    expect(box.textContent).toContain('审核不通过');
+    expect($('[data-rh="platform-comment"]')?.textContent).toContain('未提供商品照片，凭证不足');
+    // The rules' evidence for a return the last application did not carry (its tracking number it did).
+    const add = $('[data-rh="reapply-add"]')!.textContent!;
+    for (const label of ['购买凭证', '商品照片', '快递公司名称']) expect(add).toContain(label);
+    expect(add).not.toContain('物流单号');
+    // Not the old case's status as this application's, no duplicate warning, no 联系客服.
+    expect(field('caseStatus')).toBeNull();
+    expect($('[data-rh="case"]')).toBeNull();
+    expect($('[data-rh="duplicate"]')).toBeNull();
+    expect($('[data-rh="support-message"]')).toBeNull();
+    expect(attr('[data-rh="advice"]', 'data-value')).toBe('return-refund');
+    expect($('[data-rh="fill-form"]')).not.toBeNull();
+  });
+
+  it('a failed refund the merchant escalated is followed by a new application too; an open one is a duplicate', () => {
+    const escalated = applyAction(caseIn('failed'), 'contact-support', rules, T0 + 2 * HOUR, 'panel');
+    expect(escalated.ok).toBe(true);
+    show(page('refund-form', { read: read(SHIPPED), form: form(), caseRec: (escalated as { case: RefundCase }).case }));
+    expect($('[data-rh="reapply"]')?.textContent).toContain('退款失败');
+    show(page('refund-form', { read: read(SHIPPED), form: form(), caseRec: caseIn('reviewing') }));
+    expect($('[data-rh="reapply"]')).toBeNull();
+    expect($('[data-rh="duplicate"]')).not.toBeNull();
+  });
+
+  it('elsewhere (the order page) the rejected case shows with the platform comment', () => {
+    const old = { ...caseIn('rejected'), platformComment: '凭证不足' } as RefundCase;
+    show(page('order-detail', { read: read(SHIPPED), caseRec: old }));
+    expect(field('caseStatus')).toBe('rejected');
+    expect($('[data-rh="case"]')?.textContent).toContain('平台意见：凭证不足');
+  });
+});

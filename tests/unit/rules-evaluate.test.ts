@@ -285,3 +285,43 @@ describe('findOpenCase (duplicate applications)', () => {
     expect(findOpenCase(cases, orderId)?.id).toBe(id);
   });
 });
+
+describe('template instructions in the remark (SPEC §2: they never reach the platform)', () => {
+  const refundOnly = { refundType: 'refund-only' as const, reasonId: 'quality' };
+  const facts = (remark: string) => ({ uploads: 0, fields: { remark }, ticked: [] });
+
+  it('an unreplaced instruction is a missing remark, even where no rule asks for a remark', () => {
+    const r = defaultRules();
+    const remark = remarkFor(r, 'quality', { orderId: '2411', paidAmount: 1000 }, 'zh-CN');
+    const ev = checkEvidence(r, refundOnly, facts(remark));
+    expect(ev.complete).toBe(false);
+    expect(ev.items).toEqual([expect.objectContaining({ id: 'remark', state: 'missing' })]);
+    expect(ev.items[0].why['zh-CN']).toContain('（请具体描述问题，如开线、无法使用）');
+    const done = checkEvidence(r, refundOnly, facts(remark.replace(/（请[^）]*）/, '袖口开线')));
+    expect(done).toEqual({ complete: true, items: [] });
+  });
+
+  it("a variable the order did not have ('（未填写）') and an English instruction count too", () => {
+    const r = defaultRules();
+    expect(checkEvidence(r, refundOnly, facts('已发货但未收到货（物流单号 （未填写））')).complete).toBe(false);
+    expect(checkEvidence(r, refundOnly, facts('the goods have a quality problem: (please describe it concretely)')).complete).toBe(false);
+    // A remark of the merchant's own with parentheses is fine.
+    expect(checkEvidence(r, refundOnly, facts('袖口开线（左袖）。')).complete).toBe(true);
+  });
+
+  it("the merchant's own templates mark instructions the same way; a remark rule then shows the instruction", () => {
+    const r = defaultRules();
+    r.reasons[0].remarkTemplate['zh-CN'] = '订单 {orderId}：（请写明问题出现的时间）';
+    r.evidence.push({
+      id: 'remark-text',
+      label: { 'zh-CN': '问题描述', en: 'Description' },
+      kind: 'text',
+      satisfiedBy: { type: 'field', field: 'remark', pattern: '\\S' },
+      appliesTo: {},
+      why: { 'zh-CN': '请描述问题', en: 'Describe the problem' },
+    });
+    const ev = checkEvidence(r, refundOnly, facts(remarkFor(r, 'quality', { orderId: '2411' }, 'zh-CN')));
+    expect(ev.items).toEqual([expect.objectContaining({ id: 'remark-text', state: 'missing' })]);
+    expect(ev.items[0].why['zh-CN']).toContain('（请写明问题出现的时间）');
+  });
+});

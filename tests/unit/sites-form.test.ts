@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseNativeOption, chooseRadio, pickOption, selectAntOption, setNativeValue } from '../../lib/sites/dom/form';
 import { kuaishou } from '../../lib/sites/kuaishou';
@@ -186,5 +188,58 @@ describe('kuaishou.fillForm against the controlled form', () => {
     const doc = freshDoc();
     mountControlledForm(doc, 'ant');
     expect(kuaishou.readForm(doc, KUAISHOU_TEXTS)).toEqual({ uploads: 0 });
+  });
+});
+
+describe('the application form in a modal over the order detail (fields from the form only)', () => {
+  /** The demo's order detail with the form open in a modal (npm run site:fixtures), in the window's document. */
+  function modalPage() {
+    const html = readFileSync(join(process.cwd(), 'tests/unit/fixtures/antd/order-detail-apply-modal.html'), 'utf8');
+    document.body.innerHTML = html;
+    const form = document.getElementById('refundForm')!;
+    // The return fields as the form shows them once 退货退款 is chosen (antd form items).
+    const item = (id: string, label: string) => {
+      const el = document.createElement('div');
+      el.className = 'ant-form-item';
+      el.innerHTML = `<div class="ant-row ant-form-item-row"><div class="ant-col ant-form-item-label"><label for="${id}">${label}</label></div><div class="ant-col ant-form-item-control"><div class="ant-form-item-control-input"><input id="${id}" class="ant-input" value=""></div></div></div>`;
+      form.lastElementChild!.before(el);
+      return el.querySelector('input')!;
+    };
+    return { tracking: item('trackingNo', '物流单号'), courier: item('courier', '快递公司') };
+  }
+
+  it("the order's outbound 物流单号 row is not the return's: empty until the merchant types it, then what was typed", () => {
+    const { tracking, courier } = modalPage();
+    // The page behind the modal shows the order's logistics.
+    expect(document.querySelector('dl')!.textContent).toContain('YT7512093846120');
+    let facts = kuaishou.readForm(document, KUAISHOU_TEXTS);
+    expect(facts.trackingNo).toBeUndefined();
+    expect(facts.courier).toBeUndefined();
+    setNativeValue(tracking, 'SF1300000000001');
+    setNativeValue(courier, '顺丰速运');
+    facts = kuaishou.readForm(document, KUAISHOU_TEXTS);
+    expect(facts).toMatchObject({ trackingNo: 'SF1300000000001', courier: '顺丰速运' });
+  });
+
+  it("fill writes the modal form's fields, never the order's rows", async () => {
+    const { tracking } = modalPage();
+    const report = await kuaishou.fillForm(document, KUAISHOU_TEXTS, { trackingNo: 'SF1300000000001' });
+    expect(report.failed).toEqual([]);
+    expect(tracking.value).toBe('SF1300000000001');
+    expect(document.querySelector('dl')!.textContent).toContain('YT7512093846120');
+  });
+});
+
+describe('the page’s answer to a submit', () => {
+  it('success and error messages, and a toast of the page’s own whose words say so', () => {
+    document.body.innerHTML = `
+      <div class="ant-message-notice" id="a"><div class="ant-message-custom-content ant-message-info">提交成功，请等待平台审核</div></div>
+      <div class="ant-notification-notice" id="b">提交失败，请稍后重试</div>
+      <div class="ant-message-notice" id="c"><div class="ant-message-custom-content ant-message-success">已提交</div></div>
+      <div class="ant-form-item-explain-error" id="d">请选择退款原因</div>
+      <div class="ant-alert ant-alert-error" id="e" style="display:none">hidden</div>`;
+    const fb = [...kuaishou.feedback(document)].map(([el, ok]) => [el.id || el.parentElement!.id, ok]);
+    expect(fb).toEqual(expect.arrayContaining([['a', true], ['b', false], ['c', true], ['d', false]]));
+    expect(fb.map(([id]) => id)).not.toContain('e');
   });
 });

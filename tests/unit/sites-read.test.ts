@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findAllLabelValues, findLabel, findLabelValue, labelIndex } from '../../lib/sites/dom/labels';
 import { readTable } from '../../lib/sites/dom/tables';
 import { matchText, normalizeText } from '../../lib/sites/dom/text';
+import { kuaishou } from '../../lib/sites/kuaishou';
 import { KUAISHOU_TEXTS } from '../../lib/sites/texts';
 
 function page(html: string): Document {
@@ -321,5 +322,27 @@ describe('readTable', () => {
     expect(out).toHaveLength(1000);
     expect(out[0]).toMatchObject({ orderId: '2400000000', amount: '¥0.00', status: '待审核' });
     expect(out[999]).toMatchObject({ orderId: '2400000999', amount: '¥999.00', status: '退款成功' });
+  });
+});
+
+describe('实付 computed only when every line of the price breakdown is understood (SPEC §2)', () => {
+  const hashed = (pairs: Array<[string, string]>) =>
+    `<div class="amounts__Hx92d">${pairs.map(([l, v]) => `<span class="label__BFlU4">${l}</span><span class="content__Rf0s7">${v}</span>`).join('')}</div>`;
+  const read = (html: string) =>
+    kuaishou.readOrder(page(`<p>订单号：2411230045127796</p><p>订单状态：已发货</p>${html}`), KUAISHOU_TEXTS, new URL('https://s.kwaixiaodian.com/zone/order/detail'), 0);
+
+  it('a discount line under a label it does not know: 实付 is missing (never goods − the known discounts), the line is named', () => {
+    const r = read(hashed([['商品总价', '¥199.00'], ['店铺优惠', '-¥20.00'], ['主播专享券', '-¥10.00'], ['运费', '¥0.00'], ['应付金额', '¥169.00']]));
+    expect(r.snapshot.paidAmount).toBeUndefined();
+    expect(r.computed).toEqual([]);
+    const m = r.snapshot.missing.find((x) => x.field === 'paidAmount');
+    expect(m?.reason).toContain('主播专享券 -¥10.00');
+    expect(m?.reason).toContain('应付金额 ¥169.00');
+  });
+
+  it('every line known: computed, and said so', () => {
+    const r = read(hashed([['商品总价', '¥199.00'], ['店铺优惠', '-¥20.00'], ['运费', '¥8.00']]));
+    expect(r.snapshot.paidAmount).toBe(18_700);
+    expect(r.computed.map((c) => c.field)).toEqual(['paidAmount']);
   });
 });

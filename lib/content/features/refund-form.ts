@@ -1,22 +1,26 @@
 /*
  * The refund application form: read what it shows, fill it from the panel's choices, guard its
  * submit while evidence is missing (./guard.ts decides), and record the case once the page
- * accepts the application (its success message, or leaving the form).
+ * accepts the application (SPEC §3): its success message, its form closing with no error, or the
+ * new after-sale's page. An error the page shows, a cancelled form or leaving for another page
+ * drops it.
  */
 import type { NewCaseInput } from '../../cases/model';
 import type { RefundType } from '../../order';
-import { refundAmount, shippingPayer } from '../../rules/evaluate';
+import { leftInstruction, refundAmount, shippingPayer } from '../../rules/evaluate';
 import type { RuleSet } from '../../rules/schema';
 import type { FillValues } from '../../sites/adapter';
-import { squash } from '../../sites/dom/text';
+import { isHidden, squash } from '../../sites/dom/text';
+import { kindOfRoute } from '../../sites/kuaishou/routes';
+import { parseId } from '../../sites/kuaishou/values';
 import type { Feature } from '../core';
 import { decideSubmit } from '../guard';
 import { effectiveOrder, effectiveRefundType, evidenceOf, proposedRemark, type PageState } from '../model';
-import { shown } from './confirm-refund';
 
-const SUCCESS = '.ant-message-success,.ant-result-success';
-/** How long after an allowed submit the page's success may still be recognised. */
+/** How long after an allowed submit the page's answer may still be recognised. */
 const SUBMIT_WINDOW = 20_000;
+/** What closes a form without submitting it: a modal's ×, its mask, 取消 / 返回 / 关闭. */
+const CANCEL = /取消|返回|关闭|cancel|close/i;
 
 /** "不想要了/七天无理由": the whole label, then each part (as the page's options may print it). */
 export function reasonTexts(reason: RuleSet['reasons'][number]): string[] {
@@ -29,8 +33,9 @@ function stop(e: Event) {
   e.stopImmediatePropagation();
 }
 
+type Pending = { input: NewCaseInput; submitId: string; at: number; cancelled?: boolean };
 /** The one submit waiting for the page's answer, whichever page the merchant is on by then. */
-const latest = new WeakMap<object, object>();
+const latest = new WeakMap<object, Pending>();
 
 export const refundForm: Feature = {
   kinds: ['refund-form'],
@@ -64,7 +69,8 @@ export const refundForm: Feature = {
       const order = effectiveOrder(s);
       const refundType: RefundType = s.choice.refundType ?? effectiveRefundType(s);
       const reason = r.reasons.find((x) => x.id === s.choice.reasonId);
-      const amount = refundAmount(order).amount;
+      // Never a guess: without the paid amount none is written; an amount the form holds (a partial refund typed) stays, capped at it.
+      const amount = order.paidAmount === undefined ? undefined : refundAmount(order, s.form?.amountFen).amount;
       const values: FillValues = { refundType };
       if (reason) {
         values.reasonLabels = reasonTexts(reason);
@@ -84,6 +90,9 @@ export const refundForm: Feature = {
       try {
         const res = await adapter.fillForm(doc, texts(), values);
         s.fillReport = { filled: res.filled, failed: res.failed.map((f) => ({ field: f.field, reason: f.reason[locale] })) };
+        // The template's instruction is for the merchant to replace: the cursor goes there, selecting it.
+        const left = res.filled.includes('remark') && leftInstruction(values.remark);
+        if (left) adapter.selectInField(doc, texts(), 'remark', left);
       } catch (err) {
         s.fillReport = { filled: [], failed: [{ field: 'remark', reason: String(err) }] };
       }
@@ -122,8 +131,9 @@ export const refundForm: Feature = {
     }
 
     /**
-     * The case to record once the page accepts the application: its success message, or leaving
-     * the form, records it; a page that refuses the application shows neither, and it lapses.
+     * The case to record once the page accepts the application: a new success message, the form
+     * closing (not cancelled), or the new after-sale's page. A new error, a cancel that closes the
+     * form without a success, or leaving for any other page drops it; without an answer it lapses.
      */
     function expectOutcome(s: PageState) {
       const order = effectiveOrder(s);
@@ -144,26 +154,41 @@ export const refundForm: Feature = {
         shippingPayer: refundType === 'return-refund' && r ? shippingPayer(r, reasonId).payer : undefined,
         orderUrl: (ctx.orderUrls[order.orderId] ?? win.location.href).slice(0, 2048),
       };
-      const pending = {
+      // The messages already shown are not the answer to this submit.
+      const before = adapter.feedback(doc);
+      const root = adapter.formRoot(doc, texts());
+      const pending: Pending = {
         // JSON drops the absent fields (the background's schema is strict about shapes).
         input: JSON.parse(JSON.stringify(input)) as NewCaseInput,
         // Stable across double clicks and re-renders: one opening of the form, one case.
         submitId: `${order.orderId}-${openedAt}`,
         at: now(),
-        url: win.location.href,
       };
       // A later submit replaces an earlier one still waiting.
       latest.set(ctx, pending);
+      const done = (ok: unknown) => {
+        latest.delete(ctx);
+        if (ok) void record(pending);
+        return true;
+      };
       ctx.watch((left) => {
         if (latest.get(ctx) !== pending || now() - pending.at > SUBMIT_WINDOW) return true;
-        if (left === undefined ? !shown(doc, SUCCESS) : left !== pending.url) return false;
-        latest.delete(ctx);
-        void record(pending);
-        return true;
+        if (left !== undefined) {
+          // Navigation: to the new after-sale's page (its number is the case's), else away.
+          const to = new URL(win.location.href);
+          const id = kindOfRoute(to) === 'refund-detail' && parseId(to.searchParams.get('id') ?? to.searchParams.get('refundId') ?? undefined);
+          if (id) pending.input.afterSaleId = id;
+          return done(id);
+        }
+        const answers = [...adapter.feedback(doc)].filter(([el]) => !before.has(el)).map(([, ok]) => ok);
+        if (answers.length) return done(!answers.includes(false));
+        if (root.isConnected && !isHidden(root)) return false;
+        // Closed with no error: accepted, unless cancelled (then a late success message may still come).
+        return pending.cancelled ? false : done(true);
       });
     }
 
-    async function record(p: { input: NewCaseInput; submitId: string }) {
+    async function record(p: Pending) {
       const res = await ctx.client.recordSubmit(p.input, p.submitId);
       if (!res.ok) return ctx.failNotice(res.error);
       const s = state();
@@ -172,11 +197,18 @@ export const refundForm: Feature = {
     }
 
     const on = (type: string, fn: (e: Event) => void) => win.addEventListener(type, fn, { capture: true, signal });
+    const cancel = () => {
+      const p = latest.get(ctx);
+      if (p) p.cancelled = true;
+    };
     on('click', (e) => {
       const target = e.target as Element;
       if (!state() || ctx.ours(e) || !target?.closest) return;
-      if (adapter.findButton(doc, texts().buttons.submit ?? [])?.contains(target)) guard(e);
+      if (adapter.findButton(doc, texts().buttons.submit ?? [])?.contains(target)) return guard(e);
+      const btn = target.closest('button,[role=button],a');
+      if (target.matches('.ant-modal-wrap') || btn?.matches('.ant-modal-close') || CANCEL.test(squash(btn?.textContent ?? ''))) cancel();
     });
+    on('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && !ctx.ours(e) && cancel());
     on('submit', (e) => {
       if (ctx.ours(e)) return;
       // A click on the submit button already decided for this submit (Enter in a field clicks it too).

@@ -7,9 +7,9 @@ import { formatFen } from '../../money';
 import type { LocalText } from '../../i18n';
 import type { FillReport, FillValues, FormFacts } from '../adapter';
 import { chooseRadio, selectAntOption, setNativeValue } from '../dom/form';
-import { labelIndex, type LabelIndex } from '../dom/labels';
-import { isHidden, matchText, normalizeText, squash, valueOf } from '../dom/text';
-import type { SiteTexts } from '../texts';
+import { isFormValue, labelIndex, type LabelIndex } from '../dom/labels';
+import { isHidden, matchText, normalizeText, squash, textOf, valueOf } from '../dom/text';
+import type { FormField, SiteTexts } from '../texts';
 import { labelList, parseId, parsePageMoney } from './values';
 
 /** The control inside a form field container. */
@@ -20,18 +20,41 @@ function controlIn(field: Element): Element {
   return field;
 }
 
-/** A form field's control; `index` a walk of the page as it is now (the fill changes the page: a new one per field). */
-function fieldOf(index: LabelIndex | Document, labels: readonly string[] | undefined): Element | undefined {
+/** A form field's control; `index` a walk of the form as it is now (the fill changes the page: a new one per field). */
+function fieldOf(index: LabelIndex | Element, labels: readonly string[] | undefined): Element | undefined {
   if (!labels?.length) return undefined;
-  const f = ('field' in index ? index : labelIndex(index.body ?? index)).field(labels);
+  const f = ('field' in index ? index : labelIndex(index)).field(labels);
   return f ? controlIn(f) : undefined;
+}
+
+/** The 退款原因 field under `root` when it is a form control (not the description of an existing refund). */
+function reasonField(root: Element, texts: SiteTexts): Element | undefined {
+  const labels = texts.formLabels.reason ?? [];
+  const f = labelIndex(root, [labels]).field(labels);
+  return f && isFormValue(f) ? f : undefined;
+}
+
+/**
+ * The application form, if the page shows one: the last shown `<form>` (a modal's comes after the
+ * page it covers), else dialog, with a 退款原因 field; else the page itself when it has that field.
+ */
+export function findForm(doc: Document, texts: SiteTexts): Element | undefined {
+  const body = doc.body ?? doc.documentElement;
+  const all = Array.from(doc.querySelectorAll('form,.ant-modal,[role=dialog]')).reverse();
+  return all.find((el) => !isHidden(el) && reasonField(el, texts)) ?? (reasonField(body, texts) && body);
+}
+
+/** Where the form's fields are read and written, and only there: the order's own 物流单号 beside a modal form is not the return's. */
+export function formRoot(doc: Document, texts: SiteTexts): Element {
+  return findForm(doc, texts) ?? doc.body ?? doc.documentElement;
 }
 
 export function readForm(doc: Document, texts: SiteTexts): FormFacts {
   const facts: FormFacts = { uploads: 0 };
   const L = texts.formLabels;
-  // One walk of the page for every field of the form.
-  const index = labelIndex(doc.body ?? doc, Object.values(L));
+  const root = formRoot(doc, texts);
+  // One walk of the form for every field.
+  const index = labelIndex(root, Object.values(L));
   const text = (labels: readonly string[] | undefined) => {
     const f = fieldOf(index, labels);
     const v = f ? valueOf(f) : '';
@@ -58,7 +81,7 @@ export function readForm(doc: Document, texts: SiteTexts): FormFacts {
   if (courier && !/^请选择|^请输入/.test(courier)) facts.courier = courier.slice(0, 64);
 
   const evidence = fieldOf(index, L.evidence);
-  const scope: ParentNode = evidence ?? doc;
+  const scope: ParentNode = evidence ?? root;
   const items = Array.from(scope.querySelectorAll('.ant-upload-list-item')).filter(
     (i) => !/ant-upload-list-item-(error|removed)/.test(i.getAttribute('class') ?? '') && !isHidden(i),
   );
@@ -102,10 +125,11 @@ export async function fillForm(doc: Document, texts: SiteTexts, values: FillValu
   const report: FillReport = { filled: [], failed: [] };
   const L = texts.formLabels;
   const fail = (field: keyof FillValues, reason: LocalText) => report.failed.push({ field, reason });
+  const form = () => formRoot(doc, texts);
 
   // The type first: choosing 退货退款 may reveal the tracking fields.
   if (values.refundType) {
-    const field = fieldOf(doc, L.refundType);
+    const field = fieldOf(form(), L.refundType);
     const wanted = [...(texts.refundTypeTexts[values.refundType] ?? [])];
     if (!field) fail('refundType', notFoundReason(L.refundType));
     else if (await chooseIn(field, wanted)) report.filled.push('refundType');
@@ -114,7 +138,7 @@ export async function fillForm(doc: Document, texts: SiteTexts, values: FillValu
   }
 
   if (values.reasonLabels?.length) {
-    const field = fieldOf(doc, L.reason);
+    const field = fieldOf(form(), L.reason);
     if (!field) fail('reasonLabels', notFoundReason(L.reason));
     else if (await chooseIn(field, values.reasonLabels)) report.filled.push('reasonLabels');
     else
@@ -125,7 +149,7 @@ export async function fillForm(doc: Document, texts: SiteTexts, values: FillValu
   }
 
   const writeText = async (key: keyof FillValues, labels: readonly string[] | undefined, value: string) => {
-    const field = fieldOf(doc, labels);
+    const field = fieldOf(form(), labels);
     if (!field) return fail(key, notFoundReason(labels));
     const control = textControl(field);
     if (!control || (field.matches('.ant-select') || field.querySelector('.ant-select'))) {
@@ -147,6 +171,39 @@ export async function fillForm(doc: Document, texts: SiteTexts, values: FillValu
   if (values.trackingNo !== undefined) await writeText('trackingNo', L.trackingNo, values.trackingNo);
   if (values.courier !== undefined) await writeText('courier', L.courier, values.courier);
   return report;
+}
+
+/** Focuses a text field of the form and selects `text` in it (its first occurrence), for the merchant to type over. */
+export function selectInField(doc: Document, texts: SiteTexts, field: FormField, text: string): boolean {
+  const f = fieldOf(formRoot(doc, texts), texts.formLabels[field]);
+  const c = f && textControl(f);
+  const at = c ? String(c.value).indexOf(text) : -1;
+  if (!c || at < 0) return false;
+  c.focus();
+  c.setSelectionRange(at, at + text.length);
+  return true;
+}
+
+const SUCCESS = '.ant-message-success,.ant-notification-notice-success,.ant-result-success';
+const ERROR = '.ant-message-error,.ant-notification-notice-error,.ant-form-item-explain-error,.ant-alert-error,.ant-result-error';
+
+/**
+ * The messages the page shows, each a success (true) or an error (false). A toast of the page's
+ * own style (no success or error class: an info message, a plain notification) is what its words
+ * say: 失败 / 错误 an error, else 成功 / 已提交 a success.
+ */
+export function feedback(doc: Document): Map<Element, boolean> {
+  const out = new Map<Element, boolean>();
+  const shown = (sel: string) => Array.from(doc.querySelectorAll(sel)).filter((el) => !isHidden(el));
+  for (const el of shown(ERROR)) out.set(el, false);
+  for (const el of shown(SUCCESS)) out.set(el, true);
+  for (const el of shown('.ant-message-notice,.ant-notification-notice')) {
+    const t = textOf(el);
+    if (el.querySelector(`${SUCCESS},${ERROR}`)) continue;
+    if (/失败|错误/.test(t)) out.set(el, false);
+    else if (/成功|已提交/.test(t)) out.set(el, true);
+  }
+  return out;
 }
 
 const BUTTON_SELECTOR = 'button, [role=button], a.ant-btn, input[type=submit], input[type=button]';

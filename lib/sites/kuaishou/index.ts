@@ -3,7 +3,7 @@
  * the interface every platform implements (lib/sites/adapter.ts).
  */
 import type { SiteAdapter } from '../adapter';
-import { fillForm, findButton, readForm } from './form';
+import { feedback, fillForm, findButton, formRoot, readForm, selectInField } from './form';
 import { pageKind } from './pages';
 import { readOrder, readOrderList, readRefundList } from './read';
 import { isBackOffice } from './routes';
@@ -21,4 +21,7 @@ export const kuaishou: SiteAdapter = {
   readForm,
   fillForm,
   findButton,
+  formRoot,
+  feedback,
+  selectInField,
 };

@@ -6,22 +6,15 @@
 import type { PageKind } from '../../order';
 import { labelIndex, type LabelIndex } from '../dom/labels';
 import type { SiteTexts } from '../texts';
-import { findButton } from './form';
+import { findButton, findForm } from './form';
 import { isBackOffice, kindOfRoute, pathOf, PATHS } from './routes';
 
 /**
- * A form on the page with a 退款原因 item and a submit button: the refund application form. The
+ * A form on the page with a 退款原因 field and a submit button: the refund application form. The
  * button first: without one (most pages), the page's text is not walked for the label.
  */
-function hasRefundForm(doc: Document, texts: SiteTexts, index: () => LabelIndex): boolean {
-  if (!findButton(doc, texts.buttons.submit ?? [])) return false;
-  const reason = index().field(texts.formLabels.reason ?? []);
-  if (!reason) return false;
-  // The reason must be a form field (a control), not a description of an existing refund.
-  const isField =
-    reason.matches('input, select, textarea, .ant-form-item-control, .ant-select') ||
-    !!reason.querySelector('input, select, textarea, .ant-select, .ant-radio-group');
-  return isField;
+function hasRefundForm(doc: Document, texts: SiteTexts): boolean {
+  return !!findButton(doc, texts.buttons.submit ?? []) && !!findForm(doc, texts);
 }
 
 export function pageKind(url: URL, doc: Document, texts: SiteTexts, index?: LabelIndex): PageKind | undefined {
@@ -34,7 +27,7 @@ export function pageKind(url: URL, doc: Document, texts: SiteTexts, index?: Labe
   if (!inOrder && !inRefund) return undefined;
   const L = texts.labels;
   const idx = () => (index ??= labelIndex(doc.body ?? doc, [texts.formLabels.reason]));
-  if (hasRefundForm(doc, texts, idx)) return 'refund-form';
+  if (hasRefundForm(doc, texts)) return 'refund-form';
   if (path === PATHS.orderDetail) return 'order-detail';
   if (/list$/i.test(path)) return inOrder ? 'order-list' : 'refund-list';
   // Another route: one order shown → its detail; one after-sale shown → refund detail.

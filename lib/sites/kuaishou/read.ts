@@ -10,7 +10,7 @@ import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } 
 import type { ListedOrder, ListedRefund, ReadResult } from '../adapter';
 import { findAllLabelValues, findLabel, labelIndex, type FindOptions, type LabelHit } from '../dom/labels';
 import { readTable } from '../dom/tables';
-import { matchText, normalizeText, textIs } from '../dom/text';
+import { dataOf, matchText, normalizeText, textIs, textOf } from '../dom/text';
 import type { ObservedStatus, ReadField, SiteTexts } from '../texts';
 import { pathOf, PATHS } from './routes';
 import { pageKind } from './pages';
@@ -205,26 +205,25 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
     }
   }
 
-  // 实付 not printed: goods − discount + shipping, when all three are there and the discount
-  // is not split over several labels (which ones add up is not ours to guess). A 实付 that is
-  // printed but unreadable stays missing: the page said something we do not understand.
+  // 实付 not printed: goods − discount + shipping, only when every line of the price breakdown is
+  // understood: no amount in it under a label we do not know (a 主播专享券 line), nor under a second
+  // discount label (which discounts add up is not ours to guess). A 实付 that is printed but
+  // unreadable stays missing: the page said something we do not understand.
   if (absent.has('paidAmount') && snap.goodsTotal !== undefined && snap.discount !== undefined && snap.shippingFee !== undefined) {
-    const discountLabels = (texts.labels.discount ?? []).filter((l) => index.find([l], FACTS));
-    if (discountLabels.length <= 1) {
-      const paid = snap.goodsTotal - snap.discount + snap.shippingFee;
-      if (paid >= 0) {
-        snap.paidAmount = paid;
-        problems.delete('paidAmount');
-        computed.push({
-          field: 'paidAmount',
-          reason: {
-            'zh-CN': `页面未显示实付款，按 商品总价 ${formatFen(snap.goodsTotal)} − 优惠 ${formatFen(snap.discount)} + 运费 ${formatFen(snap.shippingFee)} 计算`,
-            en: `The page shows no amount paid; computed as goods ${formatFen(snap.goodsTotal)} − discount ${formatFen(snap.discount)} + shipping ${formatFen(snap.shippingFee)}`,
-          },
-        });
-      }
-    } else {
-      problems.set('paidAmount', `未找到「${labelList(texts.labels.paidAmount)}」，且优惠分为多项（${discountLabels.join('、')}），无法计算实付`);
+    const stray = strayAmounts(moneyFields.flatMap((f) => index.every(texts.labels[f] ?? [], FACTS, f !== 'discount')));
+    const paid = snap.goodsTotal - snap.discount + snap.shippingFee;
+    if (stray.length) {
+      problems.set('paidAmount', `未找到「${labelList(texts.labels.paidAmount)}」，且价格明细中有未能计入的项目（${stray.join('、')}），无法计算实付`);
+    } else if (paid >= 0) {
+      snap.paidAmount = paid;
+      problems.delete('paidAmount');
+      computed.push({
+        field: 'paidAmount',
+        reason: {
+          'zh-CN': `页面未显示实付款，按 商品总价 ${formatFen(snap.goodsTotal)} − 优惠 ${formatFen(snap.discount)} + 运费 ${formatFen(snap.shippingFee)} 计算`,
+          en: `The page shows no amount paid; computed as goods ${formatFen(snap.goodsTotal)} − discount ${formatFen(snap.discount)} + shipping ${formatFen(snap.shippingFee)}`,
+        },
+      });
     }
   }
 
@@ -272,6 +271,27 @@ const isSnapshotField = (f: ReadField): f is SnapshotField => f !== 'afterSaleSt
 
 /** The platform's comment is kept up to this many characters. */
 const MAX_COMMENT = 500;
+
+/**
+ * Amounts in the price breakdown (the smallest element holding every money line read, `hits`)
+ * that none of those lines holds: lines under labels we do not know, quoted with the text before
+ * them ("主播专享券 -¥15.00"), at most 3. An amount is a text with ¥ / 元 or two decimals.
+ */
+function strayAmounts(hits: readonly LabelHit[]): string[] {
+  const els = hits.flatMap((h) => (h.label ? [h.element, h.label] : [h.element]));
+  let box = els[0]?.parentElement;
+  while (box && !els.every((e) => box!.contains(e))) box = box.parentElement;
+  const out: string[] = [];
+  if (!box) return out;
+  const walker = box.ownerDocument.createTreeWalker(box, 4 /* SHOW_TEXT */);
+  for (let n: Node | null; (n = walker.nextNode()) && out.length < 3; ) {
+    const text = normalizeText(dataOf(n as Text, 60));
+    if (!/[¥￥元]|\d\.\d\d/.test(text) || els.some((e) => e.contains(n))) continue;
+    const before = n.parentElement?.previousElementSibling;
+    out.push(((before ? textOf(before, 20) + ' ' : '') + text).trim());
+  }
+  return out;
+}
 
 type Row = Record<string, string | undefined> & { row: Element };
 

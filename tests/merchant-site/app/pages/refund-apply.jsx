@@ -1,7 +1,8 @@
 // 申请退款: the refund application, an Ant Design Form (rc-field-form's controlled state: the form
 // store is the truth, changed only through the controls' events). Used as its own page and inside
 // a modal over the order detail (`?apply=modal` there). The order comes from the platform's order
-// query (分). `?antd=3` on this page is served by the Ant Design 3 app instead (antd3/).
+// query (分). `?antd=3` on this page is served by the Ant Design 3 app instead (antd3/); `&ack=toast`
+// acknowledges a submit with an info toast and stays on the form.
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Select, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -23,8 +24,10 @@ export default function RefundApply() {
 }
 
 function ApplyPage({ order }) {
-  const { navigate } = useRoute();
+  const { navigate, params } = useRoute();
   const { message } = App.useApp();
+  // `&ack=toast`: the page acknowledges with a toast of its own style (an info message) and stays on the form.
+  const ownToast = params.get('ack') === 'toast';
   return (
     <>
       <PageHeader crumbs={[{ title: '售后' }, { title: '订单详情', href: orderHref(order.oid) }, { title: '申请退款' }]} title="申请退款" />
@@ -46,6 +49,7 @@ function ApplyPage({ order }) {
           order={order}
           onCancel={() => navigate(orderHref(order.oid))}
           onCreated={(created) => {
+            if (ownToast) return void message.info('提交成功，请等待平台审核');
             message.success('提交成功，请等待平台审核');
             navigate(refundHref(created.id));
           }}
