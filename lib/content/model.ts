@@ -257,9 +257,10 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   const ended = kind === 'refund-form' && state.caseRec && endedAs(state.caseRec);
   const previous = ended ? state.caseRec! : undefined;
   const c = previous ? undefined : (state.caseRec ?? undefined);
-  const computed = new Map(read.computed.map((x) => [x.field, x.reason[locale]]));
-  // A computed value is marked as such; its title says from what.
-  const mark = (field: SnapshotField) => (typed[field] !== undefined ? { note: T('typedByYou') } : computed.has(field) ? { note: T('computed'), title: computed.get(field) } : undefined);
+  const computed = new Map(read.computed.map((x) => [x.field, x]));
+  // A computed value (or one from the page's own data) is marked as such; its title says from what.
+  const mark = (field: SnapshotField, x = computed.get(field)) =>
+    typed[field] !== undefined ? { note: T('typedByYou') } : x ? { note: T(x.data ? 'fromData' : 'computed'), title: x.reason[locale] } : undefined;
   const add = (name: FieldName, value: string | number | undefined, text?: string, field: SnapshotField = name as SnapshotField) => {
     if (value !== undefined && value !== '') model.fields.push({ name, value, text: text ?? String(value), ...mark(field) });
   };

@@ -4,7 +4,7 @@
  * responses) and keeps what arrived, validated again, in the content scripts' world, where the
  * runtime reads it: the page's own scripts cannot see that world's globals.
  */
-import type { ListedRefund } from '../sites/adapter';
+import type { ListedRefund, ReadResult } from '../sites/adapter';
 import { statusOfCode } from '../sites/kuaishou/codes';
 import { PAGE_DATA_EVENT, pickPageData, type PageOrder, type PageRefund } from '../sites/kuaishou/page-data';
 import type { ObservedStatus } from '../sites/texts';
@@ -17,8 +17,8 @@ export interface PageDataSeen {
   refunds: Map<string, SeenRefund>;
   /** By order number. */
   orders: Map<string, PageOrder>;
-  /** Called after each response kept (the runtime re-reads its page). */
-  onChange?: () => void;
+  /** Called after each response kept (the runtime's features re-read their page). */
+  listeners: Set<() => void>;
 }
 
 const KEY = Symbol.for('refund-helper.page-data');
@@ -27,7 +27,15 @@ const MAX = 5000;
 
 export function pageDataSeen(): PageDataSeen {
   const g = globalThis as { [KEY]?: PageDataSeen };
-  return (g[KEY] ??= { refunds: new Map(), orders: new Map() });
+  return (g[KEY] ??= { refunds: new Map(), orders: new Map(), listeners: new Set() });
+}
+
+/** The page data seen so far; `fn` runs after each new response until `signal` aborts. */
+export function watchPageData(fn: () => void, signal: AbortSignal): PageDataSeen {
+  const seen = pageDataSeen();
+  seen.listeners.add(fn);
+  signal.addEventListener('abort', () => seen.listeners.delete(fn));
+  return seen;
 }
 
 function keep<T>(map: Map<string, T>, key: string, value: T): void {
@@ -52,7 +60,7 @@ export function collectPageData(doc: Document): void {
     if (!data) return;
     if (data.kind === 'refunds') for (const r of data.refunds) keep(seen.refunds, r.refundId, { ...r, seen: statusOfCode(r.status, r.negotiateStatus) });
     else keep(seen.orders, data.order.oid, data.order);
-    seen.onChange?.();
+    seen.listeners.forEach((fn) => fn());
   });
 }
 
@@ -82,4 +90,29 @@ export function withPageData(rows: ListedRefund[], seen: PageDataSeen): { rows: 
     return r;
   });
   return { rows: out, conflicts };
+}
+
+/** The order's 实付 in its own data (the order query's `buyerPay`), for a page that cannot print it. */
+const FROM_DATA = { 'zh-CN': '页面自身数据（订单接口 buyerPay）中的实付', en: 'the page’s own data (the order query’s buyerPay)' };
+
+/**
+ * The order read from the page, with its own data: 实付 the page does not print (or that could
+ * only be computed) comes from `buyerPay`, marked as such; a printed or computed amount that
+ * disagrees with it is returned, to be shown (a printed one keeps counting).
+ */
+export function withPageOrder(read: ReadResult, seen: PageDataSeen): { read: ReadResult; conflict?: { shown: number; data: number } } {
+  const o = read.snapshot;
+  const pay = o.orderId ? seen.orders.get(o.orderId)?.buyerPay : undefined;
+  if (pay === undefined) return { read };
+  const computed = read.computed.some((c) => c.field === 'paidAmount');
+  const conflict = o.paidAmount !== undefined && o.paidAmount !== pay ? { shown: o.paidAmount, data: pay } : undefined;
+  if (o.paidAmount !== undefined && !computed) return { read, conflict };
+  return {
+    read: {
+      ...read,
+      snapshot: { ...o, paidAmount: pay, missing: o.missing.filter((m) => m.field !== 'paidAmount') },
+      computed: [...read.computed.filter((c) => c.field !== 'paidAmount'), { field: 'paidAmount', reason: FROM_DATA, data: true }],
+    },
+    conflict,
+  };
 }

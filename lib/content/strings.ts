@@ -24,6 +24,8 @@ export const STRINGS = {
   'field.refundType': t('售后类型', 'Type'),
   typedByYou: t('手动填写', 'typed'),
   computed: t('（计算）', '(computed)'),
+  fromData: t('（页面数据）', '(page data)'),
+  dataConflictPaid: t('页面显示实付 {shown}，页面数据为 {data}', 'The page shows {shown} paid; its data says {data}'),
 
 
   'payer.seller': t('商家承担', 'Seller pays'),

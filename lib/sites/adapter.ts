@@ -12,8 +12,8 @@ export interface ReadResult {
   comment?: string;
   /** Refund detail: when the after-sale was applied for (申请时间, China time), epoch ms. */
   appliedAt?: number;
-  /** Fields that were not printed on the page but computed from others (e.g. 实付 = 商品 − 优惠 + 运费). */
-  computed: Array<{ field: SnapshotField; reason: LocalText }>;
+  /** Fields that were not printed on the page but computed from others (e.g. 实付 = 商品 − 优惠 + 运费), or (`data`) taken from the page's own JSON. */
+  computed: Array<{ field: SnapshotField; reason: LocalText; data?: true }>;
   /**
    * Fields the page states more than once with different values, or (ids) differently from the
    * page's URL: left out of the snapshot (never a pick between them) and, when the page kind

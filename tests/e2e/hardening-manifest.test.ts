@@ -101,6 +101,9 @@ function apiUses(code: string): Map<string, Set<string>> {
   return out;
 }
 
+/** The one script in the page's main world (entrypoints/page-data.content.ts). */
+const MAIN_WORLD_SCRIPT = 'content-scripts/page-data.js';
+
 describe.each(BUILDS)('built manifest: $name', ({ dir, mv }) => {
   const manifest = readManifest(dir);
   const raw = readFileSync(join(dir, 'manifest.json'), 'utf8');
@@ -126,9 +129,19 @@ describe.each(BUILDS)('built manifest: $name', ({ dir, mv }) => {
     for (const cs of scripts) {
       expect(cs.matches.length).toBeGreaterThan(0);
       for (const m of cs.matches) expect(hostOf(m), m).toBe(BACK_OFFICE_HOST);
-      // The isolated world is what keeps the page's scripts away from the extension's.
-      expect(cs.world ?? 'ISOLATED').toBe('ISOLATED');
     }
+    // The isolated world is what keeps the page's scripts away from the extension's. The one
+    // exception is the observer of the page's own responses, which must wrap the page's fetch.
+    const main = scripts.filter((cs) => (cs.world ?? 'ISOLATED') !== 'ISOLATED');
+    expect(main.map((cs) => [cs.world, (cs as { js?: string[] }).js])).toEqual([['MAIN', [MAIN_WORLD_SCRIPT]]]);
+  });
+
+  it('the main-world observer holds no extension API and starts no request of its own', () => {
+    const code = readFileSync(join(dir, MAIN_WORLD_SCRIPT), 'utf8');
+    expect(code).not.toMatch(/\b(?:chrome|browser)\.(?:runtime|storage|tabs)/);
+    expect(code).not.toMatch(/new\s+XMLHttpRequest|sendBeacon|WebSocket|EventSource|import\s*\(|(?:https?|wss?):\/\//);
+    // Its only network call is the page's own: the saved fetch applied to the page's arguments.
+    expect(code.match(/(?<![\w$.])fetch\s*\(|\.fetch\s*\(|\.apply\(this,/g) ?? []).toEqual(['.apply(this,', '.apply(this,']);
   });
 
   it("keeps the panel's runtime out of the manifest: injected on a served route, exposed to no page", () => {
@@ -212,6 +225,8 @@ describe.each(BUILDS)('built manifest: $name', ({ dir, mv }) => {
       // before the scan; \`build.modulePreload.polyfill: false\` would drop it from the build.
       const code = readFileSync(file, 'utf8').replace(MODULEPRELOAD_POLYFILL, '');
       const rel = relative(dir, file);
+      // The main-world observer names fetch and XMLHttpRequest to wrap the page's own (checked above).
+      if (rel === MAIN_WORLD_SCRIPT) continue;
       for (const [what, re] of [
         ['fetch()', /(?<![\w$.])fetch\s*\(|\.fetch\s*\(/],
         ['XMLHttpRequest', /XMLHttpRequest/],

@@ -4,22 +4,23 @@
 import { expect, it } from 'vitest';
 import { forEachBrowser, inPanel, SEED } from './harness';
 import { sendToBackground } from './flow-helpers';
+import { SiteStore } from '../merchant-site/store';
+import { createCase } from '../../lib/cases/model';
+import { defaultRules } from '../../lib/rules/defaults';
 
 const ORDER = SEED.orders.refundingApproved; // its application SEED.refunds.approved: 审核通过
 const AFTER_SALE = SEED.refunds.approved;
 
 forEachBrowser((b) => {
   const caseOf = async (orderId: string) => (await sendToBackground<{ status: string; afterSaleId?: string } | null>(b, 'getCase', { orderId })).data;
-  const record = async (orderId: string) => {
-    const r = await sendToBackground(b, 'recordSubmit', {
-      submitId: `page-data-${orderId}-${Date.now()}`,
-      input: { orderId, refundType: 'refund-only', reasonId: 'quality', refundAmount: 12900, paidAmount: 12900 },
-    });
-    expect(r.ok).toBe(true);
+  /** A case for a seeded application, known by its after-sale number (a row moves only its own case). */
+  const track = async (orderId: string, afterSaleId: string) => {
+    const c = createCase({ orderId, afterSaleId, refundType: 'refund-only', reasonId: 'quality', refundAmount: 12900, paidAmount: 12900 }, defaultRules(), Date.now() - 3_600_000, 'panel', `page-data-${afterSaleId}`);
+    expect((await sendToBackground(b, 'importCases', { content: JSON.stringify([c]) })).ok).toBe(true);
   };
 
   it("a refund list showing statuses as dots without words moves the tracked case from the page's own data", async () => {
-    await record(ORDER);
+    await track(ORDER, AFTER_SALE);
     const page = await b.openBackOffice('/zone/refund/list?statusView=icon');
     await page.waitForSelector(`tr[data-row-key="${AFTER_SALE}"] .ant-badge-status-dot`);
     // The row prints no status words: only the page's JSON says 审核通过 (status 40).
@@ -30,7 +31,7 @@ forEachBrowser((b) => {
   });
 
   it("where the row's words and the page's data disagree, the words count and the panel says so", async () => {
-    await record(SEED.orders.refunding); // SEED.refunds.reviewing: 待审核 (status 11)
+    await track(SEED.orders.refunding, SEED.refunds.reviewing); // 待审核 (status 11)
     const page = await b.openBackOffice('/zone/refund/list');
     const row = `tr[data-row-key="${SEED.refunds.reviewing}"]`;
     await page.waitForSelector(`${row} .ant-badge-status-text`);
@@ -51,4 +52,26 @@ forEachBrowser((b) => {
     expect(text).toMatch(/审核中|Under review/);
     await expect.poll(async () => (await caseOf(SEED.orders.refunding))?.status, { timeout: 15_000, interval: 200 }).toBe('approved');
   });
+
+  it('no buyer name, phone or address crosses from the page’s world', async () => {
+    const page = await b.newPage();
+    await page.evaluateOnNewDocument(`(() => {
+      window.__rhSeen = [];
+      document.addEventListener('refund-helper:page-data', (e) => window.__rhSeen.push(e.detail));
+    })();`);
+    const handed = async (kind: string): Promise<string[]> => {
+      await page.waitForFunction((k: string) => (window as any).__rhSeen.some((d: string) => d.includes(`"kind":"${k}"`)), { timeout: 15_000, polling: 100 }, kind);
+      return (await page.evaluate('window.__rhSeen')) as string[];
+    };
+    await page.goto(b.url(`/zone/order/detail?id=${SEED.orders.shipped}`));
+    const seen = await handed('order'); // the order query's answer, which holds the buyer's (masked) data
+    await page.goto(b.url('/zone/refund/list'));
+    seen.push(...(await handed('refunds')));
+    const order = new SiteStore().orderQuery({ oid: SEED.orders.shipped }) as { buyerInfo: { name: string; mobile: string; address: string } };
+    for (const d of seen) {
+      expect(d).not.toMatch(/buyer(?!Pay)|mobile|address|receiver|phone/i);
+      for (const v of Object.values(order.buyerInfo)) expect(d).not.toContain(v);
+    }
+  });
 });
+

@@ -5,8 +5,10 @@
 import type { Page } from 'puppeteer';
 import { expect, it } from 'vitest';
 import { REAPPLY_CASE_IDS, reapplyCases } from '../../scripts/demo-cases';
-import { forEachBrowser, SEED } from './harness';
-import { sendToBackground, visitRefundList } from './flow-helpers';
+import { createCase } from '../../lib/cases/model';
+import { defaultRules } from '../../lib/rules/defaults';
+import { forEachBrowser, inPanel, SEED } from './harness';
+import { afterSaleIdFromUrl, fillWithPanel, sendToBackground, submitForm, visitRefundList, waitPanelAttr } from './flow-helpers';
 
 const ORDER = SEED.variants.orders.twoAfterSales;
 const { firstRejected, second } = SEED.variants.refunds;
@@ -38,6 +40,36 @@ forEachBrowser(
       await page.waitForFunction((order: string) => document.querySelectorAll(`[data-rh="case-table"] tbody tr[data-rh-case="${order}"]`).length === 2, { timeout: 30_000, polling: 100 }, ORDER);
       expect(await rowsOf(page)).toEqual([`rejected ${firstRejected}`, `reviewing ${second}`].sort());
       await page.close();
+    });
+
+    it('after a rejection the form says why and what to add, and the new application is a case of its own', async () => {
+      const orderId = SEED.orders.withRejectedRefund;
+      const rejected = SEED.refunds.rejected;
+      const first = createCase({ orderId, afterSaleId: rejected, refundType: 'refund-only', reasonId: 'quality', paidAmount: 100 }, defaultRules(), Date.now() - 86_400_000, 'panel', `e2e-${orderId}-1`);
+      expect((await sendToBackground(b, 'importCases', { content: JSON.stringify([first]) })).ok).toBe(true);
+
+      // The after-sale's page shows it rejected, with the platform's comment.
+      const detail = await b.openBackOffice(`/zone/refund/detail?id=${rejected}`);
+      await b.waitForField(detail, 'caseStatus', 'rejected');
+      await detail.close();
+
+      const page = await b.openBackOffice(`/zone/refund/apply?orderId=${orderId}`);
+      const p = await b.panel(page, { kind: 'refund-form' });
+      const box = await page.waitForSelector(inPanel('[data-rh="reapply"]'), { timeout: 15_000 });
+      expect(await box!.evaluate((n) => n.textContent)).toContain('凭证不足');
+      expect(await page.$(inPanel('[data-rh="support-message"]'))).toBeNull();
+      await fillWithPanel(page, p, 'refund-only', 'quality');
+      await waitPanelAttr(page, '[data-rh="evidence"]', 'data-complete', 'true');
+      await submitForm(page);
+      const second = await afterSaleIdFromUrl(page);
+      expect(second).not.toBe(rejected);
+      await b.waitForField(page, 'caseStatus', 'reviewing');
+      await page.close();
+
+      const now = (await sendToBackground<{ id: string; status: string; afterSaleId?: string; previousCaseId?: string }>(b, 'getCase', { orderId })).data;
+      expect(now).toMatchObject({ status: 'reviewing', afterSaleId: second, previousCaseId: first.id });
+      const [old] = (await sendToBackground<Array<{ status: string; afterSaleId?: string; nextCaseId?: string }>>(b, 'casesById', { caseIds: [first.id] })).data;
+      expect(old).toMatchObject({ status: 'closed', afterSaleId: rejected, nextCaseId: now!.id });
     });
   },
   { site: { seed: { variants: true } }, title: 'reapply' },

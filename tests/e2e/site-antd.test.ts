@@ -104,8 +104,10 @@ forEachBrowser(
         return r;
       });
       try {
-        const page = await b.openBackOffice('/zone/refund/list');
-        await b.panel(page, { kind: 'refund-list' });
+        // On the after-sale's page (on the refund list the row's status code in the page's own
+        // data would tell what the words do not: tests/e2e/page-data.test.ts).
+        const page = await b.openBackOffice(`/zone/refund/detail?id=${V.refunds.closed}`);
+        await b.panel(page, { kind: 'refund-detail' });
         const notice = await page.waitForSelector(inPanel('[data-rh="unknown-status"]'), { timeout: 15_000 });
         // The page's own words, quoted in the panel's language (the test browsers run in English).
         expect(await notice!.evaluate((n) => n.textContent)).toMatch(/页面状态「退款关闭」未识别，未更新退款记录|status "退款关闭" is not recognised; no case was updated/);

@@ -129,3 +129,40 @@ describe('the panel’s side: what arrives is validated again, and the DOM on sc
     expect(withPageData([row('1201')], seen).rows[0].status).toBeUndefined();
   });
 });
+
+describe('the order’s 实付 from the page’s own data', async () => {
+  const { collectPageData, pageDataSeen, withPageOrder } = await import('../../lib/content/page-data');
+  const { PAGE_DATA_EVENT } = await import('../../lib/sites/kuaishou/page-data');
+  const doc = new EventTarget() as unknown as Document;
+  collectPageData(doc);
+  const seen = pageDataSeen();
+  doc.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail: JSON.stringify({ kind: 'order', order: { oid: '2401', buyerPay: 24400 } }) }));
+  const read = (paidAmount?: number, computed = false) => ({
+    snapshot: { orderId: '2401', paidAmount, missing: paidAmount === undefined ? [{ field: 'paidAmount' as const, reason: '无法读取' }] : [], readAt: 0 } as any,
+    computed: computed ? [{ field: 'paidAmount' as const, reason: { 'zh-CN': '商品 − 优惠', en: 'goods − discount' } }] : [],
+  });
+
+  it('a page that does not print it gets it, marked as the page’s data, and no longer asks for it', () => {
+    const r = withPageOrder(read(), seen);
+    expect(r.read.snapshot.paidAmount).toBe(24400);
+    expect(r.read.snapshot.missing).toEqual([]);
+    expect(r.read.computed).toEqual([{ field: 'paidAmount', reason: expect.objectContaining({ en: expect.stringContaining('buyerPay') }), data: true }]);
+    expect(r.conflict).toBeUndefined();
+  });
+  it('a computed amount yields to it, and the difference is said', () => {
+    const r = withPageOrder(read(25900, true), seen);
+    expect(r.read.snapshot.paidAmount).toBe(24400);
+    expect(r.conflict).toEqual({ shown: 25900, data: 24400 });
+  });
+  it('a printed amount keeps counting; a different one is said', () => {
+    expect(withPageOrder(read(24400), seen)).toEqual({ read: read(24400), conflict: undefined });
+    const r = withPageOrder(read(16900), seen);
+    expect(r.read.snapshot.paidAmount).toBe(16900);
+    expect(r.conflict).toEqual({ shown: 16900, data: 24400 });
+  });
+  it('another order’s data is not used', () => {
+    const other = read();
+    other.snapshot.orderId = '2402';
+    expect(withPageOrder(other, seen).read.snapshot.paidAmount).toBeUndefined();
+  });
+});

@@ -2,29 +2,33 @@
  * A page about one order (its detail, the refund form, the refund detail): read the order, fetch
  * its case, and take what the merchant types for a field the page did not show.
  */
-import { parseMoney } from '../../money';
+import { formatFen, parseMoney } from '../../money';
 import type { SnapshotField } from '../../order';
 import { parseId } from '../../sites/kuaishou/values';
 import type { Feature } from '../core';
 import type { PageState } from '../model';
 import { effectiveOrder, inputKindOf } from '../model';
+import { watchPageData, withPageOrder } from '../page-data';
 
 export const orderDetail: Feature = {
   kinds: ['order-detail', 'refund-form', 'refund-detail'],
-  init(ctx) {
+  init(ctx, signal) {
     const { t, locale, win, state, renderNow, fetchCase } = ctx;
+    // The order query's answer may come after the page rendered: read again then.
+    const seen = watchPageData(() => ctx.scheduleRead(), signal);
     let sig = '';
     let orderKey = '';
 
     const read = (s: PageState) => {
-      const read = ctx.adapter.readOrder(ctx.doc, ctx.texts(), new URL(win.location.href), ctx.now());
+      const { read, conflict } = withPageOrder(ctx.adapter.readOrder(ctx.doc, ctx.texts(), new URL(win.location.href), ctx.now()), seen);
       const o = read.snapshot;
       // The page shows the order (not only the URL's number): later changes are read debounced.
       if (o.orderId && (o.statusText || o.paidAmount !== undefined || o.refundAmount !== undefined)) ctx.ready();
-      const next = JSON.stringify([{ ...o, readAt: 0 }, read.afterSaleStatus, ctx.generation()]);
+      const next = JSON.stringify([{ ...o, readAt: 0 }, read.afterSaleStatus, conflict, ctx.generation()]);
       if (next === sig) return;
       sig = next;
       s.read = read;
+      if (conflict) ctx.notice('info', t('dataConflictPaid', { shown: formatFen(conflict.shown), data: formatFen(conflict.data) }));
       // A page re-rendering (loading state) shows no order for a moment: the order coming back is
       // fetched again, so nothing written meanwhile is missed.
       const key = effectiveOrder(s).orderId ?? '';

@@ -9,7 +9,7 @@ import { STATUS_LABELS } from '../../cases/model';
 import type { Observation } from '../client';
 import type { Feature } from '../core';
 import type { PageState } from '../model';
-import { pageDataSeen, withPageData } from '../page-data';
+import { watchPageData, withPageData } from '../page-data';
 
 /** At most this many unknown status texts are named in the panel. */
 const MAX_UNKNOWN = 3;
@@ -18,12 +18,7 @@ export const refundList: Feature = {
   kinds: ['refund-list'],
   init(ctx, signal) {
     let sig = '';
-    const seen = pageDataSeen();
-    const onData = () => ctx.scheduleRead();
-    seen.onChange = onData;
-    signal.addEventListener('abort', () => {
-      if (seen.onChange === onData) seen.onChange = undefined;
-    });
+    const seen = watchPageData(() => ctx.scheduleRead(), signal);
     const read = (s: PageState) => {
       const { rows: refunds, conflicts } = withPageData(ctx.adapter.readRefundList(ctx.doc, ctx.texts()), seen);
       if (refunds.length) ctx.ready();
