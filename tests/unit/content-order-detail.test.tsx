@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The order-detail feature: a field the page does not show, typed by the merchant and checked.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ORDER, go, descriptions, start, $, attr, useContentWorld } from './helpers/content';
 
 useContentWorld();
@@ -20,5 +20,21 @@ describe('fields the page does not show', () => {
     input.value = '¥129.00';
     item.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
+  });
+});
+
+describe("the order's own data", () => {
+  it('an order page that prints no 实付 shows it from the order query’s answer, marked, once that answer comes', async () => {
+    const { PAGE_DATA_EVENT } = await import('../../lib/sites/kuaishou/page-data');
+    const { collectPageData } = await import('../../lib/content/page-data');
+    collectPageData(document);
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货']]));
+    await start();
+    expect($('[data-rh-missing="paidAmount"]')).not.toBeNull();
+    document.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail: JSON.stringify({ kind: 'order', order: { oid: ORDER, buyerPay: 24400 } }) }));
+    await vi.waitFor(() => expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('24400'));
+    expect($('[data-rh-field="paidAmount"]')!.textContent).toContain('页面数据');
+    expect($('[data-rh-missing="paidAmount"]')).toBeNull();
   });
 });
