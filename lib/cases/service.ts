@@ -64,6 +64,8 @@ export { OVERDUE_NOTE, CONFIRM_REMINDER_NOTE, REAPPLIED_NOTE } from './model';
 
 const META_LAST_SWEEP = 'deadlineSweepAt';
 const MAX_RETRIES = 3;
+/** Cases per transaction of the deadline sweep and the re-timing. */
+export const UPDATE_BATCH = 500;
 
 export const NOT_FOUND: LocalText = { 'zh-CN': '找不到该退款记录（可能已被删除）。', en: 'Refund case not found (it may have been deleted).' };
 
@@ -275,16 +277,10 @@ export class CaseService {
    */
   async sweepDeadlines(now: number): Promise<RefundCase[]> {
     const last = await this.store.getMeta<number>(META_LAST_SWEEP);
-    const due = await this.store.deadlinesBetween(last, now);
-    const marked: RefundCase[] = [];
-    for (const c of due) {
-      if (!dueMark(c, now)) continue;
-      const r = await this.update(c.id, (cur) => {
-        const next = dueMark(cur, now);
-        return next ? { next, result: true } : { result: false };
-      });
-      if (r?.result) marked.push(r.case);
-    }
+    const due = (await this.store.deadlinesBetween(last, now)).filter((c) => dueMark(c, now));
+    // Judged again on the stored copy inside each batch's transaction: a sweep running beside this
+    // one (or a change since the read) is seen there, so a case is marked once.
+    const marked = await this.inBatches(due.map((c) => c.id), (cur) => dueMark(cur, now));
     await this.store.setMeta(META_LAST_SWEEP, now);
     return marked;
   }
@@ -297,18 +293,27 @@ export class CaseService {
   async retimeAll({ now, rules }: Ctx): Promise<RefundCase[]> {
     const marked: RefundCase[] = [];
     for (const status of TIMED_STATUSES) {
-      for (const c of await this.store.list({ status, limit: Number.MAX_SAFE_INTEGER })) {
-        if (retime(c, rules) === c) continue;
-        const r = await this.update(c.id, (cur) => {
-          const retimed = retime(cur, rules);
-          const marked = dueMark(retimed, now);
-          const next = marked ?? retimed;
-          return next === cur ? { result: false } : { next, result: marked !== undefined };
-        });
-        if (r?.result) marked.push(r.case);
-      }
+      const stale = (await this.store.list({ status, limit: Number.MAX_SAFE_INTEGER })).filter((c) => retime(c, rules) !== c);
+      const markedIds = new Set<string>();
+      const written = await this.inBatches(stale.map((c) => c.id), (cur) => {
+        const retimed = retime(cur, rules);
+        const mark = dueMark(retimed, now);
+        if (mark) markedIds.add(cur.id);
+        const next = mark ?? retimed;
+        return next === cur ? undefined : next;
+      });
+      marked.push(...written.filter((c) => markedIds.has(c.id)));
     }
     return marked;
+  }
+
+  /** `store.updateEach` over `ids`, UPDATE_BATCH cases per transaction (each batch all or nothing). */
+  private async inBatches(ids: string[], step: (current: RefundCase) => RefundCase | undefined): Promise<RefundCase[]> {
+    const out: RefundCase[] = [];
+    for (let i = 0; i < ids.length; i += UPDATE_BATCH) {
+      for (const c of await this.store.updateEach(ids.slice(i, i + UPDATE_BATCH), step)) out.push(c);
+    }
+    return out;
   }
 
   /** The earliest deadline still ahead of `now`, for the alarm. */

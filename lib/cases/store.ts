@@ -681,6 +681,33 @@ export class CaseStore {
     });
   }
 
+  /**
+   * Read–change–write of the cases `ids` in ONE readwrite transaction (the deadline sweep and a
+   * re-timing write a batch per commit, not one per case): `step` gets the stored copy and returns
+   * the next one, or undefined for no change. Every change is stored with rev + 1 and the kept
+   * figures follow in the same transaction; all of the batch or none of it. A writer that read one
+   * of these cases before sees a rev conflict on its own write and re-reads. Returns the stored changes.
+   */
+  updateEach(ids: readonly string[], step: (current: RefundCase) => RefundCase | undefined): Promise<RefundCase[]> {
+    return guard(async () => {
+      const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
+      const cases = tx.objectStore('cases');
+      return atomically(tx, async () => {
+        const unique = [...new Set(ids)];
+        const [tally, found] = await Promise.all([tallyIn(tx as WriteTx), allOf(unique, (id) => cases.get(id))]);
+        const changed: Array<{ before: RefundCase; after: RefundCase }> = [];
+        for (const before of found) {
+          const next = before && step(before);
+          if (next) changed.push({ before: before!, after: { ...next, id: before!.id, rev: before!.rev + 1 } });
+        }
+        await allOf(changed, ({ after }) => cases.put(after));
+        for (const { before, after } of changed) tally.move(before, after);
+        await tally.save();
+        return changed.map((c) => c.after);
+      });
+    });
+  }
+
   /** The kept figures: two small reads in one transaction. */
   private kept(): Promise<{ counts: StatusCounts; due: DueLists }> {
     return guard(async () => {
