@@ -996,13 +996,23 @@ export class CaseStore {
           mode === 'merge'
             ? await merger(tx as unknown as WriteTx, prepare)
             : await replacer(tx as unknown as WriteTx);
-        for (let c = await staging.openCursor(sessionRange(session)); c; c = await c.continue()) {
+        // Pipelined: a chunk is parsed (and, for a restore, prepared) while the database writes the
+        // previous one; each chunk's lookups and writes start only once the previous chunk's writes
+        // are done, so it sees them. One chunk's writes pending at a time: memory stays bounded.
+        let pending: Promise<unknown> = Promise.resolve();
+        for (let c = await staging.openCursor(sessionRange(session)); c; ) {
           const { json, offset } = c.value;
+          const advancing = c.continue(); // asked for before this chunk's writes: requests run in order
+          advancing.catch(() => {}); // a refused chunk aborts the transaction, and this with it
           const cases = JSON.parse(json) as RefundCase[];
           cases.forEach((x, k) => seen(x, offset + k));
-          if (mode === 'merge') await sink.batch(cases, offset);
-          else await (sink as Awaited<ReturnType<typeof replacer>>).batch(cases.map(prepare));
+          const prepared = mode === 'replace' ? cases.map(prepare) : cases;
+          await pending;
+          pending = mode === 'merge' ? sink.batch(cases, offset) : (sink as Awaited<ReturnType<typeof replacer>>).batch(prepared);
+          pending.catch(() => {}); // awaited on the next turn; a failure aborts the transaction
+          c = await advancing;
         }
+        await pending;
         await staging.delete(sessionRange(session));
         return sink.finish();
       });
@@ -1073,6 +1083,41 @@ function duplicateCheck(): (c: RefundCase, index: number) => void {
   };
 }
 
+type Ranged = {
+  getAllKeys(range: IDBKeyRange, count?: number): Promise<unknown[]>;
+  getAll(range: IDBKeyRange, count?: number): Promise<RefundCase[]>;
+};
+
+/**
+ * The stored cases in the key range from the least to the greatest of `keys` (ids, or after-sale
+ * numbers on their index), by `keyOf`, when the range holds at most 2 per key: two range requests
+ * instead of one read per key (a re-import of an export, whose chunks are id ranges of the store;
+ * or a file whose keys no stored case has). Undefined when the range holds more (the stored keys
+ * interleave with the file's): then each key is read on its own.
+ */
+async function inRange(source: Ranged, keys: string[], keyOf: (c: RefundCase) => string | undefined): Promise<Map<string, RefundCase> | undefined> {
+  if (keys.length === 0) return new Map();
+  const sorted = [...keys].sort();
+  const range = IDBKeyRange.bound(sorted[0], sorted[sorted.length - 1]);
+  const cap = 2 * keys.length;
+  const stored = await source.getAllKeys(range, cap + 1);
+  if (stored.length > cap) return undefined;
+  const out = new Map<string, RefundCase>();
+  if (stored.length > 0) for (const c of await source.getAll(range)) out.set(keyOf(c) ?? '', c);
+  return out;
+}
+
+/** For each file entry, the stored case with its id, else the one with its after-sale number. */
+async function storedMatches(store: Ranged & { get(id: string): Promise<RefundCase | undefined> }, byAfterSale: Ranged & { get(key: string): Promise<RefundCase | undefined> }, cases: RefundCase[]): Promise<Array<RefundCase | undefined>> {
+  const numbers = cases.flatMap((c) => (c.afterSaleId ? [c.afterSaleId] : []));
+  const [byId, byNumber] = await Promise.all([inRange(store, cases.map((c) => c.id), (c) => c.id), inRange(byAfterSale, numbers, (c) => c.afterSaleId)]);
+  return allOf(cases, async (c) => {
+    const hit = byId ? byId.get(c.id) : await store.get(c.id);
+    if (hit || !c.afterSaleId) return hit;
+    return byNumber ? byNumber.get(c.afterSaleId) : byAfterSale.get(c.afterSaleId);
+  });
+}
+
 /** Merge by identity inside `tx`, batch by batch (see CaseStore.mergeMany). */
 async function merger(tx: WriteTx, prepare: (c: RefundCase) => RefundCase) {
   const store = tx.objectStore('cases');
@@ -1084,9 +1129,7 @@ async function merger(tx: WriteTx, prepare: (c: RefundCase) => RefundCase) {
   const empty = (await store.count()) === 0;
   return {
     async batch(cases: RefundCase[], _offset: number): Promise<void> {
-      const found = empty
-        ? []
-        : await allOf(cases, async (c) => (await store.get(c.id)) ?? (c.afterSaleId ? await byAfterSale.get(c.afterSaleId) : undefined));
+      const found = empty ? [] : await storedMatches(store, byAfterSale, cases);
       const writes: RefundCase[] = [];
       cases.forEach((c, k) => {
         const cur = found[k];
