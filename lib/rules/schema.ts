@@ -1,4 +1,5 @@
 import safeRegex from 'safe-regex2';
+import { patternHazard } from './pattern-safety';
 import { z } from 'zod';
 import { ORDER_STATUSES, REFUND_TYPES } from '../order';
 import { KUAISHOU_TEXTS } from '../sites/texts';
@@ -550,7 +551,8 @@ function regexProblem(pattern: unknown, path: PathKey[]): RuleProblem[] {
       ),
     ];
   }
-  return [];
+  const hazard = patternHazard(pattern, show(pattern));
+  return hazard ? [problem(path, hazard['zh-CN'], hazard.en)] : [];
 }
 
 /** Problems beyond the schema, found on the raw (migrated) object so they show even when zod also complains. */
