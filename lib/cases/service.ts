@@ -1,6 +1,6 @@
 /*
  * The case service: the single writer of cases. Every change passes the state machine
- * (./model.ts) and lands in the store (./store.ts) in one transaction with a rev check.
+ * (./model.ts) and lands in the store (./store/) in one transaction with a rev check.
  * No browser.* here and no clock of its own: each call gets `now` and the rules.
  */
 import { z } from 'zod';
