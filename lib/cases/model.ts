@@ -158,6 +158,8 @@ export type NewCaseInput = {
   courier?: string;
   shippingPayer?: Payer;
   orderUrl?: string;
+  /** The product's title, when the page showed it. */
+  productTitle?: string;
 };
 
 /**
@@ -187,6 +189,7 @@ export function createCase(input: NewCaseInput, rules: RuleSet, now: number, sou
   if (input.trackingNo) c.trackingNo = input.trackingNo;
   if (input.courier) c.courier = input.courier;
   if (input.orderUrl) c.orderUrl = input.orderUrl;
+  if (input.productTitle) c.productTitle = input.productTitle;
   return recomputeDerived(c, rules);
 }
 
