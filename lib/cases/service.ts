@@ -558,6 +558,8 @@ function problem(path: string, zh: string, en: string): Problem {
 
 function prefixProblem(prefix: string, p: Problem): Problem {
   const path = p.path === '(root)' ? prefix : `${prefix}.${p.path}`;
+  // A rule set's problem already says where in words; only its path moves under the backup's `rules`.
+  if (p.detail) return { ...p, path };
   return {
     path,
     message: {
