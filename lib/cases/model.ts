@@ -158,6 +158,8 @@ export type NewCaseInput = {
   courier?: string;
   shippingPayer?: Payer;
   orderUrl?: string;
+  /** The product's title, when the page showed it. */
+  productTitle?: string;
 };
 
 /**
@@ -187,6 +189,7 @@ export function createCase(input: NewCaseInput, rules: RuleSet, now: number, sou
   if (input.trackingNo) c.trackingNo = input.trackingNo;
   if (input.courier) c.courier = input.courier;
   if (input.orderUrl) c.orderUrl = input.orderUrl;
+  if (input.productTitle) c.productTitle = input.productTitle;
   return recomputeDerived(c, rules);
 }
 
@@ -432,7 +435,7 @@ export function recomputeDerived(c: RefundCase, rules?: RuleSet): RefundCase {
 export const ATTENTION_KINDS = ['overdue', 'rejected', 'failed', 'approved', 'follow-up', 'review-slow'] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
-/** Most urgent first: the popup's order. */
+/** The kinds from the most serious down: the badge's title lists them in this order. */
 export const URGENCY: readonly AttentionKind[] = ATTENTION_KINDS;
 
 export const ATTENTION_LABELS: Record<AttentionKind, LocalText> = {
@@ -477,17 +480,23 @@ export function attention(c: RefundCase, now: number): AttentionKind | null {
   }
 }
 
-function urgencyTime(c: RefundCase): number {
+/**
+ * When the merchant has to act: the pending deadline (review reminder, confirm reminder, arrival
+ * due, follow-up); a rejected or failed case has none and needs action since it entered its status.
+ */
+export function dueTime(c: RefundCase): number {
   return c.nextDeadline ?? c.attentionAt ?? c.updatedAt;
 }
 
-/** By attention kind (URGENCY order, no attention last), then the deadline ascending, then id. */
+/**
+ * The popup's order: cases needing attention first; among them by when the merchant has to act,
+ * ascending. So every case already late (an overdue arrival, a review past its reminder, a
+ * rejection) comes before any with time left, the longest late first, then the least time left:
+ * two late cases are never below one due in 23 hours, whatever their kinds. Then id.
+ */
 export function compareUrgency(a: RefundCase, b: RefundCase, now: number): number {
-  const rank = (c: RefundCase) => {
-    const k = attention(c, now);
-    return k === null ? URGENCY.length : URGENCY.indexOf(k);
-  };
-  return rank(a) - rank(b) || urgencyTime(a) - urgencyTime(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const waits = (c: RefundCase) => (attention(c, now) === null ? 1 : 0);
+  return waits(a) - waits(b) || dueTime(a) - dueTime(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export type BadgeSummary = {

@@ -25,7 +25,7 @@ import {
   retime,
   supersede,
   TIMED_STATUSES,
-  URGENCY,
+  compareUrgency,
   type AttentionKind,
   type MerchantAction,
   type NewCaseInput,
@@ -223,34 +223,23 @@ export class CaseService {
   }
 
   /**
-   * The cases needing attention at `now`, most urgent first. Each attention kind is a bounded key
-   * range (see ATTENTION_GROUPS), read in urgency order only as far as `limit` needs, so the
-   * popup's first screen reads ~50 records whatever the number of stored cases; `total` comes
-   * from the counters.
+   * The cases needing attention at `now`, most urgent first (compareUrgency: the late ones, then
+   * by time left). Each attention kind is a bounded key range (see ATTENTION_GROUPS) already in
+   * that order, so the first `limit` of the merge are among the first `limit` of each range: the
+   * popup's first screen reads at most 6 × ~50 records whatever the number of stored cases;
+   * `total` comes from the counters.
    */
   async attention(now: number, limit?: number): Promise<{ items: Array<{ case: RefundCase; kind: AttentionKind }>; total: number }> {
     const figures = await this.store.attentionFigures(now);
-    const kinds = kindsOf(figures);
-    const total = Object.values(kinds).reduce((a, b) => a + b, 0);
-    const want = limit ?? Infinity;
-    const groups: Array<{ kind: AttentionKind; status: CaseStatus; which: 'due' | 'later' | 'all' }> = [];
-    let before = 0;
-    for (const g of ATTENTION_GROUPS) {
-      if (before >= want) break;
-      const n = groupCount(g, figures);
-      if (n > 0) groups.push(g);
-      before += kinds[g.kind];
-    }
+    const total = Object.values(kindsOf(figures)).reduce((a, b) => a + b, 0);
+    const groups = ATTENTION_GROUPS.filter((g) => groupCount(g, figures) > 0);
     const read = await this.store.attentionGroups(groups, now, limit);
     const items: Array<{ case: RefundCase; kind: AttentionKind }> = [];
-    for (const kind of URGENCY) {
-      // Each kind is one range, already in the popup's order.
-      const cases = groups.flatMap((g, i) => (g.kind === kind ? read[i] : []));
-      for (const c of cases) {
-        const k = attention(c, now);
-        if (k) items.push({ case: c, kind: k });
-      }
+    for (const c of read.flat()) {
+      const k = attention(c, now);
+      if (k) items.push({ case: c, kind: k });
     }
+    items.sort((a, b) => compareUrgency(a.case, b.case, now));
     return { items: limit ? items.slice(0, limit) : items, total };
   }
 
@@ -511,8 +500,8 @@ function kindsOf(f: AttentionFigures): Record<AttentionKind, number> {
 type AttentionGroup = { kind: AttentionKind; status: CaseStatus; which: 'due' | 'all' };
 
 /**
- * Each attention kind as one key range, in urgency order (URGENCY): within a range the store
- * returns the popup's order (deadline or since-when ascending, then id), which is compareUrgency's.
+ * Each attention kind as one key range: within a range the store returns the popup's order
+ * (deadline or since-when ascending, then id), which is compareUrgency's.
  * Every approved case needs attention (it waits for the merchant's confirmation; SPEC §1 step 8),
  * ordered by approval (its confirm reminder is approval + a fixed number of hours); only a
  * confirmed case can be overdue.
@@ -574,6 +563,8 @@ function problem(path: string, zh: string, en: string): Problem {
 
 function prefixProblem(prefix: string, p: Problem): Problem {
   const path = p.path === '(root)' ? prefix : `${prefix}.${p.path}`;
+  // A rule set's problem already says where in words; only its path moves under the backup's `rules`.
+  if (p.detail) return { ...p, path };
   return {
     path,
     message: {
