@@ -19,6 +19,7 @@ import { groupByKind, kindForChange, notifyCases, parseBatchNotificationId, pars
 import { formatPath } from './rules/schema';
 import { loadRules, resetRules, rulesSlot, saveRules, watchRules, type LoadedRules } from './rules/storage';
 import { orderPageUrl } from './cases/url';
+import { panelFile } from './panel-files';
 import type { RuleSet } from './rules/schema';
 import { isRefundList, isServed, MATCHES, REFUND_LIST_URL } from './sites/kuaishou/routes';
 
@@ -26,8 +27,6 @@ export const ALARM_NEXT_DEADLINE = 'next-deadline';
 export const ALARM_SAFETY_NET = 'safety-net';
 export const SAFETY_NET_MINUTES = 30;
 export { REFUND_LIST_URL };
-/** The panel's runtime, injected on a served route only (entrypoints/panel). */
-export const PANEL_SCRIPT = '/panel.js';
 
 export interface BackgroundOptions {
   now?: () => number;
@@ -206,7 +205,9 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     } catch {}
     if (tabId === undefined || !served) return fail({ 'zh-CN': '此页面不需要退款助手面板。', en: 'This page does not get the panel.' });
     // At once rather than at document_idle: the panel's runtime then waits for the page itself.
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT], injectImmediately: true });
+    // The runtime of the browser's language (entrypoints/panel is built once per UI locale).
+    const files = [`/${panelFile(locale())}` as const];
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files, injectImmediately: true });
     return ok({ loaded: true as const });
   });
 

@@ -227,6 +227,7 @@ export function evidenceOf(rules: RuleSet, state: PageState) {
 export function proposedRemark(rules: RuleSet, state: PageState): string {
   const { remark, reasonId } = state.choice;
   if (remark !== undefined) return remark;
+  // both locales: remarkFor reads the rules (the background's data, never stripped) and MISSING_VAR (a literal).
   return reasonId ? remarkFor(rules, reasonId, effectiveOrder(state), 'zh-CN', { trackingNo: state.form?.trackingNo, courier: state.form?.courier }) : '';
 }
 

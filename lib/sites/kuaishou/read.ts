@@ -98,7 +98,7 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
             en: `The page's "${names}" ${en} differs from the number in the address, ${urlId}`,
           };
     conflicts.push({ field: f, values, reason });
-    if (isSnapshotField(f)) problems.set(f, reason['zh-CN']);
+    if (isSnapshotField(f)) problems.set(f, reason['zh-CN']); // both locales: `reason` is a literal above
   };
 
   /**
@@ -194,6 +194,7 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
     }
     const r = parsePageMoney(text);
     if (!r.ok) {
+      // both locales: parsePageMoney's reasons are literals (lib/money.ts), never stripped.
       bad(f, hit, `无法识别为金额：${r.reason['zh-CN']}`);
       continue;
     }
