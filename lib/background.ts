@@ -11,6 +11,7 @@ import { showBadge, showBadgeProblem } from './badge';
 import { CaseService, NOT_FOUND, type CaseChange } from './cases/service';
 import { openStore, StoreError, type CaseStore } from './cases/store';
 import type { RefundCase } from './cases/schema';
+import { withTexts } from './cases/shown';
 import { currentLocale, type Locale, type LocalText } from './i18n';
 import { fail, ok, type MessageName, type MessageReturn, type Problem } from './messaging/protocol';
 import { Payloads, type PayloadOut } from './messaging/payloads.schema';
@@ -184,7 +185,13 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     });
   }
 
-  serve('getCase', async ({ orderId }) => ok(await (await service()).getForOrder(orderId)));
+  // A case the panel shows comes with its timeline and 联系客服 message in words (lib/cases/shown.ts).
+  const shown = (c: RefundCase) => withTexts(c, locale(), now());
+
+  serve('getCase', async ({ orderId }) => {
+    const c = await (await service()).getForOrder(orderId);
+    return ok(c && shown(c));
+  });
 
   serve('getCases', async ({ orderIds }) => {
     const svc = await service();
@@ -213,7 +220,10 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
 
   serve(
     'recordSubmit',
-    async ({ input, submitId }) => ok(await (await service()).recordSubmit({ input, submitId }, await ctx())),
+    async ({ input, submitId }) => {
+      const r = await (await service()).recordSubmit({ input, submitId }, await ctx());
+      return ok({ ...r, case: shown(r.case) });
+    },
     (d) => d.created,
   );
 
@@ -222,7 +232,8 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     async ({ observations }) => {
       const res = await (await service()).reportPage(observations, await ctx());
       await notifyChanges(res.changes);
-      return ok(res);
+      // One observation is a page showing one refund, whose case the panel shows; a list needs no texts.
+      return ok(observations.length === 1 ? { ...res, changes: res.changes.map((ch) => ({ ...ch, case: shown(ch.case) })) } : res);
     },
     // A refund list re-read on every navigation mostly changes nothing: no recount then.
     (d) => d.changes.length > 0,
@@ -232,7 +243,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     'caseAction',
     async ({ caseId, action, source }, sender) => {
       const r = await (await service()).act(caseId, action, source ?? (sender.tab ? 'panel' : 'popup'), await ctx());
-      return r.ok ? ok(r.value) : fail(r.error);
+      return r.ok ? ok(shown(r.value)) : fail(r.error);
     },
     always,
   );

@@ -1,15 +1,14 @@
 // The panel's runtime is built once per UI locale (panel.zh-CN.js, panel.en.js; the background
-// injects the one of the browser's language), and each build keeps only its language's side of
-// every `localText(zh, en)` call: the other side becomes "". Texts that must stay whole (read in a
-// fixed language whatever the UI's, e.g. the remark the platform's Chinese reviewers read) are
-// written as object literals `{ 'zh-CN': …, en: … }` or come from the background's data, which
-// this never touches.
+// injects the one of the browser's language), and each build keeps only its own side of every
+// `localText(zh, en)` call (`localText(zh)` / `localText("", en)`). Texts that must stay whole
+// (read in a fixed language whatever the UI's, e.g. a money reason quoted in a Chinese problem
+// text) are object literals `{ 'zh-CN': …, en: … }` or the background's data, never touched.
 //
-// What keeps that sound: in a module of the panel, a text read in a fixed language
-// (`x['zh-CN']`, `x.en`, or a 'zh-CN' / 'en' passed as an argument) outside the same language's
-// side of a `localText` call or of a `{ 'zh-CN': …, en: … }` literal fails the build, unless the line (or the one above) says why it is
-// safe with a `both locales:` comment. A new fixed-language read of a stripped text therefore
-// cannot slip into the panel unnoticed.
+// What keeps that sound: in a module of the panel, a text read in a fixed language (`x['zh-CN']`,
+// `x.en`, or 'zh-CN' / 'en' passed as an argument) outside that language's side of a `localText`
+// call or of a `{ 'zh-CN': …, en: … }` literal fails the build, unless the line (or the one above)
+// says why it is safe in a `both locales:` comment. So a stripped text cannot be read in the
+// other language unnoticed.
 import ts from 'typescript';
 import type { Locale } from '../lib/i18n';
 import { PANEL_LOCALES } from '../lib/panel-files';
@@ -49,7 +48,7 @@ export function stripLocale(code: string, fileName: string, keep: Locale): Strip
   if (!/'zh-CN'|\.en\b|['"`]en['"`]|localText/.test(code)) return { code, unsafe: [] };
   const sf = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const names = localTextNames(sf);
-  const drops: Array<[number, number]> = [];
+  const drops: Array<[number, number, string]> = [];
   const unsafe: string[] = [];
   const lines = code.split('\n');
   const explained = (pos: number) => {
@@ -59,8 +58,9 @@ export function stripLocale(code: string, fileName: string, keep: Locale): Strip
   // `side`: the language whose side of a localText call the node is in (undefined: outside any).
   const visit = (node: ts.Node, side: Locale | undefined) => {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && names.has(node.expression.text) && node.arguments.length === 2) {
-      const dropped = node.arguments[1 - ARGS[keep]];
-      drops.push([dropped.getStart(sf), dropped.getEnd()]);
+      // zh-CN keeps `localText(zh)` (the missing en is never read there); en keeps `localText("", en)`.
+      const [zh, en] = node.arguments;
+      drops.push(keep === 'zh-CN' ? [zh.getEnd(), en.getEnd(), ''] : [zh.getStart(sf), zh.getEnd(), '""']);
       PANEL_LOCALES.forEach((l) => visit(node.arguments[ARGS[l]], l));
       return;
     }
@@ -78,7 +78,7 @@ export function stripLocale(code: string, fileName: string, keep: Locale): Strip
   };
   visit(sf, undefined);
   let out = code;
-  for (const [start, end] of drops.sort((a, b) => b[0] - a[0])) out = `${out.slice(0, start)}""${out.slice(end)}`;
+  for (const [start, end, by] of drops.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + by + out.slice(end);
   return { code: out, unsafe };
 }
 
