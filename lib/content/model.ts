@@ -8,7 +8,7 @@ import { formatFen } from '../money';
 import { ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
 import type { RefundCase } from '../cases/schema';
 import type { CaseStatus } from '../cases/status';
-import { STATUS_LABELS, historyText, isOverdue, supportMessage } from '../cases/model';
+import { STATUS_LABELS, historyText, isOverdue, isTerminalStatus, supportMessage } from '../cases/model';
 import {
   adviseOrder,
   checkEvidence,
@@ -365,6 +365,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     const comment = commentOf(c);
     if (comment) lines.push(`${T('platformComment')}：${comment}`);
     if ((c.status === 'approved' || c.status === 'confirmed') && d.arrivalDueAt) lines.push(T('caseDue', { time: formatDateTime(d.arrivalDueAt) }));
+    if (c.platformDueAt && !isTerminalStatus(c.status)) lines.push(T('platformDue', { time: formatDateTime(c.platformDueAt) }));
     const cv: CaseView = {
       status: c.status,
       statusText: status(c.status),

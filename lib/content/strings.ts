@@ -84,6 +84,7 @@ export const STRINGS = {
 
   caseUpdated: t('更新于 {time}', 'updated {time}'),
   caseDue: t('到账时限 {time}', 'Money due by {time}'),
+  platformDue: t('平台处理时限 {time}', 'Platform deadline {time}'),
   created: t('创建', 'created'),
   nextTitle: t('下一步', 'Next'),
   nextOverdue: t('已超过到账时限，请联系客服。', 'Past the arrival window: contact support.'),
