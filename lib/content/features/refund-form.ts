@@ -16,6 +16,7 @@ import { parseId } from '../../sites/kuaishou/values';
 import type { Feature } from '../core';
 import { decideSubmit } from '../guard';
 import { effectiveOrder, effectiveRefundType, evidenceOf, proposedRemark, type PageState } from '../model';
+import { MODAL_CLOSE, MODAL_OUTSIDE } from '../../sites/dom/antd';
 
 /** How long after an allowed submit the page's answer may still be recognised. */
 const SUBMIT_WINDOW = 20_000;
@@ -206,7 +207,7 @@ export const refundForm: Feature = {
       if (!state() || ctx.ours(e) || !target?.closest) return;
       if (adapter.findButton(doc, texts().buttons.submit ?? [])?.contains(target)) return guard(e);
       const btn = target.closest('button,[role=button],a');
-      if (target.matches('.ant-modal-wrap') || btn?.matches('.ant-modal-close') || CANCEL.test(squash(btn?.textContent ?? ''))) cancel();
+      if (target.matches(MODAL_OUTSIDE) || btn?.matches(MODAL_CLOSE) || CANCEL.test(squash(btn?.textContent ?? ''))) cancel();
     });
     on('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && !ctx.ours(e) && cancel());
     on('submit', (e) => {
