@@ -23,6 +23,7 @@ import {
 import type { RuleSet } from '../rules/schema';
 import type { FormFacts, ListedOrder, ListedRefund, ReadResult } from '../sites/adapter';
 import { STRINGS, type StringKey } from './strings';
+import type { WarningAnchor } from './guard';
 
 /** What the panel's view calls back (components/panel/Panel.tsx). */
 export interface PanelActions {
@@ -33,7 +34,10 @@ export interface PanelActions {
   setRemark(text: string): void;
   fill(): void;
   tick(id: string): void;
-  dismissWarning(): void;
+  /** The warning's 去补充: close it and show the checklist. */
+  addEvidence(): void;
+  /** The warning's 仍要提交 (warn mode): the page's submit, let through once. */
+  submitAnyway(): void;
   copySupport(text: string): void;
   contactSupport(): void;
 }
@@ -61,7 +65,7 @@ export interface PageState {
   choice: Choice;
   /** Evidence ids the merchant ticked by hand. */
   ticked: string[];
-  warning?: { mode: 'warn' | 'block' };
+  warning?: { mode: 'warn' | 'block'; anchor?: WarningAnchor };
   filling?: boolean;
   fillReport?: { filled: string[]; failed: Array<{ field: string; reason: string }> };
   refunds?: ListedRefund[];
@@ -164,7 +168,7 @@ export interface PanelModel {
   reapply?: { text: string; comment?: string; add: string[] };
   form?: FormView;
   evidence?: { complete: boolean; items: EvidenceItemView[] };
-  warning?: { mode: 'warn' | 'block'; text: string; missing: string[] };
+  warning?: { mode: 'warn' | 'block'; text: string; missing: string[]; anchor?: WarningAnchor };
   caseView?: CaseView;
   list?: string[];
   unknownStatus?: string;
@@ -352,6 +356,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
         mode: state.warning.mode,
         text: T(state.warning.mode === 'block' ? 'warnBlock' : 'warnWarn'),
         missing: items.filter((i) => i.state === 'missing').map((i) => i.label),
+        anchor: state.warning.anchor,
       };
     }
   }
