@@ -161,5 +161,11 @@ forEachBrowser((b) => {
     expect(await chip!.evaluate((n) => n.getAttribute('data-status'))).toBe('escalated');
     // Orders without a case get no chip.
     expect(await page.$(`[data-rh-chip][data-order-id="${SEED.orders.unshipped}"]`)).toBeNull();
+    // A dot and a short word that fit: the page's columns are as wide with the chips as without.
+    expect(await chip!.evaluate((n) => n.shadowRoot!.textContent)).toMatch(/^(客服处理|Support)$/);
+    const widths = () => page.$$eval('.ant-table-thead th', (ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
+    const withChips = await widths();
+    await page.evaluate(() => document.querySelectorAll<HTMLElement>('[data-rh-chip]').forEach((c) => (c.style.display = 'none')));
+    expect(await widths()).toEqual(withChips);
   });
 });
