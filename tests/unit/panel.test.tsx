@@ -48,7 +48,8 @@ function actions(): PanelActions & Record<string, ReturnType<typeof vi.fn>> {
     setRemark: vi.fn(),
     fill: vi.fn(),
     tick: vi.fn(),
-    dismissWarning: vi.fn(),
+    addEvidence: vi.fn(),
+    submitAnyway: vi.fn(),
     copySupport: vi.fn(),
     contactSupport: vi.fn(),
   };
@@ -231,7 +232,17 @@ describe('refund form', () => {
     show(page('refund-form', { read: read(SHIPPED), form: form(), choice: { refundType: 'return-refund' }, warning: { mode } }));
     expect(attr('[data-rh="submit-warning"]', 'data-mode')).toBe(mode);
     expect($('[data-rh="submit-warning"]')!.querySelectorAll('li')).toHaveLength(4);
-    expect($('[data-rh="submit-warning"]')!.textContent).toContain(mode === 'warn' ? '再次点击' : '不能提交');
+    expect($('[data-rh="submit-warning"]')!.textContent).toContain(mode === 'warn' ? '审核可能因此不通过' : '不能提交');
+    // 去补充 always; 仍要提交 only where the rules let a submit through.
+    expect($('[data-rh="add-evidence"]')).not.toBeNull();
+    expect($('[data-rh="submit-anyway"]') === null).toBe(mode === 'block');
+  });
+
+  it('the submit warning shows even with the panel collapsed, at the page’s button', () => {
+    show(page('refund-form', { read: read(SHIPPED), form: form(), choice: { refundType: 'return-refund' }, warning: { mode: 'warn', anchor: { left: 420, bottom: 96 } } }), { collapsed: true });
+    const pop = $('[data-rh="submit-warning"]') as HTMLElement;
+    expect(pop.closest('[hidden]')).toBeNull();
+    expect([pop.style.left, pop.style.bottom, pop.style.top]).toEqual(['420px', '96px', '']);
   });
 
   it('no warning once the evidence is complete', () => {
