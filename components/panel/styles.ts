@@ -31,8 +31,8 @@ button.ev{cursor:pointer}
 .mark{font-style:normal;color:#389e0d}.mark.missing{color:#cf1322}
 pre{padding:6px;background:#f5f7fa;white-space:pre-wrap;font-family:inherit;font-size:12px;line-height:1.6;max-height:180px;overflow:auto}
 :focus-visible{outline:2px solid #1677ff}
-.pop{position:fixed;width:300px;padding:12px 16px;background:#fff;border-radius:8px;box-shadow:0 6px 16px #00000014,0 3px 6px -4px #0000001f,0 9px 28px 8px #0000000d;display:flex;flex-direction:column;gap:6px;font:14px/1.57 -apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f1f1f}
-.pop b:before{content:"!";display:inline-block;width:16px;height:16px;margin-right:8px;border-radius:50%;background:#faad14;color:#fff;font-size:12px;line-height:16px;text-align:center}
+.pop{position:fixed;width:300px;padding:12px 16px;background:#fff;border-radius:8px;box-shadow:0 6px 16px #0002;display:flex;flex-direction:column;gap:6px;font-size:14px}
+.pop b:before{content:"!";display:inline-block;width:16px;margin-right:8px;border-radius:50%;background:#faad14;color:#fff;font-size:12px;text-align:center}
 .pop.block b:before{background:#ff4d4f}
 .acts{display:flex;justify-content:flex-end;gap:8px}
 `;

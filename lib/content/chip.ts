@@ -42,7 +42,7 @@ export function upsertChip(container: Element, info: ChipInfo): HTMLElement {
     'data-tone': info.tone,
     title: info.title,
     // A dot and a short word on the number's line (it may wrap under it), never wider than the cell.
-    style: `all:initial;display:inline-block;max-width:100%;margin-left:6px;font:12px/20px -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#595959;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;cursor:default`,
+    style: `all:initial;display:inline-block;max-width:100%;margin-left:6px;font:12px/20px sans-serif;color:#595959;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;cursor:default`,
   };
   for (const [k, v] of Object.entries(attrs)) if (chip.getAttribute(k) !== v) chip.setAttribute(k, v);
   const root = chip.shadowRoot!;

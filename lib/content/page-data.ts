@@ -79,13 +79,13 @@ export interface StatusConflict {
  * printed status disagrees with its codes keeps the printed one (what the merchant sees) and the
  * disagreement is returned, to be shown.
  */
-export function withPageData(rows: ListedRefund[], seen: PageDataSeen, codes?: StatusCodes): { rows: ListedRefund[]; conflicts: StatusConflict[] } {
+export function withPageData(rows: ListedRefund[], seen: PageDataSeen, codes: StatusCodes): { rows: ListedRefund[]; conflicts: StatusConflict[] } {
   const conflicts: StatusConflict[] = [];
   const out = rows.map((r) => {
     const pd = r.afterSaleId ? seen.refunds.get(r.afterSaleId) : undefined;
     if (!pd || (r.orderId && pd.orderId !== r.orderId)) return r;
     const row = pd.expireTime === undefined ? r : { ...r, dueAt: pd.expireTime };
-    const data = statusOfCode(pd.status, pd.negotiateStatus, codes);
+    const data = statusOfCode(codes, pd.status, pd.negotiateStatus);
     if (!data) return row;
     if (!r.status) return { ...row, status: data, orderId: r.orderId ?? pd.orderId };
     if (r.status !== data) conflicts.push({ afterSaleId: r.afterSaleId!, shown: r.statusText, data });

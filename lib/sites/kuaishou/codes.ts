@@ -43,7 +43,7 @@ function lookup(table: StatusCodes): Map<string, ObservedStatus> {
 }
 
 /** The case status a code pair means (the pair first, then the status alone), or undefined. */
-export function statusOfCode(status: number | undefined, negotiateStatus?: number, table: StatusCodes = KUAISHOU_STATUS_CODES): ObservedStatus | undefined {
+export function statusOfCode(table: StatusCodes, status: number | undefined, negotiateStatus?: number): ObservedStatus | undefined {
   if (status === undefined) return undefined;
   const m = lookup(table);
   return (negotiateStatus !== undefined ? m.get(`${status}/${negotiateStatus}`) : undefined) ?? m.get(String(status));
