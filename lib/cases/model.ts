@@ -25,7 +25,7 @@ export type MerchantAction = (typeof MERCHANT_ACTIONS)[number];
 /**
  * What the merchant may do in each status. Decisions beyond the obvious:
  * - applying again after `rejected`/`failed` is not a transition: each application is its own
- *   case (SPEC §3 Identity); the service creates the new one and links and closes the old one.
+ *   case (its after-sale number is its identity); the service creates the new one and links and closes the old one.
  * - `reviewing` --contact-support--> `escalated` only once the review reminder is due, and
  *   `confirmed` --contact-support--> `escalated` only once the arrival window is over (overdue):
  *   before that there is nothing to escalate (see GUARDS).
@@ -124,7 +124,7 @@ function historyEntry(from: CaseStatus | null, to: CaseStatus, at: number, sourc
 /**
  * Moves a case into `to`: history, timestamps and the deadlines that start on entering a status.
  * reviewing → reviewRemindAt; approved → approvedAt and confirmRemindAt; confirmed → arrivalDueAt
- * (the money cannot move before the refund is confirmed, SPEC §1 step 9); escalated →
+ * (the money cannot move before the refund is confirmed); escalated →
  * supportContactedAt and followUpAt.
  */
 function enter(c: RefundCase, to: CaseStatus, rules: RuleSet | undefined, now: number, source: ChangeSource, note?: string): RefundCase {
@@ -299,7 +299,7 @@ function observedTarget(c: RefundCase, seen: ObservedStatus): CaseStatus | null 
 /**
  * Applies what a page shows (status, the after-sale number once the platform gives one, the
  * platform's comment). A page showing another after-sale number than the case's is another
- * application (SPEC §3 Identity): it changes nothing.
+ * application (each application is its own case): it changes nothing.
  */
 export function observe(
   c: RefundCase,

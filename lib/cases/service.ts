@@ -504,7 +504,7 @@ type AttentionGroup = { kind: AttentionKind; status: CaseStatus; which: 'due' | 
 /**
  * Each attention kind as one key range: within a range the store returns the popup's order
  * (deadline or since-when ascending, then id), which is compareUrgency's.
- * Every approved case needs attention (it waits for the merchant's confirmation; SPEC §1 step 8),
+ * Every approved case needs attention (it waits for the merchant's confirmation),
  * ordered by approval (its confirm reminder is approval + a fixed number of hours); only a
  * confirmed case can be overdue.
  */

@@ -190,7 +190,7 @@ const FILL_LABELS: Record<string, StringKey> = {
 
 /** Statuses in which a second application for the order would be a duplicate. */
 const OPEN: readonly CaseStatus[] = ['draft', 'reviewing', 'approved', 'confirmed', 'escalated'];
-/** Applications that ended without a refund: the platform's own path is to apply again (SPEC §1 step 10). */
+/** Applications that ended without a refund: the platform's own path is to apply again. */
 const ENDED: readonly (CaseStatus | null)[] = ['rejected', 'failed'];
 
 /** How the case ended without a refund (rejected or failed, or escalated from there), if it did: a new application follows it. */

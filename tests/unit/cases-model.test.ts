@@ -363,7 +363,7 @@ describe('observe: platform truth moves forward only, never out of a terminal st
   });
 });
 
-describe('overdue (SPEC §1 step 9: the money within 24 h after the refund is confirmed)', () => {
+describe('overdue (the money within 24 h after the refund is confirmed)', () => {
   const approvedAt = T0 + 2 * H;
   const approved = observe(newCase(), 'approved', rules, approvedAt).case;
   const confirmedAt = approvedAt + 10 * H;

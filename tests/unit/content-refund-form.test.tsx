@@ -158,7 +158,7 @@ function modalFormPage() {
   return { form, submit, modal };
 }
 
-describe('when an application counts as submitted (SPEC §3)', () => {
+describe('when an application counts as submitted: only once the page accepts it', () => {
   it("the page's own toast (no success class) saying 提交成功 records the case", async () => {
     const { form, submit } = refundFormPage('待发货');
     const c = await start();

@@ -412,7 +412,7 @@ describe('collapse and keyboard', () => {
   });
 });
 
-describe('a computed value is marked as computed (SPEC §2)', () => {
+describe('a computed value is marked as computed, never shown as if read', () => {
   it('实付 computed from the breakdown: "（计算）", the title says from what; the refund amount taken from it too', () => {
     const why = { 'zh-CN': '页面未显示实付款，按 商品总价 ¥159.00 − 优惠 ¥30.00 + 运费 ¥0.00 计算', en: 'computed as goods − discount + shipping' };
     show(page('refund-form', { read: read({ ...SHIPPED }, { computed: [{ field: 'paidAmount', reason: why }] }), form: form() }));
@@ -427,7 +427,7 @@ describe('a computed value is marked as computed (SPEC §2)', () => {
   });
 });
 
-describe('the form after a rejected or failed application: a new application (SPEC §1 step 10)', () => {
+describe('the form after a rejected or failed application: a new application (the platform’s own path)', () => {
   it('shows why the last one was rejected and what to add, not the old status nor 联系客服', () => {
     const old = { ...caseIn('rejected'), platformComment: '未提供商品照片，凭证不足，请补充后重新提交。', trackingNo: 'YT1234567890123' } as RefundCase;
     show(page('refund-form', { read: read({ ...SHIPPED, status: 'delivered', statusText: '已签收' }), form: form({ refundType: 'return-refund' }), caseRec: old }));

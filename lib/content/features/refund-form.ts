@@ -1,7 +1,7 @@
 /*
  * The refund application form: read what it shows, fill it from the panel's choices, guard its
  * submit while evidence is missing (./guard.ts decides), and record the case once the page
- * accepts the application (SPEC §3): its success message, its form closing with no error, or the
+ * accepts the application: its success message, its form closing with no error, or the
  * new after-sale's page. An error the page shows, a cancelled form or leaving for another page
  * drops it.
  */
