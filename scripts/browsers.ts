@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser, type BrowserKind } from './setup';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer';
 import { GECKO_ID } from '../wxt.config';
 
 export type { BrowserKind };
@@ -140,7 +140,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<BrowserH
   const isOurWorker = (t: { type(): string; url(): string }) =>
     t.type() === 'service_worker' && t.url().endsWith('/background.js') && t.url().startsWith('chrome-extension://');
 
-  let target;
+  let target: Target;
   try {
     target = await browser.waitForTarget(isOurWorker, { timeout: 30_000 });
   } catch (e) {
@@ -190,7 +190,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<BrowserH
     async getBadge() {
       // The badge belongs to the browser, not the worker: when the worker is stopped, read it from an
       // extension page rather than waking the worker (which would change what is being tested).
-      let raw;
+      let raw: Awaited<ReturnType<typeof readBadgeInExtension>>;
       if ((await runningWorkerIds()).length) {
         raw = await (await serviceWorker()).evaluate(readBadgeInExtension);
       } else {

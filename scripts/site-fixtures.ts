@@ -19,14 +19,14 @@ const R = SEED.refunds;
 const V = SEED.variants;
 
 /** name → path, and what to do on the page before saving it. */
-const PAGES: Array<{ name: string; path: string; then?: 'open-modal' | 'submit-empty' }> = [
+const PAGES: Array<{ name: string; path: string; after?: 'open-modal' | 'submit-empty' }> = [
   { name: 'order-list', path: '/zone/order/list' },
   { name: 'order-detail-shipped-discounted', path: `/zone/order/detail?id=${O.shippedDiscounted}` },
   { name: 'order-detail-coupon-label', path: `/zone/order/detail?id=${V.orders.couponLabel}` },
   { name: 'order-detail-two-after-sales', path: `/zone/order/detail?id=${V.orders.twoAfterSales}` },
-  { name: 'order-detail-apply-modal', path: `/zone/order/detail?id=${O.delivered}&apply=modal`, then: 'open-modal' },
+  { name: 'order-detail-apply-modal', path: `/zone/order/detail?id=${O.delivered}&apply=modal`, after: 'open-modal' },
   { name: 'refund-apply', path: `/zone/refund/apply?orderId=${O.shipped}` },
-  { name: 'refund-apply-errors', path: `/zone/refund/apply?orderId=${O.shipped}`, then: 'submit-empty' },
+  { name: 'refund-apply-errors', path: `/zone/refund/apply?orderId=${O.shipped}`, after: 'submit-empty' },
   { name: 'refund-apply-antd3', path: `/zone/refund/apply?orderId=${O.shipped}&antd=3` },
   { name: 'refund-list', path: '/zone/refund/list' },
   { name: 'refund-detail-approved', path: `/zone/refund/detail?id=${R.approved}` },
@@ -49,11 +49,11 @@ try {
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(site.origin + p.path, { waitUntil: 'load' });
     await page.waitForFunction(() => !!document.querySelector('#root > *') && !document.querySelector('.page-loading, .ant-spin-spinning'), { timeout: 15_000 });
-    if (p.then === 'open-modal') {
+    if (p.after === 'open-modal') {
       await page.evaluate(() => ([...document.querySelectorAll('button')].find((b) => b.textContent!.replace(/\s/g, '') === '申请退款') as HTMLElement).click());
       await page.waitForSelector('.ant-modal #refundForm');
     }
-    if (p.then === 'submit-empty') {
+    if (p.after === 'submit-empty') {
       await page.click('#refundForm button[type=submit]');
       await page.waitForSelector('.ant-form-item-explain-error');
     }

@@ -177,7 +177,7 @@ export function Options({ client, locale, now = Date.now }: OptionsProps) {
               </li>
             ))}
           </ul>
-          <a class="rh-nav-cases" href="/cases.html" target="_blank" data-rh="open-cases">
+          <a class="rh-nav-cases" href="/cases.html" target="_blank" rel="noopener" data-rh="open-cases">
             {t('allCases')}
           </a>
         </nav>
@@ -198,7 +198,7 @@ export function Options({ client, locale, now = Date.now }: OptionsProps) {
           <SitesSection />
         </main>
         {(dirty || problems.length > 0 || save.kind !== 'idle') && (
-          <div class={`rh-savebar${problems.length ? ' bad' : ''}`} data-rh="savebar" role="region" aria-label={t('save')}>
+          <section class={`rh-savebar${problems.length ? ' bad' : ''}`} data-rh="savebar" aria-label={t('save')}>
             <div class="rh-savebar-msg">
               {problems.length > 0 ? (
                 <details open>
@@ -242,7 +242,7 @@ export function Options({ client, locale, now = Date.now }: OptionsProps) {
                 {save.kind === 'saving' ? t('saving') : t('save')}
               </button>
             </div>
-          </div>
+          </section>
         )}
       </div>
     </EditorContext.Provider>

@@ -245,7 +245,7 @@ export function ToggleField(props: { path: Path; label: string; hint?: string })
   return (
     <div class="rh-toggle-row" data-path={pathString(props.path)}>
       <label class="rh-switch" for={id}>
-        <input type="checkbox" role="switch" id={id} checked={on} onChange={(e) => ed.set(props.path, (e.currentTarget as HTMLInputElement).checked)} />
+        <input type="checkbox" role="switch" aria-checked={on} id={id} checked={on} onChange={(e) => ed.set(props.path, (e.currentTarget as HTMLInputElement).checked)} />
         <span class="rh-switch-track" aria-hidden="true" />
         <span>{props.label}</span>
       </label>

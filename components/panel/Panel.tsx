@@ -255,6 +255,7 @@ function Missing({ m, t, onProvide }: { m: MissingView; t: T; onProvide: PanelAc
   };
   return (
     <form data-rh-missing={m.field} onSubmit={submit}>
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control (a select or an input) is inside, chosen by the field's kind. */}
       <label>
         {m.label}
         <small class="muted">{m.reason}</small>
@@ -301,6 +302,7 @@ function Case({ cv, t, actions }: { cv: CaseView; t: T; actions: PanelActions })
       {support && (
         <div class="box">
           <small class="muted">{t('supportTitle')}</small>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling message must be reachable by keyboard. */}
           <pre data-rh="support-message" tabIndex={0}>
             {support.message}
           </pre>

@@ -33,12 +33,13 @@ const REFUND_TYPE_LABELS: Record<RefundType, string> = { 'refund-only': '仅退�
  * full-width forms (＝＋－＠, which Excel and WPS also accept), tab, CR, LF and NUL; and what can
  * hide such a start: zero-width characters and a BOM in front of it.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters that hide a formula's start.
 const FORMULA_START = /^[\s\u0000\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n\u0000\u200b-\u200d\u2060\ufeff]/;
 
 /** One CSV field: a value that could start a formula gets a leading `'`; quoted, quotes doubled; NUL dropped. */
 export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/\u0000/g, '').replace(/"/g, '""')}"`;
+  return `"${safe.replaceAll('\u0000', '').replace(/"/g, '""')}"`;
 }
 
 /**

@@ -468,7 +468,10 @@ export function jsonErrorAt(text: string): { pos: number; expected: LocalText } 
         fail('逗号 , 或 ]', 'a comma , or ]');
       }
     }
-    if (ch === '"') return str();
+    if (ch === '"') {
+      str();
+      return;
+    }
     const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (m && m[0] !== '' && m[0] !== '-') {
       i += m[0].length;
