@@ -41,8 +41,9 @@ export function upsertChip(container: Element, info: ChipInfo): HTMLElement {
     'data-status': info.status,
     'data-tone': info.tone,
     title: info.title,
-    // A dot and a short word on the number's line (it may wrap under it), never wider than the cell.
-    style: `all:initial;display:inline-block;max-width:100%;margin-left:6px;font:12px/20px sans-serif;color:#595959;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;cursor:default`,
+    // A dot and a short word under the number. width 0 + min-width 100%: it adds nothing to the
+    // column's width in any browser's table layout, then takes the cell's width (cut with … if need be).
+    style: `all:initial;display:block;width:0;min-width:100%;font:12px/20px sans-serif;color:#595959;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;cursor:default`,
   };
   for (const [k, v] of Object.entries(attrs)) if (chip.getAttribute(k) !== v) chip.setAttribute(k, v);
   const root = chip.shadowRoot!;
