@@ -227,6 +227,9 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
             ))}
           </div>
         )}
+        <button type="button" class="lnk" data-rh="open-cases" onClick={actions.openCases}>
+          {t('allCases')}
+        </button>
       </div>
     </section>
   );

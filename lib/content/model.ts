@@ -36,6 +36,8 @@ export interface PanelActions {
   dismissWarning(): void;
   copySupport(text: string): void;
   contactSupport(): void;
+  /** The case list, on the case the panel shows if any. */
+  openCases(): void;
 }
 
 // ---------------------------------------------------------------------------------------------

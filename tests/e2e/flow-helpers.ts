@@ -203,6 +203,17 @@ export async function applyFor(b: E2E, orderId: string, refundType: 'refund-only
   return id;
 }
 
+/** Clicks the panel's 全部退款 link and returns the case list tab it opens, once its rows are read. */
+export async function openCasesFromPanel(b: E2E, p: PanelHandle): Promise<Page> {
+  // A new tab: a case list already open (waitForTarget also answers with existing targets) is not it.
+  const before = new Set(b.browser.targets());
+  const opened = b.browser.waitForTarget((t) => !before.has(t) && t.type() === 'page' && /\/cases\.html(#|$)/.test(t.url()), { timeout: 30_000 });
+  await p.click('[data-rh="open-cases"]');
+  const page = (await (await opened).page())!;
+  await page.waitForSelector('[data-rh="shown-count"]', { timeout: 30_000 });
+  return page;
+}
+
 /** Opens the refund list so the extension reads the statuses shown there. */
 export async function visitRefundList(b: E2E): Promise<Page> {
   const page = await b.openBackOffice('/zone/refund/list');

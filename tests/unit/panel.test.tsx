@@ -48,6 +48,7 @@ function actions(): PanelActions & Record<string, ReturnType<typeof vi.fn>> {
     fill: vi.fn(),
     tick: vi.fn(),
     dismissWarning: vi.fn(),
+    openCases: vi.fn(),
     copySupport: vi.fn(),
     contactSupport: vi.fn(),
   };
