@@ -17,8 +17,8 @@ forEachBrowser((b) => {
   it('opens the case list from the panel', async () => {
     const page = await b.openBackOffice(`/zone/order/detail?id=${SEED.orders.shipped}`);
     const list = await openCasesFromPanel(b, await b.panel(page, { kind: 'order-detail' }));
-    expect(list.url()).toMatch(/^(chrome|moz)-extension:\/\/[^/]+\/cases\.html$/);
-    await list.close();
+    expect(list.href).toMatch(/^(chrome|moz)-extension:\/\/[^/]+\/cases\.html$/);
+    await list.page.close();
   });
 
   it('opens the case list on the case of the order the panel shows', async () => {
@@ -28,8 +28,8 @@ forEachBrowser((b) => {
     const p = await b.panel(page, { kind: 'order-detail' });
     await b.waitForField(page, 'caseStatus', 'reviewing');
     const list = await openCasesFromPanel(b, p);
-    await list.waitForSelector(`[data-rh="case-drawer"] [data-rh-case="${orderId}"][data-status="reviewing"]`);
-    await list.close();
+    await list.page.waitForSelector(`[data-rh="case-drawer"] [data-rh-case="${orderId}"][data-status="reviewing"]`);
+    await list.page.close();
   });
 
   it('shows no panel on a page it does not serve', async () => {
