@@ -227,7 +227,7 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
             ))}
           </div>
         )}
-        <button type="button" class="lnk" data-rh="open-cases" onClick={actions.openCases}>
+        <button type="button" class="btn" data-rh="open-cases" onClick={actions.openCases}>
           {t('allCases')}
         </button>
       </div>

@@ -24,7 +24,6 @@ ul,ol{padding-left:16px}
 label{display:flex;flex-direction:column;font-size:12px}
 select,textarea,input,.btn{font:inherit;color:#1f1f1f;background:#fff;border:1px solid #ccc;border-radius:6px;padding:3px 8px}
 .btn{cursor:pointer}
-.lnk{all:unset;cursor:pointer;color:#1677ff;font-size:12px;align-self:flex-end}
 .primary{background:#1677ff;color:#fff;padding:5px}
 .list{list-style:none;padding:0}
 .ev{all:unset;display:flex;gap:8px;padding:2px 4px}
