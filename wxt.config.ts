@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import { MATCHES } from './lib/sites/kuaishou/routes';
+import { PANEL_LOCALES, panelName } from './lib/panel-files';
+import { panelLocalePlugin } from './scripts/panel-locale';
 
 // Gecko id: fixed so Firefox keeps one UUID for the add-on (storage survives reinstalls, e2e can pin it).
 export const GECKO_ID = 'refund-helper@kwai-merchant-tools';
@@ -35,4 +37,19 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
+  hooks: {
+    // The panel's runtime (entrypoints/panel) is built once per UI locale, each keeping only its
+    // own language's texts (scripts/panel-locale.ts): a panel carrying both would be ~3 KB gzip
+    // over its 30 KB budget. The background injects the one of the browser's language.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      const i = entrypoints.findIndex((e) => e.name === 'panel');
+      if (i < 0) return;
+      const panel = entrypoints[i];
+      entrypoints.splice(i, 1, ...PANEL_LOCALES.map((l): typeof panel => ({ ...panel, name: panelName(l) })));
+    },
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const locale = PANEL_LOCALES.find((l) => entrypoints.length === 1 && entrypoints[0].name === panelName(l));
+      if (locale) config.plugins = [panelLocalePlugin(locale), ...(config.plugins ?? [])];
+    },
+  },
 });

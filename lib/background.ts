@@ -11,6 +11,7 @@ import { showBadge, showBadgeProblem } from './badge';
 import { CaseService, NOT_FOUND, type CaseChange } from './cases/service';
 import { openStore, StoreError, type CaseStore } from './cases/store';
 import type { RefundCase } from './cases/schema';
+import { withTexts } from './cases/shown';
 import { currentLocale, type Locale, type LocalText } from './i18n';
 import { fail, ok, type MessageName, type MessageReturn, type Problem } from './messaging/protocol';
 import { Payloads, type PayloadOut } from './messaging/payloads.schema';
@@ -19,6 +20,7 @@ import { groupByKind, kindForChange, notifyCases, parseBatchNotificationId, pars
 import { formatPath } from './rules/schema';
 import { loadRules, resetRules, rulesSlot, saveRules, watchRules, type LoadedRules } from './rules/storage';
 import { casesPagePath, orderPageUrl } from './cases/url';
+import { panelFile } from './panel-files';
 import type { RuleSet } from './rules/schema';
 import { isRefundList, isServed, MATCHES, REFUND_LIST_URL } from './sites/kuaishou/routes';
 
@@ -26,8 +28,6 @@ export const ALARM_NEXT_DEADLINE = 'next-deadline';
 export const ALARM_SAFETY_NET = 'safety-net';
 export const SAFETY_NET_MINUTES = 30;
 export { REFUND_LIST_URL };
-/** The panel's runtime, injected on a served route only (entrypoints/panel). */
-export const PANEL_SCRIPT = '/panel.js';
 
 export interface BackgroundOptions {
   now?: () => number;
@@ -185,7 +185,13 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     });
   }
 
-  serve('getCase', async ({ orderId }) => ok(await (await service()).getForOrder(orderId)));
+  // A case the panel shows comes with its timeline and 联系客服 message in words (lib/cases/shown.ts).
+  const shown = (c: RefundCase) => withTexts(c, locale(), now());
+
+  serve('getCase', async ({ orderId }) => {
+    const c = await (await service()).getForOrder(orderId);
+    return ok(c && shown(c));
+  });
 
   serve('getCases', async ({ orderIds }) => {
     const svc = await service();
@@ -206,13 +212,18 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     } catch {}
     if (tabId === undefined || !served) return fail({ 'zh-CN': '此页面不需要退款助手面板。', en: 'This page does not get the panel.' });
     // At once rather than at document_idle: the panel's runtime then waits for the page itself.
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT], injectImmediately: true });
+    // The runtime of the browser's language (entrypoints/panel is built once per UI locale).
+    const files = [`/${panelFile(locale())}` as const];
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files, injectImmediately: true });
     return ok({ loaded: true as const });
   });
 
   serve(
     'recordSubmit',
-    async ({ input, submitId }) => ok(await (await service()).recordSubmit({ input, submitId }, await ctx())),
+    async ({ input, submitId }) => {
+      const r = await (await service()).recordSubmit({ input, submitId }, await ctx());
+      return ok({ ...r, case: shown(r.case) });
+    },
     (d) => d.created,
   );
 
@@ -221,7 +232,8 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     async ({ observations }) => {
       const res = await (await service()).reportPage(observations, await ctx());
       await notifyChanges(res.changes);
-      return ok(res);
+      // One observation is a page showing one refund, whose case the panel shows; a list needs no texts.
+      return ok(observations.length === 1 ? { ...res, changes: res.changes.map((ch) => ({ ...ch, case: shown(ch.case) })) } : res);
     },
     // A refund list re-read on every navigation mostly changes nothing: no recount then.
     (d) => d.changes.length > 0,
@@ -231,7 +243,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     'caseAction',
     async ({ caseId, action, source }, sender) => {
       const r = await (await service()).act(caseId, action, source ?? (sender.tab ? 'panel' : 'popup'), await ctx());
-      return r.ok ? ok(r.value) : fail(r.error);
+      return r.ok ? ok(shown(r.value)) : fail(r.error);
     },
     always,
   );

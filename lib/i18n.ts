@@ -27,17 +27,23 @@ export function translator<K extends string>(catalogue: Record<K, LocalText>, lo
   return (key: K, vars?: Record<string, string | number>) => tr(catalogue[key], locale, vars);
 }
 
-/** Relative time for deadlines, e.g. "3 小时后" / "超时 2 天" / "in 3 h" / "2 d overdue". */
-export function formatRelative(deltaMs: number, locale: Locale): string {
-  const abs = Math.abs(deltaMs);
+/** A length of time, rounded to its largest unit: "3 小时" / "3 h", "2 天" / "2 d", at least a minute. */
+export function formatDuration(ms: number, locale: Locale): string {
+  const abs = Math.abs(ms);
   const [n, unitZh, unitEn] =
     abs < 3_600_000
       ? [Math.max(1, Math.round(abs / 60_000)), '分钟', 'min']
       : abs < 86_400_000
         ? [Math.round(abs / 3_600_000), '小时', 'h']
         : [Math.round(abs / 86_400_000), '天', 'd'];
-  if (locale === 'en') return deltaMs >= 0 ? `in ${n} ${unitEn}` : `${n} ${unitEn} overdue`;
-  return deltaMs >= 0 ? `${n} ${unitZh}后` : `超时 ${n} ${unitZh}`;
+  return locale === 'en' ? `${n} ${unitEn}` : `${n} ${unitZh}`;
+}
+
+/** Relative time for deadlines, e.g. "3 小时后" / "超时 2 天" / "in 3 h" / "2 d overdue". */
+export function formatRelative(deltaMs: number, locale: Locale): string {
+  const d = formatDuration(deltaMs, locale);
+  if (locale === 'en') return deltaMs >= 0 ? `in ${d}` : `${d} overdue`;
+  return deltaMs >= 0 ? `${d}后` : `超时 ${d}`;
 }
 
 /** Date and time as the merchant reads it: 2026-11-26 14:05. Local time. */

@@ -278,6 +278,8 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<BrowserHa
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        // The language pages, content scripts and the background see (navigator.language).
+        ...(opts.lang ? { 'intl.accept_languages': opts.lang, 'intl.locale.requested': opts.lang } : {}),
       },
     });
   } catch (e) {

@@ -8,7 +8,8 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { tr, type Locale, type LocalText } from '../../lib/i18n';
 import { parseRuleSet, type RuleProblem, type RuleSet } from '../../lib/rules/schema';
 import { errorText, type OptionsClient } from './client';
-import { EditorContext, bareMessage, fieldId, makeT, setIn, type Editor, type Path } from './editor';
+import { EditorContext, fieldId, makeT, setIn, type Editor, type Path } from './editor';
+import { withGeneratedIds } from './ids';
 import type { OptKey } from './i18n';
 import { DataSection } from './sections/Data';
 import { EvidenceSection } from './sections/Evidence';
@@ -21,9 +22,9 @@ export const SECTIONS: ReadonlyArray<readonly [id: string, title: OptKey]> = [
   ['shipping', 'secShipping'],
   ['timing', 'secTiming'],
   ['express', 'secExpress'],
-  ['sites', 'secSites'],
   ['notifications', 'secNotifications'],
   ['data', 'secData'],
+  ['sites', 'secSites'],
 ];
 
 export interface OptionsProps {
@@ -94,13 +95,14 @@ export function Options({ client, locale, now = Date.now }: OptionsProps) {
   const dirty = !!draft && !!saved && JSON.stringify(draft) !== JSON.stringify(saved);
 
   const doSave = useCallback(async () => {
-    if (!draft) return;
-    const found = validate(draft);
+    if (!draft || !saved) return;
+    const next = withGeneratedIds(draft, saved);
+    const found = validate(next);
     setProblems(found);
     if (found.length > 0) return;
     setSave({ kind: 'saving' });
     try {
-      const res = await client.setRules(draft);
+      const res = await client.setRules(next);
       if (res.ok) {
         replaceAll(res.data.rules);
         setWarning(null);
@@ -112,7 +114,7 @@ export function Options({ client, locale, now = Date.now }: OptionsProps) {
     } catch (e) {
       setSave({ kind: 'error', text: errorText(e) });
     }
-  }, [client, draft, replaceAll]);
+  }, [client, draft, saved, replaceAll]);
 
   // Ctrl/⌘+S saves; leaving with unsaved changes asks first.
   useEffect(() => {
@@ -191,9 +193,9 @@ export function Options({ client, locale, now = Date.now }: OptionsProps) {
           <ShippingSection />
           <TimingSection />
           <ExpressSection />
-          <SitesSection />
           <NotificationsSection />
           <DataSection client={client} saved={saved} onRulesReplaced={replaceAll} onReload={load} now={now} />
+          <SitesSection />
         </main>
         {(dirty || problems.length > 0 || save.kind !== 'idle') && (
           <div class={`rh-savebar${problems.length ? ' bad' : ''}`} data-rh="savebar" role="region" aria-label={t('save')}>
@@ -205,7 +207,7 @@ export function Options({ client, locale, now = Date.now }: OptionsProps) {
                     {problems.map((p, i) => (
                       <li key={i} data-path={p.path}>
                         <button type="button" class="rh-link" onClick={() => focusProblem(p)}>
-                          <code>{p.path}</code> {bareMessage(p, locale)}
+                          {tr(p.message, locale)}
                         </button>
                       </li>
                     ))}

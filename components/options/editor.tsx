@@ -48,11 +48,9 @@ export function problemsUnder(problems: readonly RuleProblem[], path: string): R
   return problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
 }
 
-/** The message without its leading path (the field already shows where). */
+/** What is wrong without where (the field it shows at already says where). */
 export function bareMessage(p: RuleProblem, locale: Locale): string {
-  const m = tr(p.message, locale);
-  for (const sep of ['：', ': ']) if (m.startsWith(p.path + sep)) return m.slice(p.path.length + sep.length);
-  return m;
+  return tr(p.detail ?? p.message, locale);
 }
 
 export function fieldId(path: Path): string {

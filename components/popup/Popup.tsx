@@ -4,27 +4,34 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { CASE_STATUSES, TERMINAL_STATUSES, type CaseStatus } from '../../lib/cases/status';
-import { formatDateTime, formatRelative, tr, translator, type Locale } from '../../lib/i18n';
-import { formatFen } from '../../lib/money';
+import { tr, translator, type Locale } from '../../lib/i18n';
 import { errorText, type AttentionItem, type PopupAction, type PopupClient, type PopupCounts, type RefundCase } from './client';
-import { ATTENTION_LABELS, STATUS_LABELS, compareUrgency, type AttentionKind } from '../../lib/cases/model';
+import { STATUS_LABELS, compareUrgency } from '../../lib/cases/model';
+import { ORDER_LIST_URL, REFUND_LIST_URL } from '../../lib/sites/kuaishou/routes';
+import { CaseItem } from './CaseItem';
 import { POPUP_TEXT, STATUS_SHORT } from './i18n';
 import type { LocalText } from '../../lib/i18n';
 
 export const ATTENTION_LIMIT = 50;
 
-/** Overdue first, then by kind and deadline (the model's order, the badge's too). */
+/**
+ * Most urgent first: every case already late (overdue, a review past its reminder, a rejection)
+ * before any with time left, then the least time left (the model's compareUrgency).
+ */
 export function sortByUrgency<T extends { case: RefundCase }>(items: readonly T[], now: number): T[] {
   return [...items].sort((a, b) => compareUrgency(a.case, b.case, now));
 }
 
-/** The pending deadline of the case's status (review reminder, arrival due, follow-up). */
-function dueAt(c: RefundCase): number | undefined {
-  return c.nextDeadline;
+/** A tile's list: a finished status newest first (nothing is due), else by urgency. */
+export function sortForStatus<T extends { case: RefundCase }>(items: readonly T[], status: CaseStatus, now: number): T[] {
+  if (!TERMINAL_STATUSES.includes(status)) return sortByUrgency(items, now);
+  return [...items].sort((a, b) => b.case.updatedAt - a.case.updatedAt || (a.case.id < b.case.id ? -1 : 1));
 }
 
-/** Kinds where contacting support is the next step (the model refuses it before a deadline passes). */
-const SUPPORT_KINDS: readonly string[] = ['overdue', 'rejected', 'failed', 'review-slow', 'follow-up'];
+/** The tile filter: a click on a tile shows its status; a click on the same tile shows all again. */
+export function nextFilter(current: CaseStatus | null, clicked: CaseStatus): CaseStatus | null {
+  return current === clicked ? null : clicked;
+}
 
 export interface PopupProps {
   client: PopupClient;
@@ -50,6 +57,11 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
   const [results, setResults] = useState<AttentionItem[] | null>(null);
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<CaseStatus | null>(null);
+  /** The filtered status's cases; null while they load. */
+  const [filtered, setFiltered] = useState<AttentionItem[] | null>(null);
+  /** The filter the latest request was for: an answer for a filter since left is dropped. */
+  const filterRef = useRef<CaseStatus | null>(null);
   const searchSeq = useRef(0);
   const copyTimer = useRef<ReturnType<typeof setTimeout>>();
 
@@ -87,6 +99,26 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
     [client],
   );
 
+  const loadFiltered = useCallback(
+    async (status: CaseStatus | null) => {
+      setFiltered(null);
+      if (!status) return;
+      try {
+        const found = await client.byStatus(status, ATTENTION_LIMIT);
+        setFiltered((cur) => (filterRef.current === status ? found : cur));
+      } catch (e) {
+        setError(errorText(e));
+      }
+    },
+    [client],
+  );
+  const chooseFilter = (s: CaseStatus) => {
+    const next = nextFilter(filter, s);
+    filterRef.current = next;
+    setFilter(next);
+    void loadFiltered(next);
+  };
+
   useEffect(() => {
     void load();
   }, [load]);
@@ -109,6 +141,7 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
       await client.caseAction(c.id, action);
       setError(null);
       await load();
+      if (filter) await loadFiltered(filter);
       if (query.trim()) await runSearch(query);
     } catch (e) {
       setError(errorText(e));
@@ -142,6 +175,14 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
   const attentionCount = counts?.attention ?? 0;
   const items = data?.items ? sortByUrgency(data.items, at) : [];
 
+  const backOffice = (url: string) => async () => {
+    try {
+      await client.openUrl(url);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
   const renderItem = (item: AttentionItem) => (
     <CaseItem
       key={item.case.id}
@@ -166,9 +207,20 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
           </button>
         )}
         <button type="button" class="rh-link" data-rh="open-options" onClick={() => void client.openOptions()}>
-          <span aria-hidden="true">⚙</span> {t('settings')}
+          {t('settings')}
         </button>
       </header>
+      <nav class="rh-links" aria-label={t('backOffice')}>
+        <span class="rh-muted">{t('backOffice')}：</span>
+        <button type="button" class="rh-link" data-rh="open-order-list" data-href={ORDER_LIST_URL} onClick={backOffice(ORDER_LIST_URL)}>
+          {t('orderList')}
+          <ExternalIcon />
+        </button>
+        <button type="button" class="rh-link" data-rh="open-refund-list" data-href={REFUND_LIST_URL} onClick={backOffice(REFUND_LIST_URL)}>
+          {t('refundList')}
+          <ExternalIcon />
+        </button>
+      </nav>
 
       {error && (
         <div class="rh-error" role="alert" data-rh="popup-error">
@@ -186,19 +238,25 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
           </span>
           <span class="rh-attention-label">{t('needAttention')}</span>
         </div>
-        <ul class="rh-counts" data-rh="counts">
+        <ul class="rh-counts" data-rh="counts" aria-label={t('filterTitle')}>
           {CASE_STATUSES.map((s) => {
             const n = counts?.byStatus[s] ?? 0;
+            const on = filter === s;
+            const name = tr(STATUS_LABELS[s], locale);
             return (
-              <li
-                key={s}
-                class={`rh-count${n > 0 ? ' has' : ''}${TERMINAL_STATUSES.includes(s) ? ' terminal' : ''}`}
-                data-rh-count={s}
-                data-value={String(n)}
-                title={tr(STATUS_LABELS[s], locale)}
-              >
-                <b>{n}</b>
-                <span>{tr(STATUS_SHORT[s], locale)}</span>
+              <li key={s}>
+                <button
+                  type="button"
+                  class={`rh-count${n > 0 ? ' has' : ''}${on ? ' on' : ''}`}
+                  data-rh-count={s}
+                  data-value={String(n)}
+                  aria-pressed={on}
+                  title={t(on ? 'filterOn' : 'filterOff', { s: name })}
+                  onClick={() => chooseFilter(s)}
+                >
+                  <b>{n}</b>
+                  <span>{tr(STATUS_SHORT[s], locale)}</span>
+                </button>
               </li>
             );
           })}
@@ -233,6 +291,27 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
             <ul class="rh-list" data-rh="search-results">
               {results.map(renderItem)}
             </ul>
+          )}
+        </section>
+      ) : filter ? (
+        <section data-rh="filter" data-value={filter}>
+          <h2 class="rh-filter-head">
+            {t('filtered', { s: tr(STATUS_LABELS[filter], locale), n: counts?.byStatus[filter] ?? 0 })}
+            <button type="button" class="rh-link" data-rh="filter-clear" onClick={() => chooseFilter(filter)}>
+              {t('showAll')}
+            </button>
+          </h2>
+          {filtered === null ? (
+            <p class="rh-muted">{t('loading')}</p>
+          ) : filtered.length === 0 ? (
+            <p class="rh-muted rh-clear">{t('filterEmpty', { s: tr(STATUS_LABELS[filter], locale) })}</p>
+          ) : (
+            <ul class="rh-list" data-rh="status-list">
+              {sortForStatus(filtered, filter, at).map(renderItem)}
+            </ul>
+          )}
+          {(counts?.byStatus[filter] ?? 0) > (filtered?.length ?? 0) && (filtered?.length ?? 0) >= ATTENTION_LIMIT && (
+            <p class="rh-muted">{t('more', { n: (counts?.byStatus[filter] ?? 0) - filtered!.length })}</p>
           )}
         </section>
       ) : (!data || (!data.items && total > 0)) && !error ? (
@@ -272,80 +351,11 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
   );
 }
 
-interface CaseItemProps {
-  item: AttentionItem;
-  locale: Locale;
-  now: number;
-  copied: boolean;
-  busy: boolean;
-  onOpen(): void;
-  onCopy(): void;
-  onAction(a: PopupAction): void;
-}
-
-function deadlineText(c: RefundCase, locale: Locale, now: number): { text: string; late: boolean } | null {
-  const t = translator(POPUP_TEXT, locale);
-  const due = dueAt(c);
-  if (due !== undefined) {
-    const rel = formatRelative(due - now, locale);
-    const key = c.status === 'reviewing' ? 'dueReview' : c.status === 'escalated' ? 'dueFollowUp' : 'dueArrival';
-    return { text: t(key, { rel }), late: due <= now };
-  }
-  const since = c.attentionAt ?? c.updatedAt;
-  return since ? { text: t('since', { at: formatDateTime(since) }), late: false } : null;
-}
-
-function CaseItem({ item, locale, now, copied, busy, onOpen, onCopy, onAction }: CaseItemProps) {
-  const t = translator(POPUP_TEXT, locale);
-  const c = item.case;
-  const status = c.status as CaseStatus;
-  const terminal = TERMINAL_STATUSES.includes(status);
-  const reason = item.kind ? ATTENTION_LABELS[item.kind as AttentionKind] : undefined;
-  const deadline = terminal ? null : deadlineText(c, locale, now);
-  const amount = c.refundAmount ?? c.paidAmount;
+/** "Opens elsewhere": the back office opens in a new tab. */
+function ExternalIcon() {
   return (
-    <li
-      class={`rh-case${deadline?.late ? ' is-late' : ''}`}
-      data-rh-case={c.orderId}
-      data-status={status}
-      data-attention={item.kind || undefined}
-      data-case-id={c.id}
-    >
-      <div class="rh-case-top">
-        <span class="rh-order" title={c.afterSaleId ? t('afterSale', { id: c.afterSaleId }) : undefined}>
-          {c.orderId}
-        </span>
-        <span class={`rh-chip s-${status}`}>{tr(STATUS_LABELS[status], locale)}</span>
-      </div>
-      <div class="rh-case-meta">
-        {reason && item.kind && <span class="rh-why">{tr(reason, locale)}</span>}
-        {deadline && (
-          <span class={`rh-due${deadline.late ? ' late' : ''}`} data-rh="due">
-            {deadline.text}
-          </span>
-        )}
-        {amount !== undefined && <span class="rh-amount">{formatFen(amount)}</span>}
-      </div>
-      <div class="rh-actions">
-        <button type="button" data-rh="case-open" onClick={onOpen}>
-          {t('open')}
-        </button>
-        {!terminal && (
-          <button type="button" data-rh="case-copy" onClick={onCopy} aria-live="polite">
-            {copied ? `✓ ${t('copied')}` : t('copy')}
-          </button>
-        )}
-        {SUPPORT_KINDS.includes(item.kind) && (
-          <button type="button" data-rh="case-contacted" disabled={busy} onClick={() => onAction('contact-support')}>
-            {t('contacted')}
-          </button>
-        )}
-        {!terminal && (
-          <button type="button" data-rh="case-done" disabled={busy} title={t('doneTitle')} onClick={() => onAction('close')}>
-            {t('done')}
-          </button>
-        )}
-      </div>
-    </li>
+    <svg class="rh-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+      <path d="M9 2h5v5M14 2 7 9M12 9.5V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
   );
 }

@@ -32,6 +32,8 @@ export interface PopupClient {
   attentionList(limit: number): Promise<AttentionItem[]>;
   /** Cases whose order or after-sale number starts with the query. */
   search(query: string): Promise<AttentionItem[]>;
+  /** The cases of one status (a tile's filter), up to `limit`. */
+  byStatus(status: CaseStatus, limit: number): Promise<AttentionItem[]>;
   openOrder(caseId: string): Promise<void>;
   caseAction(caseId: string, action: PopupAction): Promise<void>;
   /** The ready 联系客服 message of a case, in the merchant's language. */
@@ -40,6 +42,8 @@ export interface PopupClient {
   openOptions(): Promise<void>;
   /** The case list page (`#stats`: its statistics). */
   openCases?(hash?: string): Promise<void>;
+  /** A page of the back office (its order list, its refund list), in a new tab. */
+  openUrl(url: string): Promise<void>;
 }
 
 /** A failure the merchant should read (a refused transition, a storage error). */
@@ -97,11 +101,16 @@ export function createPopupClient(deps: {
   locale: Locale;
   openOptions(): Promise<void>;
   openCases?(hash?: string): Promise<void>;
+  openUrl(url: string): Promise<void>;
   copy?(text: string): Promise<void>;
   now?(): number;
 }): PopupClient {
   const { request, locale } = deps;
   const now = deps.now ?? Date.now;
+  const withKinds = (cases: RefundCase[]): AttentionItem[] => {
+    const at = now();
+    return cases.map((c) => ({ case: c, kind: attention(c, at) ?? '' }));
+  };
   return {
     async counts() {
       const d = await unwrap(request('counts'));
@@ -111,9 +120,10 @@ export function createPopupClient(deps: {
       return (await unwrap(request('attentionList', { limit }))).items;
     },
     async search(query) {
-      const { items } = await unwrap(request('listCases', { query, limit: 50 }));
-      const at = now();
-      return items.map((c) => ({ case: c, kind: attention(c, at) ?? '' }));
+      return withKinds((await unwrap(request('listCases', { query, limit: 50 }))).items);
+    },
+    async byStatus(status, limit) {
+      return withKinds((await unwrap(request('listCases', { status, limit }))).items);
     },
     async openOrder(caseId) {
       await unwrap(request('openOrder', { caseId }));
@@ -125,5 +135,6 @@ export function createPopupClient(deps: {
     copy: deps.copy ?? ((text) => copyText(text)),
     openOptions: deps.openOptions,
     openCases: deps.openCases,
+    openUrl: deps.openUrl,
   };
 }

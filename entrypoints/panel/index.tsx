@@ -16,7 +16,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { currentLocale } from '../../lib/i18n';
+import type { Locale } from '../../lib/i18n';
 import { RULES_KEY } from '../../lib/rules/constants';
 import { kuaishou } from '../../lib/sites/kuaishou';
 import { h, render } from 'preact';
@@ -26,6 +26,13 @@ import { FEATURES } from '../../lib/content/features';
 import { Panel } from '../../components/panel/Panel';
 import { PANEL_CSS } from '../../components/panel/styles';
 
+/**
+ * The UI locale this build was made for (wxt.config.ts builds this entrypoint once per locale, as
+ * panel.zh-CN.js and panel.en.js, each keeping only its language's texts; the background injects
+ * the one of the browser's language).
+ */
+declare const __PANEL_LOCALE__: Locale;
+
 /** browser.storage.local key of the panel's collapsed state. */
 const COLLAPSED_KEY = 'panelCollapsed';
 
@@ -34,7 +41,7 @@ export default defineUnlistedScript(() => {
     win: window,
     adapter: kuaishou,
     client: messagingClient,
-    locale: currentLocale(),
+    locale: __PANEL_LOCALE__,
     features: FEATURES,
     render: (mount, props) => render(props && h(Panel, props), mount),
     css: PANEL_CSS,

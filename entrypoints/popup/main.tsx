@@ -19,6 +19,10 @@ const client = createPopupClient({
     await browser.tabs.create({ url: browser.runtime.getURL(`/cases.html${hash}`) });
     window.close();
   },
+  openUrl: async (url) => {
+    await browser.tabs.create({ url });
+    window.close();
+  },
 });
 // Asked before the first render, so the answers are on their way while Preact renders the frame.
 const initial = { counts: client.counts(), items: client.attentionList(ATTENTION_LIMIT) };

@@ -158,6 +158,8 @@ export type NewCaseInput = {
   courier?: string;
   shippingPayer?: Payer;
   orderUrl?: string;
+  /** The product's title, when the page showed it. */
+  productTitle?: string;
 };
 
 /**
@@ -187,6 +189,7 @@ export function createCase(input: NewCaseInput, rules: RuleSet, now: number, sou
   if (input.trackingNo) c.trackingNo = input.trackingNo;
   if (input.courier) c.courier = input.courier;
   if (input.orderUrl) c.orderUrl = input.orderUrl;
+  if (input.productTitle) c.productTitle = input.productTitle;
   return recomputeDerived(c, rules);
 }
 
@@ -432,7 +435,7 @@ export function recomputeDerived(c: RefundCase, rules?: RuleSet): RefundCase {
 export const ATTENTION_KINDS = ['overdue', 'rejected', 'failed', 'approved', 'follow-up', 'review-slow'] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
-/** Most urgent first: the popup's order. */
+/** The kinds from the most serious down: the badge's title lists them in this order. */
 export const URGENCY: readonly AttentionKind[] = ATTENTION_KINDS;
 
 export const ATTENTION_LABELS: Record<AttentionKind, LocalText> = {
@@ -477,17 +480,23 @@ export function attention(c: RefundCase, now: number): AttentionKind | null {
   }
 }
 
-function urgencyTime(c: RefundCase): number {
+/**
+ * When the merchant has to act: the pending deadline (review reminder, confirm reminder, arrival
+ * due, follow-up); a rejected or failed case has none and needs action since it entered its status.
+ */
+export function dueTime(c: RefundCase): number {
   return c.nextDeadline ?? c.attentionAt ?? c.updatedAt;
 }
 
-/** By attention kind (URGENCY order, no attention last), then the deadline ascending, then id. */
+/**
+ * The popup's order: cases needing attention first; among them by when the merchant has to act,
+ * ascending. So every case already late (an overdue arrival, a review past its reminder, a
+ * rejection) comes before any with time left, the longest late first, then the least time left:
+ * two late cases are never below one due in 23 hours, whatever their kinds. Then id.
+ */
 export function compareUrgency(a: RefundCase, b: RefundCase, now: number): number {
-  const rank = (c: RefundCase) => {
-    const k = attention(c, now);
-    return k === null ? URGENCY.length : URGENCY.indexOf(k);
-  };
-  return rank(a) - rank(b) || urgencyTime(a) - urgencyTime(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const waits = (c: RefundCase) => (attention(c, now) === null ? 1 : 0);
+  return waits(a) - waits(b) || dueTime(a) - dueTime(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export type BadgeSummary = {
@@ -606,7 +615,6 @@ export function caseProblem(c: RefundCase): { status: CaseStatus; since: number;
  * what is late. One clock: China time, labelled once. No buyer data (the case holds none).
  */
 export function supportMessage(c: RefundCase, locale: Locale, now: number): string {
-  const en = locale === 'en';
   const p = caseProblem(c);
   const amount = c.refundAmount ?? c.paidAmount;
   const due = c.deadlines?.arrivalDueAt;
@@ -614,37 +622,37 @@ export function supportMessage(c: RefundCase, locale: Locale, now: number): stri
   const remind = c.deadlines?.reviewRemindAt;
   const slow = p.status === 'reviewing' && remind !== undefined && now >= remind ? now - p.since : undefined;
   const status = STATUS_LABELS[p.status][locale];
-  const lines = en
-    ? [
-        'Hello, I need help with a refund.',
-        `Order number: ${c.orderId}`,
-        `After-sale number: ${c.afterSaleId || '(not assigned yet)'}`,
-        `Refund amount: ${amount === undefined ? '(unknown)' : formatFen(amount)} (${TYPE_LABELS[c.refundType].en})`,
-        `Problem: ${status}, since ${formatChinaTime(p.since)} (China time)`,
-      ]
-    : [
-        '您好，我有一笔退款需要协助处理。',
-        `订单编号：${c.orderId}`,
-        `售后单号：${c.afterSaleId || '（暂无）'}`,
-        `退款金额：${amount === undefined ? '（未知）' : formatFen(amount)}（${TYPE_LABELS[c.refundType]['zh-CN']}）`,
-        `问题：${status}，自 ${formatChinaTime(p.since)}（北京时间）起`,
-      ];
-  if (c.platformComment) lines.push(en ? `Platform's comment: ${c.platformComment}` : `平台意见：${c.platformComment}`);
-  if (p.status === 'confirmed' && c.approvedAt !== undefined) lines.push(en ? `Approved at: ${formatChinaTime(c.approvedAt)}` : `审核通过时间：${formatChinaTime(c.approvedAt)}`);
-  if (late !== undefined) {
-    lines.push(
-      en
-        ? `The refund was confirmed; the money has not arrived ${hoursText(late, 'en')} after the arrival deadline (${formatChinaTime(due!)}).`
-        : `已确认退款，超过到账期限（${formatChinaTime(due!)}）${hoursText(late, 'zh-CN')}仍未到账。`,
-    );
-  } else if (slow !== undefined) lines.push(en ? `The review has been pending for ${hoursText(slow, 'en')}.` : `已等待审核 ${hoursText(slow, 'zh-CN')}，仍未处理。`);
-  else if (p.status === 'rejected') lines.push(en ? 'The review was rejected; please tell me why and how to proceed.' : '审核不通过，请告知原因及后续处理方式。');
-  else if (p.status === 'failed') lines.push(en ? 'The refund failed; please help complete it.' : '退款失败，请协助完成退款。');
-  if (p.contactedAt !== undefined) {
-    lines.push(en ? `I contacted support at ${formatChinaTime(p.contactedAt)}; it is not resolved yet.` : `已于 ${formatChinaTime(p.contactedAt)} 联系过客服，问题仍未解决。`);
+  const type = TYPE_LABELS[c.refundType][locale];
+  const money = amount === undefined ? t('（未知）', '(unknown)')[locale] : formatFen(amount);
+  const since = formatChinaTime(p.since);
+  // Each line is one `t(zh, en)` per line (not a branch per language): the panel's per-locale
+  // build keeps only its own language of each (scripts/panel-locale.ts).
+  const lines = [
+    t('您好，我有一笔退款需要协助处理。', 'Hello, I need help with a refund.'),
+    t(`订单编号：${c.orderId}`, `Order number: ${c.orderId}`),
+    t(`售后单号：${c.afterSaleId || '（暂无）'}`, `After-sale number: ${c.afterSaleId || '(not assigned yet)'}`),
+    t(`退款金额：${money}（${type}）`, `Refund amount: ${money} (${type})`),
+    t(`问题：${status}，自 ${since}（北京时间）起`, `Problem: ${status}, since ${since} (China time)`),
+  ];
+  if (c.platformComment) lines.push(t(`平台意见：${c.platformComment}`, `Platform's comment: ${c.platformComment}`));
+  if (p.status === 'confirmed' && c.approvedAt !== undefined) {
+    const at = formatChinaTime(c.approvedAt);
+    lines.push(t(`审核通过时间：${at}`, `Approved at: ${at}`));
   }
-  lines.push(en ? 'Please look into it. Thank you!' : '麻烦尽快核实处理，谢谢！');
-  return lines.join('\n');
+  if (late !== undefined) {
+    const [by, dueAt] = [hoursText(late, locale), formatChinaTime(due!)];
+    lines.push(t(`已确认退款，超过到账期限（${dueAt}）${by}仍未到账。`, `The refund was confirmed; the money has not arrived ${by} after the arrival deadline (${dueAt}).`));
+  } else if (slow !== undefined) {
+    const by = hoursText(slow, locale);
+    lines.push(t(`已等待审核 ${by}，仍未处理。`, `The review has been pending for ${by}.`));
+  } else if (p.status === 'rejected') lines.push(t('审核不通过，请告知原因及后续处理方式。', 'The review was rejected; please tell me why and how to proceed.'));
+  else if (p.status === 'failed') lines.push(t('退款失败，请协助完成退款。', 'The refund failed; please help complete it.'));
+  if (p.contactedAt !== undefined) {
+    const at = formatChinaTime(p.contactedAt);
+    lines.push(t(`已于 ${at} 联系过客服，问题仍未解决。`, `I contacted support at ${at}; it is not resolved yet.`));
+  }
+  lines.push(t('麻烦尽快核实处理，谢谢！', 'Please look into it. Thank you!'));
+  return lines.map((l) => l[locale]).join('\n');
 }
 
 /** Every status, for iteration in UIs and tests. */

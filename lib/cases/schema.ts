@@ -66,6 +66,8 @@ export const RefundCase = z.object({
   trackingNo: z.string().max(64).optional(),
   courier: z.string().max(64).optional(),
   shippingPayer: z.enum(['seller', 'buyer']).optional(),
+  /** The product's title as the page showed it (the popup's card names the case by it). */
+  productTitle: z.string().max(200).optional(),
   /** Where the order's page is, to open it from the popup or a notification. */
   orderUrl: OrderUrl.optional(),
   createdAt: Timestamp,

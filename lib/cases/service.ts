@@ -1,6 +1,6 @@
 /*
  * The case service: the single writer of cases. Every change passes the state machine
- * (./model.ts) and lands in the store (./store.ts) in one transaction with a rev check.
+ * (./model.ts) and lands in the store (./store/) in one transaction with a rev check.
  * No browser.* here and no clock of its own: each call gets `now` and the rules.
  */
 import { z } from 'zod';
@@ -25,7 +25,7 @@ import {
   retime,
   supersede,
   TIMED_STATUSES,
-  URGENCY,
+  compareUrgency,
   type AttentionKind,
   type MerchantAction,
   type NewCaseInput,
@@ -64,6 +64,8 @@ export { OVERDUE_NOTE, CONFIRM_REMINDER_NOTE, REAPPLIED_NOTE } from './model';
 
 const META_LAST_SWEEP = 'deadlineSweepAt';
 const MAX_RETRIES = 3;
+/** Cases per transaction of the deadline sweep and the re-timing. */
+export const UPDATE_BATCH = 500;
 
 export const NOT_FOUND: LocalText = { 'zh-CN': '找不到该退款记录（可能已被删除）。', en: 'Refund case not found (it may have been deleted).' };
 
@@ -221,34 +223,23 @@ export class CaseService {
   }
 
   /**
-   * The cases needing attention at `now`, most urgent first. Each attention kind is a bounded key
-   * range (see ATTENTION_GROUPS), read in urgency order only as far as `limit` needs, so the
-   * popup's first screen reads ~50 records whatever the number of stored cases; `total` comes
-   * from the counters.
+   * The cases needing attention at `now`, most urgent first (compareUrgency: the late ones, then
+   * by time left). Each attention kind is a bounded key range (see ATTENTION_GROUPS) already in
+   * that order, so the first `limit` of the merge are among the first `limit` of each range: the
+   * popup's first screen reads at most 6 × ~50 records whatever the number of stored cases;
+   * `total` comes from the counters.
    */
   async attention(now: number, limit?: number): Promise<{ items: Array<{ case: RefundCase; kind: AttentionKind }>; total: number }> {
     const figures = await this.store.attentionFigures(now);
-    const kinds = kindsOf(figures);
-    const total = Object.values(kinds).reduce((a, b) => a + b, 0);
-    const want = limit ?? Infinity;
-    const groups: Array<{ kind: AttentionKind; status: CaseStatus; which: 'due' | 'later' | 'all' }> = [];
-    let before = 0;
-    for (const g of ATTENTION_GROUPS) {
-      if (before >= want) break;
-      const n = groupCount(g, figures);
-      if (n > 0) groups.push(g);
-      before += kinds[g.kind];
-    }
+    const total = Object.values(kindsOf(figures)).reduce((a, b) => a + b, 0);
+    const groups = ATTENTION_GROUPS.filter((g) => groupCount(g, figures) > 0);
     const read = await this.store.attentionGroups(groups, now, limit);
     const items: Array<{ case: RefundCase; kind: AttentionKind }> = [];
-    for (const kind of URGENCY) {
-      // Each kind is one range, already in the popup's order.
-      const cases = groups.flatMap((g, i) => (g.kind === kind ? read[i] : []));
-      for (const c of cases) {
-        const k = attention(c, now);
-        if (k) items.push({ case: c, kind: k });
-      }
+    for (const c of read.flat()) {
+      const k = attention(c, now);
+      if (k) items.push({ case: c, kind: k });
     }
+    items.sort((a, b) => compareUrgency(a.case, b.case, now));
     return { items: limit ? items.slice(0, limit) : items, total };
   }
 
@@ -275,16 +266,10 @@ export class CaseService {
    */
   async sweepDeadlines(now: number): Promise<RefundCase[]> {
     const last = await this.store.getMeta<number>(META_LAST_SWEEP);
-    const due = await this.store.deadlinesBetween(last, now);
-    const marked: RefundCase[] = [];
-    for (const c of due) {
-      if (!dueMark(c, now)) continue;
-      const r = await this.update(c.id, (cur) => {
-        const next = dueMark(cur, now);
-        return next ? { next, result: true } : { result: false };
-      });
-      if (r?.result) marked.push(r.case);
-    }
+    const due = (await this.store.deadlinesBetween(last, now)).filter((c) => dueMark(c, now));
+    // Judged again on the stored copy inside each batch's transaction: a sweep running beside this
+    // one (or a change since the read) is seen there, so a case is marked once.
+    const marked = await this.inBatches(due.map((c) => c.id), (cur) => dueMark(cur, now));
     await this.store.setMeta(META_LAST_SWEEP, now);
     return marked;
   }
@@ -297,18 +282,27 @@ export class CaseService {
   async retimeAll({ now, rules }: Ctx): Promise<RefundCase[]> {
     const marked: RefundCase[] = [];
     for (const status of TIMED_STATUSES) {
-      for (const c of await this.store.list({ status, limit: Number.MAX_SAFE_INTEGER })) {
-        if (retime(c, rules) === c) continue;
-        const r = await this.update(c.id, (cur) => {
-          const retimed = retime(cur, rules);
-          const marked = dueMark(retimed, now);
-          const next = marked ?? retimed;
-          return next === cur ? { result: false } : { next, result: marked !== undefined };
-        });
-        if (r?.result) marked.push(r.case);
-      }
+      const stale = (await this.store.list({ status, limit: Number.MAX_SAFE_INTEGER })).filter((c) => retime(c, rules) !== c);
+      const markedIds = new Set<string>();
+      const written = await this.inBatches(stale.map((c) => c.id), (cur) => {
+        const retimed = retime(cur, rules);
+        const mark = dueMark(retimed, now);
+        if (mark) markedIds.add(cur.id);
+        const next = mark ?? retimed;
+        return next === cur ? undefined : next;
+      });
+      marked.push(...written.filter((c) => markedIds.has(c.id)));
     }
     return marked;
+  }
+
+  /** `store.updateEach` over `ids`, UPDATE_BATCH cases per transaction (each batch all or nothing). */
+  private async inBatches(ids: string[], step: (current: RefundCase) => RefundCase | undefined): Promise<RefundCase[]> {
+    const out: RefundCase[] = [];
+    for (let i = 0; i < ids.length; i += UPDATE_BATCH) {
+      for (const c of await this.store.updateEach(ids.slice(i, i + UPDATE_BATCH), step)) out.push(c);
+    }
+    return out;
   }
 
   /** The earliest deadline still ahead of `now`, for the alarm. */
@@ -506,8 +500,8 @@ function kindsOf(f: AttentionFigures): Record<AttentionKind, number> {
 type AttentionGroup = { kind: AttentionKind; status: CaseStatus; which: 'due' | 'all' };
 
 /**
- * Each attention kind as one key range, in urgency order (URGENCY): within a range the store
- * returns the popup's order (deadline or since-when ascending, then id), which is compareUrgency's.
+ * Each attention kind as one key range: within a range the store returns the popup's order
+ * (deadline or since-when ascending, then id), which is compareUrgency's.
  * Every approved case needs attention (it waits for the merchant's confirmation; SPEC §1 step 8),
  * ordered by approval (its confirm reminder is approval + a fixed number of hours); only a
  * confirmed case can be overdue.
@@ -569,6 +563,8 @@ function problem(path: string, zh: string, en: string): Problem {
 
 function prefixProblem(prefix: string, p: Problem): Problem {
   const path = p.path === '(root)' ? prefix : `${prefix}.${p.path}`;
+  // A rule set's problem already says where in words; only its path moves under the backup's `rules`.
+  if (p.detail) return { ...p, path };
   return {
     path,
     message: {

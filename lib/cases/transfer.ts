@@ -59,21 +59,26 @@ async function sendChunks(
 ): Promise<TransferOutcome<null>> {
   const total = cases.length;
   onProgress?.({ phase: 'send', done: 0, total });
+  const cancel = async (): Promise<TransferOutcome<null>> => {
+    await port.discardStaged({ session }).catch(() => {});
+    return { ok: false, error: CANCELLED, cancelled: true };
+  };
+  // The next chunk's text is made while the background checks the current one; chunks still
+  // arrive one after the other (the first one clears what an earlier session left).
+  const text = (offset: number) => JSON.stringify(cases.slice(offset, offset + CHUNK));
+  let json = text(0);
   for (let seq = 0, offset = 0; offset < total || seq === 0; seq++, offset += CHUNK) {
-    if (signal?.aborted) {
-      await port.discardStaged({ session }).catch(() => {});
-      return { ok: false, error: CANCELLED, cancelled: true };
-    }
-    const r = await port.stageCases({ session, seq, offset, base, json: JSON.stringify(cases.slice(offset, offset + CHUNK)) });
+    if (signal?.aborted) return cancel();
+    const answer = port.stageCases({ session, seq, offset, base, json });
+    const next = offset + CHUNK < total ? text(offset + CHUNK) : '';
+    const r = await answer;
     if (!r.ok) return r;
+    json = next;
     onProgress?.({ phase: 'send', done: Math.min(total, offset + CHUNK), total });
     await tick();
     if (total === 0) break;
   }
-  if (signal?.aborted) {
-    await port.discardStaged({ session }).catch(() => {});
-    return { ok: false, error: CANCELLED, cancelled: true };
-  }
+  if (signal?.aborted) return cancel();
   return { ok: true, data: null };
 }
 

@@ -36,5 +36,5 @@ export const messagingClient: PanelClient = {
   recordSubmit: (input, submitId) => send('recordSubmit', { input, submitId }),
   reportPage: (observations) => send('reportPage', { observations }),
   caseAction: (caseId, action) => send('caseAction', { caseId, action, source: 'panel' }),
-  openCases: (caseId) => send('openCases', caseId ? { caseId } : undefined),
+  openCases: (caseId) => send('openCases', { caseId }),
 };

@@ -8,7 +8,8 @@ import { formatFen } from '../money';
 import { ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
 import type { RefundCase } from '../cases/schema';
 import type { CaseStatus } from '../cases/status';
-import { STATUS_LABELS, historyText, isOverdue, supportMessage } from '../cases/model';
+import { STATUS_LABELS, isOverdue } from '../cases/model';
+import type { ShownCase } from '../cases/shown';
 import {
   adviseOrder,
   checkEvidence,
@@ -58,7 +59,7 @@ export interface PageState {
   typed: Partial<Record<SnapshotField, string | number>>;
   typedErrors: Partial<Record<SnapshotField, string>>;
   /** undefined: not loaded (yet); null: the order has no case. */
-  caseRec?: RefundCase | null;
+  caseRec?: ShownCase | null;
   form?: FormFacts;
   choice: Choice;
   /** Evidence ids the merchant ticked by hand. */
@@ -229,6 +230,7 @@ export function evidenceOf(rules: RuleSet, state: PageState) {
 export function proposedRemark(rules: RuleSet, state: PageState): string {
   const { remark, reasonId } = state.choice;
   if (remark !== undefined) return remark;
+  // both locales: remarkFor reads the rules (the background's data, never stripped) and MISSING_VAR (a literal).
   return reasonId ? remarkFor(rules, reasonId, effectiveOrder(state), 'zh-CN', { trackingNo: state.form?.trackingNo, courier: state.form?.courier }) : '';
 }
 
@@ -372,15 +374,14 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       statusText: status(c.status),
       overdue,
       lines,
-      timeline: c.history
-        .map((x) => `${formatDateTime(x.at)} ${historyText(x, locale)}`)
-        .reverse(),
+      // In words by the background, with the case (lib/cases/shown.ts).
+      timeline: c.texts?.timeline ?? [],
       // What to do next is what the rules engine advises for the case.
       next: overdue ? T('nextOverdue') : advice.why[locale],
     };
     if (c.status === 'rejected' || c.status === 'failed' || c.status === 'escalated' || overdue) {
       cv.support = {
-        message: supportMessage(c, locale, now),
+        message: c.texts?.support ?? '',
         // What the state machine allows: contact-support from these (confirmed only once overdue).
         canRecord: c.status !== 'approved',
         contactedText: c.supportContactedAt ? T('contactedAt', { time: formatDateTime(c.supportContactedAt) }) : undefined,

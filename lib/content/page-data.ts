@@ -4,6 +4,7 @@
  * responses) and keeps what arrived, validated again, in the content scripts' world, where the
  * runtime reads it: the page's own scripts cannot see that world's globals.
  */
+import { localText } from '../i18n';
 import type { ListedRefund, ReadResult } from '../sites/adapter';
 import { statusOfCode } from '../sites/kuaishou/codes';
 import { PAGE_DATA_EVENT, pickPageData, type PageOrder, type PageRefund } from '../sites/kuaishou/page-data';
@@ -93,7 +94,7 @@ export function withPageData(rows: ListedRefund[], seen: PageDataSeen): { rows: 
 }
 
 /** The order's 实付 in its own data (the order query's `buyerPay`), for a page that cannot print it. */
-const FROM_DATA = { 'zh-CN': '页面自身数据（订单接口 buyerPay）中的实付', en: 'the page’s own data (the order query’s buyerPay)' };
+const FROM_DATA = localText('页面自身数据（订单接口 buyerPay）中的实付', 'the page’s own data (the order query’s buyerPay)');
 
 /**
  * The order read from the page, with its own data: 实付 the page does not print (or that could

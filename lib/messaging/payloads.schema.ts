@@ -34,6 +34,7 @@ export const NewCaseInputSchema = z.strictObject({
   courier: Text(64).optional(),
   shippingPayer: z.enum(['seller', 'buyer']).optional(),
   orderUrl: OrderUrl.optional(),
+  productTitle: Text(200).optional(),
 });
 
 export const ObservationSchema = z

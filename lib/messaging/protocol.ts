@@ -10,6 +10,7 @@
  */
 import type { LocalText } from '../i18n';
 import type { RefundCase } from '../cases/schema';
+import type { ShownCase } from '../cases/shown';
 import type { CaseRow } from '../cases/rows';
 import type { CaseStatus } from '../cases/status';
 import type { AttentionKind, BadgeSummary } from '../cases/model';
@@ -33,17 +34,17 @@ export type FilePayload = { filename: string; mime: string; content: string };
 
 /** Messages without a payload take no argument (`sendMessage('counts')`); their schema still refuses any data sent. */
 export interface ProtocolMap {
-  /** The order's open case, else its most recent one, else null. */
-  getCase(data: PayloadIn<'getCase'>): Result<RefundCase | null>;
+  /** The order's open case, else its most recent one, else null; with its texts (lib/cases/shown.ts). */
+  getCase(data: PayloadIn<'getCase'>): Result<ShownCase | null>;
   /** getCase for many orders in one round trip (a list page): only the orders that have a case. */
   getCases(data: PayloadIn<'getCases'>): Result<Record<string, RefundCase>>;
   /** From the bootstrap on a served route: the background injects the panel's runtime into its frame. */
   loadPanel(): Result<{ loaded: true }>;
   /** Idempotent per submitId; an open case for the order is returned with `duplicate: true`. */
-  recordSubmit(data: PayloadIn<'recordSubmit'>): Result<{ case: RefundCase; created: boolean; duplicate: boolean }>;
-  /** Statuses a refund list/detail page shows; returns the cases that changed (a caller's own case among them). */
-  reportPage(data: PayloadIn<'reportPage'>): Result<{ changes: CaseChange[]; matched: number }>;
-  caseAction(data: PayloadIn<'caseAction'>): Result<RefundCase>;
+  recordSubmit(data: PayloadIn<'recordSubmit'>): Result<{ case: ShownCase; created: boolean; duplicate: boolean }>;
+  /** Statuses a refund list/detail page shows; returns the cases that changed (a caller's own case among them, with its texts when one refund was reported). */
+  reportPage(data: PayloadIn<'reportPage'>): Result<{ changes: Array<CaseChange & { case: ShownCase }>; matched: number }>;
+  caseAction(data: PayloadIn<'caseAction'>): Result<ShownCase>;
   addNote(data: PayloadIn<'addNote'>): Result<RefundCase>;
   /** Newest first; `query` is an order/after-sale number prefix. `total` counts the whole filter. */
   listCases(data?: PayloadIn<'listCases'>): Result<{ items: RefundCase[]; total: number }>;

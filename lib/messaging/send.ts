@@ -4,13 +4,10 @@
  * Small on purpose: the content scripts bundle it.
  */
 import { browser } from 'wxt/browser';
-import type { LocalText } from '../i18n';
+import { localText } from '../i18n';
 import { fail, request, type MessageData, type MessageName, type MessageReturn } from './protocol';
 
-const UNREACHABLE: LocalText = {
-  'zh-CN': '无法连接退款助手后台，请刷新页面后重试。',
-  en: 'Could not reach the Refund Helper background; reload the page and try again.',
-};
+const UNREACHABLE = localText('无法连接退款助手后台，请刷新页面后重试。', 'Could not reach the Refund Helper background; reload the page and try again.');
 
 /**
  * Sends one message and resolves its Result. Never throws: a background that cannot be reached

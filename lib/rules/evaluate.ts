@@ -292,6 +292,7 @@ export const MISSING_VAR: LocalText = { 'zh-CN': '（未填写）', en: '(not pr
  * (default "（未填写）") so the merchant sees what to complete instead of a silently broken sentence;
  * text in braces that is not a variable name (e.g. "{ }") stays as written.
  */
+// both locales: MISSING_VAR is a literal (never stripped); remarks are Chinese for the platform's reviewers.
 export function renderRemark(template: string, vars: Record<string, string | undefined>, missing: string = MISSING_VAR['zh-CN']): string {
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const v = vars[name];

@@ -1,4 +1,5 @@
 import safeRegex from 'safe-regex2';
+import { patternHazard } from './pattern-safety';
 import { z } from 'zod';
 import { ORDER_STATUSES, REFUND_TYPES } from '../order';
 import { KUAISHOU_TEXTS } from '../sites/texts';
@@ -15,6 +16,7 @@ import {
   TEMPLATE_VARS,
 } from './constants';
 import { migrateRules, MIGRATED_PATHS } from './migrate';
+import { placeOf } from './places';
 
 export {
   CATEGORIES,
@@ -151,7 +153,11 @@ export const RuleSet = z.strictObject({
 });
 export type RuleSet = z.infer<typeof RuleSet>;
 
-export type RuleProblem = { path: string; message: LocalText };
+/**
+ * One problem: `path` says which field (for the editor to mark it), `message` says where and what
+ * in words ("原因「质量问题」的备注模板（中文）：…"), `detail` only what (shown at the field itself).
+ */
+export type RuleProblem = { path: string; message: LocalText; detail?: LocalText };
 export type ParseRuleSetResult =
   | { ok: true; rules: RuleSet; migratedFrom?: number }
   | { ok: false; problems: RuleProblem[] };
@@ -235,9 +241,30 @@ function show(v: unknown): string {
   return typeof v === 'string' ? short(v) : short(JSON.stringify(v) ?? String(v));
 }
 
-function problem(path: readonly PropertyKey[] | string, zh: string, en: string): RuleProblem {
-  const p = typeof path === 'string' ? path : formatPath(path);
-  return { path: p, message: { 'zh-CN': `${p}：${zh}`, en: `${p}: ${en}` } };
+/** A problem at `path`: its message is only the detail until `placed` says where in words. */
+function problem(path: readonly PropertyKey[] | string, zh: string, en: string): RuleProblem & { at?: PathKey[] } {
+  const at = typeof path === 'string' ? pathKeys(path) : (path as PathKey[]);
+  return { path: formatPath(at), message: { 'zh-CN': zh, en }, at };
+}
+
+/** `reasons[3].category` → `['reasons', 3, 'category']`; `(root)` → []. */
+function pathKeys(path: string): PathKey[] {
+  if (path === '(root)') return [];
+  return (path.match(/[^.[\]]+/g) ?? []).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+}
+
+/** The problem with its place in words before the detail; `data` is the rule set the path is in. */
+function placed(p: RuleProblem & { at?: PathKey[] }, data: unknown): RuleProblem {
+  const at = p.at ?? pathKeys(p.path);
+  const where = placeOf(at, data);
+  const detail = p.detail ?? p.message;
+  // The file itself is the sentence's subject: "规则文件不是有效的 JSON…" / "The rule file is not valid JSON…".
+  const [zhSep, enSep] = at.length === 0 ? ['', ' '] : ['：', ': '];
+  return {
+    path: p.path,
+    detail,
+    message: { 'zh-CN': `${where['zh-CN']}${zhSep}${detail['zh-CN']}`, en: `${where.en}${enSep}${detail.en}` },
+  };
 }
 
 /** One zod issue → problems in plain words (an unrecognized_keys issue names each key at its own path). */
@@ -329,8 +356,8 @@ function issueToProblems(issue: z.core.$ZodIssue, input: unknown): RuleProblem[]
         return [
           problem(
             path,
-            `「${show(value)}」不是有效的 ID：只能用小写字母、数字和连字符（如 missing-parts）`,
-            `"${show(value)}" is not a valid id: use lowercase letters, digits and hyphens (e.g. missing-parts)`,
+            `「${show(value)}」无效：只能用小写字母、数字和连字符（如 missing-parts）`,
+            `"${show(value)}" is not valid: use lowercase letters, digits and hyphens (such as missing-parts)`,
           ),
         ];
       }
@@ -338,7 +365,7 @@ function issueToProblems(issue: z.core.$ZodIssue, input: unknown): RuleProblem[]
     }
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
-        problem([...path, key], `未知字段「${key}」（是否拼写错误？）`, `unknown field "${key}" (a typo?)`),
+        problem([...path, key], '不是已知的设置（是否拼写错误？）', 'is not a known setting (a typo?)'),
       );
     case 'invalid_key':
       return [problem(path, '包含无效的键', 'has an invalid key')];
@@ -509,7 +536,7 @@ function templateProblems(template: unknown, path: PathKey[]): RuleProblem[] {
   return out;
 }
 
-function duplicateIdProblems(list: unknown, listName: string, noun: LocalText): RuleProblem[] {
+function duplicateIdProblems(list: unknown, listName: string): RuleProblem[] {
   if (!Array.isArray(list)) return [];
   const seen = new Map<string, number>();
   const out: RuleProblem[] = [];
@@ -519,11 +546,12 @@ function duplicateIdProblems(list: unknown, listName: string, noun: LocalText): 
     const first = seen.get(id);
     if (first === undefined) seen.set(id, i);
     else {
+      const other = placeOf([listName, first], { [listName]: list });
       out.push(
         problem(
           [listName, i, 'id'],
-          `${noun['zh-CN']} ID「${id}」重复，与 ${listName}[${first}] 相同`,
-          `duplicate ${noun.en} id "${id}", the same as ${listName}[${first}]`,
+          `与${other['zh-CN']}的内部编号「${id}」重复`,
+          `the same as the internal id "${id}" of ${other.en.charAt(0).toLowerCase()}${other.en.slice(1)}`,
         ),
       );
     }
@@ -550,14 +578,15 @@ function regexProblem(pattern: unknown, path: PathKey[]): RuleProblem[] {
       ),
     ];
   }
-  return [];
+  const hazard = patternHazard(pattern, show(pattern));
+  return hazard ? [problem(path, hazard['zh-CN'], hazard.en)] : [];
 }
 
 /** Problems beyond the schema, found on the raw (migrated) object so they show even when zod also complains. */
 function semanticProblems(raw: Record<string, unknown>): RuleProblem[] {
   const out: RuleProblem[] = [];
-  out.push(...duplicateIdProblems(raw.reasons, 'reasons', { 'zh-CN': '原因', en: 'reason' }));
-  out.push(...duplicateIdProblems(raw.evidence, 'evidence', { 'zh-CN': '凭证', en: 'evidence' }));
+  out.push(...duplicateIdProblems(raw.reasons, 'reasons'));
+  out.push(...duplicateIdProblems(raw.evidence, 'evidence'));
   if (Array.isArray(raw.reasons)) {
     raw.reasons.forEach((r, i) => {
       const tpl = (r as { remarkTemplate?: unknown } | null)?.remarkTemplate;
@@ -593,35 +622,38 @@ export function parseRuleSet(input: unknown): ParseRuleSetResult {
     try {
       data = JSON.parse(text);
     } catch (err) {
-      return { ok: false, problems: [jsonProblem(text, err)] };
+      return { ok: false, problems: [placed(jsonProblem(text, err), undefined)] };
     }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const got = describeValue(data);
     return {
       ok: false,
-      problems: [problem('(root)', `规则文件应为一个 JSON 对象，实际是${got['zh-CN']}`, `a rule file must be a JSON object, but this is ${got.en}`)],
+      problems: [placed(problem('(root)', `应为一个 JSON 对象，实际是${got['zh-CN']}`, `must be a JSON object, but this is ${got.en}`), data)],
     };
   }
   const obj = data as Record<string, unknown>;
   const version = obj.version;
   if (version === undefined) {
-    return { ok: false, problems: [problem('version', `缺少必填项（当前版本为 ${RULES_VERSION}）`, `is required (the current version is ${RULES_VERSION})`)] };
+    return { ok: false, problems: [placed(problem('version', `缺少必填项（当前版本为 ${RULES_VERSION}）`, `is required (the current version is ${RULES_VERSION})`), obj)] };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {
       ok: false,
-      problems: [problem('version', `「${show(version)}」不是有效的版本号，应为 1 到 ${RULES_VERSION} 的整数`, `"${show(version)}" is not a valid version; use a whole number from 1 to ${RULES_VERSION}`)],
+      problems: [placed(problem('version', `「${show(version)}」不是有效的版本号，应为 1 到 ${RULES_VERSION} 的整数`, `"${show(version)}" is not a valid version; use a whole number from 1 to ${RULES_VERSION}`), obj)],
     };
   }
   if (version > RULES_VERSION) {
     return {
       ok: false,
       problems: [
-        problem(
-          'version',
-          `版本 ${version} 比本扩展支持的版本 ${RULES_VERSION} 新，请先升级扩展`,
-          `version ${version} is newer than the version this extension supports (${RULES_VERSION}); update the extension first`,
+        placed(
+          problem(
+            'version',
+            `版本 ${version} 比本扩展支持的版本 ${RULES_VERSION} 新，请先升级扩展`,
+            `version ${version} is newer than the version this extension supports (${RULES_VERSION}); update the extension first`,
+          ),
+          obj,
         ),
       ],
     };
@@ -644,7 +676,7 @@ export function parseRuleSet(input: unknown): ParseRuleSetResult {
     // One problem per path (an empty id is both "empty" and "not a slug": say the first).
     const seen = new Set<string>();
     const unique = problems
-      .map((p) => remapProblem(p, pathMap))
+      .map((p) => remapProblem(placed(p, current), pathMap))
       .filter((p) => {
         if (seen.has(p.path)) return false;
         seen.add(p.path);
@@ -656,17 +688,11 @@ export function parseRuleSet(input: unknown): ParseRuleSetResult {
   return version < RULES_VERSION ? { ok: true, rules, migratedFrom: version } : { ok: true, rules };
 }
 
+/** A problem in a migrated file at the path of the file as written (its words stay the same). */
 function remapProblem(p: RuleProblem, pathMap: Record<string, string>): RuleProblem {
   for (const [to, from] of Object.entries(pathMap)) {
     if (p.path === to || p.path.startsWith(`${to}.`) || p.path.startsWith(`${to}[`)) {
-      const path = from + p.path.slice(to.length);
-      return {
-        path,
-        message: {
-          'zh-CN': path + p.message['zh-CN'].slice(p.path.length),
-          en: path + p.message.en.slice(p.path.length),
-        },
-      };
+      return { ...p, path: from + p.path.slice(to.length) };
     }
   }
   return p;

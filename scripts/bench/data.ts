@@ -1,4 +1,4 @@
-// The `data` section of the bench: import, backup, CSV export and restore of N cases (200,000 by
+// The `data` section of the bench: import, backup, CSV and JSON export and restore of N cases (200,000 by
 // default) in the options page of the production build, as a merchant does them (file inputs and
 // buttons), timed from the action to the page's result. Also prints the phases the progress bar
 // went through, so a slow step shows where its time went.
@@ -15,6 +15,7 @@ export interface DataFigures {
   importMs: number;
   backupMs: number;
   csvMs: number;
+  jsonMs: number;
   restoreMs: number;
   phases: Record<string, Record<string, number>>;
   backupBytes: number;
@@ -80,6 +81,9 @@ export async function measureData(ext: BrowserHandle, n: number, log: (m: string
     const csv = await timed(page, 'cases-status', () => page.click('[data-rh="cases-export-csv"]'));
     if (!csv.ok) throw new Error(`csv: ${csv.text}`);
     log(`data: csv ${csv.ms} ms`);
+    const json = await timed(page, 'cases-status', () => page.click('[data-rh="cases-export-json"]'));
+    if (!json.ok) throw new Error(`json: ${json.text}`);
+    log(`data: json ${json.ms} ms`);
 
     await send(page, 'deleteAll');
     const res = await timed(page, 'backup-status', () =>
@@ -97,7 +101,7 @@ export async function measureData(ext: BrowserHandle, n: number, log: (m: string
     if (c2.result.data?.total !== n) throw new Error(`restore: counts say ${JSON.stringify(c2.result).slice(0, 200)}`);
     await send(page, 'deleteAll');
     await page.close();
-    return { cases: n, importMs: imp.ms, backupMs: bak.ms, csvMs: csv.ms, restoreMs: res.ms, phases: { import: imp.phases, restore: res.phases }, backupBytes };
+    return { cases: n, importMs: imp.ms, backupMs: bak.ms, csvMs: csv.ms, jsonMs: json.ms, restoreMs: res.ms, phases: { import: imp.phases, restore: res.phases }, backupBytes };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PANEL_LOCALES, panelFile } from '../../lib/panel-files';
 import { GECKO_ID } from '../../wxt.config';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -145,8 +146,10 @@ describe.each(BUILDS)('built manifest: $name', ({ dir, mv }) => {
   });
 
   it("keeps the panel's runtime out of the manifest: injected on a served route, exposed to no page", () => {
-    expect(existsSync(join(dir, 'panel.js'))).toBe(true);
-    expect(raw).not.toContain('panel.js');
+    for (const locale of PANEL_LOCALES) {
+      expect(existsSync(join(dir, panelFile(locale)))).toBe(true);
+      expect(raw).not.toContain(panelFile(locale));
+    }
   });
 
   it('names no localhost, loopback address or wildcard host anywhere', () => {

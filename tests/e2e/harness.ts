@@ -173,6 +173,8 @@ export interface SetupOptions {
   /** Options of the demo back office (seed, API delay). */
   site?: StartOptions;
   headless?: boolean;
+  /** The browser's UI language (e.g. `zh-CN`); default: the system's (English on the test machines). */
+  lang?: string;
 }
 
 export class E2E {
@@ -189,7 +191,7 @@ export class E2E {
   async start(opts: SetupOptions = {}): Promise<this> {
     this.#site = await startSite({ port: 0, ...opts.site });
     try {
-      this.#handle = await launchBrowser(this.kind, { headless: opts.headless ?? !process.env.E2E_HEADED });
+      this.#handle = await launchBrowser(this.kind, { headless: opts.headless ?? !process.env.E2E_HEADED, lang: opts.lang });
     } catch (e) {
       await this.#site.close();
       this.#site = undefined;

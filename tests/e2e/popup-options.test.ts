@@ -32,10 +32,10 @@ async function must<T = any>(page: Page, type: string, data?: unknown): Promise<
   return r.data;
 }
 
-async function submit(page: Page, orderId: string, amount = 5000) {
+async function submit(page: Page, orderId: string, amount = 5000, productTitle?: string) {
   await must(page, 'recordSubmit', {
     submitId: `e2e-${orderId}`,
-    input: { orderId, refundType: 'refund-only', reasonId: 'quality', refundAmount: amount, paidAmount: amount },
+    input: { orderId, refundType: 'refund-only', reasonId: 'quality', refundAmount: amount, paidAmount: amount, ...(productTitle ? { productTitle } : {}) },
   });
 }
 
@@ -106,8 +106,8 @@ forEachBrowser((b, kind) => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('lists recorded cases with the right counts, most urgent first; search and done work', async () => {
-    for (const o of Object.values(ids).slice(0, 5)) await submit(driver, o);
+  it('lists recorded cases with the right counts, most urgent first; tiles filter; search and stop tracking work', async () => {
+    for (const o of Object.values(ids).slice(0, 5)) await submit(driver, o, 5000, o === ids.approvedA ? 'Cotton T-shirt, white, XL' : undefined);
     await observe(driver, ids.approvedA, 'approved');
     await sleep(20); // approvedB's arrival deadline comes strictly later
     await observe(driver, ids.rejected, 'rejected');
@@ -124,6 +124,36 @@ forEachBrowser((b, kind) => {
       { order: ids.approvedB, status: 'approved', attention: 'approved' },
     ]);
 
+    // One status per card; the product's title when the page showed it, else the order number.
+    const card = async (o: string) =>
+      popup.$eval(`[data-rh="attention-list"] [data-rh-case="${o}"]`, (el) => ({
+        title: el.querySelector('[data-rh="case-title"]')!.textContent,
+        status: el.querySelectorAll('[data-rh="case-status"]').length,
+        stop: el.querySelector('[data-rh="case-stop"]')?.textContent,
+      }));
+    expect(await card(ids.approvedA)).toEqual({ title: 'Cotton T-shirt, white, XL', status: 1, stop: 'Stop tracking' });
+    expect((await card(ids.rejected)).title).toBe(`Order ${ids.rejected}`);
+    // The way to the back office and to every case.
+    expect(await popup.$eval('[data-rh="open-order-list"]', (el) => [el.textContent, el.getAttribute('data-href')])).toEqual(['Orders', 'https://s.kwaixiaodian.com/zone/order/list']);
+    expect(await popup.$eval('[data-rh="open-refund-list"]', (el) => [el.textContent, el.getAttribute('data-href')])).toEqual(['After-sales', 'https://s.kwaixiaodian.com/zone/refund/list']);
+    expect(await popup.$('[data-rh="open-cases"]')).not.toBeNull();
+
+    // A tile is a filter: its status only, finished ones included; the same tile again: all.
+    await popup.click('[data-rh-count="refunded"]');
+    await popup.waitForSelector(`[data-rh="status-list"] [data-rh-case="${ids.refunded}"]`);
+    expect((await listed(popup, '[data-rh="status-list"]')).map((c) => c.order)).toEqual([ids.refunded]);
+    expect(await popup.$eval('[data-rh-count="refunded"]', (el) => el.getAttribute('aria-pressed'))).toBe('true');
+    await popup.click('[data-rh-count="approved"]');
+    await popup.waitForFunction(
+      (a: string, b2: string) => [...document.querySelectorAll('[data-rh="status-list"] [data-rh-case]')].map((e) => e.getAttribute('data-rh-case')).join() === [a, b2].join(),
+      {},
+      ids.approvedA,
+      ids.approvedB,
+    );
+    await popup.click('[data-rh-count="approved"]');
+    await popup.waitForSelector('[data-rh="attention-list"]');
+    expect(await popup.$('[data-rh="status-list"]')).toBeNull();
+
     // Search by order number: terminal cases are found too.
     await popup.type('[data-rh="search"]', ids.refunded);
     await popup.waitForSelector(`[data-rh="search-results"] [data-rh-case="${ids.refunded}"][data-status="refunded"]`);
@@ -131,14 +161,14 @@ forEachBrowser((b, kind) => {
     await popup.keyboard.press('Escape');
     await popup.waitForSelector('[data-rh="attention-list"]');
 
-    // Done closes the case: it leaves the list and the count.
-    await popup.click(`[data-rh-case="${ids.rejected}"] [data-rh="case-done"]`);
+    // Stop tracking closes the case: it leaves the list and the count.
+    await popup.click(`[data-rh-case="${ids.rejected}"] [data-rh="case-stop"]`);
     await popup.waitForSelector('[data-rh="attention-count"][data-value="2"]');
     expect((await listed(popup)).map((c) => c.order)).toEqual([ids.approvedA, ids.approvedB]);
     await popup.close();
   });
 
-  it('the arrival window set in options decides which confirmed cases are overdue in the popup; approved ones wait for the merchant', async () => {
+  it('the deadlines set in options decide which cases are late; the late ones come first, whatever their kind, then the least time left', async () => {
     await submit(driver, ids.late);
     await observe(driver, ids.late, 'confirmed'); // 退款执行中: its arrival window runs
     let popup = await openPopup();
@@ -147,20 +177,27 @@ forEachBrowser((b, kind) => {
 
     const options = await openOptions();
     await setNumber(options, '#f-deadlines_arrivalWindowHours', '0.001'); // 3.6 s
+    await setNumber(options, '#f-deadlines_reviewReminderHours', '0.001');
     await options.click('[data-rh="rules-save"]');
     await options.waitForSelector('[data-rh="rules-saved"]');
     expect((await must(driver, 'getRules')).rules.deadlines.arrivalWindowHours).toBe(0.001);
     await options.close();
     await sleep(4_000);
 
-    // A case confirmed before the change follows the new window too: past it now. Approved ones
-    // are never overdue (the window starts at the confirmation).
+    // Cases follow the new deadlines: the review (submitted first) and the confirmed case are
+    // late now, and come before the approvals due in about a day. Approved ones are never
+    // overdue (the arrival window starts at the confirmation).
     popup = await openPopup();
     expect(await listed(popup)).toEqual([
+      { order: ids.reviewing, status: 'reviewing', attention: 'review-slow' },
       { order: ids.late, status: 'confirmed', attention: 'overdue' },
       { order: ids.approvedA, status: 'approved', attention: 'approved' },
       { order: ids.approvedB, status: 'approved', attention: 'approved' },
     ]);
+    const due = await popup.$$eval('[data-rh="attention-list"] [data-rh="due"]', (els) => els.map((el) => el.textContent ?? ''));
+    expect(due[0]).toMatch(/^Review \d+ (min|h) overdue$/);
+    expect(due[1]).toMatch(/^Money \d+ (min|h) overdue$/);
+    expect(due[2]).toMatch(/^Confirm the refund within \d+ h$/);
     await popup.close();
 
     // Back to the guide's 24 h: none is overdue any more.
@@ -170,7 +207,7 @@ forEachBrowser((b, kind) => {
     await popup.close();
   });
 
-  it('a malformed rules import lists each problem and leaves the rules unchanged', async () => {
+  it('a malformed rules import lists each problem in words and leaves the rules unchanged', async () => {
     await must(driver, 'setRules', { rules: { ...(await must(driver, 'resetRules')).rules, submit: { onMissingEvidence: 'block' } } });
     const before = (await must(driver, 'getRules')).rules;
 
@@ -186,10 +223,44 @@ forEachBrowser((b, kind) => {
     await options.waitForSelector('[data-rh="rules-error"] li');
     const paths = await options.$$eval('[data-rh="rules-error"] li', (els) => els.map((el) => el.getAttribute('data-path')));
     expect(paths.sort()).toEqual(['deadlines.arrivalWindowHours', 'evidence[2].satisfiedBy.pattern', 'reasons[1].id']);
-    const text = await options.$eval('[data-rh="rules-error"]', (el) => el.textContent ?? '');
-    expect(text).toContain('deadlines.arrivalWindowHours');
+    const lines = await options.$$eval('[data-rh="rules-error"] li', (els) => els.map((el) => el.textContent ?? ''));
+    expect(lines.sort()).toEqual([
+      'The arrival window of the deadlines: must be greater than 0, not -3',
+      expect.stringMatching(/^The internal id of reason “.+”: the same as the internal id "quality" of reason “Quality problem”$/),
+      expect.stringMatching(/^The pattern \(regular expression\) of evidence “.+”: "\[0-9" is not a valid regular expression/),
+    ]);
+    for (const line of lines) expect(line).not.toMatch(/[a-z]\[\d+\]|deadlines\./);
 
     expect((await must(driver, 'getRules')).rules).toEqual(before);
+    await options.close();
+  });
+
+  it('every section shows as a card; ids are not shown; page texts wait under a collapsed Advanced', async () => {
+    const options = await openOptions();
+    const sections = await options.$$eval('[data-rh-section]', (els) =>
+      els.map((el) => ({ id: el.getAttribute('data-rh-section'), bg: getComputedStyle(el).backgroundColor, page: getComputedStyle(document.body).backgroundColor })),
+    );
+    expect(sections.map((s) => s.id)).toEqual(['reasons', 'evidence', 'shipping', 'timing', 'express', 'notifications', 'data', 'sites']);
+    for (const s of sections) {
+      expect(s.bg).toBe('rgb(255, 255, 255)');
+      expect(s.bg).not.toBe(s.page);
+    }
+    await options.click('[data-rh-reason="quality"] [data-rh="card-toggle"]');
+    await options.waitForSelector('#f-reasons_0_label_en');
+    expect(await options.$('[id$="_id"]')).toBeNull();
+    const body = await options.$eval('main', (el) => (el as HTMLElement).innerText);
+    expect(body).not.toContain('purchase-proof');
+    expect(body).toContain('When the seller or the courier is at fault, the seller pays return shipping');
+    expect(body).not.toContain('→');
+    // Advanced: collapsed, its fields out of sight until opened.
+    expect(await options.$eval('[data-rh="advanced"]', (el) => (el as HTMLDetailsElement).open)).toBe(false);
+    const shown = () => options.$eval('#f-sites_kuaishou_labels_paidAmount', (el) => el.checkVisibility() && el.getClientRects().length > 0);
+    expect(await shown()).toBe(false);
+    await options.click('[data-rh="advanced"] summary');
+    await options.waitForFunction(() => {
+      const el = document.querySelector('#f-sites_kuaishou_labels_paidAmount')!;
+      return el.checkVisibility() && el.getClientRects().length > 0;
+    });
     await options.close();
   });
 

@@ -268,3 +268,27 @@ describe('storage failures reach the sender as a message, not a crash', () => {
     world = await startWorld();
   });
 });
+
+describe('a case the panel shows comes with its texts', () => {
+  it('timeline and 联系客服 message in the browser language, on the replies the panel renders from', async () => {
+    const c = await submit('5001');
+    expect(c.texts?.timeline).toEqual([expect.stringMatching(/创建：审核中$/)]);
+    const detail = await platformSays('5001', 'rejected');
+    const moved = detail.changes[0].case;
+    expect(moved.texts?.timeline[0]).toMatch(/审核中 → 审核不通过$/);
+    expect(moved.texts?.support).toMatch(/^您好，我有一笔退款需要协助处理。\n订单编号：5001\n/);
+    expect(moved.texts?.support).toContain('审核不通过，请告知原因及后续处理方式。');
+    const got = await sendMessage('getCase', { orderId: '5001' });
+    expect(got.ok && got.data?.texts?.support).toBe(moved.texts?.support);
+    const acted = await sendMessage('caseAction', { caseId: c.id, action: 'contact-support' });
+    expect(acted.ok && acted.data.texts?.timeline[0]).toMatch(/审核不通过 → 已联系客服/);
+  });
+
+  it('a list report (many refunds) gets no texts: nothing there shows one case', async () => {
+    await submit('5002');
+    await submit('5003');
+    const r = await sendMessage('reportPage', { observations: [{ orderId: '5002', status: 'approved' }, { orderId: '5003', status: 'approved' }] });
+    expect(r.ok && r.data.changes.map((ch) => ch.case.orderId).sort()).toEqual(['5002', '5003']);
+    expect(r.ok && r.data.changes.some((ch) => 'texts' in ch.case)).toBe(false);
+  });
+});

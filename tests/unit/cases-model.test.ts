@@ -425,21 +425,23 @@ describe('urgency order', () => {
     expect(URGENCY).toEqual(['overdue', 'rejected', 'failed', 'approved', 'follow-up', 'review-slow']);
   });
 
-  it('sorts by kind, then by deadline', () => {
+  // The case: two reviews past their reminder sorted below an approval due in 23 hours.
+  it('puts every late case first, whatever its kind, then the least time left; quiet cases last', () => {
     const now = T0 + 100 * H;
-    const mk = (id: string, c: RefundCase) => ({ ...c, id });
+    const mk = (id: string, c: RefundCase, deadlines: RefundCase['deadlines'] = {}) =>
+      recomputeDerived({ ...c, id, deadlines: { ...c.deadlines, ...deadlines } });
     const list = [
-      mk('review-slow', caseIn('reviewing')),
-      mk('none', ok(applyAction(caseIn('reviewing'), 'close', rules, T0, 'panel'))),
-      mk('approved', observe(newCase(), 'approved', rules, now - H).case),
-      mk('failed', caseIn('failed')),
-      mk('overdue-late', caseIn('confirmed', T0 + 10 * H)),
-      mk('overdue-early', caseIn('confirmed', T0 + 5 * H)),
-      mk('rejected', caseIn('rejected')),
-      mk('follow-up', caseIn('escalated')),
+      mk('quiet', caseIn('reviewing'), { reviewRemindAt: now + 2 * H }),
+      mk('approved-23h', observe(newCase(), 'approved', rules, now - H).case, { confirmRemindAt: now + 23 * H }),
+      mk('approved-5h', observe(newCase(), 'approved', rules, now - H).case, { confirmRemindAt: now + 5 * H }),
+      mk('review-4h-late', caseIn('reviewing'), { reviewRemindAt: now - 4 * H }),
+      mk('follow-up-1h-late', caseIn('escalated'), { followUpAt: now - H }),
+      mk('overdue-30h', caseIn('confirmed'), { arrivalDueAt: now - 30 * H }),
     ];
     const sorted = [...list].sort((a, b) => compareUrgency(a, b, now)).map((c) => c.id);
-    expect(sorted).toEqual(['overdue-early', 'overdue-late', 'rejected', 'failed', 'approved', 'follow-up', 'review-slow', 'none']);
+    expect(sorted).toEqual(['overdue-30h', 'review-4h-late', 'follow-up-1h-late', 'approved-5h', 'approved-23h', 'quiet']);
+    const rejected = { ...caseIn('rejected'), id: 'rejected' }; // no deadline: late since it was rejected
+    expect(compareUrgency(rejected, list[1], now)).toBeLessThan(0);
   });
 });
 

@@ -6,6 +6,10 @@ import type { OptionsClient } from '../../components/options/client';
 import { Options } from '../../components/options/Options';
 import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
+import { slugFromLabel, uniqueId, withGeneratedIds } from '../../components/options/ids';
+import { shippingSentence } from '../../components/options/sections/Settings';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 function fakeClient(overrides: Partial<OptionsClient> = {}) {
   let stored = defaultRules();
@@ -83,7 +87,9 @@ describe('options: rule editor validation', () => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true }));
     });
     expect(client.setRules).not.toHaveBeenCalled();
-    expect($('[data-rh="rules-problems"]').textContent).toContain('deadlines.arrivalWindowHours');
+    // Named in words, never as a JSON path.
+    expect($('[data-rh="rules-problems"]').textContent).toContain('时限的到账时限：必须大于 0');
+    expect($('[data-rh="rules-problems"]').textContent).not.toContain('deadlines.');
   });
 
   it('a bad regular expression shows at its field and is not saved', async () => {
@@ -96,16 +102,21 @@ describe('options: rule editor validation', () => {
     expect(client.setRules).not.toHaveBeenCalled();
   });
 
-  it('a duplicate reason id shows at its field and is not saved', async () => {
-    const { client } = fakeClient();
-    await mount(client);
-    await click($('[data-rh-reason="not-as-described"] [data-rh="card-toggle"]'));
-    await type($('#f-reasons_1_id'), 'quality');
-    expect(fieldErrors('reasons[1].id')[0]).toMatch(/重复/);
-    // the card stays open while it holds a problem, marked invalid
-    expect(root.querySelectorAll('.rh-card.invalid')).toHaveLength(1);
-    expect($<HTMLButtonElement>('[data-rh="rules-save"]').disabled).toBe(true);
-    expect(client.setRules).not.toHaveBeenCalled();
+  it('shows no internal id; a new reason is named from its label when saved, saved ids are kept', async () => {
+    const { client, stored } = fakeClient();
+    await mount(client, 'en');
+    expect(root.querySelector('[id$="_id"]')).toBeNull();
+    expect(root.textContent).not.toContain('purchase-proof');
+    expect(root.textContent).not.toContain('not-as-described');
+    await click($('[data-rh="reason-add"]'));
+    const n = stored().reasons.length;
+    await type($(`#f-reasons_${n}_label_en`), 'Arrived late');
+    await type($(`#f-reasons_${n}_label_zh-CN`), '到货太晚');
+    expect(root.querySelector('[id$="_id"]')).toBeNull();
+    await click($('[data-rh="rules-save"]'));
+    const ids = stored().reasons.map((r) => r.id);
+    expect(ids.slice(0, n)).toEqual(defaultRules().reasons.map((r) => r.id));
+    expect(ids[n]).toBe('arrived-late');
   });
 
   it('an unknown template variable is refused; fixing it re-enables save', async () => {
@@ -145,9 +156,14 @@ describe('options: rule editor validation', () => {
     expect($<HTMLInputElement>('#f-deadlines_reviewReminderHours').value).toBe('48');
   });
 
-  it('edits site texts as comma-separated lists', async () => {
+  it('edits site texts, under a collapsed 高级, as comma-separated lists', async () => {
     const { client, stored } = fakeClient();
     await mount(client);
+    const advanced = $<HTMLDetailsElement>('[data-rh-section="sites"] [data-rh="advanced"]');
+    expect(advanced.open).toBe(false);
+    expect($('[data-rh-section="sites"] h2').textContent).toBe('高级');
+    await click(advanced.querySelector('summary')!);
+    expect(advanced.open).toBe(true);
     await type($('#f-sites_kuaishou_labels_paidAmount'), '实付款，实付金额, 买家实付, 付款金额,');
     await click($('[data-rh="rules-save"]'));
     expect(stored().sites.kuaishou.labels.paidAmount).toEqual(['实付款', '实付金额', '买家实付', '付款金额']);
@@ -194,12 +210,15 @@ describe('options: data', () => {
     await click($('[data-rh="rules-paste-apply"]'));
     const items = [...root.querySelectorAll('[data-rh="rules-error"] li')];
     expect(items.map((li) => li.getAttribute('data-path')).sort()).toEqual(['deadlines.reviewReminderHours', 'reasons[2].category']);
-    expect(items[0].textContent).toMatch(/must be|is not a valid/);
+    expect(items.map((li) => li.textContent).sort()).toEqual([
+      'The category of reason “Wrong item sent”: "nope" is not a valid category; choose one of: quality, not-as-described, wrong-item, damaged, missing, logistics, buyer, other',
+      'The review reminder of the deadlines: must be greater than 0, not -1',
+    ]);
     expect(client.setRules).not.toHaveBeenCalled();
 
     await type($('[data-rh="rules-paste"]'), '{ "version": 2, ');
     await click($('[data-rh="rules-paste-apply"]'));
-    expect($('[data-rh="rules-error"]').textContent).toContain('(root)');
+    expect($('[data-rh="rules-error"]').textContent).toContain('The rule file is not valid JSON: at line 1');
     expect(client.setRules).not.toHaveBeenCalled();
   });
 
@@ -248,5 +267,49 @@ describe('options: data', () => {
     await click($('[data-rh="cases-export-json"]'));
     expect(vi.mocked(client.saveFile).mock.calls.map((c) => c[0])).toEqual(['csv', 'json']);
     expect($('[data-rh="cases-status"]').textContent).toMatch(/cases\.json.*2/);
+  });
+});
+
+describe('options: written for merchants', () => {
+  it('a shipping rule reads as a sentence', () => {
+    expect(shippingSentence({ faults: ['seller', 'courier'], payer: 'seller' }, 'zh-CN')).toBe('是商家或快递的责任时，退货运费由商家承担');
+    expect(shippingSentence({ faults: ['buyer', 'unknown'], payer: 'buyer' }, 'zh-CN')).toBe('是买家的责任，或责任不明时，退货运费由买家承担');
+    expect(shippingSentence({ faults: ['seller', 'courier'], payer: 'seller' }, 'en')).toBe('When the seller or the courier is at fault, the seller pays return shipping');
+  });
+
+  it('shows each shipping rule as its sentence, never "商家、快递 → 商家"', async () => {
+    const { client } = fakeClient();
+    await mount(client);
+    const titles = [...root.querySelectorAll('[data-rh-section="shipping"] .rh-card-title')].map((e) => e.textContent);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const t of titles) expect(t).toMatch(/时，退货运费由(商家|买家)承担$/);
+    expect(root.querySelector('[data-rh-section="shipping"]')!.textContent).not.toContain('→');
+  });
+
+  it('ids come from the English label, unique, and stay once saved', () => {
+    expect(slugFromLabel('Quality problem', 'reason')).toBe('quality-problem');
+    expect(slugFromLabel('Crème brûlée!', 'reason')).toBe('creme-brulee');
+    expect(slugFromLabel('质量问题', 'reason')).toBe('reason');
+    expect(uniqueId('reason', new Set(['reason', 'reason-2']))).toBe('reason-3');
+    const saved = defaultRules();
+    const draft = structuredClone(saved);
+    draft.reasons[0].label.en = 'Renamed'; // a saved reason keeps its id
+    draft.reasons.push({ ...structuredClone(saved.reasons[1]), id: 'reason-new', label: { 'zh-CN': '质量', en: 'Quality' } });
+    draft.reasons.push({ ...structuredClone(saved.reasons[1]), id: 'reason-new-2', label: { 'zh-CN': '其他问题', en: '' } });
+    const ids = withGeneratedIds(draft, saved).reasons.map((r) => r.id);
+    expect(ids[0]).toBe(saved.reasons[0].id);
+    expect(ids.slice(-2)).toEqual(['quality-2', 'reason']); // `quality` is taken by the saved reason
+  });
+
+  // A section without its card background: a colour variable used but never defined.
+  it('every colour variable the extension pages use is defined', () => {
+    const css = (f: string) => readFileSync(join(__dirname, '../../components', f), 'utf8');
+    const theme = css('common/theme.css');
+    for (const f of ['options/options.css', 'popup/popup.css', 'cases/cases.css']) {
+      const text = theme + css(f);
+      const defined = new Set([...text.matchAll(/(--rh-[\w-]+)\s*:/g)].map((m) => m[1]));
+      const used = [...new Set([...text.matchAll(/var\((--rh-[\w-]+)/g)].map((m) => m[1]))];
+      expect(used.filter((v) => !defined.has(v)), f).toEqual([]);
+    }
   });
 });

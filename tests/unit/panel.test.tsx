@@ -5,6 +5,7 @@ import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAction, observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
+import { withTexts } from '../../lib/cases/shown';
 import type { OrderSnapshot, PageKind } from '../../lib/order';
 import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
@@ -56,7 +57,10 @@ function actions(): PanelActions & Record<string, ReturnType<typeof vi.fn>> {
 
 function show(state: PageState, opts: { collapsed?: boolean; now?: number; locale?: 'zh-CN' | 'en'; acts?: PanelActions } = {}) {
   const a = opts.acts ?? actions();
-  const model = buildModel(state, rules, opts.locale ?? 'zh-CN', opts.now ?? T0);
+  const [locale, now] = [opts.locale ?? 'zh-CN', opts.now ?? T0];
+  // The case as the background sends it: with its timeline and 联系客服 message in words.
+  if (state.caseRec) state = { ...state, caseRec: withTexts(state.caseRec, locale, now) };
+  const model = buildModel(state, rules, locale, now);
   render(h(Panel, { model, collapsed: opts.collapsed ?? false, actions: a }), root);
   return { model, actions: a };
 }

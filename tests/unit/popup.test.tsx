@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Popup, sortByUrgency } from '../../components/popup/Popup';
+import { nextFilter, Popup, sortByUrgency, sortForStatus } from '../../components/popup/Popup';
 import { ClientError, type AttentionItem, type PopupClient, type RefundCase } from '../../components/popup/client';
 import { attention } from '../../lib/cases/model';
 
@@ -43,6 +43,8 @@ function fakeClient(overrides: Partial<PopupClient> = {}): PopupClient & { calls
     counts: vi.fn(async () => ({ byStatus: { approved: 2, confirmed: 2, rejected: 1, refunded: 3 }, attention: 5, total: 8 })),
     attentionList: vi.fn(async () => CASES.map(item)),
     search: vi.fn(async (q: string) => CASES.filter((c) => c.orderId.startsWith(q)).map(item)),
+    byStatus: vi.fn(async (s: string) => CASES.filter((c) => c.status === s).map(item)),
+    openUrl: vi.fn(async (url: string) => void calls.push(`url:${url}`)),
     openOrder: vi.fn(async (id: string) => void calls.push(`open:${id}`)),
     caseAction: vi.fn(async (id: string, a: string) => void calls.push(`${a}:${id}`)),
     supportMessage: (c) => `support ${c.orderId}`,
@@ -86,7 +88,7 @@ describe('popup', () => {
     expect(first.getAttribute('data-status')).toBe('confirmed');
     expect(first.getAttribute('data-attention')).toBe('overdue');
     expect(first.querySelector('[data-rh="due"]')!.textContent).toContain('超时 1 天');
-    expect(root.querySelector('[data-rh-case="1005"] [data-rh="due"]')!.textContent).toContain('5 小时后');
+    expect(root.querySelector('[data-rh-case="1005"] [data-rh="due"]')!.textContent).toBe('请在 5 小时内确认退款');
   });
 
   it('sortByUrgency is stable against input order', () => {
@@ -161,12 +163,12 @@ describe('popup', () => {
     expect(btn.textContent).toContain('已复制');
   });
 
-  it('marks support contacted and done, then reloads', async () => {
+  it('marks support contacted, stops tracking, then reloads', async () => {
     const client = fakeClient();
     await mount(client);
     await act(async () => root.querySelector<HTMLButtonElement>('[data-rh-case="1003"] [data-rh="case-contacted"]')!.click());
     await flush();
-    await act(async () => root.querySelector<HTMLButtonElement>('[data-rh-case="1001"] [data-rh="case-done"]')!.click());
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-rh-case="1001"] [data-rh="case-stop"]')!.click());
     await flush();
     await act(async () => root.querySelector<HTMLButtonElement>('[data-rh-case="1001"] [data-rh="case-open"]')!.click());
     await flush();
@@ -183,7 +185,7 @@ describe('popup', () => {
       }),
     });
     await mount(client, 'en');
-    await act(async () => root.querySelector<HTMLButtonElement>('[data-rh-case="1001"] [data-rh="case-done"]')!.click());
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-rh-case="1001"] [data-rh="case-stop"]')!.click());
     await flush();
     expect(root.querySelector('[data-rh="popup-error"]')!.textContent).toContain('Cannot close');
   });
@@ -204,5 +206,64 @@ describe('popup', () => {
   it('says all clear when cases exist but none needs attention', async () => {
     await mount(fakeClient({ counts: vi.fn(async () => ({ byStatus: { refunded: 2 }, attention: 0, total: 2 })), attentionList: vi.fn(async () => []) }));
     expect(root.querySelector('[data-rh="all-clear"]')).not.toBeNull();
+  });
+
+  it('the issue’s order: two late reviews above an approval due in 23 hours', () => {
+    const review = (orderId: string, late: number) =>
+      mkCase({ orderId, status: 'reviewing', deadlines: { reviewRemindAt: NOW - late * H }, attentionAt: NOW - late * H, nextDeadline: NOW - late * H });
+    const soon = mkCase({ orderId: '2003', status: 'approved', approvedAt: NOW - H, deadlines: { confirmRemindAt: NOW + 23 * H }, attentionAt: NOW - H, nextDeadline: NOW + 23 * H });
+    const items = [soon, review('2001', 4), review('2002', 1)].map(item);
+    expect(sortByUrgency(items, NOW).map((i) => i.case.orderId)).toEqual(['2001', '2002', '2003']);
+  });
+
+  it('a tile filters the list to its status; the same tile again shows all', async () => {
+    const client = fakeClient();
+    await mount(client);
+    const tile = () => root.querySelector<HTMLButtonElement>('[data-rh-count="confirmed"]')!;
+    expect(tile().getAttribute('aria-pressed')).toBe('false');
+    await act(async () => tile().click());
+    await flush();
+    expect(client.byStatus).toHaveBeenCalledWith('confirmed', 50);
+    expect(tile().getAttribute('aria-pressed')).toBe('true');
+    expect(listed('[data-rh="status-list"]')).toEqual(['1004', '1002']);
+    expect(root.querySelector('[data-rh="attention-list"]')).toBeNull();
+    expect(root.querySelector('[data-rh="filter"] h2')!.textContent).toContain('已确认，待到账（2）');
+
+    await act(async () => tile().click());
+    await flush();
+    expect(root.querySelector('[data-rh="status-list"]')).toBeNull();
+    expect(listed()).toEqual(['1004', '1002', '1003', '1005', '1001']);
+  });
+
+  it('nextFilter toggles; a finished status lists the newest first', () => {
+    expect(nextFilter(null, 'approved')).toBe('approved');
+    expect(nextFilter('approved', 'approved')).toBeNull();
+    expect(nextFilter('approved', 'rejected')).toBe('rejected');
+    const done = [mkCase({ orderId: 'old', status: 'refunded', updatedAt: NOW - 9 * H }), mkCase({ orderId: 'new', status: 'refunded', updatedAt: NOW - H })];
+    expect(sortForStatus(done.map(item), 'refunded', NOW).map((i) => i.case.orderId)).toEqual(['new', 'old']);
+  });
+
+  it('a card says its status once, names the product when the page showed it, and its deadline in words', async () => {
+    const titled = { ...CASES[4], productTitle: '纯棉短袖T恤 白色 XL' };
+    await mount(fakeClient({ attentionList: vi.fn(async () => [titled, ...CASES.slice(0, 4)].map(item)) }));
+    const card = root.querySelector('[data-rh-case="1005"]')!;
+    expect(card.querySelector('[data-rh="case-title"]')!.textContent).toBe('纯棉短袖T恤 白色 XL');
+    expect(card.textContent).toContain('订单 1005');
+    expect(card.querySelector('[data-rh="due"]')!.textContent).toBe('请在 5 小时内确认退款');
+    const rejected = root.querySelector('[data-rh-case="1003"]')!;
+    expect(rejected.querySelector('[data-rh="case-title"]')!.textContent).toBe('订单 1003');
+    // The status once: no second label repeating it.
+    expect(rejected.textContent!.split('审核不通过').length - 1).toBe(1);
+    expect(root.querySelector('[data-rh-case="1004"] [data-rh="due"]')!.textContent).toBe('到账已超时 1 天');
+    expect(root.querySelector('[data-rh-case="1004"] [data-rh="case-stop"]')!.textContent).toBe('停止跟踪');
+    expect(root.textContent).not.toContain('完成');
+  });
+
+  it('opens the back office’s order list and refund list', async () => {
+    const client = fakeClient();
+    await mount(client);
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-rh="open-order-list"]')!.click());
+    await act(async () => root.querySelector<HTMLButtonElement>('[data-rh="open-refund-list"]')!.click());
+    expect(client.calls).toEqual(['url:https://s.kwaixiaodian.com/zone/order/list', 'url:https://s.kwaixiaodian.com/zone/refund/list']);
   });
 });

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkSizes, failures, gzipSize, type Budget } from '../../scripts/size';
+import { PANEL_LOCALES, panelFile } from '../../lib/panel-files';
+import { BUDGETS, checkSizes, failures, gzipSize, type Budget } from '../../scripts/size';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,5 +64,14 @@ describe('a budget shared by files parsed together', () => {
     expect(failures([r])[0]).toContain('bootstrap content-scripts/merchant.js + content-scripts/page-data.js');
     const missing = checkSizes(d, [{ ...budget, with: ['content-scripts/gone.js'] }]);
     expect(failures(missing)[0]).toContain('missing from the build');
+  });
+});
+
+describe('the project budgets', () => {
+  it('hold every panel runtime (one per UI locale) to 30 KB and the bootstrap to 6 KB', () => {
+    expect(BUDGETS.map((b) => [b.file, b.maxGzip])).toEqual([
+      ['content-scripts/merchant.js', 6 * 1024],
+      ...PANEL_LOCALES.map((l) => [panelFile(l), 30 * 1024]),
+    ]);
   });
 });

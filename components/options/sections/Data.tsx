@@ -4,7 +4,7 @@ import { PATTERN_INPUT_MAX } from '../../../lib/rules/constants';
 import { parseRuleSet, type RuleProblem, type RuleSet } from '../../../lib/rules/schema';
 import { formatBytes, RULES_MAX_BYTES } from '../../../lib/rules/size';
 import { errorText, type FileKind, type OptionsClient, type Progress } from '../client';
-import { bareMessage, useEditor } from '../editor';
+import { useEditor } from '../editor';
 import { Section } from './Section';
 
 type Note = { ok: boolean; text: string } | null;
@@ -17,7 +17,7 @@ function ProblemList({ problems, hook, title }: { problems: readonly RuleProblem
       <ul>
         {problems.map((p, i) => (
           <li key={i} data-path={p.path}>
-            <code>{p.path}</code> {bareMessage(p, ed.locale)}
+            {ed.l(p.message)}
           </li>
         ))}
       </ul>

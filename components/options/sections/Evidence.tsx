@@ -5,6 +5,7 @@ import { adviseOrder, expressEligibility, requiredEvidence, shippingPayer } from
 import type { EvidenceRule, RuleSet, SatisfiedBy } from '../../../lib/rules/schema';
 import { ChecksField, FieldShell, LocalTextField, NumberField, SelectField, TextField, fieldId, options, pathString, problemsUnder, useEditor } from '../editor';
 import { ADVICE_LABELS, CATEGORY_LABELS, FIELD_LABELS, KIND_LABELS, ORDER_STATUS_LABELS, PAYER_LABELS, REFUND_TYPE_LABELS } from '../i18n';
+import { placeholderId } from './Reasons';
 import { Card, Section } from './Section';
 
 const SATISFIED_DEFAULTS: Record<SatisfiedBy['type'], SatisfiedBy> = {
@@ -13,12 +14,6 @@ const SATISFIED_DEFAULTS: Record<SatisfiedBy['type'], SatisfiedBy> = {
   manual: { type: 'manual' },
 };
 
-function newEvidenceId(existing: readonly EvidenceRule[]): string {
-  for (let i = existing.length + 1; ; i++) {
-    const id = `evidence-${i}`;
-    if (!existing.some((e) => e.id === id)) return id;
-  }
-}
 
 function SatisfiedByFields({ i, sb }: { i: number; sb: SatisfiedBy }) {
   const ed = useEditor();
@@ -55,7 +50,7 @@ export function EvidenceSection() {
 
   const add = () => {
     const rule: EvidenceRule = {
-      id: newEvidenceId(list),
+      id: placeholderId('evidence', list),
       label: { 'zh-CN': '新凭证', en: 'New evidence' },
       kind: 'photo',
       satisfiedBy: { type: 'uploads', min: 1 },
@@ -79,15 +74,14 @@ export function EvidenceSection() {
             <Card
               key={i}
               dataKey={{ 'data-rh-evidence-rule': rule.id }}
-              title={rule.label?.[ed.locale] || rule.id}
-              subtitle={rule.id}
+              title={rule.label?.[ed.locale] || ed.t('unnamed')}
+              subtitle={ed.l(KIND_LABELS[rule.kind] ?? { 'zh-CN': String(rule.kind), en: String(rule.kind) })}
               open={open === i || bad}
               invalid={bad}
               onToggle={() => setOpen(open === i ? null : i)}
               onRemove={() => remove(i)}
             >
               <div class="rh-grid">
-                <TextField path={['evidence', i, 'id']} label={ed.t('id')} hint={ed.t('idHint')} mono />
                 <SelectField path={['evidence', i, 'kind']} label={ed.t('kind')} options={options(EVIDENCE_KINDS, KIND_LABELS, ed.locale)} />
               </div>
               <LocalTextField path={['evidence', i, 'label']} label={ed.t('label')} />

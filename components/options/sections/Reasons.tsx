@@ -4,8 +4,9 @@ import { REFUND_TYPES } from '../../../lib/order';
 import { CATEGORIES, FAULTS, TEMPLATE_VARS } from '../../../lib/rules/constants';
 import { MISSING_VAR, renderRemark } from '../../../lib/rules/evaluate';
 import type { Reason } from '../../../lib/rules/schema';
-import { ChecksField, LocalTextField, SelectField, TextField, options, pathString, problemsUnder, useEditor } from '../editor';
+import { ChecksField, LocalTextField, SelectField, options, pathString, problemsUnder, useEditor } from '../editor';
 import { CATEGORY_LABELS, FAULT_LABELS, REFUND_TYPE_LABELS } from '../i18n';
+import { uniqueId } from '../ids';
 import { Card, Section } from './Section';
 
 /** The sample order the remark preview is rendered with. */
@@ -17,11 +18,9 @@ export const SAMPLE_ORDER = {
   courier: '顺丰速运',
 };
 
-function newReasonId(existing: readonly Reason[]): string {
-  for (let i = existing.length + 1; ; i++) {
-    const id = `reason-${i}`;
-    if (!existing.some((r) => r.id === id)) return id;
-  }
+/** A placeholder until the first save names it from its label (ids.ts). */
+export function placeholderId(prefix: string, existing: ReadonlyArray<{ id: string }>): string {
+  return uniqueId(`${prefix}-new`, new Set(existing.map((x) => x.id)));
 }
 
 export function RemarkPreview({ reason }: { reason: Reason }) {
@@ -44,7 +43,7 @@ export function ReasonsSection() {
   const [open, setOpen] = useState<number | null>(null);
 
   const add = () => {
-    const id = newReasonId(reasons);
+    const id = placeholderId('reason', reasons);
     const reason: Reason = {
       id,
       label: { 'zh-CN': '新原因', en: 'New reason' },
@@ -70,15 +69,14 @@ export function ReasonsSection() {
             <Card
               key={i}
               dataKey={{ 'data-rh-reason': reason.id }}
-              title={reason.label?.[ed.locale] || reason.id}
-              subtitle={`${reason.id} · ${ed.l(CATEGORY_LABELS[reason.category] ?? { 'zh-CN': String(reason.category), en: String(reason.category) })}`}
+              title={reason.label?.[ed.locale] || ed.t('unnamed')}
+              subtitle={ed.l(CATEGORY_LABELS[reason.category] ?? { 'zh-CN': String(reason.category), en: String(reason.category) })}
               open={open === i || bad}
               invalid={bad}
               onToggle={() => setOpen(open === i ? null : i)}
               onRemove={reasons.length > 1 ? () => remove(i) : undefined}
             >
               <div class="rh-grid">
-                <TextField path={['reasons', i, 'id']} label={ed.t('id')} hint={ed.t('idHint')} mono />
                 <SelectField path={['reasons', i, 'category']} label={ed.t('category')} options={options(CATEGORIES, CATEGORY_LABELS, ed.locale)} />
                 <SelectField path={['reasons', i, 'fault']} label={ed.t('fault')} options={options(FAULTS, FAULT_LABELS, ed.locale)} />
               </div>

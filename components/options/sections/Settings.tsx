@@ -1,12 +1,12 @@
 /* The smaller sections: return shipping, deadlines and submit, express refund, page texts, notifications. */
 import { useEffect, useState } from 'preact/hooks';
-import type { LocalText } from '../../../lib/i18n';
+import { tr, type Locale, type LocalText } from '../../../lib/i18n';
 import { formatFen, parseMoney } from '../../../lib/money';
 import { ORDER_STATUSES, REFUND_TYPES } from '../../../lib/order';
 import { CATEGORIES, FAULTS, PAYERS } from '../../../lib/rules/constants';
 import type { ShippingRule } from '../../../lib/rules/schema';
 import { FORM_FIELDS, OBSERVED_STATUSES, READ_FIELDS } from '../../../lib/sites/texts';
-import { ChecksField, FieldShell, ListField, LocalTextField, NumberField, SelectField, ToggleField, fieldId, getIn, options, pathString, problemsUnder, useEditor, type Path } from '../editor';
+import { ChecksField, FieldShell, ListField, LocalTextField, NumberField, SelectField, ToggleField, fieldId, getIn, makeT, options, pathString, problemsUnder, useEditor, type Path } from '../editor';
 import {
   CATEGORY_LABELS,
   FAULT_LABELS,
@@ -18,6 +18,23 @@ import {
   REFUND_TYPE_LABELS,
 } from '../i18n';
 import { Card, Section } from './Section';
+
+/** Who, as a sentence's subject or object: 商家 / the seller. */
+const WHO: Record<string, LocalText> = {
+  seller: { 'zh-CN': '商家', en: 'the seller' },
+  buyer: { 'zh-CN': '买家', en: 'the buyer' },
+  courier: { 'zh-CN': '快递', en: 'the courier' },
+};
+
+/** A rule as a sentence: "是商家或快递的责任时，退货运费由商家承担" / "When the seller or the courier is at fault, the seller pays return shipping". */
+export function shippingSentence(rule: Pick<ShippingRule, 'faults' | 'payer'>, locale: Locale): string {
+  const t = makeT(locale);
+  const who = (rule.faults ?? []).filter((f) => WHO[f]).map((f) => tr(WHO[f], locale));
+  const clauses = [...(who.length ? [t('faultIs', { who: who.join(t('or')) })] : []), ...((rule.faults ?? []).includes('unknown') ? [t('faultUnknown')] : [])];
+  if (clauses.length === 0) return t('shippingNoFault');
+  const payer = WHO[rule.payer] ? tr(WHO[rule.payer], locale) : String(rule.payer);
+  return t('shippingSentence', { when: clauses.join(t('orClause')), payer });
+}
 
 export function ShippingSection() {
   const ed = useEditor();
@@ -33,11 +50,10 @@ export function ShippingSection() {
       <div class="rh-cards">
         {rules.map((rule, i) => {
           const bad = problemsUnder(ed.problems, pathString(['shipping', 'rules', i])).length > 0;
-          const faults = (rule.faults ?? []).map((f) => ed.l(FAULT_LABELS[f] ?? { 'zh-CN': f, en: f })).join(ed.locale === 'en' ? ', ' : '、');
           return (
             <Card
               key={i}
-              title={`${faults || '—'} → ${ed.l(PAYER_LABELS[rule.payer] ?? { 'zh-CN': String(rule.payer), en: String(rule.payer) })}`}
+              title={shippingSentence(rule, ed.locale)}
               open={open === i || bad}
               invalid={bad}
               onToggle={() => setOpen(open === i ? null : i)}
@@ -153,6 +169,9 @@ export function ExpressSection() {
 export function SitesSection() {
   const ed = useEditor();
   const base = ['sites', 'kuaishou'] as const;
+  // Collapsed: merchants rarely need it; opened by the merchant, or by a problem in it.
+  const [open, setOpen] = useState(false);
+  const forced = problemsUnder(ed.problems, 'sites').length > 0;
   const group = (title: string, key: string, keys: readonly string[], labels: Record<string, LocalText>) => (
     <div class="rh-texts-group">
       <h4 class="rh-sub">{title}</h4>
@@ -164,18 +183,25 @@ export function SitesSection() {
     </div>
   );
   return (
-    <Section id="sites" title={ed.t('secSites')} desc={ed.t('descSites')}>
-      <h3>{ed.t('siteKuaishou')}</h3>
-      {group(ed.t('labels'), 'labels', READ_FIELDS, READ_FIELD_LABELS)}
-      {group(ed.t('orderStatusTexts'), 'orderStatusTexts', ORDER_STATUSES, ORDER_STATUS_LABELS)}
-      {group(ed.t('afterSaleStatusTexts'), 'afterSaleStatusTexts', OBSERVED_STATUSES, OBSERVED_STATUS_LABELS)}
-      {group(ed.t('refundTypeTexts'), 'refundTypeTexts', REFUND_TYPES, REFUND_TYPE_LABELS)}
-      {group(ed.t('formLabels'), 'formLabels', FORM_FIELDS, FORM_FIELD_LABELS)}
-      {group(ed.t('buttons'), 'buttons', ['submit', 'confirmRefund', 'applyRefund'], {
-        submit: { 'zh-CN': ed.t('btnSubmit'), en: ed.t('btnSubmit') },
-        confirmRefund: { 'zh-CN': ed.t('btnConfirmRefund'), en: ed.t('btnConfirmRefund') },
-        applyRefund: { 'zh-CN': ed.t('btnApplyRefund'), en: ed.t('btnApplyRefund') },
-      })}
+    <Section id="sites" title={ed.t('secSites')}>
+      <details class="rh-advanced" data-rh="advanced" open={open || forced} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>
+          {ed.t('sitesTitle')}
+          <span class="rh-muted">{ed.t('sitesToggle')}</span>
+        </summary>
+        <p class="rh-desc">{ed.t('descSites')}</p>
+        <h3>{ed.t('siteKuaishou')}</h3>
+        {group(ed.t('labels'), 'labels', READ_FIELDS, READ_FIELD_LABELS)}
+        {group(ed.t('orderStatusTexts'), 'orderStatusTexts', ORDER_STATUSES, ORDER_STATUS_LABELS)}
+        {group(ed.t('afterSaleStatusTexts'), 'afterSaleStatusTexts', OBSERVED_STATUSES, OBSERVED_STATUS_LABELS)}
+        {group(ed.t('refundTypeTexts'), 'refundTypeTexts', REFUND_TYPES, REFUND_TYPE_LABELS)}
+        {group(ed.t('formLabels'), 'formLabels', FORM_FIELDS, FORM_FIELD_LABELS)}
+        {group(ed.t('buttons'), 'buttons', ['submit', 'confirmRefund', 'applyRefund'], {
+          submit: { 'zh-CN': ed.t('btnSubmit'), en: ed.t('btnSubmit') },
+          confirmRefund: { 'zh-CN': ed.t('btnConfirmRefund'), en: ed.t('btnConfirmRefund') },
+          applyRefund: { 'zh-CN': ed.t('btnApplyRefund'), en: ed.t('btnApplyRefund') },
+        })}
+      </details>
     </Section>
   );
 }

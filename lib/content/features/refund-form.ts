@@ -24,7 +24,7 @@ const CANCEL = /取消|返回|关闭|cancel|close/i;
 
 /** "不想要了/七天无理由": the whole label, then each part (as the page's options may print it). */
 export function reasonTexts(reason: RuleSet['reasons'][number]): string[] {
-  const zh = reason.label['zh-CN'];
+  const zh = reason.label['zh-CN']; // both locales: the rules are the background's data, never stripped
   return [...new Set([zh, ...zh.split('/').map((x) => x.trim())])].filter(Boolean);
 }
 

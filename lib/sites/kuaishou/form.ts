@@ -4,7 +4,7 @@
  * accept.
  */
 import { formatFen } from '../../money';
-import type { LocalText } from '../../i18n';
+import { localText as failure, type LocalText } from '../../i18n';
 import type { FillReport, FillValues, FormFacts } from '../adapter';
 import { chooseRadio, selectAntOption, setNativeValue } from '../dom/form';
 import { isFormValue, labelIndex, type LabelIndex } from '../dom/labels';
@@ -90,10 +90,6 @@ export function readForm(doc: Document, texts: SiteTexts): FormFacts {
     facts.uploads = Array.from(evidence.querySelectorAll('img')).filter((i) => !isHidden(i)).length;
   }
   return facts;
-}
-
-function failure(zh: string, en: string): LocalText {
-  return { 'zh-CN': zh, en };
 }
 
 function notFoundReason(labels: readonly string[] | undefined): LocalText {

@@ -4,7 +4,7 @@
  * merchant) drive every read. Buyer name, phone and address are never read: no label of theirs is
  * ever looked up.
  */
-import type { LocalText } from '../../i18n';
+import { localText } from '../../i18n';
 import { formatFen } from '../../money';
 import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../../order';
 import type { ListedOrder, ListedRefund, ReadResult } from '../adapter';
@@ -87,18 +87,14 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
     const names = [...new Set(hits.map((h) => h.matched))].join(' / ');
     const values = hits.map((h) => h.value);
     const [zh, en] = quoteValues(values);
-    const reason: LocalText =
-      n > 1
-        ? {
-            'zh-CN': `页面上有 ${n} 个不同的「${names}」：${zh}` + (urlId ? `；网址中的编号为 ${urlId}` : ''),
-            en: `The page shows ${n} different "${names}": ${en}` + (urlId ? `; the address says ${urlId}` : ''),
-          }
-        : {
-            'zh-CN': `页面上的「${names}」${zh} 与网址中的编号 ${urlId} 不一致`,
-            en: `The page's "${names}" ${en} differs from the number in the address, ${urlId}`,
-          };
+    // The snapshot's problem is in Chinese whatever the UI's language; the panel shows `reason`.
+    const inChinese = n > 1 ? `页面上有 ${n} 个不同的「${names}」：${zh}` + (urlId ? `；网址中的编号为 ${urlId}` : '') : `页面上的「${names}」${zh} 与网址中的编号 ${urlId} 不一致`;
+    const reason = localText(
+      inChinese,
+      n > 1 ? `The page shows ${n} different "${names}": ${en}` + (urlId ? `; the address says ${urlId}` : '') : `The page's "${names}" ${en} differs from the number in the address, ${urlId}`,
+    );
     conflicts.push({ field: f, values, reason });
-    if (isSnapshotField(f)) problems.set(f, reason['zh-CN']);
+    if (isSnapshotField(f)) problems.set(f, inChinese);
   };
 
   /**
@@ -194,6 +190,7 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
     }
     const r = parsePageMoney(text);
     if (!r.ok) {
+      // both locales: parsePageMoney's reasons are literals (lib/money.ts), never stripped.
       bad(f, hit, `无法识别为金额：${r.reason['zh-CN']}`);
       continue;
     }
@@ -219,10 +216,10 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
       problems.delete('paidAmount');
       computed.push({
         field: 'paidAmount',
-        reason: {
-          'zh-CN': `页面未显示实付款，按 商品总价 ${formatFen(snap.goodsTotal)} − 优惠 ${formatFen(snap.discount)} + 运费 ${formatFen(snap.shippingFee)} 计算`,
-          en: `The page shows no amount paid; computed as goods ${formatFen(snap.goodsTotal)} − discount ${formatFen(snap.discount)} + shipping ${formatFen(snap.shippingFee)}`,
-        },
+        reason: localText(
+          `页面未显示实付款，按 商品总价 ${formatFen(snap.goodsTotal)} − 优惠 ${formatFen(snap.discount)} + 运费 ${formatFen(snap.shippingFee)} 计算`,
+          `The page shows no amount paid; computed as goods ${formatFen(snap.goodsTotal)} − discount ${formatFen(snap.discount)} + shipping ${formatFen(snap.shippingFee)}`,
+        ),
       });
     }
   }

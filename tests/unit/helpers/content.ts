@@ -9,6 +9,7 @@ import { Panel } from '../../../components/panel/Panel';
 import { PANEL_CSS } from '../../../components/panel/styles';
 import { applyAction, type NewCaseInput } from '../../../lib/cases/model';
 import type { RefundCase } from '../../../lib/cases/schema';
+import { withTexts } from '../../../lib/cases/shown';
 import type { CaseChange } from '../../../lib/cases/service';
 import type { PanelClient } from '../../../lib/content/client';
 import { startCore, type CoreDeps, type Helper } from '../../../lib/content/core';
@@ -36,24 +37,27 @@ export function startHelper(opts: { client: PanelClient } & Partial<CoreDeps>): 
   });
 }
 
+/** The stored case as the background sends it to the panel: with its texts, as of now. */
+const shown = (c: RefundCase | null) => c && withTexts(c, 'zh-CN', Date.now());
+
 export function client() {
   const c = {
     getRules: vi.fn(async () => ({ ok: true as const, data: { rules: w.rules } })),
-    getCase: vi.fn(async (_orderId: string) => ({ ok: true as const, data: w.stored })),
+    getCase: vi.fn(async (_orderId: string) => ({ ok: true as const, data: shown(w.stored) })),
     getCases: vi.fn(async (ids: string[]) => ({
       ok: true as const,
       data: Object.fromEntries(ids.filter((id) => w.stored?.orderId === id).map((id) => [id, w.stored!])) as Record<string, RefundCase>,
     })),
     recordSubmit: vi.fn(async (input: NewCaseInput, _submitId: string) => {
       w.stored = makeCase(input.orderId, T0, input);
-      return { ok: true as const, data: { case: w.stored, created: true, duplicate: false } };
+      return { ok: true as const, data: { case: shown(w.stored)!, created: true, duplicate: false } };
     }),
     reportPage: vi.fn(async (_obs: unknown[]) => ({ ok: true as const, data: { changes: [] as CaseChange[], matched: 0 } })),
     caseAction: vi.fn(async (_id: string, action: string) => {
       const r = applyAction(w.stored!, action as 'confirm', w.rules, T0 + 2 * HOUR, 'panel');
       if (!r.ok) return { ok: false as const, error: r.error };
       w.stored = { ...r.case, rev: w.stored!.rev + 1 };
-      return { ok: true as const, data: w.stored };
+      return { ok: true as const, data: shown(w.stored)! };
     }),
     openCases: vi.fn(async (_caseId?: string) => ({ ok: true as const, data: {} })),
   };
