@@ -393,7 +393,7 @@ async function sectionList(ext: BrowserHandle, plain: Plain, site: SiteServer, e
   Object.assign(results['refund list 1000'] as object, { sync, read, trip, messages: detail.slice(0, 3) });
 }
 
-/** Import, backup, CSV and JSON export and restore of N_DATA cases in the options page (issue 17: no budget in SPEC §7; the goal is well under a minute for 200,000). */
+/** Import, backup, CSV and JSON export and restore of N_DATA cases in the options page (no budget of its own: the goal is well under a minute for 200,000). */
 async function sectionData(ext: BrowserHandle): Promise<void> {
   const f = await measureData(ext, N_DATA, log);
   const section = `data ${N_DATA}`;

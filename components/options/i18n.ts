@@ -138,6 +138,7 @@ export const OPT = {
   labels: t('字段标签', 'Field labels'),
   orderStatusTexts: t('订单状态文字', 'Order status texts'),
   afterSaleStatusTexts: t('售后状态文字', 'After-sale status texts'),
+  afterSaleStatusCodes: t('售后状态码（页面自身数据，如 40、70/3）', 'After-sale status codes (the page’s own data, e.g. 40, 70/3)'),
   refundTypeTexts: t('退款类型文字', 'Refund type texts'),
   formLabels: t('申请表标签', 'Application form labels'),
   buttons: t('按钮文字', 'Button texts'),

@@ -15,6 +15,7 @@ import type { CaseView, MissingView, PanelActions, PanelModel } from '../../lib/
 export type { PanelActions };
 
 type T = (k: StringKey, vars?: Record<string, string | number>) => string;
+const px = (n: number | undefined) => (n === undefined ? undefined : `${n}px`);
 type Ev<E extends EventTarget> = JSX.TargetedEvent<E>;
 
 export function Panel({ model, collapsed, actions }: { model: PanelModel; collapsed: boolean; actions: PanelActions }) {
@@ -74,20 +75,6 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
                 {t('reapplyAdd')}：{model.reapply.add.join('、')}
               </p>
             )}
-          </div>
-        )}
-        {warning && (
-          <div class={`box warn ${warning.mode}`} data-rh="submit-warning" data-mode={warning.mode} role="alert">
-            <b>{t('warnTitle')}</b>
-            <p>{warning.text}</p>
-            <ul>
-              {warning.missing.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-            <button type="button" class="btn" onClick={actions.dismissWarning}>
-              {t('warnDismiss')}
-            </button>
           </div>
         )}
         {model.fields.length > 0 && (
@@ -231,6 +218,34 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
           {t('allCases')}
         </button>
       </div>
+      {warning && (
+        <div
+          class={`pop ${warning.mode}`}
+          style={warning.anchor ? { left: `${warning.anchor.left}px`, top: px(warning.anchor.top), bottom: px(warning.anchor.bottom) } : undefined}
+          data-rh="submit-warning"
+          data-mode={warning.mode}
+          role="alertdialog"
+          aria-label={t('warnTitle')}
+        >
+          <b>{t('warnTitle')}</b>
+          <p>{warning.text}</p>
+          <ul>
+            {warning.missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+          <p class="acts">
+            <button type="button" class="btn" data-rh="add-evidence" onClick={actions.addEvidence}>
+              {t('warnAdd')}
+            </button>
+            {warning.mode === 'warn' && (
+              <button type="button" class="btn primary" data-rh="submit-anyway" onClick={actions.submitAnyway}>
+                {t('warnAnyway')}
+              </button>
+            )}
+          </p>
+        </div>
+      )}
     </section>
   );
 }

@@ -31,4 +31,8 @@ button.ev{cursor:pointer}
 .mark{font-style:normal;color:#389e0d}.mark.missing{color:#cf1322}
 pre{padding:6px;background:#f5f7fa;white-space:pre-wrap;font-family:inherit;font-size:12px;line-height:1.6;max-height:180px;overflow:auto}
 :focus-visible{outline:2px solid #1677ff}
+.pop{position:fixed;width:300px;padding:12px 16px;background:#fff;border-radius:8px;box-shadow:0 6px 16px #0002;display:flex;flex-direction:column;gap:6px;font-size:14px}
+.pop b:before{content:"!";display:inline-block;width:16px;margin-right:8px;border-radius:50%;background:#faad14;color:#fff;font-size:12px;text-align:center}
+.pop.block b:before{background:#ff4d4f}
+.acts{display:flex;justify-content:flex-end;gap:8px}
 `;

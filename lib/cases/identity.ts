@@ -1,7 +1,7 @@
 /*
- * Which case a page's row belongs to, and which case a new application of an order follows
- * (SPEC §3 Identity). Each application is its own case; once the platform gives its after-sale
- * number, that number is its identity. Pure: no store, no clock.
+ * Which case a page's row belongs to, and which case a new application of an order follows.
+ * Each application is its own case; once the platform gives its after-sale number, that number is
+ * its identity. Pure: no store, no clock.
  */
 import { findOpenCase } from '../rules/evaluate';
 import { isTerminalStatus } from './model';

@@ -25,7 +25,7 @@ export type MerchantAction = (typeof MERCHANT_ACTIONS)[number];
 /**
  * What the merchant may do in each status. Decisions beyond the obvious:
  * - applying again after `rejected`/`failed` is not a transition: each application is its own
- *   case (SPEC §3 Identity); the service creates the new one and links and closes the old one.
+ *   case (its after-sale number is its identity); the service creates the new one and links and closes the old one.
  * - `reviewing` --contact-support--> `escalated` only once the review reminder is due, and
  *   `confirmed` --contact-support--> `escalated` only once the arrival window is over (overdue):
  *   before that there is nothing to escalate (see GUARDS).
@@ -84,6 +84,19 @@ function deadlinesOf(rules: RuleSet | undefined) {
   return rules?.deadlines ?? DEFAULT_DEADLINES;
 }
 
+/** How long before the platform's own deadline for the merchant the confirm reminder comes at the latest. */
+export const PLATFORM_DUE_LEAD_MS = 2 * HOUR_MS;
+
+/**
+ * When to remind the merchant to confirm an approved refund: the configured hours after the
+ * approval, or earlier when the platform's processing deadline (the page's `expireTime`) would
+ * pass first: then two hours before it (never before the approval).
+ */
+function confirmRemindAt(c: RefundCase, approvedAt: number, rules: RuleSet | undefined): number {
+  const byRule = approvedAt + deadlinesOf(rules).confirmReminderHours * HOUR_MS;
+  return c.platformDueAt === undefined ? byRule : Math.max(approvedAt, Math.min(byRule, c.platformDueAt - PLATFORM_DUE_LEAD_MS));
+}
+
 /** Actions the table allows but the moment does not: nothing to escalate yet. */
 const GUARDS: Partial<Record<CaseStatus, Partial<Record<MerchantAction, (c: RefundCase, now: number) => LocalText | null>>>> = {
   reviewing: {
@@ -111,7 +124,7 @@ function historyEntry(from: CaseStatus | null, to: CaseStatus, at: number, sourc
 /**
  * Moves a case into `to`: history, timestamps and the deadlines that start on entering a status.
  * reviewing → reviewRemindAt; approved → approvedAt and confirmRemindAt; confirmed → arrivalDueAt
- * (the money cannot move before the refund is confirmed, SPEC §1 step 9); escalated →
+ * (the money cannot move before the refund is confirmed); escalated →
  * supportContactedAt and followUpAt.
  */
 function enter(c: RefundCase, to: CaseStatus, rules: RuleSet | undefined, now: number, source: ChangeSource, note?: string): RefundCase {
@@ -129,7 +142,7 @@ function enter(c: RefundCase, to: CaseStatus, rules: RuleSet | undefined, now: n
       break;
     case 'approved':
       next.approvedAt = now;
-      next.deadlines.confirmRemindAt = now + d.confirmReminderHours * HOUR_MS;
+      next.deadlines.confirmRemindAt = confirmRemindAt(next, now, rules);
       delete next.deadlines.arrivalDueAt;
       break;
     case 'confirmed':
@@ -286,7 +299,7 @@ function observedTarget(c: RefundCase, seen: ObservedStatus): CaseStatus | null 
 /**
  * Applies what a page shows (status, the after-sale number once the platform gives one, the
  * platform's comment). A page showing another after-sale number than the case's is another
- * application (SPEC §3 Identity): it changes nothing.
+ * application (each application is its own case): it changes nothing.
  */
 export function observe(
   c: RefundCase,
@@ -294,7 +307,7 @@ export function observe(
   rules: RuleSet,
   now: number,
   source: ChangeSource = 'page',
-  extra?: { afterSaleId?: string; comment?: string },
+  extra?: { afterSaleId?: string; comment?: string; dueAt?: number },
 ): { changed: boolean; case: RefundCase } {
   let next = c;
   const afterSaleId = extra?.afterSaleId?.trim();
@@ -302,6 +315,13 @@ export function observe(
   if (afterSaleId && afterSaleId !== c.afterSaleId) next = { ...next, afterSaleId, updatedAt: now };
   const comment = extra?.comment?.trim().slice(0, 500);
   if (comment && comment !== c.platformComment) next = { ...next, platformComment: comment, updatedAt: now };
+  // The platform's deadline for the merchant (only ever from the after-sale's own data, see the
+  // refund list): kept on the case; an approved case's reminder comes before it.
+  const dueAt = extra?.dueAt;
+  if (dueAt !== undefined && dueAt !== c.platformDueAt && !isTerminalStatus(c.status)) {
+    next = { ...next, platformDueAt: dueAt, updatedAt: now };
+    if (next.status === 'approved') next = recomputeDerived({ ...next, deadlines: { ...next.deadlines, confirmRemindAt: confirmRemindAt(next, next.approvedAt ?? enteredAt(next), rules) } });
+  }
   const to = observedTarget(c, seen);
   // Escalated by the page: the platform intervened; the note says so, as the merchant contacted no one.
   if (to !== null) next = enter(next, to, rules, now, source, to === 'escalated' && source === 'page' ? PLATFORM_INTERVENED : undefined);
@@ -369,7 +389,7 @@ export function retime(c: RefundCase, rules: RuleSet): RefundCase {
       deadlines.reviewRemindAt = since + d.reviewReminderHours * HOUR_MS;
       break;
     case 'approved':
-      deadlines.confirmRemindAt = (c.approvedAt ?? since) + d.confirmReminderHours * HOUR_MS;
+      deadlines.confirmRemindAt = confirmRemindAt(c, c.approvedAt ?? since, rules);
       delete deadlines.arrivalDueAt;
       break;
     case 'confirmed':
@@ -398,7 +418,7 @@ export function retime(c: RefundCase, rules: RuleSet): RefundCase {
 export function recomputeDerived(c: RefundCase, rules?: RuleSet): RefundCase {
   let deadlines = c.deadlines ?? {};
   if (c.status === 'approved' && deadlines.confirmRemindAt === undefined && rules) {
-    deadlines = { ...deadlines, confirmRemindAt: (c.approvedAt ?? enteredAt(c)) + deadlinesOf(rules).confirmReminderHours * HOUR_MS };
+    deadlines = { ...deadlines, confirmRemindAt: confirmRemindAt(c, c.approvedAt ?? enteredAt(c), rules) };
   }
   if (c.status === 'confirmed' && deadlines.arrivalDueAt === undefined && rules) {
     deadlines = { ...deadlines, arrivalDueAt: enteredAt(c) + deadlinesOf(rules).arrivalWindowHours * HOUR_MS };

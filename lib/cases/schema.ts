@@ -76,6 +76,11 @@ export const RefundCase = z.object({
   supportContactedAt: Timestamp.optional(),
   /** The platform's latest comment on the application as the page shows it (e.g. why it was rejected). */
   platformComment: z.string().max(500).optional(),
+  /**
+   * The platform's processing deadline for the merchant on this after-sale, from the page's own
+   * data (the refund list's `expireTime`); an approved case's confirm reminder comes before it.
+   */
+  platformDueAt: Timestamp.optional(),
   /** The earlier application of the same order that this one follows (a re-application after a rejection or failure). */
   previousCaseId: z.string().min(1).max(100).optional(),
   /** The later application that followed this one. */

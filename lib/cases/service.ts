@@ -56,6 +56,8 @@ export interface Observation {
   comment?: string;
   /** The application time the row or page shows (epoch ms): tells two applications of one order apart. */
   appliedAt?: number;
+  /** The platform's processing deadline for the merchant, from the page's own data only (epoch ms). */
+  dueAt?: number;
 }
 
 export type CaseChange = { case: RefundCase; from: CaseStatus; to: CaseStatus };
@@ -157,7 +159,7 @@ export class CaseService {
       pickCase,
       (c, i) => {
         const seen = observations[i];
-        const o = observe(c, seen.status, rules, now, 'page', { afterSaleId: seen.afterSaleId, comment: seen.comment });
+        const o = observe(c, seen.status, rules, now, 'page', { afterSaleId: seen.afterSaleId, comment: seen.comment, dueAt: seen.dueAt });
         return o.changed ? o.case : undefined;
       },
     );
@@ -502,7 +504,7 @@ type AttentionGroup = { kind: AttentionKind; status: CaseStatus; which: 'due' | 
 /**
  * Each attention kind as one key range: within a range the store returns the popup's order
  * (deadline or since-when ascending, then id), which is compareUrgency's.
- * Every approved case needs attention (it waits for the merchant's confirmation; SPEC §1 step 8),
+ * Every approved case needs attention (it waits for the merchant's confirmation),
  * ordered by approval (its confirm reminder is approval + a fixed number of hours); only a
  * confirmed case can be overdue.
  */

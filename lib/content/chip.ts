@@ -7,14 +7,22 @@
  */
 export const CHIP_TAG = 'refund-helper-chip';
 
-const TONES = { normal: '#e6f4ff;color:#0958d9', attention: '#fff1f0;color:#cf1322', done: '#f6ffed;color:#389e0d' };
+/**
+ * The dot's colour says what the case wants: red, the merchant (approved, rejected, failed, a
+ * deadline passed); blue, the platform (under review, confirmed, with support); green, refunded;
+ * grey, ended without a refund (closed, cancelled). The tooltip says it in words.
+ */
+export const DOTS = { attention: '#ff4d4f', waiting: '#1677ff', done: '#52c41a', ended: '#bfbfbf' };
+export type ChipTone = keyof typeof DOTS;
 
 export interface ChipInfo {
   orderId: string;
   status: string;
+  /** A short word (two to four characters in Chinese): the chip must not widen the page's column. */
   label: string;
+  /** The whole status and what the colour means. */
   title: string;
-  tone: keyof typeof TONES;
+  tone: ChipTone;
 }
 
 /** Creates or updates the chip for `info` inside `container`; returns it. */
@@ -31,12 +39,17 @@ export function upsertChip(container: Element, info: ChipInfo): HTMLElement {
   }
   const attrs: Record<string, string> = {
     'data-status': info.status,
+    'data-tone': info.tone,
     title: info.title,
-    style: `all:initial;display:inline-block;margin-left:6px;padding:0 6px;border-radius:4px;font:12px/18px sans-serif;white-space:nowrap;background:${TONES[info.tone]}`,
+    // A dot and a short word on the number's line (it may wrap under it), never wider than the cell.
+    style: `all:initial;display:inline-block;max-width:100%;margin-left:6px;font:12px/20px sans-serif;color:#595959;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;cursor:default`,
   };
   for (const [k, v] of Object.entries(attrs)) if (chip.getAttribute(k) !== v) chip.setAttribute(k, v);
   const root = chip.shadowRoot!;
-  if (root.textContent !== info.label) root.textContent = info.label;
+  if (!root.firstChild) root.append(container.ownerDocument.createElement('i'), '');
+  const dot = `display:inline-block;width:6px;height:6px;border-radius:50%;margin-right:4px;vertical-align:middle;background:${DOTS[info.tone]}`;
+  if (root.firstElementChild!.getAttribute('style') !== dot) root.firstElementChild!.setAttribute('style', dot);
+  if (root.lastChild!.textContent !== info.label) root.lastChild!.textContent = info.label;
   return chip;
 }
 

@@ -6,17 +6,10 @@
 import { send } from '../messaging/send';
 import type { MessageReturn } from '../messaging/protocol';
 import type { NewCaseInput } from '../cases/model';
-import type { ObservedStatus } from '../sites/texts';
+import type { Observation } from '../cases/service';
 
-export type Observation = {
-  orderId?: string;
-  afterSaleId?: string;
-  status: ObservedStatus;
-  /** The platform's comment as the page shows it (without its label), ≤ 500 characters. */
-  comment?: string;
-  /** The application time (申请时间) the row or page shows, epoch ms. */
-  appliedAt?: number;
-};
+/** What a page shows about an application (one shape with the background's, lib/cases/service.ts). */
+export type { Observation };
 export type CaseAction = 'confirm' | 'contact-support' | 'close' | 'reopen' | 'cancel-order';
 
 export interface PanelClient {

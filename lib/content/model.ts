@@ -8,7 +8,7 @@ import { formatFen } from '../money';
 import { ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
 import type { RefundCase } from '../cases/schema';
 import type { CaseStatus } from '../cases/status';
-import { STATUS_LABELS, isOverdue } from '../cases/model';
+import { STATUS_LABELS, isOverdue, isTerminalStatus } from '../cases/model';
 import type { ShownCase } from '../cases/shown';
 import {
   adviseOrder,
@@ -24,6 +24,7 @@ import {
 import type { RuleSet } from '../rules/schema';
 import type { FormFacts, ListedOrder, ListedRefund, ReadResult } from '../sites/adapter';
 import { STRINGS, type StringKey } from './strings';
+import type { WarningAnchor } from './guard';
 
 /** What the panel's view calls back (components/panel/Panel.tsx). */
 export interface PanelActions {
@@ -34,7 +35,10 @@ export interface PanelActions {
   setRemark(text: string): void;
   fill(): void;
   tick(id: string): void;
-  dismissWarning(): void;
+  /** The warning's 去补充: close it and show the checklist. */
+  addEvidence(): void;
+  /** The warning's 仍要提交 (warn mode): the page's submit, let through once. */
+  submitAnyway(): void;
   copySupport(text: string): void;
   contactSupport(): void;
   /** The case list, on the case the panel shows if any. */
@@ -64,7 +68,7 @@ export interface PageState {
   choice: Choice;
   /** Evidence ids the merchant ticked by hand. */
   ticked: string[];
-  warning?: { mode: 'warn' | 'block' };
+  warning?: { mode: 'warn' | 'block'; anchor?: WarningAnchor };
   filling?: boolean;
   fillReport?: { filled: string[]; failed: Array<{ field: string; reason: string }> };
   refunds?: ListedRefund[];
@@ -167,7 +171,7 @@ export interface PanelModel {
   reapply?: { text: string; comment?: string; add: string[] };
   form?: FormView;
   evidence?: { complete: boolean; items: EvidenceItemView[] };
-  warning?: { mode: 'warn' | 'block'; text: string; missing: string[] };
+  warning?: { mode: 'warn' | 'block'; text: string; missing: string[]; anchor?: WarningAnchor };
   caseView?: CaseView;
   list?: string[];
   unknownStatus?: string;
@@ -188,7 +192,7 @@ const FILL_LABELS: Record<string, StringKey> = {
 
 /** Statuses in which a second application for the order would be a duplicate. */
 const OPEN: readonly CaseStatus[] = ['draft', 'reviewing', 'approved', 'confirmed', 'escalated'];
-/** Applications that ended without a refund: the platform's own path is to apply again (SPEC §1 step 10). */
+/** Applications that ended without a refund: the platform's own path is to apply again. */
 const ENDED: readonly (CaseStatus | null)[] = ['rejected', 'failed'];
 
 /** How the case ended without a refund (rejected or failed, or escalated from there), if it did: a new application follows it. */
@@ -356,6 +360,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
         mode: state.warning.mode,
         text: T(state.warning.mode === 'block' ? 'warnBlock' : 'warnWarn'),
         missing: items.filter((i) => i.state === 'missing').map((i) => i.label),
+        anchor: state.warning.anchor,
       };
     }
   }
@@ -369,6 +374,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     const comment = commentOf(c);
     if (comment) lines.push(`${T('platformComment')}：${comment}`);
     if ((c.status === 'approved' || c.status === 'confirmed') && d.arrivalDueAt) lines.push(T('caseDue', { time: formatDateTime(d.arrivalDueAt) }));
+    if (c.platformDueAt && !isTerminalStatus(c.status)) lines.push(T('platformDue', { time: formatDateTime(c.platformDueAt) }));
     const cv: CaseView = {
       status: c.status,
       statusText: status(c.status),

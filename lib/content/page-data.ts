@@ -6,16 +6,13 @@
  */
 import { localText } from '../i18n';
 import type { ListedRefund, ReadResult } from '../sites/adapter';
-import { statusOfCode } from '../sites/kuaishou/codes';
+import { statusOfCode, type StatusCodes } from '../sites/kuaishou/codes';
 import { PAGE_DATA_EVENT, pickPageData, type PageOrder, type PageRefund } from '../sites/kuaishou/page-data';
 import type { ObservedStatus } from '../sites/texts';
 
-/** An after-sale as the page's data has it, its codes already read (./codes.ts, in the bootstrap). */
-export type SeenRefund = PageRefund & { seen?: ObservedStatus };
-
 export interface PageDataSeen {
   /** By after-sale number: the latest the page loaded. */
-  refunds: Map<string, SeenRefund>;
+  refunds: Map<string, PageRefund>;
   /** By order number. */
   orders: Map<string, PageOrder>;
   /** Called after each response kept (the runtime's features re-read their page). */
@@ -57,9 +54,10 @@ export function collectPageData(doc: Document): void {
     } catch {
       return;
     }
-    const data = pickPageData(sent?.kind, sent?.kind === 'refunds' ? { resultList: sent.refunds } : sent?.order);
+    // The main world's hand-over ({ kind, refunds } / { kind, order }) is checked as a response would be.
+    const data = pickPageData(sent?.kind, sent);
     if (!data) return;
-    if (data.kind === 'refunds') for (const r of data.refunds) keep(seen.refunds, r.refundId, { ...r, seen: statusOfCode(r.status, r.negotiateStatus) });
+    if (data.kind === 'refunds') for (const r of data.refunds) keep(seen.refunds, r.refundId, r);
     else keep(seen.orders, data.order.oid, data.order);
     seen.listeners.forEach((fn) => fn());
   });
@@ -75,20 +73,23 @@ export interface StatusConflict {
 
 /**
  * The refund list's rows with the page's data: a row whose status the DOM does not tell (an icon,
- * a wording the rules do not know) takes the status its after-sale's codes mean; a row whose
+ * a wording the rules do not know) takes the status its after-sale's codes mean (`codes`, the
+ * page texts' table), and every row of
+ * a known after-sale its `expireTime` (the merchant's deadline: the DOM never says it); a row whose
  * printed status disagrees with its codes keeps the printed one (what the merchant sees) and the
  * disagreement is returned, to be shown.
  */
-export function withPageData(rows: ListedRefund[], seen: PageDataSeen): { rows: ListedRefund[]; conflicts: StatusConflict[] } {
+export function withPageData(rows: ListedRefund[], seen: PageDataSeen, codes: StatusCodes): { rows: ListedRefund[]; conflicts: StatusConflict[] } {
   const conflicts: StatusConflict[] = [];
   const out = rows.map((r) => {
     const pd = r.afterSaleId ? seen.refunds.get(r.afterSaleId) : undefined;
     if (!pd || (r.orderId && pd.orderId !== r.orderId)) return r;
-    const data = pd.seen;
-    if (!data) return r;
-    if (!r.status) return { ...r, status: data, orderId: r.orderId ?? pd.orderId };
+    const row = pd.expireTime === undefined ? r : { ...r, dueAt: pd.expireTime };
+    const data = statusOfCode(codes, pd.status, pd.negotiateStatus);
+    if (!data) return row;
+    if (!r.status) return { ...row, status: data, orderId: r.orderId ?? pd.orderId };
     if (r.status !== data) conflicts.push({ afterSaleId: r.afterSaleId!, shown: r.statusText, data });
-    return r;
+    return row;
   });
   return { rows: out, conflicts };
 }

@@ -71,11 +71,9 @@ export const STRINGS = {
 
   warnTitle: t('凭证不完整', 'Evidence incomplete'),
   warnBlock: t('按店铺规则，凭证不全不能提交，请先补齐：', 'The shop’s rules block submitting until these are provided:'),
-  warnWarn: t(
-    '凭证不全，审核可能不通过。请补齐；如仍要提交，再次点击「提交申请」。',
-    'The review may reject this. Provide these, or click 提交申请 again to submit anyway.',
-  ),
-  warnDismiss: t('知道了', 'OK'),
+  warnWarn: t('以下凭证尚未提供，审核可能因此不通过：', 'These are not provided yet; the review may reject the application:'),
+  warnAdd: t('去补充', 'Add them'),
+  warnAnyway: t('仍要提交', 'Submit anyway'),
 
   duplicate: t('该订单已有进行中的退款（{status}），请勿重复申请。', 'This order already has an open refund ({status}); do not apply twice.'),
   reapply: t('上次申请「{status}」，这是新的申请，提交后单独记录。', 'The last application ended "{status}": this is a new one, recorded on its own.'),
@@ -84,7 +82,7 @@ export const STRINGS = {
 
   caseUpdated: t('更新于 {time}', 'updated {time}'),
   caseDue: t('到账时限 {time}', 'Money due by {time}'),
-  created: t('创建', 'created'),
+  platformDue: t('平台处理时限 {time}', 'Platform deadline {time}'),
   nextTitle: t('下一步', 'Next'),
   nextOverdue: t('已超过到账时限，请联系客服。', 'Past the arrival window: contact support.'),
 

@@ -47,6 +47,8 @@ export const ObservationSchema = z
     comment: z.string().trim().max(500).optional(),
     /** The application time the row or page shows (epoch ms). */
     appliedAt: Timestamp.optional(),
+    /** The platform's processing deadline for the merchant (the page's own data only; epoch ms). */
+    dueAt: Timestamp.optional(),
   })
   .refine((o) => o.orderId !== undefined || o.afterSaleId !== undefined, {
     error: '需要订单编号或售后单号 / an order number or an after-sale number is required',

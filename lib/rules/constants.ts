@@ -1,6 +1,6 @@
 /*
  * Rule-set constants and plain types, without zod: the content script's rules engine imports
- * these, and zod must stay out of its bundle (SPEC §7 size budget). The schema is ./schema.ts.
+ * these, and zod must stay out of its bundle (the panel's size budget). The schema is ./schema.ts.
  */
 export const CATEGORIES = [
   'quality',

@@ -3,7 +3,7 @@ import { DEFAULT_DEADLINES, DEFAULT_NOTIFICATIONS } from './constants';
 import type { RuleSet } from './schema';
 
 /*
- * The default rule set: SPEC §2, i.e. what the platform's merchant guide "快手小店移动端极速退款教程"
+ * The default rule set: what the platform's merchant guide "快手小店移动端极速退款教程"
  * says. Every rule carries a `note` naming where it comes from, so the options page can show it.
  * No zod here (only a type import): the content script uses these defaults before the stored
  * rules arrive.

@@ -20,7 +20,7 @@ function isTerminal(c: Pick<RefundCase, 'status'>): boolean {
 }
 
 /**
- * What can be done with an order now (SPEC §2 "What can be done with an order", §1 steps 8–10).
+ * What can be done with an order now (cancel before shipping, return-and-refund after, nothing more once refunded; then confirm, contact support or wait).
  * A case for the order overrides what the order's status alone says; a draft case does not (the
  * merchant is still preparing it). A confirmed case past its arrival window asks for
  * 联系客服 (the guide: past 24 h, contact customer service); an escalated case whose follow-up
@@ -32,7 +32,7 @@ export function adviseOrder(
   now: number,
 ): { advice: Advice; why: LocalText } {
   if (current && current.status !== 'draft') {
-    // Only a confirmed refund can be late: the arrival window starts at confirmation (SPEC §1 step 9).
+    // Only a confirmed refund can be late: the arrival window starts at confirmation.
     const due = current.deadlines?.arrivalDueAt;
     const overdue = current.status === 'confirmed' && due !== undefined && now >= due;
     if (isTerminal(current)) {
@@ -379,7 +379,7 @@ export function expressEligibility(
 
 /**
  * Whether a case ended its application rejected or failed (or was escalated from there): applying
- * again for the order is then a new application, not a duplicate (SPEC §3 Identity).
+ * again for the order is then a new application, not a duplicate (each application is its own case).
  */
 function applicationEnded(c: RefundCase): boolean {
   if (c.status === 'rejected' || c.status === 'failed') return true;

@@ -32,7 +32,7 @@ export {
 export type { Category, Fault, Payer, EvidenceKind, EvidenceField, TemplateVar, Locale } from './constants';
 
 /**
- * The rule set the merchant edits on the options page (SPEC §2, §4). Version 3 is current;
+ * The rule set the merchant edits on the options page. Version 3 is current;
  * `parseRuleSet` migrates older files (see migrate.ts) and reports every problem with the exact
  * path in the file and a plain-words message in zh-CN and en.
  *
@@ -112,7 +112,7 @@ export const Deadlines = z.strictObject({
   reviewReminderHours: Hours.default(DEFAULT_DEADLINES.reviewReminderHours),
   /** An approved refund not confirmed this long after approval reminds the merchant. */
   confirmReminderHours: Hours.default(DEFAULT_DEADLINES.confirmReminderHours),
-  /** The money should arrive this long after the refund is confirmed (SPEC §1 step 9). */
+  /** The money should arrive this long after the refund is confirmed (it cannot move before). */
   arrivalWindowHours: Hours.default(DEFAULT_DEADLINES.arrivalWindowHours),
   supportFollowUpHours: Hours.default(DEFAULT_DEADLINES.supportFollowUpHours),
 });

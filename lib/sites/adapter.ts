@@ -32,6 +32,8 @@ export interface ListedRefund {
   refundAmount?: number;
   /** 申请时间 (China time), epoch ms. */
   appliedAt?: number;
+  /** The platform's processing deadline for the merchant (the page's own data, never the DOM), epoch ms. */
+  dueAt?: number;
   row: Element;
 }
 

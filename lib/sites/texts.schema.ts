@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORDER_STATUSES, REFUND_TYPES } from '../order';
 import { FORM_FIELDS, OBSERVED_STATUSES, READ_FIELDS } from './texts';
+import { CODE_PATTERN, KUAISHOU_STATUS_CODES } from './kuaishou/codes';
 
 const Texts = z.array(z.string().min(1).max(100)).max(50);
 
@@ -14,6 +15,16 @@ export const SiteTexts = z.object({
   refundTypeTexts: z.record(z.enum(REFUND_TYPES), Texts),
   /** Labels of the refund application form's items. */
   formLabels: z.record(z.enum(FORM_FIELDS), Texts),
+  /**
+   * Case status → the after-sale codes of the page's own data that mean it ("40", or "70/3" for
+   * status 70 with negotiateStatus 3). Absent in files from before it existed: the defaults.
+   */
+  afterSaleStatusCodes: z
+    .partialRecord(
+      z.enum(OBSERVED_STATUSES),
+      z.array(z.string().trim().regex(CODE_PATTERN, { error: '状态码应为数字，如 40 或 70/3 / a status code is a number, e.g. 40 or 70/3' })).max(20),
+    )
+    .default(() => structuredClone(KUAISHOU_STATUS_CODES)),
   /** Button texts the extension reacts to. */
   buttons: z.object({ submit: Texts, confirmRefund: Texts, applyRefund: Texts }),
 });

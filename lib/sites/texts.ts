@@ -1,5 +1,6 @@
 import { SNAPSHOT_FIELDS } from '../order';
 import type { SiteTexts } from './texts.schema';
+import { KUAISHOU_STATUS_CODES } from './kuaishou/codes';
 
 /**
  * What one platform's pages say, as data the merchant can edit on the options page
@@ -113,6 +114,7 @@ export const KUAISHOU_TEXTS: SiteTexts = {
     trackingNo: ['物流单号', '运单号', '快递单号'],
     courier: ['快递公司', '物流公司'],
   },
+  afterSaleStatusCodes: KUAISHOU_STATUS_CODES,
   buttons: {
     submit: ['提交申请', '提交'],
     confirmRefund: ['确认退款'],

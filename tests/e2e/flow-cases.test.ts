@@ -9,6 +9,7 @@ import {
   applyFor,
   badgeText,
   fillWithPanel,
+  pageButton,
   patchRules,
   resetRules,
   sendToBackground,
@@ -42,7 +43,7 @@ forEachBrowser((b) => {
     expect(await p.advice()).toBe('cancel-order');
   });
 
-  it('warn mode: the first submit with evidence missing warns, the second goes through; the review rejects it', async () => {
+  it('warn mode: a submit with evidence missing is warned at the button, a double click too; 仍要提交 goes through; the review rejects it', async () => {
     const orderId = SEED.orders.delivered;
     const page = await b.openBackOffice(`/zone/refund/apply?orderId=${orderId}`);
     const p = await b.panel(page, { kind: 'refund-form' });
@@ -50,8 +51,16 @@ forEachBrowser((b) => {
     await waitPanelAttr(page, '[data-rh="evidence"]', 'data-complete', 'false');
     await submitForm(page);
     await waitPanelAttr(page, '[data-rh="submit-warning"]', 'data-mode', 'warn');
+    // The warning is where the merchant clicked: next to the page's 提交申请, not in the panel's corner.
+    const button = await pageButton(page, '提交申请');
+    const [btn, pop] = [(await button.boundingBox())!, (await (await page.$(inPanel('[data-rh="submit-warning"]')))!.boundingBox())!];
+    expect(Math.min(Math.abs(pop.y - (btn.y + btn.height)), Math.abs(pop.y + pop.height - btn.y))).toBeLessThanOrEqual(12);
+    expect(pop.x).toBeLessThanOrEqual(btn.x + btn.width);
+    // A double click on 提交申请 is no choice: still on the form, still warned.
+    await button.click({ count: 2 });
+    await waitPanelAttr(page, '[data-rh="submit-warning"]', 'data-mode', 'warn');
     expect(new URL(page.url()).pathname).toBe('/zone/refund/apply');
-    await submitForm(page);
+    await (await page.$(inPanel('[data-rh="submit-anyway"]')))!.click();
     const afterSaleId = await afterSaleIdFromUrl(page);
     await b.waitForField(page, 'caseStatus', 'reviewing');
 
@@ -152,5 +161,11 @@ forEachBrowser((b) => {
     expect(await chip!.evaluate((n) => n.getAttribute('data-status'))).toBe('escalated');
     // Orders without a case get no chip.
     expect(await page.$(`[data-rh-chip][data-order-id="${SEED.orders.unshipped}"]`)).toBeNull();
+    // A dot and a short word that fit: the page's columns are as wide with the chips as without.
+    expect(await chip!.evaluate((n) => n.shadowRoot!.textContent)).toMatch(/^(客服处理|Support)$/);
+    const widths = () => page.$$eval('.ant-table-thead th', (ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
+    const withChips = await widths();
+    await page.evaluate(() => document.querySelectorAll<HTMLElement>('[data-rh-chip]').forEach((c) => (c.style.display = 'none')));
+    expect(await widths()).toEqual(withChips);
   });
 });

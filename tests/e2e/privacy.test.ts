@@ -254,7 +254,7 @@ async function launchFirefoxBehindProxy(proxyPort: number): Promise<Walkable & {
     extensionBaseUrl,
     async openExtensionPage(path, { waitFor = 'body', timeout = 15_000 } = {}) {
       const page = await browser.newPage();
-      // goto to moz-extension:// never resolves here (TOOLCHAIN.md): start it and poll.
+      // goto to moz-extension:// never resolves under puppeteer's Firefox: start it and poll.
       page.goto(extensionBaseUrl + path, { timeout: 0 }).catch(() => {});
       const deadline = Date.now() + timeout;
       let last = '';

@@ -35,7 +35,7 @@ export const REFUND_STATUS_TEXT: Record<RefundStatus, string> = {
 };
 
 /**
- * The platform's after-sale status code (open platform `status`, SPEC §5) and `negotiateStatus`
+ * The platform's after-sale status code (the open platform's `status`) and `negotiateStatus`
  * for each of the demo's statuses. The demo's review (platform approves, the merchant confirms)
  * maps onto the codes loosely: 40 stands for "waiting for the merchant" (审核通过, 确认退款 due);
  * 70 ends three ways, told apart by negotiateStatus (3 rejected, 4 failed, 5 closed).

@@ -1,4 +1,4 @@
-/* SPEC §3 Identity: each application is its own case; the after-sale number is its identity once known. */
+/* Case identity: each application is its own case; the after-sale number is its identity once known. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPLIED_TOLERANCE_MS, newestCase, pickCase, previousApplication, standingClaims } from '../../lib/cases/identity';
 import { applyAction, attention, observe, REAPPLIED_NOTE } from '../../lib/cases/model';

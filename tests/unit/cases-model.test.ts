@@ -188,6 +188,25 @@ describe('guards and deadlines on entering a status', () => {
     expect(applyAction(c, 'contact-support', rules, T0 + 48 * H, 'panel').ok).toBe(true);
   });
 
+  it("the platform's deadline (the page's expireTime) is kept, and an approved case is reminded 2 h before it when that comes first", () => {
+    const reviewing = observe(newCase(), 'reviewing', rules, T0 + H, 'page', { dueAt: T0 + 10 * H }).case;
+    expect(reviewing.platformDueAt).toBe(T0 + 10 * H);
+    // Approved at +5 h: the rule says +29 h, the platform's deadline says by +10 h: remind at +8 h.
+    const approved = observe(reviewing, 'approved', rules, T0 + 5 * H).case;
+    expect(approved.deadlines.confirmRemindAt).toBe(T0 + 8 * H);
+    expect(approved.nextDeadline).toBe(T0 + 8 * H);
+    // A later deadline seen on the list moves the reminder back to the rule's time; a far one leaves the rule's.
+    expect(observe(approved, 'approved', rules, T0 + 6 * H, 'page', { dueAt: T0 + 100 * H }).case.deadlines.confirmRemindAt).toBe(T0 + 29 * H);
+    // A deadline already near: remind at once (never before the approval).
+    const near = observe(newCase(), 'approved', rules, T0 + 5 * H).case;
+    expect(observe(near, 'approved', rules, T0 + 6 * H, 'page', { dueAt: T0 + 6 * H }).case.deadlines.confirmRemindAt).toBe(T0 + 5 * H);
+    // The same deadline again changes nothing; a terminal case keeps none.
+    expect(observe(approved, 'approved', rules, T0 + 6 * H, 'page', { dueAt: T0 + 10 * H }).changed).toBe(false);
+    const refunded = observe(newCase(), 'refunded', rules, T0 + H).case;
+    expect(observe(refunded, 'refunded', rules, T0 + 2 * H, 'page', { dueAt: T0 + 10 * H }).case.platformDueAt).toBeUndefined();
+    expect(retime(approved, rules).deadlines.confirmRemindAt).toBe(T0 + 8 * H);
+  });
+
   it('approved sets approvedAt and the confirm reminder (approval + 24 h), no arrival window; attention is immediate', () => {
     const r = observe(newCase(), 'approved', rules, T0 + 5 * H);
     expect(r.changed).toBe(true);
@@ -344,7 +363,7 @@ describe('observe: platform truth moves forward only, never out of a terminal st
   });
 });
 
-describe('overdue (SPEC §1 step 9: the money within 24 h after the refund is confirmed)', () => {
+describe('overdue (the money within 24 h after the refund is confirmed)', () => {
   const approvedAt = T0 + 2 * H;
   const approved = observe(newCase(), 'approved', rules, approvedAt).case;
   const confirmedAt = approvedAt + 10 * H;

@@ -32,14 +32,36 @@ describe('the refund form', () => {
     expect(attr('[data-rh-evidence="purchase-proof"]', 'data-state')).toBe('missing');
   });
 
-  it('warn: the first submit with evidence missing is stopped and warned, the second goes through', async () => {
+  it('warn: a submit with evidence missing is stopped and warned, a second click or a double click too; only 仍要提交 lets one through', async () => {
     const { submit, pageSubmits } = refundFormPage();
     await start();
     submit.click();
     expect(pageSubmits).not.toHaveBeenCalled();
     expect(attr('[data-rh="submit-warning"]', 'data-mode')).toBe('warn');
     submit.click();
+    submit.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+    submit.click();
+    expect(pageSubmits).not.toHaveBeenCalled();
+    ($('[data-rh="submit-anyway"]') as HTMLElement).click();
     expect(pageSubmits).toHaveBeenCalledTimes(1);
+    expect($('[data-rh="submit-warning"]')).toBeNull();
+    // The choice was for that submit only.
+    submit.click();
+    expect(pageSubmits).toHaveBeenCalledTimes(1);
+    expect(attr('[data-rh="submit-warning"]', 'data-mode')).toBe('warn');
+  });
+
+  it('去补充 closes the warning and opens the panel on the checklist; nothing is submitted', async () => {
+    const { submit, pageSubmits } = refundFormPage();
+    await start();
+    $('[data-rh="toggle"]')!.click();
+    expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('true');
+    submit.click();
+    expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('true'); // the warning is at the button, the panel stays as it was
+    ($('[data-rh="add-evidence"]') as HTMLElement).click();
+    expect($('[data-rh="submit-warning"]')).toBeNull();
+    expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('false');
+    expect(pageSubmits).not.toHaveBeenCalled();
   });
 
   it('block: every submit with evidence missing is stopped', async () => {
@@ -136,7 +158,7 @@ function modalFormPage() {
   return { form, submit, modal };
 }
 
-describe('when an application counts as submitted (SPEC §3)', () => {
+describe('when an application counts as submitted: only once the page accepts it', () => {
   it("the page's own toast (no success class) saying 提交成功 records the case", async () => {
     const { form, submit } = refundFormPage('待发货');
     const c = await start();

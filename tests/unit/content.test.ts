@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/send';
 import { isServed as servedPath } from '../../lib/sites/kuaishou/routes';
-import { decideSubmit } from '../../lib/content/guard';
+import { anchorAt, decideSubmit, WARNING_WIDTH } from '../../lib/content/guard';
 import { choosePlacement } from '../../lib/content/host';
 
 describe('served routes', () => {
@@ -28,13 +28,20 @@ describe('submit guard', () => {
   it.each([
     [true, 'warn', false, 'allow'],
     [true, 'block', false, 'allow'],
-    [true, 'warn', true, 'allow'],
     [false, 'warn', false, 'warn'],
     [false, 'warn', true, 'allow'],
     [false, 'block', false, 'block'],
     [false, 'block', true, 'block'],
-  ] as const)('complete=%s, rules say %s, warned before=%s → %s', (complete, mode, warnedBefore, decision) => {
-    expect(decideSubmit({ complete, mode, warnedBefore })).toBe(decision);
+  ] as const)('complete=%s, rules say %s, 仍要提交 chosen=%s → %s', (complete, mode, submitAnyway, decision) => {
+    expect(decideSubmit({ complete, mode, submitAnyway })).toBe(decision);
+  });
+
+  it('the warning sits under the submit button, or above it when the button is in the lower half; always on screen', () => {
+    const view = { width: 1024, height: 768 };
+    expect(anchorAt({ top: 100, bottom: 132, left: 200 }, view)).toEqual({ left: 200, top: 140 });
+    expect(anchorAt({ top: 700, bottom: 732, left: 200 }, view)).toEqual({ left: 200, bottom: 76 });
+    expect(anchorAt({ top: 100, bottom: 132, left: 1000 }, view).left).toBe(1024 - WARNING_WIDTH - 8);
+    expect(anchorAt({ top: 100, bottom: 132, left: -40 }, view).left).toBe(8);
   });
 });
 

@@ -2,7 +2,8 @@
 // read, what is kept of them, and what the codes mean.
 import { describe, expect, it } from 'vitest';
 import { endpointOf, pickPageData } from '../../lib/sites/kuaishou/page-data';
-import { refundTypeOfCode, statusOfCode } from '../../lib/sites/kuaishou/codes';
+import { KUAISHOU_STATUS_CODES as K, refundTypeOfCode, statusOfCode } from '../../lib/sites/kuaishou/codes';
+import { DEFAULT_RULES } from '../../lib/rules/defaults';
 import { SiteStore } from '../merchant-site/store';
 import { SEED } from '../merchant-site/seed';
 
@@ -74,15 +75,15 @@ describe('what is kept of a response', () => {
 
 describe('codes', () => {
   it('status and negotiateStatus → the case status; unknown codes are unknown', () => {
-    expect([10, 11, 20, 40, 50, 60].map((s) => statusOfCode(s))).toEqual(['reviewing', 'reviewing', 'escalated', 'approved', 'confirmed', 'refunded']);
-    expect([3, 4, 5, 9].map((n) => statusOfCode(70, n))).toEqual(['rejected', 'failed', 'closed', undefined]);
-    expect(statusOfCode(70)).toBeUndefined();
-    expect(statusOfCode(99)).toBeUndefined();
+    expect([10, 11, 20, 40, 50, 60].map((s) => statusOfCode(K, s))).toEqual(['reviewing', 'reviewing', 'escalated', 'approved', 'confirmed', 'refunded']);
+    expect([3, 4, 5, 9].map((n) => statusOfCode(K, 70, n))).toEqual(['rejected', 'failed', 'closed', undefined]);
+    expect(statusOfCode(K, 70)).toBeUndefined();
+    expect(statusOfCode(K, 99)).toBeUndefined();
   });
   it('the demo back office’s codes for every status it plays mean that status', () => {
     const store = new SiteStore({ variants: true });
     const byId = new Map(store.refundListPage({ pageNum: 1, pageSize: 100 }).resultList.map((r: any) => [r.refundId, r]));
-    const expectStatus = (id: string, s: string) => expect(statusOfCode(byId.get(id).status, byId.get(id).negotiateStatus), id).toBe(s);
+    const expectStatus = (id: string, s: string) => expect(statusOfCode(K, byId.get(id).status, byId.get(id).negotiateStatus), id).toBe(s);
     expectStatus(SEED.refunds.reviewing, 'reviewing');
     expectStatus(SEED.refunds.approved, 'approved');
     expectStatus(SEED.refunds.confirmed, 'confirmed');
@@ -91,6 +92,20 @@ describe('codes', () => {
     expectStatus(SEED.refunds.failed, 'failed');
     expectStatus(SEED.variants.refunds.closed, 'closed');
     expectStatus(SEED.variants.refunds.intervening, 'escalated');
+  });
+  it('the table is the merchant’s: a code the platform adds can be given a meaning in the rules, and a bad one is refused', async () => {
+    const { parseRuleSet } = await import('../../lib/rules/schema');
+    const rules = structuredClone(DEFAULT_RULES);
+    rules.sites.kuaishou.afterSaleStatusCodes = { ...rules.sites.kuaishou.afterSaleStatusCodes, approved: ['30', '40', '45', '41'], rejected: ['70/3', '80'] };
+    const parsed = parseRuleSet(JSON.stringify(rules));
+    const codes = parsed.ok ? parsed.rules.sites.kuaishou.afterSaleStatusCodes : undefined;
+    expect([statusOfCode(codes!, 41), statusOfCode(codes!, 80, 1), statusOfCode(codes!, 70, 3), statusOfCode(K, 41)]).toEqual(['approved', 'rejected', 'rejected', undefined]);
+    // A rules file from before the table existed gets the defaults.
+    delete (rules.sites.kuaishou as Partial<typeof rules.sites.kuaishou>).afterSaleStatusCodes;
+    const old = parseRuleSet(JSON.stringify(rules));
+    expect(old.ok && statusOfCode(old.rules.sites.kuaishou.afterSaleStatusCodes, 40)).toBe('approved');
+    rules.sites.kuaishou.afterSaleStatusCodes = { approved: ['审核通过'] };
+    expect(parseRuleSet(JSON.stringify(rules)).ok).toBe(false);
   });
   it('handlingWay → refund type', () => {
     expect([1, 10, 2].map(refundTypeOfCode)).toEqual(['return-refund', 'refund-only', undefined]);
@@ -112,21 +127,29 @@ describe('the panel’s side: what arrives is validated again, and the DOM on sc
     send({ kind: 'refunds', refunds: [{ refundId: '1202', orderId: '2402', status: 40 }] }); // not a string: ignored
     send('{not json');
     send(JSON.stringify({ kind: 'refunds', refunds: [{ refundId: 'x', orderId: '2403', status: 40 }] }));
-    expect([...seen.refunds.values()]).toEqual([{ refundId: '1201', orderId: '2401', status: 40, negotiateStatus: 2, seen: 'approved' }]);
+    expect([...seen.refunds.values()]).toEqual([{ refundId: '1201', orderId: '2401', status: 40, negotiateStatus: 2 }]);
   });
 
   it('a row without status words takes the data’s; a row whose words disagree keeps them, and the disagreement is returned', () => {
     seen.refunds.clear();
     send(JSON.stringify({ kind: 'refunds', refunds: [{ refundId: '1201', orderId: '2401', status: 40, negotiateStatus: 2 }, { refundId: '1202', orderId: '2401', status: 11 }] }));
-    const { rows, conflicts } = withPageData([row('1201'), row('1202', 'approved', '审核通过'), row('1203')], seen);
+    const { rows, conflicts } = withPageData([row('1201'), row('1202', 'approved', '审核通过'), row('1203')], seen, K);
     expect(rows.map((r) => r.status)).toEqual(['approved', 'approved', undefined]);
     expect(conflicts).toEqual([{ afterSaleId: '1202', shown: '审核通过', data: 'reviewing' }]);
+  });
+
+  it("each row of a known after-sale carries its expireTime as the merchant's deadline, whatever the row prints", () => {
+    seen.refunds.clear();
+    const due = Date.UTC(2026, 11, 3, 6, 0, 0);
+    send(JSON.stringify({ kind: 'refunds', refunds: [{ refundId: '1201', orderId: '2401', status: 40, expireTime: due }, { refundId: '1202', orderId: '2401', status: 11, expireTime: due / 1000 }] }));
+    const { rows } = withPageData([row('1201'), row('1202', 'approved', '审核通过'), row('1203')], seen, K);
+    expect(rows.map((r) => r.dueAt)).toEqual([due, due, undefined]);
   });
 
   it('data for another order under the same after-sale number is not used', () => {
     seen.refunds.clear();
     send(JSON.stringify({ kind: 'refunds', refunds: [{ refundId: '1201', orderId: '9999', status: 40, negotiateStatus: 2 }] }));
-    expect(withPageData([row('1201')], seen).rows[0].status).toBeUndefined();
+    expect(withPageData([row('1201')], seen, K).rows[0].status).toBeUndefined();
   });
 });
 

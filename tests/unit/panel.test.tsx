@@ -48,7 +48,8 @@ function actions(): PanelActions & Record<string, ReturnType<typeof vi.fn>> {
     setRemark: vi.fn(),
     fill: vi.fn(),
     tick: vi.fn(),
-    dismissWarning: vi.fn(),
+    addEvidence: vi.fn(),
+    submitAnyway: vi.fn(),
     openCases: vi.fn(),
     copySupport: vi.fn(),
     contactSupport: vi.fn(),
@@ -232,7 +233,17 @@ describe('refund form', () => {
     show(page('refund-form', { read: read(SHIPPED), form: form(), choice: { refundType: 'return-refund' }, warning: { mode } }));
     expect(attr('[data-rh="submit-warning"]', 'data-mode')).toBe(mode);
     expect($('[data-rh="submit-warning"]')!.querySelectorAll('li')).toHaveLength(4);
-    expect($('[data-rh="submit-warning"]')!.textContent).toContain(mode === 'warn' ? '再次点击' : '不能提交');
+    expect($('[data-rh="submit-warning"]')!.textContent).toContain(mode === 'warn' ? '审核可能因此不通过' : '不能提交');
+    // 去补充 always; 仍要提交 only where the rules let a submit through.
+    expect($('[data-rh="add-evidence"]')).not.toBeNull();
+    expect($('[data-rh="submit-anyway"]') === null).toBe(mode === 'block');
+  });
+
+  it('the submit warning shows even with the panel collapsed, at the page’s button', () => {
+    show(page('refund-form', { read: read(SHIPPED), form: form(), choice: { refundType: 'return-refund' }, warning: { mode: 'warn', anchor: { left: 420, bottom: 96 } } }), { collapsed: true });
+    const pop = $('[data-rh="submit-warning"]') as HTMLElement;
+    expect(pop.closest('[hidden]')).toBeNull();
+    expect([pop.style.left, pop.style.bottom, pop.style.top]).toEqual(['420px', '96px', '']);
   });
 
   it('no warning once the evidence is complete', () => {
@@ -402,7 +413,7 @@ describe('collapse and keyboard', () => {
   });
 });
 
-describe('a computed value is marked as computed (SPEC §2)', () => {
+describe('a computed value is marked as computed, never shown as if read', () => {
   it('实付 computed from the breakdown: "（计算）", the title says from what; the refund amount taken from it too', () => {
     const why = { 'zh-CN': '页面未显示实付款，按 商品总价 ¥159.00 − 优惠 ¥30.00 + 运费 ¥0.00 计算', en: 'computed as goods − discount + shipping' };
     show(page('refund-form', { read: read({ ...SHIPPED }, { computed: [{ field: 'paidAmount', reason: why }] }), form: form() }));
@@ -417,7 +428,7 @@ describe('a computed value is marked as computed (SPEC §2)', () => {
   });
 });
 
-describe('the form after a rejected or failed application: a new application (SPEC §1 step 10)', () => {
+describe('the form after a rejected or failed application: a new application (the platform’s own path)', () => {
   it('shows why the last one was rejected and what to add, not the old status nor 联系客服', () => {
     const old = { ...caseIn('rejected'), platformComment: '未提供商品照片，凭证不足，请补充后重新提交。', trackingNo: 'YT1234567890123' } as RefundCase;
     show(page('refund-form', { read: read({ ...SHIPPED, status: 'delivered', statusText: '已签收' }), form: form({ refundType: 'return-refund' }), caseRec: old }));

@@ -286,7 +286,7 @@ describe('findOpenCase (duplicate applications)', () => {
   });
 });
 
-describe('template instructions in the remark (SPEC §2: they never reach the platform)', () => {
+describe('template instructions in the remark (they never reach the platform)', () => {
   const refundOnly = { refundType: 'refund-only' as const, reasonId: 'quality' };
   const facts = (remark: string) => ({ uploads: 0, fields: { remark }, ticked: [] });
 

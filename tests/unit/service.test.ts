@@ -131,7 +131,7 @@ describe('reportPage', () => {
     await svc.reportPage([{ orderId: '2006', status: 'approved' }], at(T0 + HOUR));
     const res = await svc.reportPage([{ orderId: '2006', status: 'confirmed' }], at(T0 + 2 * HOUR));
     expect(res.changes.map((c) => [c.from, c.to])).toEqual([['approved', 'confirmed']]);
-    // The arrival window starts at the confirmation (SPEC §1 step 9), not at the approval.
+    // The arrival window starts at the confirmation (the money cannot move before it), not at the approval.
     expect((await svc.get(a.id))!).toMatchObject({ status: 'confirmed', deadlines: { arrivalDueAt: T0 + 26 * HOUR } });
     // Not out of a terminal status.
     await svc.reportPage([{ orderId: '2006', status: 'refunded' }], at(T0 + 3 * HOUR));

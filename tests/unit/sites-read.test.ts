@@ -325,7 +325,7 @@ describe('readTable', () => {
   });
 });
 
-describe('实付 computed only when every line of the price breakdown is understood (SPEC §2)', () => {
+describe('实付 computed only when every line of the price breakdown is understood', () => {
   const hashed = (pairs: Array<[string, string]>) =>
     `<div class="amounts__Hx92d">${pairs.map(([l, v]) => `<span class="label__BFlU4">${l}</span><span class="content__Rf0s7">${v}</span>`).join('')}</div>`;
   const read = (html: string) =>

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PANEL_LOCALES, panelFile } from '../../lib/panel-files';
-import { BUDGETS, checkSizes, failures, gzipSize, type Budget } from '../../scripts/size';
+import { BUDGETS, checkSizes, describe as describeSize, failures, gzipSize, type Budget } from '../../scripts/size';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,10 +68,16 @@ describe('a budget shared by files parsed together', () => {
 });
 
 describe('the project budgets', () => {
-  it('hold every panel runtime (one per UI locale) to 30 KB and the bootstrap to 6 KB', () => {
-    expect(BUDGETS.map((b) => [b.file, b.maxGzip])).toEqual([
-      ['content-scripts/merchant.js', 6 * 1024],
-      ...PANEL_LOCALES.map((l) => [panelFile(l), 30 * 1024]),
+  it('hold the bootstrap to 6 KB and every panel runtime (one per UI locale) to 31 KB, saying the 30 KB goal is missed', () => {
+    expect(BUDGETS.map((b) => [b.file, b.maxGzip, b.goalGzip])).toEqual([
+      ['content-scripts/merchant.js', 6 * 1024, undefined],
+      ...PANEL_LOCALES.map((l) => [panelFile(l), 31 * 1024, 30 * 1024]),
     ]);
+  });
+
+  it('a file over its goal but within its budget passes, and the line says the miss', () => {
+    const r = { file: 'panel.js', name: 'panel', maxGzip: 2000, goalGzip: 1000, gzip: 1500, over: -500 };
+    expect(failures([r])).toEqual([]);
+    expect(describeSize(r)).toContain('the 0.98 KB goal: missed by 500 B');
   });
 });

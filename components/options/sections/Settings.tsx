@@ -194,6 +194,7 @@ export function SitesSection() {
         {group(ed.t('labels'), 'labels', READ_FIELDS, READ_FIELD_LABELS)}
         {group(ed.t('orderStatusTexts'), 'orderStatusTexts', ORDER_STATUSES, ORDER_STATUS_LABELS)}
         {group(ed.t('afterSaleStatusTexts'), 'afterSaleStatusTexts', OBSERVED_STATUSES, OBSERVED_STATUS_LABELS)}
+        {group(ed.t('afterSaleStatusCodes'), 'afterSaleStatusCodes', OBSERVED_STATUSES, OBSERVED_STATUS_LABELS)}
         {group(ed.t('refundTypeTexts'), 'refundTypeTexts', REFUND_TYPES, REFUND_TYPE_LABELS)}
         {group(ed.t('formLabels'), 'formLabels', FORM_FIELDS, FORM_FIELD_LABELS)}
         {group(ed.t('buttons'), 'buttons', ['submit', 'confirmRefund', 'applyRefund'], {

@@ -8,8 +8,8 @@
 import { isHidden, squash } from '../../sites/dom/text';
 import type { Feature } from '../core';
 import { effectiveOrder } from '../model';
+import { BUTTON, MODAL_CLOSE, MODAL_LAYER, MODAL_OUTSIDE, PRIMARY_BUTTON } from '../../sites/dom/antd';
 
-const MODAL = '.ant-modal-wrap,[role=dialog],.ant-popover';
 const OK_TEXTS = ['确定', '确认', '好的', 'OK'];
 
 /** A shown element matching the selector (attribute checks only: no layout). */
@@ -39,7 +39,7 @@ export const confirmRefund: Feature = {
         ok: false,
         modal: false,
         timer: win.setTimeout(() => {
-          if (pending === pc && !pc.modal && !shown(doc, MODAL)) {
+          if (pending === pc && !pc.modal && !shown(doc, MODAL_LAYER)) {
             pending = undefined;
             void ctx.caseAction('confirm', orderId);
           }
@@ -51,10 +51,10 @@ export const confirmRefund: Feature = {
     function onModalClick(target: Element) {
       const pc = pending!;
       pc.modal = true;
-      const btn = target.closest('button,[role=button],.ant-btn');
-      if (btn && !btn.matches('.ant-modal-close') && (btn.matches('.ant-btn-primary') || OK_TEXTS.includes(squash(btn.textContent ?? '')))) pc.ok = true;
+      const btn = target.closest(`button,[role=button],${BUTTON}`);
+      if (btn && !btn.matches(MODAL_CLOSE) && (btn.matches(PRIMARY_BUTTON) || OK_TEXTS.includes(squash(btn.textContent ?? '')))) pc.ok = true;
       // Any other button (取消, ×) or the mask closes the modal without confirming.
-      else if (btn || target.matches('.ant-modal-wrap,.ant-modal-mask')) drop();
+      else if (btn || target.matches(MODAL_OUTSIDE)) drop();
     }
 
     win.addEventListener(
@@ -63,10 +63,10 @@ export const confirmRefund: Feature = {
         const target = e.target as Element;
         // Only the merchant's own clicks: one a page script dispatched (isTrusted false) is not the merchant confirming.
         if (e.isTrusted === false || !state() || ctx.ours(e) || !target?.closest) return;
-        if (pending && target.closest(MODAL)) return onModalClick(target);
-        const btn = target.closest('button,[role=button],a,.ant-btn');
+        if (pending && target.closest(MODAL_LAYER)) return onModalClick(target);
+        const btn = target.closest(`button,[role=button],a,${BUTTON}`);
         const labels = ctx.texts().buttons.confirmRefund ?? [];
-        if (btn && !btn.closest(MODAL) && labels.some((x) => squash(x) === squash(btn.textContent ?? ''))) onConfirmClick(btn);
+        if (btn && !btn.closest(MODAL_LAYER) && labels.some((x) => squash(x) === squash(btn.textContent ?? ''))) onConfirmClick(btn);
       },
       { capture: true, signal },
     );
@@ -75,7 +75,7 @@ export const confirmRefund: Feature = {
     const change = () => {
       const pc = pending;
       if (!pc) return;
-      if (shown(doc, MODAL)) pc.modal = true;
+      if (shown(doc, MODAL_LAYER)) pc.modal = true;
       else if (pc.modal) {
         drop();
         if (pc.ok) void ctx.caseAction('confirm', pc.orderId);

@@ -1,7 +1,7 @@
 /*
  * The refund application form: read what it shows, fill it from the panel's choices, guard its
  * submit while evidence is missing (./guard.ts decides), and record the case once the page
- * accepts the application (SPEC §3): its success message, its form closing with no error, or the
+ * accepts the application: its success message, its form closing with no error, or the
  * new after-sale's page. An error the page shows, a cancelled form or leaving for another page
  * drops it.
  */
@@ -14,8 +14,9 @@ import { isHidden, squash } from '../../sites/dom/text';
 import { kindOfRoute } from '../../sites/kuaishou/routes';
 import { parseId } from '../../sites/kuaishou/values';
 import type { Feature } from '../core';
-import { decideSubmit } from '../guard';
+import { anchorAt, decideSubmit } from '../guard';
 import { effectiveOrder, effectiveRefundType, evidenceOf, proposedRemark, type PageState } from '../model';
+import { MODAL_CLOSE, MODAL_OUTSIDE } from '../../sites/dom/antd';
 
 /** How long after an allowed submit the page's answer may still be recognised. */
 const SUBMIT_WINDOW = 20_000;
@@ -43,7 +44,10 @@ export const refundForm: Feature = {
     const { win, doc, locale, t, adapter, state, texts, now, renderNow, rules } = ctx;
     const openedAt = now();
     let sig = '';
-    let warnedOnce = false;
+    /** Set by the warning's 仍要提交 for the one submit it makes. */
+    let submitAnyway = false;
+    /** The page's submit button the warning points at. */
+    let warnedAt: Element | undefined;
     let lastGuard: { at: number; allowed: boolean } | undefined;
 
     const update = (fn: (s: PageState) => void) => {
@@ -110,18 +114,30 @@ export const refundForm: Feature = {
       s.form = adapter.readForm(doc, texts());
       const complete = evidenceOf(rules()!, s).complete;
       const mode = rules()!.submit.onMissingEvidence;
-      const decision = decideSubmit({ complete, mode, warnedBefore: warnedOnce });
+      const decision = decideSubmit({ complete, mode, submitAnyway });
+      submitAnyway = false;
       lastGuard = { at: now(), allowed: decision === 'allow' };
       if (decision === 'allow') {
         s.warning = undefined;
+        warnedAt = undefined;
         expectOutcome(s);
       } else {
         stop(e);
-        if (decision === 'warn') warnedOnce = true;
-        s.warning = { mode: decision };
-        if (ctx.collapsed()) ctx.toggle();
+        warnedAt = adapter.findButton(doc, texts().buttons.submit ?? []) ?? (e.target as Element);
+        s.warning = { mode: decision, anchor: anchorOf(warnedAt) };
       }
       renderNow();
+    }
+
+    const anchorOf = (el: Element) => anchorAt(el.getBoundingClientRect(), { width: win.innerWidth, height: win.innerHeight });
+
+    /** The warning's 仍要提交 (warn mode only): the page's own submit, let through once. */
+    function submitAnyway_() {
+      const s = state();
+      if (!s?.warning || s.warning.mode !== 'warn' || !warnedAt?.isConnected) return;
+      submitAnyway = true;
+      (warnedAt as HTMLElement).click();
+      submitAnyway = false; // the click was guarded synchronously; never left for a later one
     }
 
     function reasonFromPage(text: string | undefined): string | undefined {
@@ -206,9 +222,19 @@ export const refundForm: Feature = {
       if (!state() || ctx.ours(e) || !target?.closest) return;
       if (adapter.findButton(doc, texts().buttons.submit ?? [])?.contains(target)) return guard(e);
       const btn = target.closest('button,[role=button],a');
-      if (target.matches('.ant-modal-wrap') || btn?.matches('.ant-modal-close') || CANCEL.test(squash(btn?.textContent ?? ''))) cancel();
+      if (target.matches(MODAL_OUTSIDE) || btn?.matches(MODAL_CLOSE) || CANCEL.test(squash(btn?.textContent ?? ''))) cancel();
     });
     on('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && !ctx.ours(e) && cancel());
+    // The warning follows its button when the page scrolls or resizes.
+    const follow = () => {
+      const s = state();
+      if (s?.warning && warnedAt?.isConnected) {
+        s.warning = { ...s.warning, anchor: anchorOf(warnedAt) };
+        ctx.queueRender();
+      }
+    };
+    on('scroll', follow);
+    win.addEventListener('resize', follow, { signal });
     on('submit', (e) => {
       if (ctx.ours(e)) return;
       // A click on the submit button already decided for this submit (Enter in a field clicks it too).
@@ -229,7 +255,12 @@ export const refundForm: Feature = {
         setReason: (id) => update((s) => (s.choice = { ...s.choice, reasonId: id || undefined, remark: undefined })),
         setRemark: (text) => update((s) => (s.choice.remark = text)),
         tick: (id) => update((s) => (s.ticked = s.ticked.includes(id) ? s.ticked.filter((x) => x !== id) : [...s.ticked, id])),
-        dismissWarning: () => update((s) => (s.warning = undefined)),
+        // 去补充: the warning closes and the panel, open, shows the checklist of what is missing.
+        addEvidence: () => {
+          update((s) => (s.warning = undefined));
+          if (ctx.collapsed()) ctx.toggle();
+        },
+        submitAnyway: submitAnyway_,
       },
     };
   },

@@ -20,9 +20,9 @@ export const refundList: Feature = {
     let sig = '';
     const seen = watchPageData(() => ctx.scheduleRead(), signal);
     const read = (s: PageState) => {
-      const { rows: refunds, conflicts } = withPageData(ctx.adapter.readRefundList(ctx.doc, ctx.texts()), seen);
+      const { rows: refunds, conflicts } = withPageData(ctx.adapter.readRefundList(ctx.doc, ctx.texts()), seen, ctx.texts().afterSaleStatusCodes);
       if (refunds.length) ctx.ready();
-      const next = JSON.stringify([refunds.map((r) => [r.orderId, r.afterSaleId, r.status, r.statusText, r.appliedAt]), conflicts, ctx.generation()]);
+      const next = JSON.stringify([refunds.map((r) => [r.orderId, r.afterSaleId, r.status, r.statusText, r.appliedAt, r.dueAt]), conflicts, ctx.generation()]);
       if (next === sig) return;
       sig = next;
       s.refunds = refunds;
@@ -38,6 +38,7 @@ export const refundList: Feature = {
         .map((r) => {
           const o: Observation = { orderId: r.orderId, afterSaleId: r.afterSaleId, status: r.status! };
           if (r.appliedAt !== undefined) o.appliedAt = r.appliedAt;
+          if (r.dueAt !== undefined) o.dueAt = r.dueAt;
           return o;
         });
       void ctx.report(obs, (r) => {

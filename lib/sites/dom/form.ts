@@ -4,7 +4,8 @@
  * `change` events, so React's onChange sees it and its state (not just the DOM) changes.
  * Works across realms: the prototypes and event constructors come from the element's own window.
  */
-import { isHidden, labelKey, normalizeText, optionLabelText, SELECTION_ITEM } from './text';
+import { isHidden, labelKey, normalizeText, optionLabelText } from './text';
+import { CHOICE_BUTTON, DROPDOWN, OPTION, OPTION_CONTENT, OPTION_DISABLED, SELECT, SELECT_OPENER, SELECTION_ITEM } from './antd';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -103,7 +104,7 @@ export function chooseRadio(group: Element, optionLabels: readonly string[]): bo
     return radio.checked;
   }
   // Button groups without inputs: click the element whose text matches.
-  const buttons = Array.from(group.querySelectorAll('button, [role=radio], .ant-radio-button-wrapper, .ant-segmented-item'));
+  const buttons = Array.from(group.querySelectorAll(`button, [role=radio], ${CHOICE_BUTTON}`));
   const btn = pickOption(buttons, (b) => b.textContent ?? '', optionLabels) as HTMLElement | undefined;
   if (!btn) return false;
   btn.click();
@@ -140,9 +141,6 @@ export function waitFor<T>(doc: Document, probe: () => T | undefined | null, tim
   });
 }
 
-/** An option in an open dropdown: Ant Design 4/5, and Ant Design 3's menu items. */
-const OPTION = '.ant-select-item-option, .ant-select-dropdown-menu-item';
-
 function selectionText(select: Element): string {
   const item = select.querySelector(SELECTION_ITEM);
   return item ? normalizeText(item.getAttribute('title') || item.textContent || '') : '';
@@ -155,15 +153,15 @@ function dropdownOf(select: Element, doc: Document): Element | undefined {
   for (const attr of ['aria-controls', 'aria-owns']) {
     const id = combo?.getAttribute(attr);
     const list = id ? doc.getElementById(id) : null;
-    const dd = list?.closest('.ant-select-dropdown');
+    const dd = list?.closest(DROPDOWN);
     if (dd && !isHidden(dd) && dd.querySelector(OPTION)) return dd;
   }
-  const open = Array.from(doc.querySelectorAll('.ant-select-dropdown')).filter((d) => !isHidden(d) && d.querySelector(OPTION));
+  const open = Array.from(doc.querySelectorAll(DROPDOWN)).filter((d) => !isHidden(d) && d.querySelector(OPTION));
   return open[open.length - 1];
 }
 
 function optionText(o: Element): string {
-  const content = o.querySelector('.ant-select-item-option-content');
+  const content = o.querySelector(OPTION_CONTENT);
   return o.getAttribute('title') || (content ?? o).textContent || '';
 }
 
@@ -176,14 +174,14 @@ function optionText(o: Element): string {
 export async function selectAntOption(selectRoot: Element, optionLabels: string[]): Promise<boolean> {
   if (selectRoot.nodeName === 'SELECT') return chooseNativeOption(selectRoot as HTMLSelectElement, optionLabels);
   const native = selectRoot.querySelector('select');
-  if (native && !selectRoot.querySelector('.ant-select')) return chooseNativeOption(native, optionLabels);
-  const select = selectRoot.matches('.ant-select') ? selectRoot : selectRoot.querySelector('.ant-select');
+  if (native && !selectRoot.querySelector(SELECT)) return chooseNativeOption(native, optionLabels);
+  const select = selectRoot.matches(SELECT) ? selectRoot : selectRoot.querySelector(SELECT);
   if (!select) return false;
   const doc = select.ownerDocument;
   const current = selectionText(select);
   if (current && pickOption([current], (x) => x, optionLabels) !== undefined) return true; // already chosen
   // The element that opens the dropdown on mousedown/click: 4/5 `.ant-select-selector`, 3 `.ant-select-selection`.
-  const selector = (select.querySelector('.ant-select-selector, .ant-select-selection') ?? select) as HTMLElement;
+  const selector = (select.querySelector(SELECT_OPENER) ?? select) as HTMLElement;
   const input = select.querySelector('input') as HTMLInputElement | null;
   input?.focus?.();
   fireMouse(selector, 'mousedown');
@@ -196,7 +194,7 @@ export async function selectAntOption(selectRoot: Element, optionLabels: string[
     const dd = dropdownOf(select, doc);
     if (!dd) return undefined;
     const opts = Array.from(dd.querySelectorAll(OPTION)).filter(
-      (o) => !o.classList.contains('ant-select-item-option-disabled') && !o.classList.contains('ant-select-dropdown-menu-item-disabled'),
+      (o) => !OPTION_DISABLED.some((c) => o.classList.contains(c)),
     );
     const hit = pickOption(opts, optionText, optionLabels);
     if (hit) return hit;

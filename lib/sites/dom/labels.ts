@@ -16,6 +16,10 @@
  */
 import { CONTROL_SELECTOR, MAX_LABEL, MAX_VALUE, SKIP_TAGS, boundedText, dataOf, isControl, isEmptyValue, isHidden, labelKey, normalizeText, valueOf } from './text';
 import { cellAt, columnIndex, firstBodyRow, isHeaderRow } from './tables';
+import { DESC_CONTENT, DESC_ITEM, DESC_LABEL, FORM_ITEM, FORM_ITEM_CONTROL, FORM_ITEM_LABEL, ITEM_LABEL_CLASS, RADIO_GROUP, SELECT } from './antd';
+
+/** A native control or an Ant Design one (select, radio group). */
+const HOLDS_CONTROL = `${CONTROL_SELECTOR}, ${SELECT}, ${RADIO_GROUP}`;
 
 /** Where a label was found: the label element (if any) and the element holding the value. */
 export interface LabelHit {
@@ -37,10 +41,10 @@ function byId(el: Element, id: string): Element | null {
 /** The value element that belongs to a label element, by layout. */
 function valueElementFor(labelEl: Element): Element | undefined {
   // Ant Design form item: the control column, wherever the label column sits.
-  const formLabel = labelEl.closest('.ant-form-item-label');
+  const formLabel = labelEl.closest(FORM_ITEM_LABEL);
   if (formLabel) {
-    const item = formLabel.closest('.ant-form-item') ?? formLabel.parentElement;
-    const control = item?.querySelector('.ant-form-item-control');
+    const item = formLabel.closest(FORM_ITEM) ?? formLabel.parentElement;
+    const control = item?.querySelector(FORM_ITEM_CONTROL);
     if (control) return control;
   }
   // <label for=ID> (itself or inside the label container)
@@ -51,12 +55,12 @@ function valueElementFor(labelEl: Element): Element | undefined {
     if (target && !isHidden(target)) return target;
   }
   // Ant Design descriptions: the content of the same item (plain) or the next cell (bordered).
-  const descLabel = labelEl.closest('.ant-descriptions-item-label');
+  const descLabel = labelEl.closest(DESC_LABEL);
   if (descLabel) {
     const sib = descLabel.nextElementSibling;
-    if (sib && sib.matches('.ant-descriptions-item-content')) return sib;
-    const item = descLabel.closest('.ant-descriptions-item');
-    const content = item?.querySelector('.ant-descriptions-item-content');
+    if (sib && sib.matches(DESC_CONTENT)) return sib;
+    const item = descLabel.closest(DESC_ITEM);
+    const content = item?.querySelector(DESC_CONTENT);
     if (content) return content;
   }
   // A table header column → the first body row's cell in that column.
@@ -93,14 +97,14 @@ function isLabelBox(el: Element): boolean {
   const n = el.nodeName;
   if (n === 'TH' || n === 'TD' || n === 'DT' || n === 'LABEL' || n === 'LI') return true;
   const cls = el.getAttribute('class');
-  return !!cls && /(^|\s)ant-(form|descriptions)-item-label(\s|$)/.test(cls);
+  return !!cls && ITEM_LABEL_CLASS.test(cls);
 }
 
 const STOP_TAGS = new Set(['BODY', 'HTML', 'FORM', 'TABLE', 'TBODY', 'THEAD', 'TR', 'UL', 'OL', 'DL']);
 
 /** Does `el` hold a form control outside `except`? Then it is more than a label. */
 function hasControlOutside(el: Element, except: Element): boolean {
-  for (const c of Array.from(el.querySelectorAll(CONTROL_SELECTOR + ', .ant-select, .ant-radio-group'))) {
+  for (const c of Array.from(el.querySelectorAll(HOLDS_CONTROL))) {
     if (!except.contains(c)) return true;
   }
   return false;
@@ -170,8 +174,8 @@ function finish(labelEl: Element, valueEl: Element, key: string, seenLabels: Set
 export function isFormValue(el: Element): boolean {
   return (
     isControl(el) ||
-    !!el.closest('.ant-form-item-control, .ant-select, .ant-radio-group') ||
-    !!el.querySelector(CONTROL_SELECTOR + ', .ant-select, .ant-radio-group')
+    !!el.closest(`${FORM_ITEM_CONTROL}, ${SELECT}, ${RADIO_GROUP}`) ||
+    !!el.querySelector(HOLDS_CONTROL)
   );
 }
 

@@ -4,6 +4,7 @@
  * cells). Layout is never computed.
  */
 import { MAX_LABEL, isEmptyValue, isHidden, labelKey, textOf, valueOf } from './text';
+import { TABLE, TABLE_AUX_ROW, TABLE_BODY } from './antd';
 
 /** A header row: inside `thead`, or every cell is a `th`. */
 export function isHeaderRow(tr: Element): boolean {
@@ -43,7 +44,7 @@ export function firstBodyRow(table: Element): Element | undefined {
 
 export function isBodyRow(tr: Element): boolean {
   const cls = tr.getAttribute('class') ?? '';
-  if (/ant-table-(measure-row|placeholder|expanded-row)/.test(cls)) return false;
+  if (TABLE_AUX_ROW.test(cls)) return false;
   if (tr.getAttribute('aria-hidden') === 'true') return false;
   return true;
 }
@@ -52,11 +53,11 @@ export function isBodyRow(tr: Element): boolean {
 export function tablesIn(root: ParentNode): Element[] {
   const out: Element[] = [];
   const rootEl = root as Element;
-  if (rootEl.nodeType === 1 && rootEl.matches?.('.ant-table')) return [rootEl];
-  for (const el of Array.from(root.querySelectorAll('.ant-table, table'))) {
-    if (el.matches('.ant-table')) {
-      if (!el.parentElement?.closest('.ant-table')) out.push(el);
-    } else if (!el.closest('.ant-table')) {
+  if (rootEl.nodeType === 1 && rootEl.matches?.(TABLE)) return [rootEl];
+  for (const el of Array.from(root.querySelectorAll(`${TABLE}, table`))) {
+    if (el.matches(TABLE)) {
+      if (!el.parentElement?.closest(TABLE)) out.push(el);
+    } else if (!el.closest(TABLE)) {
       out.push(el);
     }
   }
@@ -83,8 +84,8 @@ export function headerCells(table: Element): Element[] {
 }
 
 export function bodyRows(table: Element): Element[] {
-  const bodies = table.matches('.ant-table')
-    ? Array.from(table.querySelectorAll('.ant-table-tbody'))
+  const bodies = table.matches(TABLE)
+    ? Array.from(table.querySelectorAll(TABLE_BODY))
     : Array.from(table.querySelectorAll('tbody')).filter((b) => b.closest('table') === table);
   const rows: Element[] = [];
   for (const body of bodies.length ? bodies : [table]) {

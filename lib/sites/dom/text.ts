@@ -9,6 +9,7 @@
  * - Nothing inside our own `<refund-helper>` host, `<script>`, `<style>`, `<noscript>` or
  *   `<template>` is read.
  */
+import { HIDDEN_STATE, SELECTION_ITEM } from './antd';
 /** At most this many characters of a value are read. */
 export const MAX_VALUE = 200;
 /** A label (plus its colon) is never longer than this; longer texts are not label candidates. */
@@ -95,14 +96,12 @@ export function isHidden(el: Element | null): boolean {
     const style = e.getAttribute('style');
     if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
     const cls = e.getAttribute('class');
-    if (cls && /(^|\s)ant-[\w-]+-hidden(\s|$)/.test(cls)) return true;
+    if (cls && HIDDEN_STATE.test(cls)) return true;
   }
   return false;
 }
 
 export const CONTROL_SELECTOR = 'input:not([type=hidden]):not([type=file]), textarea, select';
-/** A select's chosen item: Ant Design 4/5 `.ant-select-selection-item`, Ant Design 3 `.ant-select-selection-selected-value`. */
-export const SELECTION_ITEM = '.ant-select-selection-item, .ant-select-selection-selected-value';
 
 export function isControl(el: Element): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
   return el.nodeName === 'INPUT' || el.nodeName === 'TEXTAREA' || el.nodeName === 'SELECT';

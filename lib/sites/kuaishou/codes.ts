@@ -1,36 +1,52 @@
 /*
- * The platform's after-sale codes (SPEC §5, open-platform names) → what the extension tracks:
- * `status` 10–70 with `negotiateStatus` → a case status, `handlingWay` → the refund type. One
- * table, so the page's JSON and its printed texts (lib/rules/defaults.ts) agree on meaning.
+ * The platform's after-sale codes (the open platform's names) → what the extension tracks:
+ * `status` 10–70 with `negotiateStatus` → a case status, `handlingWay` → the refund type. The
+ * status table is part of the page texts (lib/sites/texts.ts, editable in the options page like
+ * the printed words), so the page's JSON and its printed texts agree on meaning.
  */
 import type { RefundType } from '../../order';
 import type { ObservedStatus } from '../texts';
 
 /**
- * Codes with one meaning for the case. 20–22 (平台介入: the platform's customer service has taken
- * the after-sale up) are `escalated`, as the printed 平台介入中 is (lib/sites/texts.ts); 30, 40 and 45 are the return's legs after the merchant agreed (回寄信息…, 待买家确认收货):
- * the platform has approved the refund, the merchant's 确认退款 is next. 70 ends the after-sale:
- * negotiateStatus says how (3 审核不通过, 4 退款失败, 5 关闭); without one it is unknown.
+ * Case status → its codes: `"40"` (a status code) or `"70/3"` (status 70 with negotiateStatus 3).
+ * 20–22 (平台介入: the platform's customer service has taken the after-sale up) are `escalated`, as
+ * the printed 平台介入中 is; 30, 40 and 45 are the return's legs after the merchant agreed
+ * (回寄信息…, 待买家确认收货): the platform has approved, the merchant's 确认退款 is next. 70 ends the
+ * after-sale: negotiateStatus says how (3 审核不通过, 4 退款失败, 5 关闭); alone it means nothing.
  */
-const STATUS_CODES: Record<number, ObservedStatus> = {
-  10: 'reviewing',
-  11: 'reviewing',
-  20: 'escalated',
-  21: 'escalated',
-  22: 'escalated',
-  30: 'approved',
-  40: 'approved',
-  45: 'approved',
-  50: 'confirmed',
-  60: 'refunded',
-};
-const ENDED: Record<number, ObservedStatus> = { 3: 'rejected', 4: 'failed', 5: 'closed' };
+export type StatusCodes = Partial<Record<ObservedStatus, string[]>>;
 
-/** The case status a code pair means, or undefined for a code this table does not know. */
-export function statusOfCode(status: number | undefined, negotiateStatus?: number): ObservedStatus | undefined {
+export const KUAISHOU_STATUS_CODES: StatusCodes = {
+  reviewing: ['10', '11'],
+  escalated: ['20', '21', '22'],
+  approved: ['30', '40', '45'],
+  confirmed: ['50'],
+  refunded: ['60'],
+  rejected: ['70/3'],
+  failed: ['70/4'],
+  closed: ['70/5'],
+};
+
+/** A code as written in the table: a status, or a status and a negotiateStatus. */
+export const CODE_PATTERN = /^\d{1,3}(?:\/\d{1,3})?$/;
+
+const lookups = new WeakMap<StatusCodes, Map<string, ObservedStatus>>();
+
+function lookup(table: StatusCodes): Map<string, ObservedStatus> {
+  let m = lookups.get(table);
+  if (!m) {
+    m = new Map();
+    for (const [status, codes] of Object.entries(table) as [ObservedStatus, string[]][]) for (const c of codes) if (!m.has(c)) m.set(c, status);
+    lookups.set(table, m);
+  }
+  return m;
+}
+
+/** The case status a code pair means (the pair first, then the status alone), or undefined. */
+export function statusOfCode(table: StatusCodes, status: number | undefined, negotiateStatus?: number): ObservedStatus | undefined {
   if (status === undefined) return undefined;
-  if (status === 70) return negotiateStatus === undefined ? undefined : ENDED[negotiateStatus];
-  return STATUS_CODES[status];
+  const m = lookup(table);
+  return (negotiateStatus !== undefined ? m.get(`${status}/${negotiateStatus}`) : undefined) ?? m.get(String(status));
 }
 
 /** handlingWay 1 退货退款, 10 仅退款. */

@@ -11,11 +11,12 @@ import { isFormValue, labelIndex, type LabelIndex } from '../dom/labels';
 import { isHidden, matchText, normalizeText, squash, textOf, valueOf } from '../dom/text';
 import type { FormField, SiteTexts } from '../texts';
 import { labelList, parseId, parsePageMoney } from './values';
+import { CHOICE_BUTTON, ERROR, INPUT_NUMBER, LINK_BUTTON, MODAL, NOTICE, RADIO_GROUP, SELECT, SUCCESS, UPLOAD_ITEM, UPLOAD_ITEM_GONE } from '../dom/antd';
 
 /** The control inside a form field container. */
 function controlIn(field: Element): Element {
   if (field.matches('input, select, textarea')) {
-    return field.closest('.ant-select, .ant-radio-group, .ant-input-number') ?? field;
+    return field.closest(`${SELECT}, ${RADIO_GROUP}, ${INPUT_NUMBER}`) ?? field;
   }
   return field;
 }
@@ -40,7 +41,7 @@ function reasonField(root: Element, texts: SiteTexts): Element | undefined {
  */
 export function findForm(doc: Document, texts: SiteTexts): Element | undefined {
   const body = doc.body ?? doc.documentElement;
-  const all = Array.from(doc.querySelectorAll('form,.ant-modal,[role=dialog]')).reverse();
+  const all = Array.from(doc.querySelectorAll(`form,${MODAL},[role=dialog]`)).reverse();
   return all.find((el) => !isHidden(el) && reasonField(el, texts)) ?? (reasonField(body, texts) && body);
 }
 
@@ -82,8 +83,8 @@ export function readForm(doc: Document, texts: SiteTexts): FormFacts {
 
   const evidence = fieldOf(index, L.evidence);
   const scope: ParentNode = evidence ?? root;
-  const items = Array.from(scope.querySelectorAll('.ant-upload-list-item')).filter(
-    (i) => !/ant-upload-list-item-(error|removed)/.test(i.getAttribute('class') ?? '') && !isHidden(i),
+  const items = Array.from(scope.querySelectorAll(UPLOAD_ITEM)).filter(
+    (i) => !UPLOAD_ITEM_GONE.test(i.getAttribute('class') ?? '') && !isHidden(i),
   );
   facts.uploads = items.length;
   if (!items.length && evidence) {
@@ -98,8 +99,8 @@ function notFoundReason(labels: readonly string[] | undefined): LocalText {
 
 /** A select (native or Ant Design: selectAntOption tells them apart), else a radio group. */
 async function chooseIn(field: Element, labels: string[]): Promise<boolean> {
-  if (field.matches('select, .ant-select') || field.querySelector('select, .ant-select')) return selectAntOption(field, labels);
-  if (field.querySelector('input[type=radio], .ant-radio-button-wrapper, [role=radio]') || field.matches('.ant-radio-group')) {
+  if (field.matches(`select, ${SELECT}`) || field.querySelector(`select, ${SELECT}`)) return selectAntOption(field, labels);
+  if (field.querySelector(`input[type=radio], ${CHOICE_BUTTON}, [role=radio]`) || field.matches(RADIO_GROUP)) {
     return chooseRadio(field, labels);
   }
   return false;
@@ -148,7 +149,7 @@ export async function fillForm(doc: Document, texts: SiteTexts, values: FillValu
     const field = fieldOf(form(), labels);
     if (!field) return fail(key, notFoundReason(labels));
     const control = textControl(field);
-    if (!control || (field.matches('.ant-select') || field.querySelector('.ant-select'))) {
+    if (!control || field.matches(SELECT) || field.querySelector(SELECT)) {
       // A select (e.g. courier): choose the option with that text.
       if (await chooseIn(field, [value])) return void report.filled.push(key);
       return fail(key, failure(`「${labelList(labels)}」中没有「${value}」选项`, `No option "${value}" in "${labelList(labels)}"`));
@@ -180,9 +181,6 @@ export function selectInField(doc: Document, texts: SiteTexts, field: FormField,
   return true;
 }
 
-const SUCCESS = '.ant-message-success,.ant-notification-notice-success,.ant-result-success';
-const ERROR = '.ant-message-error,.ant-notification-notice-error,.ant-form-item-explain-error,.ant-alert-error,.ant-result-error';
-
 /**
  * The messages the page shows, each a success (true) or an error (false). A toast of the page's
  * own style (no success or error class: an info message, a plain notification) is what its words
@@ -193,7 +191,7 @@ export function feedback(doc: Document): Map<Element, boolean> {
   const shown = (sel: string) => Array.from(doc.querySelectorAll(sel)).filter((el) => !isHidden(el));
   for (const el of shown(ERROR)) out.set(el, false);
   for (const el of shown(SUCCESS)) out.set(el, true);
-  for (const el of shown('.ant-message-notice,.ant-notification-notice')) {
+  for (const el of shown(NOTICE)) {
     const t = textOf(el);
     if (el.querySelector(`${SUCCESS},${ERROR}`)) continue;
     if (/失败|错误/.test(t)) out.set(el, false);
@@ -202,7 +200,7 @@ export function feedback(doc: Document): Map<Element, boolean> {
   return out;
 }
 
-const BUTTON_SELECTOR = 'button, [role=button], a.ant-btn, input[type=submit], input[type=button]';
+const BUTTON_SELECTOR = `button, [role=button], ${LINK_BUTTON}, input[type=submit], input[type=button]`;
 
 export function findButton(doc: Document, texts: readonly string[]): HTMLElement | undefined {
   const keys = texts.map(squash).filter(Boolean);

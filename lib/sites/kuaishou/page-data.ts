@@ -1,5 +1,5 @@
 /*
- * The back office's own data: the JSON its pages already load from their own origin (SPEC §5).
+ * The back office's own data: the JSON its pages already load from their own origin.
  * We never send a request; the main-world script (entrypoints/page-data.content.ts) observes the
  * page's responses to the endpoints below and hands on only the fields listed here, validated.
  * The panel's side validates again with the same functions: whatever arrives from the page's
@@ -30,7 +30,7 @@ export function endpointOf(url: string): PageDataKind | undefined {
   return undefined;
 }
 
-/** One after-sale as the refund list's JSON has it (SPEC §5), only the fields we use. Money in 分. */
+/** One after-sale as the refund list's JSON has it, only the fields we use. Money in 分. */
 export interface PageRefund {
   refundId: string;
   orderId: string;

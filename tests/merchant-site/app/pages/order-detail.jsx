@@ -2,6 +2,8 @@
 // breakdown (hashed label/content pairs, as the real page's CSS modules), logistics <dl>, masked
 // buyer lines, the order's after-sales and the actions. Data: the platform's order query (分).
 // `?apply=modal`: 申请退款 opens the application form in a modal over this page instead of its own page.
+// `?amounts=masked`: every amount prints as ¥*** (a sub-account without the finance permission sees
+// that), while the order query still answers `buyerPay`: the panel can take 实付 only from the data.
 import { Alert, App, Button, Card, Descriptions, Modal, Space, Steps, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api.js';
@@ -100,6 +102,7 @@ function OrderView({ o, reload }) {
   if (refund) actions.push(<Button key="view" onClick={() => navigate(refundHref(refund.refundId))}>查看售后</Button>);
 
   const discounts = o.discountList?.length ? o.discountList : [{ label: '优惠', fee: o.discountFee }];
+  const money = params.get('amounts') === 'masked' ? () => '¥***' : yuan;
 
   return (
     <>
@@ -143,18 +146,18 @@ function OrderView({ o, reload }) {
           dataSource={o.itemList}
           columns={[
             { title: '商品', key: 'goods', render: (_, it) => <GoodsCell item={{ title: it.itemTitle, spec: it.skuDesc, quantity: it.num }} quantity={false} /> },
-            { title: '单价', key: 'price', render: (_, it) => yuan(it.price) },
+            { title: '单价', key: 'price', render: (_, it) => money(it.price) },
             { title: '数量', dataIndex: 'num', key: 'num' },
-            { title: '小计', key: 'sum', align: 'right', render: (_, it) => yuan(it.price * it.num) },
+            { title: '小计', key: 'sum', align: 'right', render: (_, it) => money(it.price * it.num) },
           ]}
         />
         <div className="amounts__Hx92d">
-          <Amount label="商品总价" value={yuan(o.totalFee)} />
+          <Amount label="商品总价" value={money(o.totalFee)} />
           {discounts.map((d) => (
-            <Amount key={d.label} label={d.label} value={yuan(-d.fee)} />
+            <Amount key={d.label} label={d.label} value={money(-d.fee)} />
           ))}
-          <Amount label="运费" value={yuan(o.expressFee)} />
-          <Amount label="实付款" value={yuan(o.buyerPay)} total />
+          <Amount label="运费" value={money(o.expressFee)} />
+          <Amount label="实付款" value={money(o.buyerPay)} total />
         </div>
       </Card>
       {o.refundList.length > 1 && (
