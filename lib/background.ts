@@ -19,7 +19,7 @@ import { createRouter, type Sender } from './messaging/router';
 import { groupByKind, kindForChange, notifyCases, parseBatchNotificationId, parseNotificationId, type NotifyKind } from './notify';
 import { formatPath } from './rules/schema';
 import { loadRules, resetRules, rulesSlot, saveRules, watchRules, type LoadedRules } from './rules/storage';
-import { orderPageUrl } from './cases/url';
+import { casesPagePath, orderPageUrl } from './cases/url';
 import { panelFile } from './panel-files';
 import type { RuleSet } from './rules/schema';
 import { isRefundList, isServed, MATCHES, REFUND_LIST_URL } from './sites/kuaishou/routes';
@@ -348,6 +348,8 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
   serve('deleteAll', async () => ok({ deleted: await (await service()).deleteAll() }), always);
 
   serve('openOrder', async ({ caseId }) => openOrder(caseId));
+
+  serve('openCases', async (data) => ok({ tabId: (await browser.tabs.create({ url: browser.runtime.getURL(casesPagePath(data?.caseId)) })).id }));
 
   // ---- browser events (registered synchronously, as a service worker must) -------------------
 

@@ -36,9 +36,11 @@ export interface CasesPageProps {
   now?: () => number;
   tab?: Tab;
   onTab?(tab: Tab): void;
+  /** A case whose drawer opens at once (the panel's link to the case it shows). */
+  openCase?: string;
 }
 
-export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'list', onTab }: CasesPageProps) {
+export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'list', onTab, openCase }: CasesPageProps) {
   const t = (k: CasesTextKey, vars?: Record<string, string | number>) => tr(CASES_TEXT[k], locale, vars);
   const [tab, setTab] = useState<Tab>(initialTab);
   const [rows, setRows] = useState<CaseRow[]>([]);
@@ -48,7 +50,7 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
   const [period, setPeriod] = useState<PeriodKey>('all');
   const [sort, setSort] = useState<Sort>({ key: 'updatedAt', dir: 'desc' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [current, setCurrent] = useState<string>();
+  const [current, setCurrent] = useState(openCase);
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [at, setAt] = useState(now);

@@ -14,7 +14,7 @@ export const CASES_TEXT = {
   reason: { 'zh-CN': '退款原因', en: 'Reason' },
   refundType: { 'zh-CN': '退款类型', en: 'Refund type' },
   attentionOnly: { 'zh-CN': '只看需要处理的', en: 'Needs attention only' },
-  searchPlaceholder: { 'zh-CN': '搜索订单号或售后单号', en: 'Search order or after-sale number' },
+  searchPlaceholder: { 'zh-CN': '搜索订单号、售后单号或商品名称', en: 'Search order or after-sale number, or product' },
   orderId: { 'zh-CN': '订单编号', en: 'Order no.' },
   afterSaleId: { 'zh-CN': '售后单号', en: 'After-sale no.' },
   amount: { 'zh-CN': '退款金额', en: 'Amount' },

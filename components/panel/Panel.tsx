@@ -214,6 +214,9 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
             ))}
           </div>
         )}
+        <button type="button" class="btn" data-rh="open-cases" onClick={actions.openCases}>
+          {t('allCases')}
+        </button>
       </div>
       {warning && (
         <div

@@ -6,6 +6,7 @@ import { downloadFile } from '@/components/options/client';
 import type { Request } from '@/components/popup/client';
 import { currentLocale, tr } from '@/lib/i18n';
 import { openReader } from '@/lib/cases/store';
+import { caseOfHash } from '@/lib/cases/url';
 import { CASES_TEXT } from '@/components/cases/i18n';
 import { send as request } from '@/lib/messaging/send';
 import '@/components/cases/cases.css';
@@ -19,9 +20,15 @@ const client = createCasesClient({
   openOptions: () => browser.runtime.openOptionsPage(),
   open: () => openReader(),
 });
-// `cases.html#stats` opens the statistics (the popup links to both).
+// `cases.html#stats` opens the statistics (the popup links to both); `#case=ID` a case's drawer (the panel's link).
 const tab: Tab = location.hash === '#stats' ? 'stats' : 'list';
 render(
-  <CasesPage client={client} locale={locale} tab={tab} onTab={(next) => history.replaceState(null, '', next === 'stats' ? '#stats' : '#')} />,
+  <CasesPage
+    client={client}
+    locale={locale}
+    tab={tab}
+    openCase={caseOfHash(location.hash)}
+    onTab={(next) => history.replaceState(null, '', next === 'stats' ? '#stats' : '#')}
+  />,
   document.getElementById('app')!,
 );

@@ -12,6 +12,8 @@ export interface CaseRow {
   id: string;
   orderId: string;
   afterSaleId?: string;
+  /** The product's title, when the page showed it (searched, not shown in the table). */
+  productTitle?: string;
   status: CaseStatus;
   refundType: RefundType;
   reasonId: string;
@@ -42,6 +44,7 @@ export function toRow(c: RefundCase, now: number): CaseRow {
     id: c.id,
     orderId: c.orderId,
     afterSaleId: c.afterSaleId,
+    productTitle: c.productTitle,
     status: c.status,
     refundType: c.refundType,
     reasonId: c.reasonId,
@@ -79,7 +82,7 @@ export interface RowFilter extends Period {
   refundType?: RefundType;
   /** Only cases needing attention now. */
   attention?: boolean;
-  /** An order or after-sale number, or a part of one. */
+  /** An order or after-sale number, or a part of one (spaces ignored); or words of the product title. */
   query?: string;
 }
 
@@ -98,8 +101,11 @@ export function matches(r: CaseRow, f: RowFilter): boolean {
   if (f.reasonIds?.length && !f.reasonIds.includes(r.reasonId)) return false;
   if (f.refundType && r.refundType !== f.refundType) return false;
   if (f.attention && !r.attention) return false;
-  const q = f.query?.replace(/\s+/g, '');
-  if (q && !r.orderId.includes(q) && !(r.afterSaleId ?? '').includes(q)) return false;
+  const q = f.query?.trim();
+  if (q) {
+    const n = q.replace(/\s+/g, '');
+    if (!r.orderId.includes(n) && !(r.afterSaleId ?? '').includes(n) && !r.productTitle?.toLowerCase().includes(q.toLowerCase())) return false;
+  }
   return true;
 }
 

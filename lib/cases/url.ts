@@ -23,3 +23,19 @@ export function isBackOfficeUrl(s: unknown): s is string {
 export function orderPageUrl(c: { orderUrl?: string }): string {
   return isBackOfficeUrl(c.orderUrl) ? c.orderUrl : ORDER_LIST_URL;
 }
+
+/** The case list's address (an extension path), opened on one case's drawer when `caseId` is given. */
+export function casesPagePath(caseId?: string): `/cases.html${string}` {
+  return caseId ? `/cases.html#case=${encodeURIComponent(caseId)}` : '/cases.html';
+}
+
+/** The case whose drawer the case list's address asks for (`#case=ID`), if any. */
+export function caseOfHash(hash: string): string | undefined {
+  const m = /^#case=(.+)$/.exec(hash);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return undefined;
+  }
+}

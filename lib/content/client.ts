@@ -19,6 +19,7 @@ export interface PanelClient {
   recordSubmit(input: NewCaseInput, submitId: string): Promise<MessageReturn<'recordSubmit'>>;
   reportPage(observations: Observation[]): Promise<MessageReturn<'reportPage'>>;
   caseAction(caseId: string, action: CaseAction): Promise<MessageReturn<'caseAction'>>;
+  openCases(caseId?: string): Promise<MessageReturn<'openCases'>>;
 }
 
 export const messagingClient: PanelClient = {
@@ -28,4 +29,5 @@ export const messagingClient: PanelClient = {
   recordSubmit: (input, submitId) => send('recordSubmit', { input, submitId }),
   reportPage: (observations) => send('reportPage', { observations }),
   caseAction: (caseId, action) => send('caseAction', { caseId, action, source: 'panel' }),
+  openCases: (caseId) => send('openCases', { caseId }),
 };

@@ -359,6 +359,7 @@ export function startCore(deps: CoreDeps): Helper {
         notice(ok ? 'success' : 'error', t(ok ? 'copied' : 'copyFailed'));
       }),
     contactSupport: () => void caseAction('contact-support'),
+    openCases: () => void client.openCases(state?.caseRec?.id).then((r) => r.ok || failNotice(r.error)),
   };
 
   const ctx: Ctx = {

@@ -41,6 +41,8 @@ export interface PanelActions {
   submitAnyway(): void;
   copySupport(text: string): void;
   contactSupport(): void;
+  /** The case list, on the case the panel shows if any. */
+  openCases(): void;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -88,6 +88,7 @@ export const STRINGS = {
 
   supportTitle: t('联系客服话术', 'Message for support'),
   copy: t('复制', 'Copy'),
+  allCases: t('全部退款 ↗', 'All refunds ↗'),
   copied: t('已复制', 'Copied'),
   copyFailed: t('复制失败，请手动复制', 'Copy failed; select and copy it'),
   contacted: t('我已联系客服', 'I contacted support'),

@@ -17,6 +17,8 @@ export const PANEL_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
   'recordSubmit',
   'reportPage',
   'caseAction',
+  // Opens a tab of the extension's case list: it hands the page nothing.
+  'openCases',
 ]);
 
 export type Asker = 'extension-page' | 'back-office-tab' | 'unknown';

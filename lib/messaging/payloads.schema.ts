@@ -99,6 +99,7 @@ export const Payloads = {
   restore: z.strictObject({ content: FileContent }),
   deleteAll: NoData,
   openOrder: z.strictObject({ caseId: CaseId }),
+  openCases: z.strictObject({ caseId: CaseId.optional() }).optional(),
   // Chunked import and restore: each chunk is validated as it arrives and kept apart (staging)
   // until the commit writes all of it in one transaction, or nothing.
   stageCases: z.strictObject({

@@ -72,6 +72,8 @@ export interface ProtocolMap {
   deleteAll(): Result<{ deleted: number }>;
   /** Focuses a back-office tab showing the order, else opens the case's orderUrl. */
   openOrder(data: PayloadIn<'openOrder'>): Result<{ tabId?: number; how: 'focused' | 'opened' }>;
+  /** From the panel: opens the case list in a new tab (a page cannot open the extension's own pages), on the case's drawer if given. */
+  openCases(data?: PayloadIn<'openCases'>): Result<{ tabId?: number }>;
   /** One validated chunk of a large import or restore, kept apart until its commit. */
   stageCases(data: PayloadIn<'stageCases'>): Result<{ staged: number }>;
   /** Merges the staged import in one transaction (never an older copy over a newer one). */

@@ -1,6 +1,7 @@
 // The case list page (cases.html), in Chromium and Firefox: cases applied for through the panel
 // appear as rows with their status and after-sale number; a search and a status filter narrow
-// them; a bulk 停止跟踪 changes the popup's counts; the statistics count what was applied for.
+// them; a bulk 停止跟踪 changes the popup's counts; the statistics count what was applied for; a
+// search finds a case by its product title.
 import type { Page } from 'puppeteer';
 import { expect, it } from 'vitest';
 import { forEachBrowser, SEED } from './harness';
@@ -90,6 +91,24 @@ forEachBrowser((b) => {
     expect(await after.$eval('[data-rh="attention-count"]', (el) => el.getAttribute('data-value'))).toBe('0');
     expect(await after.$eval('[data-rh-count="closed"]', (el) => el.getAttribute('data-value'))).toBe('1');
     await after.close();
+    await page.close();
+  });
+
+  it('a search finds a case by words of its product title', async () => {
+    const orderId = SEED.orders.completed;
+    const r = await sendToBackground(b, 'recordSubmit', {
+      submitId: `e2e-title-${orderId}`,
+      input: { orderId, refundType: 'refund-only', reasonId: 'quality', refundAmount: 32_900, productTitle: '春季新款 纯棉 T 恤 White Tee' },
+    });
+    expect(r.ok).toBe(true);
+    const page = await b.ext.openExtensionPage('cases.html', { waitFor: '[data-rh="shown-count"]' });
+    await page.type('[data-rh="case-search"]', '纯棉 T');
+    await waitRows(page, [orderId]);
+    await page.$eval('[data-rh="case-search"]', (el) => ((el as HTMLInputElement).value = ''));
+    await page.type('[data-rh="case-search"]', 'white tee');
+    await waitRows(page, [orderId]);
+    await page.type('[data-rh="case-search"]', ' 羊毛');
+    await waitRows(page, []);
     await page.close();
   });
 });

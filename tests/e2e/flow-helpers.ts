@@ -203,6 +203,32 @@ export async function applyFor(b: E2E, orderId: string, refundType: 'refund-only
   return id;
 }
 
+/**
+ * Clicks the panel's 全部退款 link and returns the case list tab it opens (and its address), once
+ * its rows are read. Firefox's WebDriver BiDi leaves a tab the extension opened at `about:blank`
+ * in `page.url()`, so each new tab is asked where it is.
+ */
+export async function openCasesFromPanel(b: E2E, p: PanelHandle): Promise<{ page: Page; href: string }> {
+  const before = new Set(await b.browser.pages());
+  await p.click('[data-rh="open-cases"]');
+  let found: { page: Page; href: string } | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const page of await b.browser.pages()) {
+          if (before.has(page)) continue;
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (/\/cases\.html(#|$)/.test(href)) found = { page, href };
+        }
+        return !!found;
+      },
+      { timeout: 30_000, interval: 200 },
+    )
+    .toBe(true);
+  await found!.page.waitForSelector('[data-rh="shown-count"]', { timeout: 30_000 });
+  return found!;
+}
+
 /** Opens the refund list so the extension reads the statuses shown there. */
 export async function visitRefundList(b: E2E): Promise<Page> {
   const page = await b.openBackOffice('/zone/refund/list');

@@ -118,7 +118,7 @@ describe('selectRows: filters and sorting of the case list', () => {
   const rows = [
     mk({ orderId: '1001', afterSaleId: 'AS77', status: 'approved', attention: 'approved', amount: 500, updatedAt: MON + 3 }),
     mk({ orderId: '1002', status: 'refunded', reasonId: 'damaged', amount: 900, updatedAt: MON + 2, createdAt: MON + 2 * DAY }),
-    mk({ orderId: '1003', status: 'rejected', attention: 'rejected', refundType: 'return-refund', updatedAt: MON + 1 }),
+    mk({ orderId: '1003', status: 'rejected', attention: 'rejected', refundType: 'return-refund', updatedAt: MON + 1, productTitle: '纯棉 T 恤 White Tee' }),
   ];
   const ids = (f: Parameters<typeof selectRows>[1], sort: Parameters<typeof selectRows>[2] = { key: 'updatedAt', dir: 'desc' }) =>
     selectRows(rows, f, sort).map((r) => r.orderId);
@@ -134,6 +134,9 @@ describe('selectRows: filters and sorting of the case list', () => {
     ['an order number part', { query: '003' }, ['1003']],
     ['an after-sale number', { query: 'AS7 7' }, ['1001']],
     ['nothing matches', { query: '9999' }, []],
+    ['words of the product title', { query: ' 纯棉 T ' }, ['1003']],
+    ['the product title in any case', { query: 'white tee' }, ['1003']],
+    ['a title word no case has', { query: '羊毛' }, []],
   ])('%s', (_, f, want) => expect(ids(f)).toEqual(want));
 
   it('sorts by any column both ways; a missing amount stays last', () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The order-detail feature: a field the page does not show, typed by the merchant and checked.
 import { describe, expect, it, vi } from 'vitest';
-import { ORDER, go, descriptions, start, $, attr, useContentWorld } from './helpers/content';
+import { makeCase, T0 } from './helpers/cases';
+import { ORDER, w, go, descriptions, start, $, attr, useContentWorld } from './helpers/content';
 
 useContentWorld();
 
@@ -36,5 +37,28 @@ describe("the order's own data", () => {
     await vi.waitFor(() => expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('24400'));
     expect($('[data-rh-field="paidAmount"]')!.textContent).toContain('页面数据');
     expect($('[data-rh-missing="paidAmount"]')).toBeNull();
+  });
+});
+
+describe('the case list from the panel', () => {
+  const orderPage = () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货']]));
+  };
+
+  it('opens the case list', async () => {
+    orderPage();
+    const c = await start();
+    $('[data-rh="open-cases"]')!.click();
+    expect(c.openCases).toHaveBeenCalledWith(undefined);
+  });
+
+  it('opens it on the order’s case when it has one', async () => {
+    w.stored = makeCase(ORDER, T0);
+    orderPage();
+    const c = await start();
+    await vi.waitFor(() => expect(attr('[data-rh="case"]', 'data-status')).toBe('reviewing'));
+    $('[data-rh="open-cases"]')!.click();
+    expect(c.openCases).toHaveBeenCalledWith(w.stored.id);
   });
 });

@@ -4,6 +4,7 @@ import { send as request, send as sendMessage } from '../../lib/messaging/send';
 import type { MessageName } from '../../lib/messaging/protocol';
 import { Payloads } from '../../lib/messaging/payloads.schema';
 import { RULES_KEY } from '../../lib/rules/storage';
+import { caseOfHash } from '../../lib/cases/url';
 import { HOUR, input, makeCase, T0 } from './helpers/cases';
 import { startWorld, type World } from './helpers/background';
 
@@ -31,7 +32,7 @@ describe('every message has a payload schema', () => {
       [
         'addNote', 'attentionList', 'backup', 'caseAction', 'caseRows', 'casesById', 'closeCases', 'counts', 'deleteAll', 'exportCases', 'getCase', 'getCases', 'getRules',
         'stageCases', 'commitImport', 'commitRestore', 'discardStaged',
-        'importCases', 'listCases', 'loadPanel', 'openOrder', 'recordSubmit', 'reportPage', 'resetRules', 'restore', 'setRules',
+        'importCases', 'listCases', 'loadPanel', 'openCases', 'openOrder', 'recordSubmit', 'reportPage', 'resetRules', 'restore', 'setRules',
       ].sort(),
     );
   });
@@ -254,6 +255,18 @@ describe('who may ask what (lib/messaging/authority.ts)', () => {
       expect(r.error['zh-CN']).toContain('只能在退款助手自己的页面');
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('a back-office tab may open the case list, on its case’s drawer', async () => {
+    world.harness.sender = fromTab();
+    const opened = await send('openCases', { caseId: 'c-1001/a b' });
+    const plain = await send('openCases');
+    expect(opened.ok && plain.ok).toBe(true);
+    const urls = (await fakeBrowser.tabs.query({})).map((t) => t.url);
+    const drawer = urls.find((u) => u?.includes('#case='));
+    expect(drawer).toBe(fakeBrowser.runtime.getURL('/cases.html#case=c-1001%2Fa%20b' as never));
+    expect(caseOfHash(new URL(drawer!).hash)).toBe('c-1001/a b');
+    expect(urls).toContain(fakeBrowser.runtime.getURL('/cases.html' as never));
   });
 
   it('a tab on another host may send nothing; the extension’s own pages may send everything', async () => {

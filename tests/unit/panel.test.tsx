@@ -50,6 +50,7 @@ function actions(): PanelActions & Record<string, ReturnType<typeof vi.fn>> {
     tick: vi.fn(),
     addEvidence: vi.fn(),
     submitAnyway: vi.fn(),
+    openCases: vi.fn(),
     copySupport: vi.fn(),
     contactSupport: vi.fn(),
   };

@@ -59,6 +59,7 @@ export function client() {
       w.stored = { ...r.case, rev: w.stored!.rev + 1 };
       return { ok: true as const, data: shown(w.stored)! };
     }),
+    openCases: vi.fn(async (_caseId?: string) => ({ ok: true as const, data: {} })),
   };
   return c satisfies PanelClient;
 }
