@@ -29,10 +29,20 @@ export default defineContentScript({
     if (typeof fetch0 === 'function') {
       window.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
         const p = fetch0.apply(this, args);
-        p.then((res) => {
-          const kind = endpointOf(res.url);
-          if (kind && res.ok) res.clone().json().then((json) => take(kind, json), () => {});
-        }, () => {});
+        p.then(
+          (res) => {
+            const kind = endpointOf(res.url);
+            if (kind && res.ok)
+              res
+                .clone()
+                .json()
+                .then(
+                  (json) => take(kind, json),
+                  () => {},
+                );
+          },
+          () => {},
+        );
         return p;
       } as typeof fetch;
     }

@@ -115,8 +115,18 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
 
   /** Cases a deadline marked: a confirmed one is overdue; an approved one reminds the merchant to confirm it. */
   async function notifyDue(cases: RefundCase[], r: RuleSet, stamp: number): Promise<void> {
-    await notify(cases.filter((c) => c.status === 'confirmed'), 'overdue', r, stamp);
-    await notify(cases.filter((c) => c.status === 'approved'), 'approved', r, stamp);
+    await notify(
+      cases.filter((c) => c.status === 'confirmed'),
+      'overdue',
+      r,
+      stamp,
+    );
+    await notify(
+      cases.filter((c) => c.status === 'approved'),
+      'approved',
+      r,
+      stamp,
+    );
   }
 
   /** At most one notification per kind per report, however many cases the page moved. */
@@ -265,7 +275,11 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
 
   serve('casesById', async ({ caseIds }) => ok(await (await service()).getMany(caseIds)));
 
-  serve('closeCases', async ({ caseIds }) => ok(await (await service()).closeMany(caseIds, 'popup', await ctx())), (d) => d.closed.length > 0);
+  serve(
+    'closeCases',
+    async ({ caseIds }) => ok(await (await service()).closeMany(caseIds, 'popup', await ctx())),
+    (d) => d.closed.length > 0,
+  );
 
   serve(
     'importCases',
@@ -286,7 +300,10 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     if (!r.ok) {
       const n = r.problems.length;
       return fail(
-        { 'zh-CN': `规则有 ${n} 个问题，未保存；当前规则保持不变。`, en: `The rules have ${n} problem${n === 1 ? '' : 's'}; nothing was saved and the current rules stay.` },
+        {
+          'zh-CN': `规则有 ${n} 个问题，未保存；当前规则保持不变。`,
+          en: `The rules have ${n} problem${n === 1 ? '' : 's'}; nothing was saved and the current rules stay.`,
+        },
         r.problems,
       );
     }
@@ -420,4 +437,3 @@ function errorText(e: unknown): LocalText {
   const msg = e instanceof Error ? e.message : String(e);
   return { 'zh-CN': `后台出错：${msg}`, en: `Background error: ${msg}` };
 }
-

@@ -18,7 +18,8 @@ function toHalfWidth(text: string): string {
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000 || code === 0x00a0) out += ' ';
     else if (ch === '￥') out += '¥';
-    else if (ch === '−' || ch === '–' || ch === '—') out += '-'; // minus sign and dashes pasted from documents
+    else if (ch === '−' || ch === '–' || ch === '—')
+      out += '-'; // minus sign and dashes pasted from documents
     else if (ch === '，') out += ',';
     else if (ch === '。') out += '.';
     else out += ch;
@@ -29,8 +30,7 @@ function toHalfWidth(text: string): string {
 const fail = (zh: string, en: string): ParseMoneyResult => ({ ok: false, reason: { 'zh-CN': zh, en } });
 
 // sign? currency? sign? digits (optionally grouped by thousands) decimals? unit?
-const MONEY_RE =
-  /^([+-]?)\s*(?:¥|RMB|CNY)?\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(?:元|块|RMB|CNY)?$/i;
+const MONEY_RE = /^([+-]?)\s*(?:¥|RMB|CNY)?\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(?:元|块|RMB|CNY)?$/i;
 
 /**
  * Parses an amount as a page or a merchant writes it: "¥1,299.00", "1299元", "-¥30.00", "¥ 0.5",

@@ -4,16 +4,7 @@
  * ./order.schema.ts, for the contexts that validate (background, options).
  */
 /** Normalised order statuses (the panel's `data-order-status`, a stable hook). */
-export const ORDER_STATUSES = [
-  'unpaid',
-  'unshipped',
-  'shipped',
-  'delivered',
-  'completed',
-  'refunding',
-  'refunded',
-  'closed',
-] as const;
+export const ORDER_STATUSES = ['unpaid', 'unshipped', 'shipped', 'delivered', 'completed', 'refunding', 'refunded', 'closed'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const REFUND_TYPES = ['refund-only', 'return-refund'] as const;

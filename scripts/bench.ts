@@ -89,7 +89,8 @@ function row(r: Omit<Row, 'ratio' | 'pass'>): void {
   }
   rows.push(out);
 }
-const spread = (s: Summary, digits = 1) => `p25–p75 ${round(s.p25, digits)}–${round(s.p75, digits)}; min–max ${round(s.min, digits)}–${round(s.max, digits)}; n=${s.n}`;
+const spread = (s: Summary, digits = 1) =>
+  `p25–p75 ${round(s.p25, digits)}–${round(s.p75, digits)}; min–max ${round(s.min, digits)}–${round(s.max, digits)}; n=${s.n}`;
 
 const results: Record<string, unknown> = {};
 
@@ -163,7 +164,13 @@ function abRows(section: string, ab: AB, opts: { budgetScript?: boolean; zeroWor
     spread: spread(share),
     budget: opts.budgetScript || opts.zeroWork ? 5 : undefined,
   });
-  row({ section, metric: 'task time (all main-thread work) added', unit: 'ms', value: dTask.median, spread: `${spread(dTask)}; page own median ${round(ownTask.median)}` });
+  row({
+    section,
+    metric: 'task time (all main-thread work) added',
+    unit: 'ms',
+    value: dTask.median,
+    spread: `${spread(dTask)}; page own median ${round(ownTask.median)}`,
+  });
   const dLayout = summarize(pairedDeltas(layoutW, layoutO));
   row({ section, metric: 'style + layout time added', unit: 'ms', value: dLayout.median, spread: spread(dLayout) });
   const dHeap = summarize(pairedDeltas(heapW, heapO));
@@ -218,7 +225,14 @@ function sectionBundle(): BundleReport {
     if (fs.some((f) => !f)) continue;
     const sum = (k: 'gzip' | 'raw') => fs.reduce((a, f) => a + f![k], 0);
     const names = fs.map((f) => f!.path).join(' + ');
-    row({ section: 'bundle', metric: `${budget.name} ${names} (gzip -9)`, unit: 'KB', value: sum('gzip') / 1024, budget: budget.maxGzip / 1024, spread: `raw ${round(sum('raw') / 1024)} KB` });
+    row({
+      section: 'bundle',
+      metric: `${budget.name} ${names} (gzip -9)`,
+      unit: 'KB',
+      value: sum('gzip') / 1024,
+      budget: budget.maxGzip / 1024,
+      spread: `raw ${round(sum('raw') / 1024)} KB`,
+    });
   }
   for (const f of b.files.filter((f) => !budgeted.some((x) => x.fs.includes(f)) && /\.(js|css|html)$/.test(f.path))) {
     row({ section: 'bundle', metric: `${f.path} (gzip -9)`, unit: 'KB', value: f.gzip / 1024, spread: `raw ${round(f.raw / 1024)} KB` });
@@ -252,10 +266,29 @@ async function sectionDetail(ext: BrowserHandle, plain: Plain, site: SiteServer)
     budget: 100,
     note: dclToField.n < W.length ? `panel not ready in ${W.length - dclToField.n} of ${W.length} runs` : undefined,
   });
-  if (dclToReady.n) row({ section: 'order detail', metric: 'DOMContentLoaded → [data-rh=panel][data-ready]', unit: 'ms', value: dclToReady.median, spread: spread(dclToReady) });
+  if (dclToReady.n)
+    row({
+      section: 'order detail',
+      metric: 'DOMContentLoaded → [data-rh=panel][data-ready]',
+      unit: 'ms',
+      value: dclToReady.median,
+      spread: spread(dclToReady),
+    });
   row({ section: 'order detail', metric: 'DOMContentLoaded → <refund-helper> attached', unit: 'ms', value: dclToHost.median, spread: spread(dclToHost) });
-  row({ section: 'order detail', metric: 'page’s own content rendered → panel ready', unit: 'ms', value: contentToField.median, spread: spread(contentToField) });
-  row({ section: 'order detail', metric: 'DOMContentLoaded → page’s own content (without extension)', unit: 'ms', value: dclToContent.median, spread: spread(dclToContent) });
+  row({
+    section: 'order detail',
+    metric: 'page’s own content rendered → panel ready',
+    unit: 'ms',
+    value: contentToField.median,
+    spread: spread(contentToField),
+  });
+  row({
+    section: 'order detail',
+    metric: 'DOMContentLoaded → page’s own content (without extension)',
+    unit: 'ms',
+    value: dclToContent.median,
+    spread: spread(dclToContent),
+  });
   Object.assign(results['order detail'] as object, { dclToField, dclToReady, dclToHost, contentToField, dclToContent });
 }
 
@@ -307,7 +340,13 @@ async function sectionList(ext: BrowserHandle, plain: Plain, site: SiteServer, e
   const rules = defaultRules();
   const t0 = Date.now() - 3 * 3_600_000;
   const tracked = api.items.map((r, i) =>
-    createCase({ orderId: r.orderId, refundType: 'refund-only', reasonId: 'quality', paidAmount: 1000, refundAmount: 1000 }, rules, t0 + i, 'panel', `bench-list-${r.orderId}`),
+    createCase(
+      { orderId: r.orderId, refundType: 'refund-only', reasonId: 'quality', paidAmount: 1000, refundAmount: 1000 },
+      rules,
+      t0 + i,
+      'panel',
+      `bench-list-${r.orderId}`,
+    ),
   );
   const byStatus: Record<string, number> = {};
   for (const r of api.items) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
@@ -320,18 +359,13 @@ async function sectionList(ext: BrowserHandle, plain: Plain, site: SiteServer, e
 
   // (1) A/B page cost, with the cases in place for every "with" run.
   await resetCases();
-  const ab = await abLoads(
-    'list',
-    ext.browser,
-    plain.browser,
-    (w) => ({
-      url,
-      contentSelector: 'tbody.ant-table-tbody > tr:nth-child(1000)',
-      waitPanel: false,
-      settleMs: SETTLE + 700,
-      before: w ? async () => resetCases() : undefined,
-    }),
-  );
+  const ab = await abLoads('list', ext.browser, plain.browser, (w) => ({
+    url,
+    contentSelector: 'tbody.ant-table-tbody > tr:nth-child(1000)',
+    waitPanel: false,
+    settleMs: SETTLE + 700,
+    before: w ? async () => resetCases() : undefined,
+  }));
   abRows('refund list 1000', ab);
 
   // (2) Rows in the DOM → background synced, with the content script's messages instrumented.
@@ -445,7 +479,10 @@ async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Pag
       await page.goto(popupUrl, { waitUntil: 'load' });
       const shown = await page
         .waitForFunction(() => (window as any).__rhBench?.painted !== null, { timeout: 10_000, polling: 20 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (!shown) {
         const what = await page.evaluate(() => {
           const el = document.querySelector('[data-rh="attention-count"]');
@@ -482,8 +519,15 @@ async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Pag
     budget: 150,
     note: popupFailures.length ? `no number within 10 s in ${popupFailures.length} of ${PAIRS + 1} opens: ${popupFailures[0]}` : undefined,
   });
-  row({ section: `${N_CASES} cases`, metric: 'popup: navigation start → attention count (the number) in DOM', unit: 'ms', value: summarize(inDom).median, spread: spread(summarize(inDom)) });
-  if (fcp.length) row({ section: `${N_CASES} cases`, metric: 'popup: first contentful paint', unit: 'ms', value: summarize(fcp).median, spread: spread(summarize(fcp)) });
+  row({
+    section: `${N_CASES} cases`,
+    metric: 'popup: navigation start → attention count (the number) in DOM',
+    unit: 'ms',
+    value: summarize(inDom).median,
+    spread: spread(summarize(inDom)),
+  });
+  if (fcp.length)
+    row({ section: `${N_CASES} cases`, metric: 'popup: first contentful paint', unit: 'ms', value: summarize(fcp).median, spread: spread(summarize(fcp)) });
 
   // Badge recount: the `counts` message does what the badge refresh does (status counts + badge
   // summary over the attention index), timed as a round trip from an extension page.
@@ -494,7 +538,13 @@ async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Pag
 
   const attn: number[] = [];
   for (let i = 0; i < PAIRS; i++) attn.push((await send(extPage, 'attentionList', { limit: 50 })).ms);
-  row({ section: `${N_CASES} cases`, metric: '`attentionList` (limit 50) round trip (popup’s list)', unit: 'ms', value: summarize(attn).median, spread: spread(summarize(attn)) });
+  row({
+    section: `${N_CASES} cases`,
+    metric: '`attentionList` (limit 50) round trip (popup’s list)',
+    unit: 'ms',
+    value: summarize(attn).median,
+    spread: spread(summarize(attn)),
+  });
 
   // Search by order number prefix (what the popup's search box sends).
   const queries = [cases[Math.floor(N_CASES / 2)].orderId, cases[7].orderId.slice(0, 12), '9390000000001', '0000'];
@@ -516,7 +566,13 @@ async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Pag
   });
   const listMs: number[] = [];
   for (let i = 0; i < PAIRS; i++) listMs.push((await send(extPage, 'listCases', { limit: 50 })).ms);
-  row({ section: `${N_CASES} cases`, metric: '`listCases` newest 50 round trip', unit: 'ms', value: summarize(listMs).median, spread: spread(summarize(listMs)) });
+  row({
+    section: `${N_CASES} cases`,
+    metric: '`listCases` newest 50 round trip',
+    unit: 'ms',
+    value: summarize(listMs).median,
+    spread: spread(summarize(listMs)),
+  });
 
   // The case list page: every case's row read, then filters and statistics in the page.
   const casesPage: CasesPageSample[] = [];
@@ -528,7 +584,17 @@ async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Pag
   cpRow('case list: navigation start → every row read (count shown)', 'allRows', 1_000);
   cpRow('case list: a status filter re-rendered', 'filter', 100);
   cpRow('case list: statistics tab rendered', 'stats', 500);
-  results.cases = { firstRender: fr, inDom: summarize(inDom), fcp: summarize(fcp), counts: cm, attention: summarize(attn), search: summarize(searchMs), list: summarize(listMs), hits, casesPage };
+  results.cases = {
+    firstRender: fr,
+    inDom: summarize(inDom),
+    fcp: summarize(fcp),
+    counts: cm,
+    attention: summarize(attn),
+    search: summarize(searchMs),
+    list: summarize(listMs),
+    hits,
+    casesPage,
+  };
 }
 
 // ---- profiles (--profile) ---------------------------------------------------------------------------
@@ -583,11 +649,18 @@ async function sectionProfile(): Promise<void> {
     const api = (await (await fetch(`http://127.0.0.1:${big.port}/api/refunds?pageSize=${LIST_ROWS}`)).json()) as { items: Array<{ orderId: string }> };
     const rules = defaultRules();
     const t0 = Date.now() - 3 * 3_600_000;
-    const tracked = api.items.map((r, i) => createCase({ orderId: r.orderId, refundType: 'refund-only', reasonId: 'quality' }, rules, t0 + i, 'panel', `bench-list-${r.orderId}`));
+    const tracked = api.items.map((r, i) =>
+      createCase({ orderId: r.orderId, refundType: 'refund-only', reasonId: 'quality' }, rules, t0 + i, 'panel', `bench-list-${r.orderId}`),
+    );
     await clearCasesDirect(extPage);
     await send(extPage, 'importCases', { content: JSON.stringify(tracked) });
     await startProfile(swCdp, 200);
-    await measureLoad(ext.browser, { url: `${big.origin}/zone/refund/list?pageSize=${LIST_ROWS}`, contentSelector: 'tbody.ant-table-tbody > tr:nth-child(1000)', waitPanel: false, settleMs: 8000 });
+    await measureLoad(ext.browser, {
+      url: `${big.origin}/zone/refund/list?pageSize=${LIST_ROWS}`,
+      contentSelector: 'tbody.ant-table-tbody > tr:nth-child(1000)',
+      waitPanel: false,
+      settleMs: 8000,
+    });
     texts.push(formatAttributed('service worker during a 1,000-row refund list visit', attribute(await stopProfile(swCdp), PROFILE_BUILD, extOrigin), 15));
     console.log(texts[texts.length - 1] + '\n');
 

@@ -95,11 +95,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function readBadgeInExtension(): Promise<{ text: string; color: unknown; title: string }> {
   const g = globalThis as any;
   const api = g.chrome?.action ?? g.browser?.action ?? g.browser?.browserAction ?? g.chrome?.browserAction;
-  const [text, color, title] = await Promise.all([
-    api.getBadgeText({}),
-    api.getBadgeBackgroundColor({}),
-    api.getTitle({}),
-  ]);
+  const [text, color, title] = await Promise.all([api.getBadgeText({}), api.getBadgeBackgroundColor({}), api.getTitle({})]);
   return { text, color, title };
 }
 
@@ -156,9 +152,7 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<BrowserH
   const cdp = await browser.target().createCDPSession();
   const runningWorkerIds = async (): Promise<string[]> => {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    return targetInfos
-      .filter((t) => t.type === 'service_worker' && t.url === extensionBaseUrl + 'background.js')
-      .map((t) => t.targetId);
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url === extensionBaseUrl + 'background.js').map((t) => t.targetId);
   };
   const targetId = (t: unknown): string => (t as { _targetId: string })._targetId;
 

@@ -150,17 +150,13 @@ Ctrl+C to stop.`);
 async function readPanel(page: Page): Promise<Array<[string, string]>> {
   const rows: Array<[string, string]> = [];
   // One query per selector: puppeteer's `>>>` does not combine with a selector list.
-  const els = [
-    ...(await page.$$(PANEL)),
-    ...(await page.$$('refund-helper >>> [data-rh-field]')),
-    ...(await page.$$('refund-helper >>> [data-rh="advice"]')),
-  ];
+  const els = [...(await page.$$(PANEL)), ...(await page.$$('refund-helper >>> [data-rh-field]')), ...(await page.$$('refund-helper >>> [data-rh="advice"]'))];
   for (const el of els) {
     rows.push(
       await el.evaluate((el): [string, string] => {
         const rh = el.getAttribute('data-rh');
-        const name = rh === 'panel' ? 'page kind' : rh === 'advice' ? 'advice' : el.getAttribute('data-rh-field') ?? '?';
-        const value = rh === 'panel' ? el.getAttribute('data-page-kind') ?? '' : el.getAttribute('data-value') ?? '';
+        const name = rh === 'panel' ? 'page kind' : rh === 'advice' ? 'advice' : (el.getAttribute('data-rh-field') ?? '?');
+        const value = rh === 'panel' ? (el.getAttribute('data-page-kind') ?? '') : (el.getAttribute('data-value') ?? '');
         if (rh === 'panel') return [name, value];
         const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 70);
         return [name, `${value || '(no value)'}${text && text !== value ? `  “${text}”` : ''}`];
@@ -207,7 +203,8 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
       await loaded(page);
       link = await page.$(`a[href*="id=${orderId}"]`);
     }
-    if (link) await link.click(); // client-side navigation, as in the real back office
+    if (link)
+      await link.click(); // client-side navigation, as in the real back office
     else await page.goto(`${site.origin}/zone/order/detail?id=${orderId}`, { waitUntil: 'load' });
     await page.waitForFunction((id) => location.search.includes(id), { timeout: 10_000 }, orderId);
     await loaded(page);
@@ -218,7 +215,9 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
       await shoot(page, '2-order-detail-no-panel.png');
       console.error(`  page: ${page.url()}`);
       exitCode = 1;
-      throw new Error(`The panel (<refund-helper> with [data-rh="panel"]) did not appear on the order detail page within 15 s. Screenshot: demo-output/2-order-detail-no-panel.png`);
+      throw new Error(
+        `The panel (<refund-helper> with [data-rh="panel"]) did not appear on the order detail page within 15 s. Screenshot: demo-output/2-order-detail-no-panel.png`,
+      );
     }
     // Give the panel a moment to finish reading the page.
     await new Promise((r) => setTimeout(r, 1_000));
@@ -227,8 +226,8 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
 
     step('申请退款 form');
     // The page's own button (light DOM only: the panel may say 申请退款 too).
-    const apply = await page.evaluateHandle(() =>
-      [...document.querySelectorAll('button, a')].find((el) => el.textContent?.replace(/\s/g, '') === '申请退款') ?? null,
+    const apply = await page.evaluateHandle(
+      () => [...document.querySelectorAll('button, a')].find((el) => el.textContent?.replace(/\s/g, '') === '申请退款') ?? null,
     );
     const applyEl = apply.asElement() as ElementHandle<Element> | null;
     if (applyEl) {
@@ -240,8 +239,7 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
       });
       if (covered) notes.push(`the page's 申请退款 button is covered by <${covered}> at ${VIEWPORT.width}×${VIEWPORT.height}; clicked it through the DOM`);
       await applyEl.evaluate((el) => (el as HTMLElement).click());
-    }
-    else await page.goto(`${site.origin}/zone/refund/apply?orderId=${orderId}`, { waitUntil: 'load' });
+    } else await page.goto(`${site.origin}/zone/refund/apply?orderId=${orderId}`, { waitUntil: 'load' });
     await page.waitForFunction(() => location.pathname.includes('/zone/refund/apply'), { timeout: 10_000 });
     await loaded(page);
     await waitInPanel(page, '[data-rh="panel"][data-page-kind="refund-form"]', { timeout: 5_000 }).catch(() => {
@@ -255,17 +253,19 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
     const reason = await page.waitForSelector('pierce/[data-rh="reason"]', { timeout: 5_000 }).catch(() => null);
     if (reason) {
       await reason.select('quality');
-      await page.waitForFunction(
-        () => !!document.querySelector('refund-helper')?.shadowRoot?.querySelector('textarea')?.value.trim(),
-        { timeout: 5_000, polling: 100 },
-      ).catch(() => notes.push('the panel showed no remark for 质量问题'));
+      await page
+        .waitForFunction(() => !!document.querySelector('refund-helper')?.shadowRoot?.querySelector('textarea')?.value.trim(), { timeout: 5_000, polling: 100 })
+        .catch(() => notes.push('the panel showed no remark for 质量问题'));
       await (await page.waitForSelector('pierce/[data-rh="fill-form"]'))?.click();
       const filled = await page
         .waitForFunction(() => !!(document.querySelector('#refundForm textarea') as HTMLTextAreaElement | null)?.value.trim(), {
           timeout: 5_000,
           polling: 100,
         })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (!filled) notes.push("一键填入 did not fill the page's 备注说明 within 5 s");
       await new Promise((r) => setTimeout(r, 500));
       await shoot(page, '4-refund-form-filled.png');
@@ -297,7 +297,12 @@ async function walk(ext: BrowserHandle, site: SiteServer, start: string): Promis
  * The re-application: the refund list read (each row moves its own case), then the case list's
  * rows of the order applied for twice, as [after-sale number, status].
  */
-async function twoApplications(ext: BrowserHandle, site: SiteServer, page: Page, shoot: (p: Page, name: string) => Promise<void>): Promise<Array<[string, string]>> {
+async function twoApplications(
+  ext: BrowserHandle,
+  site: SiteServer,
+  page: Page,
+  shoot: (p: Page, name: string) => Promise<void>,
+): Promise<Array<[string, string]>> {
   const order = SEED.variants.orders.twoAfterSales;
   step(`Refund list, then the case list: order ${order}, applied for twice`);
   await page.goto(`${site.origin}/zone/refund/list`, { waitUntil: 'load' });
@@ -307,7 +312,8 @@ async function twoApplications(ext: BrowserHandle, site: SiteServer, page: Page,
   try {
     // Numbered once the refund list was read: the second application gets its own number.
     await cases.waitForFunction(
-      (o: string) => [...document.querySelectorAll(`[data-rh="case-table"] tbody tr[data-rh-case="${o}"]`)].filter((tr) => tr.getAttribute('data-after-sale')).length === 2,
+      (o: string) =>
+        [...document.querySelectorAll(`[data-rh="case-table"] tbody tr[data-rh-case="${o}"]`)].filter((tr) => tr.getAttribute('data-after-sale')).length === 2,
       { timeout: 15_000, polling: 200 },
       order,
     );

@@ -36,7 +36,8 @@ function localTextNames(sf: ts.SourceFile): Set<string> {
 
 /** The locale a node names in a fixed-language read, if it is one. */
 function fixedLocale(node: ts.Node): Locale | undefined {
-  const lit = (e: ts.Node) => (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) && (e.text === 'zh-CN' || e.text === 'en') ? (e.text as Locale) : undefined;
+  const lit = (e: ts.Node) =>
+    (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) && (e.text === 'zh-CN' || e.text === 'en') ? (e.text as Locale) : undefined;
   if (ts.isElementAccessExpression(node)) return lit(node.argumentExpression);
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'en') return 'en';
   if (ts.isCallExpression(node)) return node.arguments.map(lit).find((l) => l !== undefined);

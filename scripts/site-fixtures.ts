@@ -48,9 +48,13 @@ try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(site.origin + p.path, { waitUntil: 'load' });
-    await page.waitForFunction(() => !!document.querySelector('#root > *') && !document.querySelector('.page-loading, .ant-spin-spinning'), { timeout: 15_000 });
+    await page.waitForFunction(() => !!document.querySelector('#root > *') && !document.querySelector('.page-loading, .ant-spin-spinning'), {
+      timeout: 15_000,
+    });
     if (p.after === 'open-modal') {
-      await page.evaluate(() => ([...document.querySelectorAll('button')].find((b) => b.textContent!.replace(/\s/g, '') === '申请退款') as HTMLElement).click());
+      await page.evaluate(() =>
+        ([...document.querySelectorAll('button')].find((b) => b.textContent!.replace(/\s/g, '') === '申请退款') as HTMLElement).click(),
+      );
       await page.waitForSelector('.ant-modal #refundForm');
     }
     if (p.after === 'submit-empty') {

@@ -59,8 +59,7 @@ export function CaseTable(p: CaseTableProps) {
   const visible = p.rows.slice(first, last);
   const allSelected = p.rows.length > 0 && p.rows.every((r) => p.selected.has(r.id));
 
-  const sortBy = (key: SortKey) =>
-    p.onSort({ key, dir: p.sort.key === key && p.sort.dir === 'desc' ? 'asc' : key === p.sort.key ? 'desc' : defaultDir(key) });
+  const sortBy = (key: SortKey) => p.onSort({ key, dir: p.sort.key === key && p.sort.dir === 'desc' ? 'asc' : key === p.sort.key ? 'desc' : defaultDir(key) });
 
   const cell = (r: CaseRow, key: SortKey) => {
     switch (key) {
@@ -95,7 +94,12 @@ export function CaseTable(p: CaseTableProps) {
                 type="checkbox"
                 aria-label={t('selectAll')}
                 checked={allSelected}
-                onChange={(e) => p.onSelect(p.rows.map((r) => r.id), (e.currentTarget as HTMLInputElement).checked)}
+                onChange={(e) =>
+                  p.onSelect(
+                    p.rows.map((r) => r.id),
+                    (e.currentTarget as HTMLInputElement).checked,
+                  )
+                }
               />
             </th>
             {COLUMNS.map((c) => (
@@ -115,7 +119,7 @@ export function CaseTable(p: CaseTableProps) {
           </tr>
         </thead>
         <tbody>
-          {first > 0 && <tr class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }} aria-hidden="true" />}
+          {first > 0 && <tr class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }} />}
           {visible.map((r, i) => (
             <tr
               key={r.id}
@@ -144,7 +148,7 @@ export function CaseTable(p: CaseTableProps) {
                     <button type="button" class="link" data-rh="open-case" onClick={() => p.onOpen(r.id)}>
                       {r.orderId}
                     </button>
-                    {r.attention && <span class={`flag flag-${r.attention}`} title={r.attention} aria-hidden="true" />}
+                    {r.attention && <span class={`flag flag-${r.attention}`} title={r.attention} />}
                   </td>
                 ) : (
                   <td key={c.key} class={c.className}>
@@ -154,7 +158,7 @@ export function CaseTable(p: CaseTableProps) {
               )}
             </tr>
           ))}
-          {last < p.rows.length && <tr class="spacer" style={{ height: `${(p.rows.length - last) * ROW_HEIGHT}px` }} aria-hidden="true" />}
+          {last < p.rows.length && <tr class="spacer" style={{ height: `${(p.rows.length - last) * ROW_HEIGHT}px` }} />}
         </tbody>
       </table>
     </div>

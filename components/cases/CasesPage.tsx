@@ -60,7 +60,10 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
     // The newest first (an index read, shown at once), then every row: asked one after the
     // other, so the small answer does not wait behind the first page of the large one.
     let done = false;
-    await client.newestRows(NEWEST).then((newest) => !done && setRows(newest), () => {});
+    await client.newestRows(NEWEST).then(
+      (newest) => !done && setRows(newest),
+      () => {},
+    );
     let all: CaseRow[] = [];
     try {
       await client.loadRows((page) => {
@@ -135,7 +138,10 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
   async function exportSelection(format: 'csv' | 'json') {
     setBusy(true);
     try {
-      await client.exportCases(format, selectedShown.map((r) => r.id));
+      await client.exportCases(
+        format,
+        selectedShown.map((r) => r.id),
+      );
     } catch (e) {
       setNotice(tr(errorText(e), locale));
     } finally {
@@ -147,19 +153,19 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
     <div class="page">
       <header class="top">
         <h1>{t('title')}</h1>
-        <nav role="tablist">
+        <div role="tablist">
           {(['list', 'stats'] as const).map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} data-rh={`tab-${k}`} onClick={() => switchTab(k)}>
               {t(k === 'list' ? 'tabList' : 'tabStats')}
             </button>
           ))}
-        </nav>
+        </div>
         <button type="button" class="btn" onClick={() => void client.openOptions()}>
           {t('settings')}
         </button>
       </header>
 
-      <div class="filters" role="search">
+      <search class="filters">
         <label class="field">
           <span>{t('period')}</span>
           <select data-rh="period-filter" value={period} onChange={(e) => setPeriod((e.currentTarget as HTMLSelectElement).value as PeriodKey)}>
@@ -227,10 +233,10 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
             </label>
           </>
         )}
-      </div>
+      </search>
 
       {tab === 'list' && (
-        <div class="status-filters" role="group" aria-label={t('status')}>
+        <fieldset class="status-filters" aria-label={t('status')}>
           <button type="button" data-rh="status-filter" data-value="" aria-pressed={!filter.statuses?.length} onClick={() => setStatus(undefined)}>
             {t('all')}
           </button>
@@ -240,7 +246,7 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
               {tr(STATUS_LABELS[s], locale)} <span class="n">{perStatus[s]}</span>
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
 
       {!loaded.done && (
@@ -292,7 +298,17 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
             <p class="muted empty">{t('empty')}</p>
           ) : (
             <div class="list-and-drawer">
-              <CaseTable rows={shown} locale={locale} reasonLabels={reasonLabels} sort={sort} onSort={setSort} selected={selected} onSelect={select} onOpen={setCurrent} current={current} />
+              <CaseTable
+                rows={shown}
+                locale={locale}
+                reasonLabels={reasonLabels}
+                sort={sort}
+                onSort={setSort}
+                selected={selected}
+                onSelect={select}
+                onOpen={setCurrent}
+                current={current}
+              />
               {shown.length === 0 && loaded.done && <p class="muted empty">{t('noMatch')}</p>}
               {current && (
                 <CaseDrawer

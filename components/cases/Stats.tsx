@@ -78,10 +78,13 @@ export function Stats({ stats, locale, reasonLabels, periodLabel }: StatsProps) 
             file={`${t('chartWeeks')}-${periodLabel}`}
             locale={locale}
             build={() =>
-              barConfig(stats.weeks.map((w) => day(w.start)), [
-                { label: t('count'), data: stats.weeks.map((w) => w.count), color: PALETTE[0] },
-                { label: t('amount'), data: stats.weeks.map((w) => w.amount / 100), color: PALETTE[1], axis: 'y1' },
-              ])
+              barConfig(
+                stats.weeks.map((w) => day(w.start)),
+                [
+                  { label: t('count'), data: stats.weeks.map((w) => w.count), color: PALETTE[0] },
+                  { label: t('amount'), data: stats.weeks.map((w) => w.amount / 100), color: PALETTE[1], axis: 'y1' },
+                ],
+              )
             }
             head={[t('weekOf', { date: '' }).trim(), t('count'), t('amount')]}
             rows={stats.weeks.map((w) => [t('weekOf', { date: day(w.start) }), String(w.count), formatFen(w.amount)])}
@@ -91,7 +94,13 @@ export function Stats({ stats, locale, reasonLabels, periodLabel }: StatsProps) 
             title={t('chartReasons')}
             file={`${t('chartReasons')}-${periodLabel}`}
             locale={locale}
-            build={() => barConfig(stats.reasons.map((r) => reason(r.reasonId)), [{ label: t('count'), data: stats.reasons.map((r) => r.count), color: PALETTE[0] }], true)}
+            build={() =>
+              barConfig(
+                stats.reasons.map((r) => reason(r.reasonId)),
+                [{ label: t('count'), data: stats.reasons.map((r) => r.count), color: PALETTE[0] }],
+                true,
+              )
+            }
             head={[t('reason'), t('count')]}
             rows={stats.reasons.map((r) => [reason(r.reasonId), String(r.count)])}
           />
@@ -100,7 +109,12 @@ export function Stats({ stats, locale, reasonLabels, periodLabel }: StatsProps) 
             title={t('chartTypes')}
             file={`${t('chartTypes')}-${periodLabel}`}
             locale={locale}
-            build={() => doughnutConfig(stats.refundTypes.map((r) => tr(REFUND_TYPE_TEXT[r.refundType], locale)), stats.refundTypes.map((r) => r.count))}
+            build={() =>
+              doughnutConfig(
+                stats.refundTypes.map((r) => tr(REFUND_TYPE_TEXT[r.refundType], locale)),
+                stats.refundTypes.map((r) => r.count),
+              )
+            }
             head={[t('refundType'), t('count')]}
             rows={stats.refundTypes.map((r) => [tr(REFUND_TYPE_TEXT[r.refundType], locale), String(r.count)])}
           />
@@ -111,10 +125,17 @@ export function Stats({ stats, locale, reasonLabels, periodLabel }: StatsProps) 
             locale={locale}
             build={() => {
               const decided = stats.reasons.filter((r) => r.rejection.of > 0);
-              return barConfig(decided.map((r) => reason(r.reasonId)), [{ label: t('rate'), data: decided.map((r) => (r.rejection.value ?? 0) * 100), color: PALETTE[3] }], true, '%');
+              return barConfig(
+                decided.map((r) => reason(r.reasonId)),
+                [{ label: t('rate'), data: decided.map((r) => (r.rejection.value ?? 0) * 100), color: PALETTE[3] }],
+                true,
+                '%',
+              );
             }}
             head={[t('reason'), t('rate'), t('count')]}
-            rows={stats.reasons.filter((r) => r.rejection.of > 0).map((r) => [reason(r.reasonId), pct(r.rejection)!, t('ofN', { count: r.rejection.count, of: r.rejection.of })])}
+            rows={stats.reasons
+              .filter((r) => r.rejection.of > 0)
+              .map((r) => [reason(r.reasonId), pct(r.rejection)!, t('ofN', { count: r.rejection.count, of: r.rejection.of })])}
           />
         </div>
       )}
@@ -188,7 +209,14 @@ function barConfig(labels: string[], series: Series[], horizontal = false, unit 
     type: 'bar',
     data: {
       labels,
-      datasets: series.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.color, borderRadius: 2, maxBarThickness: 28, ...(s.axis ? { yAxisID: s.axis } : {}) })),
+      datasets: series.map((s) => ({
+        label: s.label,
+        data: s.data,
+        backgroundColor: s.color,
+        borderRadius: 2,
+        maxBarThickness: 28,
+        ...(s.axis ? { yAxisID: s.axis } : {}),
+      })),
     },
     options: {
       indexAxis: horizontal ? 'y' : 'x',
@@ -196,7 +224,9 @@ function barConfig(labels: string[], series: Series[], horizontal = false, unit 
       plugins: { legend: { display: series.length > 1, position: 'bottom' } },
       scales: {
         [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0, callback: (v: number | string) => `${v}${unit}` } },
-        ...(twoAxes ? { y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, ticks: { callback: (v: number | string) => `¥${v}` } } } : {}),
+        ...(twoAxes
+          ? { y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, ticks: { callback: (v: number | string) => `¥${v}` } } }
+          : {}),
       },
     },
   } as ChartConfiguration;

@@ -32,10 +32,16 @@ export const CASES_TEXT = {
     en: 'Stop tracking the {n} selected refunds? They are marked closed and no longer remind you.',
   },
   stopped: { 'zh-CN': '已停止跟踪 {n} 条', en: 'Stopped tracking {n}' },
-  stoppedSkipped: { 'zh-CN': '已停止跟踪 {n} 条，{skipped} 条已经结束，未改动', en: 'Stopped tracking {n}; {skipped} had already ended and were left as they were' },
+  stoppedSkipped: {
+    'zh-CN': '已停止跟踪 {n} 条，{skipped} 条已经结束，未改动',
+    en: 'Stopped tracking {n}; {skipped} had already ended and were left as they were',
+  },
   exportCsv: { 'zh-CN': '导出 CSV', en: 'Export CSV' },
   exportJson: { 'zh-CN': '导出 JSON', en: 'Export JSON' },
-  empty: { 'zh-CN': '还没有退款记录。在商家后台提交退款申请后，会出现在这里。', en: 'No refund cases yet. They appear here once you apply for a refund in the back office.' },
+  empty: {
+    'zh-CN': '还没有退款记录。在商家后台提交退款申请后，会出现在这里。',
+    en: 'No refund cases yet. They appear here once you apply for a refund in the back office.',
+  },
   noMatch: { 'zh-CN': '没有符合筛选条件的退款。', en: 'No refund matches the filters.' },
   details: { 'zh-CN': '退款详情', en: 'Refund details' },
   close: { 'zh-CN': '关闭', en: 'Close' },

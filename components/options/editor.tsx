@@ -229,7 +229,12 @@ export function ChecksField<V extends string>(props: {
       <div class="rh-chips">
         {props.options.map(([value, label]) => (
           <label key={value} class={`rh-chip-check${list.includes(value) ? ' on' : ''}`}>
-            <input type="checkbox" value={value} checked={list.includes(value)} onChange={(e) => toggle(value, (e.currentTarget as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              value={value}
+              checked={list.includes(value)}
+              onChange={(e) => toggle(value, (e.currentTarget as HTMLInputElement).checked)}
+            />
             {label}
           </label>
         ))}
@@ -245,7 +250,14 @@ export function ToggleField(props: { path: Path; label: string; hint?: string })
   return (
     <div class="rh-toggle-row" data-path={pathString(props.path)}>
       <label class="rh-switch" for={id}>
-        <input type="checkbox" role="switch" aria-checked={on} id={id} checked={on} onChange={(e) => ed.set(props.path, (e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={on}
+          id={id}
+          checked={on}
+          onChange={(e) => ed.set(props.path, (e.currentTarget as HTMLInputElement).checked)}
+        />
         <span class="rh-switch-track" aria-hidden="true" />
         <span>{props.label}</span>
       </label>

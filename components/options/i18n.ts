@@ -5,7 +5,6 @@ import type { Advice } from '../../lib/rules/evaluate';
 import type { FormField, ObservedStatus, ReadField } from '../../lib/sites/texts';
 import { localText as t } from '../../lib/i18n';
 
-
 export const OPT = {
   title: t('退款助手 · 设置', 'Refund Helper · Settings'),
   loading: t('加载中…', 'Loading…'),
@@ -22,10 +21,7 @@ export const OPT = {
   sitesToggle: t('后台改版、识别不到字段时再来这里', 'Only needed when the back office changes its wording'),
   secNotifications: t('通知', 'Notifications'),
   secData: t('数据', 'Data'),
-  descReasons: t(
-    '面板里可选的退款原因，以及每个原因自动生成的备注模板。',
-    'The reasons the panel offers, and the remark each one writes for you.',
-  ),
+  descReasons: t('面板里可选的退款原因，以及每个原因自动生成的备注模板。', 'The reasons the panel offers, and the remark each one writes for you.'),
   descEvidence: t(
     '在什么情况下需要哪些凭证，以及怎样算已提供。列表为空表示「任何」。',
     'Which evidence is needed when, and what counts as provided. An empty list means "any".',
@@ -87,7 +83,10 @@ export const OPT = {
   why: t('提示文字', 'Hint shown in the panel'),
   // tester
   tester: t('规则测试', 'Rule tester'),
-  testerDesc: t('选择一种情况，看看面板会要求哪些凭证、给出什么建议（使用当前编辑中的规则）。', 'Pick a situation to see the evidence the panel will ask for and its advice (uses the rules being edited).'),
+  testerDesc: t(
+    '选择一种情况，看看面板会要求哪些凭证、给出什么建议（使用当前编辑中的规则）。',
+    'Pick a situation to see the evidence the panel will ask for and its advice (uses the rules being edited).',
+  ),
   refundType: t('退款类型', 'Refund type'),
   reason: t('原因', 'Reason'),
   orderStatus: t('订单状态', 'Order status'),
@@ -154,7 +153,10 @@ export const OPT = {
   rulesHeading: t('规则', 'Rules'),
   rulesExport: t('导出规则（JSON）', 'Export rules (JSON)'),
   rulesImport: t('从文件导入规则', 'Import rules from a file'),
-  rulesImportHint: t('整个文件有效才会导入；否则列出每个问题的位置，当前规则不变。', 'A file is imported only when all of it is valid; otherwise each problem is listed with its place and the current rules stay.'),
+  rulesImportHint: t(
+    '整个文件有效才会导入；否则列出每个问题的位置，当前规则不变。',
+    'A file is imported only when all of it is valid; otherwise each problem is listed with its place and the current rules stay.',
+  ),
   rulesLimitsHint: t(
     '规则最大 {cap}（默认规则约 20 KB），超出的文件不会导入或恢复。凭证的格式（正则表达式）在快手后台页面上运行：可能让页面卡住的写法（如嵌套重复 (a+)+）会被拒绝，且只检查字段的前 {n} 个字符。',
     'Rules may be up to {cap} (the defaults are about 20 KB); a larger file is not imported or restored. Evidence patterns (regular expressions) run on the back-office page: a pattern that could freeze the page (nested repetition such as (a+)+) is refused, and only the first {n} characters of a field are checked.',
@@ -165,7 +167,10 @@ export const OPT = {
   rulesMigrated: t('（已从第 {v} 版格式升级）', '(upgraded from format version {v})'),
   rulesErrorTitle: t('未导入：文件有 {n} 个问题', 'Not imported: the file has {n} problem(s)'),
   rulesReset: t('恢复默认规则', 'Reset to the default rules'),
-  rulesResetAsk: t('确定要用默认规则替换当前所有规则吗？此操作无法撤销（可先导出备份）。', 'Replace all current rules with the defaults? This cannot be undone (export them first to keep a copy).'),
+  rulesResetAsk: t(
+    '确定要用默认规则替换当前所有规则吗？此操作无法撤销（可先导出备份）。',
+    'Replace all current rules with the defaults? This cannot be undone (export them first to keep a copy).',
+  ),
   rulesResetYes: t('确定恢复默认', 'Yes, reset'),
   rulesResetDone: t('已恢复默认规则', 'The default rules are back'),
   cancel: t('取消', 'Cancel'),
@@ -199,7 +204,10 @@ export const OPT = {
   restored: t('已恢复：{n} 条退款记录和规则', 'Restored: {n} case(s) and the rules'),
   dangerHeading: t('删除数据', 'Delete data'),
   deleteAll: t('删除全部数据…', 'Delete all data…'),
-  deleteAsk: t('将删除全部退款记录并恢复默认规则，无法撤销。请输入「{word}」确认：', 'This deletes every case and resets the rules, and cannot be undone. Type "{word}" to confirm:'),
+  deleteAsk: t(
+    '将删除全部退款记录并恢复默认规则，无法撤销。请输入「{word}」确认：',
+    'This deletes every case and resets the rules, and cannot be undone. Type "{word}" to confirm:',
+  ),
   deleteWord: t('删除', 'DELETE'),
   deleteYes: t('永久删除', 'Delete permanently'),
   deleted: t('已删除 {n} 条退款记录，规则已恢复默认', '{n} case(s) deleted; the rules are back to the defaults'),

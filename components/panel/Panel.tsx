@@ -114,7 +114,11 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
             <b>{t('formTitle')}</b>
             <label>
               {t('refundTypeLabel')}
-              <select data-rh="refund-type" value={form.refundType} onChange={(e: Ev<HTMLSelectElement>) => actions.setRefundType(e.currentTarget.value as RefundType)}>
+              <select
+                data-rh="refund-type"
+                value={form.refundType}
+                onChange={(e: Ev<HTMLSelectElement>) => actions.setRefundType(e.currentTarget.value as RefundType)}
+              >
                 {REFUND_TYPES.map((rt) => (
                   <option key={rt} value={rt} data-value={rt}>
                     {t(`refundType.${rt}`)}

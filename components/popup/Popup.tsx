@@ -342,9 +342,7 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
               {items.map(renderItem)}
             </ul>
           )}
-          {attentionCount > items.length && items.length >= ATTENTION_LIMIT && (
-            <p class="rh-muted">{t('more', { n: attentionCount - items.length })}</p>
-          )}
+          {attentionCount > items.length && items.length >= ATTENTION_LIMIT && <p class="rh-muted">{t('more', { n: attentionCount - items.length })}</p>}
         </section>
       ) : null}
     </div>
@@ -355,7 +353,14 @@ export function Popup({ client, locale, now = Date.now, searchDelay = 150, initi
 function ExternalIcon() {
   return (
     <svg class="rh-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-      <path d="M9 2h5v5M14 2 7 9M12 9.5V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" />
+      <path
+        d="M9 2h5v5M14 2 7 9M12 9.5V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3.5"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.5"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
     </svg>
   );
 }

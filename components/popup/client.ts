@@ -86,7 +86,6 @@ export async function copyText(text: string, doc: Document = document): Promise<
 // The real client, over the background's messages. `request` is lib/messaging/send's never-throwing
 // sender, passed in by the entrypoint (so this module holds no browser.* call).
 
-
 export type Request = <K extends MessageName>(type: K, data?: MessageData<K>) => Promise<MessageReturn<K>>;
 
 /** The data of a Result, or a ClientError carrying its message. */

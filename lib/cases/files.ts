@@ -13,18 +13,7 @@ import type { RefundCase } from './schema';
 export const CASES_FORMAT = 'refund-helper-cases';
 export const BACKUP_FORMAT = 'refund-helper-backup';
 
-export const CSV_COLUMNS = [
-  '订单编号',
-  '售后单号',
-  '状态',
-  '退款类型',
-  '原因',
-  '退款金额(元)',
-  '物流单号',
-  '快递公司',
-  '创建时间',
-  '更新时间',
-] as const;
+export const CSV_COLUMNS = ['订单编号', '售后单号', '状态', '退款类型', '原因', '退款金额(元)', '物流单号', '快递公司', '创建时间', '更新时间'] as const;
 
 const REFUND_TYPE_LABELS: Record<RefundType, string> = { 'refund-only': '仅退款', 'return-refund': '退货退款' };
 
@@ -102,10 +91,7 @@ export async function* fileParts(
     if (rows.length > 0) yield rows.join('\r\n') + '\r\n';
     return;
   }
-  const head =
-    kind === 'json'
-      ? { format: CASES_FORMAT, version: 1, exportedAt: now }
-      : { format: BACKUP_FORMAT, version: 1, exportedAt: now, rules };
+  const head = kind === 'json' ? { format: CASES_FORMAT, version: 1, exportedAt: now } : { format: BACKUP_FORMAT, version: 1, exportedAt: now, rules };
   yield JSON.stringify(head).slice(0, -1) + ',"cases":[';
   let rows: string[] = [];
   let first = true;

@@ -50,7 +50,9 @@ function applicable(c: RefundCase, appliedAt: number | undefined): boolean {
  */
 export function pickCase(orderCases: readonly RefundCase[], key: RowKey, byNumber?: RefundCase): RefundCase | undefined {
   if (byNumber) return byNumber;
-  const open = orderCases.filter((c) => (key.orderId === undefined || c.orderId === key.orderId) && !isTerminalStatus(c.status) && applicable(c, key.appliedAt));
+  const open = orderCases.filter(
+    (c) => (key.orderId === undefined || c.orderId === key.orderId) && !isTerminalStatus(c.status) && applicable(c, key.appliedAt),
+  );
   if (!key.afterSaleId) return newestCase(open);
   const unnumbered = open.filter((c) => !c.afterSaleId);
   if (unnumbered.length > 1 && key.appliedAt === undefined) return undefined;

@@ -18,7 +18,6 @@ import { localText as t } from '../i18n';
  * `rev` is left alone: the store increments it on each write.
  */
 
-
 export const MERCHANT_ACTIONS = ['confirm', 'contact-support', 'close', 'reopen', 'cancel-order', 'submit'] as const;
 export type MerchantAction = (typeof MERCHANT_ACTIONS)[number];
 
@@ -320,7 +319,8 @@ export function observe(
   const dueAt = extra?.dueAt;
   if (dueAt !== undefined && dueAt !== c.platformDueAt && !isTerminalStatus(c.status)) {
     next = { ...next, platformDueAt: dueAt, updatedAt: now };
-    if (next.status === 'approved') next = recomputeDerived({ ...next, deadlines: { ...next.deadlines, confirmRemindAt: confirmRemindAt(next, next.approvedAt ?? enteredAt(next), rules) } });
+    if (next.status === 'approved')
+      next = recomputeDerived({ ...next, deadlines: { ...next.deadlines, confirmRemindAt: confirmRemindAt(next, next.approvedAt ?? enteredAt(next), rules) } });
   }
   const to = observedTarget(c, seen);
   // Escalated by the page: the platform intervened; the note says so, as the merchant contacted no one.
@@ -573,7 +573,6 @@ function hoursText(ms: number, locale: Locale): string {
   return locale === 'en' ? `${m} minutes` : `${m} 分钟`;
 }
 
-
 /** The history note the deadline sweep writes when a confirmed case passes its arrival window. */
 export const OVERDUE_NOTE = '超过到账时限 / past the arrival window';
 /** The history note the deadline sweep writes when an approved case reaches its confirm reminder. */
@@ -607,7 +606,8 @@ export function historyText(h: HistoryEntry, locale: Locale): string {
     if (note) return note;
     return h.source === 'import' ? t(`导入（${to}）`, `Imported (${to})`)[locale] : to;
   }
-  const head = h.from === null ? `${t('创建', 'Created')[locale]}${locale === 'en' ? ': ' : '：'}${to}` : `${STATUS_LABELS[h.from]?.[locale] ?? h.from} → ${to}`;
+  const head =
+    h.from === null ? `${t('创建', 'Created')[locale]}${locale === 'en' ? ': ' : '：'}${to}` : `${STATUS_LABELS[h.from]?.[locale] ?? h.from} → ${to}`;
   return note ? `${head}${locale === 'en' ? ` (${note})` : `（${note}）`}` : head;
 }
 
@@ -661,11 +661,17 @@ export function supportMessage(c: RefundCase, locale: Locale, now: number): stri
   }
   if (late !== undefined) {
     const [by, dueAt] = [hoursText(late, locale), formatChinaTime(due!)];
-    lines.push(t(`已确认退款，超过到账期限（${dueAt}）${by}仍未到账。`, `The refund was confirmed; the money has not arrived ${by} after the arrival deadline (${dueAt}).`));
+    lines.push(
+      t(
+        `已确认退款，超过到账期限（${dueAt}）${by}仍未到账。`,
+        `The refund was confirmed; the money has not arrived ${by} after the arrival deadline (${dueAt}).`,
+      ),
+    );
   } else if (slow !== undefined) {
     const by = hoursText(slow, locale);
     lines.push(t(`已等待审核 ${by}，仍未处理。`, `The review has been pending for ${by}.`));
-  } else if (p.status === 'rejected') lines.push(t('审核不通过，请告知原因及后续处理方式。', 'The review was rejected; please tell me why and how to proceed.'));
+  } else if (p.status === 'rejected')
+    lines.push(t('审核不通过，请告知原因及后续处理方式。', 'The review was rejected; please tell me why and how to proceed.'));
   else if (p.status === 'failed') lines.push(t('退款失败，请协助完成退款。', 'The refund failed; please help complete it.'));
   if (p.contactedAt !== undefined) {
     const at = formatChinaTime(p.contactedAt);

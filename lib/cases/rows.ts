@@ -124,7 +124,7 @@ export function selectRows(rows: readonly CaseRow[], f: RowFilter, sort: Sort): 
   const sign = sort.dir === 'asc' ? 1 : -1;
   return out.sort((a, b) => {
     const c = compare(a, b, sort.key);
-    if (c !== 0) return (a[sort.key] === undefined || b[sort.key] === undefined ? c : c * sign);
+    if (c !== 0) return a[sort.key] === undefined || b[sort.key] === undefined ? c : c * sign;
     return b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1);
   });
 }

@@ -93,7 +93,10 @@ export const RefundCase = z.object({
   attentionAt: Timestamp.optional(),
   /** The earliest pending deadline, for the alarm and the `by-deadline` index. */
   nextDeadline: Timestamp.optional(),
-  notes: z.array(z.object({ at: Timestamp, text: z.string().max(2000) })).max(1000).default([]),
+  notes: z
+    .array(z.object({ at: Timestamp, text: z.string().max(2000) }))
+    .max(1000)
+    .default([]),
   history: z.array(HistoryEntry).max(1000).default([]),
   /** Incremented on every write; lets two writers detect a lost update. */
   rev: z.number().int().nonnegative().default(0),

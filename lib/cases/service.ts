@@ -102,10 +102,7 @@ export class CaseService {
    * Read–change–write of one case, serialised per id; a write another writer slipped in between
    * (rev conflict) makes it re-read and re-apply the change.
    */
-  private update<R>(
-    id: string,
-    step: (c: RefundCase) => { next?: RefundCase; result: R },
-  ): Promise<{ result: R; case: RefundCase } | undefined> {
+  private update<R>(id: string, step: (c: RefundCase) => { next?: RefundCase; result: R }): Promise<{ result: R; case: RefundCase } | undefined> {
     return this.serial(`case:${id}`, async () => {
       for (let attempt = 0; ; attempt++) {
         const current = await this.store.get(id);
@@ -154,15 +151,11 @@ export class CaseService {
    * (the batch builds on it) or after, when its rev check fails and it re-reads: nothing is lost.
    */
   async reportPage(observations: Observation[], { now, rules }: Ctx): Promise<{ changes: CaseChange[]; matched: number }> {
-    const { matched, changes } = await this.store.updateMatching(
-      observations,
-      pickCase,
-      (c, i) => {
-        const seen = observations[i];
-        const o = observe(c, seen.status, rules, now, 'page', { afterSaleId: seen.afterSaleId, comment: seen.comment, dueAt: seen.dueAt });
-        return o.changed ? o.case : undefined;
-      },
-    );
+    const { matched, changes } = await this.store.updateMatching(observations, pickCase, (c, i) => {
+      const seen = observations[i];
+      const o = observe(c, seen.status, rules, now, 'page', { afterSaleId: seen.afterSaleId, comment: seen.comment, dueAt: seen.dueAt });
+      return o.changed ? o.case : undefined;
+    });
     return { changes: changes.map((ch) => ({ case: ch.after, from: ch.before.status, to: ch.after.status })), matched };
   }
 
@@ -271,7 +264,10 @@ export class CaseService {
     const due = (await this.store.deadlinesBetween(last, now)).filter((c) => dueMark(c, now));
     // Judged again on the stored copy inside each batch's transaction: a sweep running beside this
     // one (or a change since the read) is seen there, so a case is marked once.
-    const marked = await this.inBatches(due.map((c) => c.id), (cur) => dueMark(cur, now));
+    const marked = await this.inBatches(
+      due.map((c) => c.id),
+      (cur) => dueMark(cur, now),
+    );
     await this.store.setMeta(META_LAST_SWEEP, now);
     return marked;
   }
@@ -286,13 +282,16 @@ export class CaseService {
     for (const status of TIMED_STATUSES) {
       const stale = (await this.store.list({ status, limit: Number.MAX_SAFE_INTEGER })).filter((c) => retime(c, rules) !== c);
       const markedIds = new Set<string>();
-      const written = await this.inBatches(stale.map((c) => c.id), (cur) => {
-        const retimed = retime(cur, rules);
-        const mark = dueMark(retimed, now);
-        if (mark) markedIds.add(cur.id);
-        const next = mark ?? retimed;
-        return next === cur ? undefined : next;
-      });
+      const written = await this.inBatches(
+        stale.map((c) => c.id),
+        (cur) => {
+          const retimed = retime(cur, rules);
+          const mark = dueMark(retimed, now);
+          if (mark) markedIds.add(cur.id);
+          const next = mark ?? retimed;
+          return next === cur ? undefined : next;
+        },
+      );
       marked.push(...written.filter((c) => markedIds.has(c.id)));
     }
     return marked;
@@ -313,7 +312,12 @@ export class CaseService {
   }
 
   /** A whole file as one string, of every case or only `caseIds` (the case list's selection): for small files (the runtime message has a 64 MiB limit; the options page builds large ones itself). */
-  private async file(kind: 'csv' | 'json' | 'backup', now: number, rules: RuleSet, caseIds?: string[]): Promise<{ filename: string; mime: string; content: string }> {
+  private async file(
+    kind: 'csv' | 'json' | 'backup',
+    now: number,
+    rules: RuleSet,
+    caseIds?: string[],
+  ): Promise<{ filename: string; mime: string; content: string }> {
     const parts: string[] = [];
     const source = caseIds ? fromArray(await this.getMany(caseIds)) : this.store.all();
     for await (const part of fileParts(kind, source, { now, rules })) parts.push(part);
@@ -622,7 +626,9 @@ export function validateCases(value: unknown, base: PropertyKey[], offset = 0): 
   const r = CasesArray.safeParse(value);
   if (!r.success) {
     return refuse(
-      r.error.issues.slice(0, 100).map((i) => zodProblem({ ...i, path: typeof i.path[0] === 'number' ? [i.path[0] + offset, ...i.path.slice(1)] : i.path } as z.core.$ZodIssue, base)),
+      r.error.issues
+        .slice(0, 100)
+        .map((i) => zodProblem({ ...i, path: typeof i.path[0] === 'number' ? [i.path[0] + offset, ...i.path.slice(1)] : i.path } as z.core.$ZodIssue, base)),
     );
   }
   const ids = new Map<string, number>();
@@ -688,8 +694,5 @@ async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
 }
 
 function prepareImported(c: RefundCase, rules: RuleSet, now: number): RefundCase {
-  return recomputeDerived(
-    { ...c, history: [...c.history, { from: c.status, to: c.status, at: now, source: 'import' }] },
-    rules,
-  );
+  return recomputeDerived({ ...c, history: [...c.history, { from: c.status, to: c.status, at: now, source: 'import' }] }, rules);
 }

@@ -27,9 +27,7 @@ export interface ChipInfo {
 
 /** Creates or updates the chip for `info` inside `container`; returns it. */
 export function upsertChip(container: Element, info: ChipInfo): HTMLElement {
-  let chip = Array.from(container.querySelectorAll(CHIP_TAG)).find((c) => c.getAttribute('data-order-id') === info.orderId) as
-    | HTMLElement
-    | undefined;
+  let chip = Array.from(container.querySelectorAll(CHIP_TAG)).find((c) => c.getAttribute('data-order-id') === info.orderId) as HTMLElement | undefined;
   if (!chip) {
     chip = container.ownerDocument.createElement(CHIP_TAG);
     chip.setAttribute('data-rh-chip', '');

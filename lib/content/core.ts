@@ -176,9 +176,7 @@ export function startCore(deps: CoreDeps): Helper {
     if (win.location.href !== href) return route(true);
     // Our own chips and host do not count as the page changing.
     const relevant = records.some(
-      (r) =>
-        !isOurNode(r.target) &&
-        !(r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOurNode)),
+      (r) => !isOurNode(r.target) && !(r.type === 'childList' && [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)].every(isOurNode)),
     );
     if (!relevant) return host?.ensureAttached();
     if (!state) return route(true);

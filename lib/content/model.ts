@@ -280,7 +280,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     add('refundType', order.refundType, order.refundType && T(`refundType.${order.refundType}`));
   }
   // The page's own words for the status (the back office is Chinese); the code for a typed one.
-  add('orderStatus', order.status, typed.status ? order.status : order.statusText ?? order.status, 'status');
+  add('orderStatus', order.status, typed.status ? order.status : (order.statusText ?? order.status), 'status');
   add('paidAmount', order.paidAmount, money(order.paidAmount));
   if (kind === 'refund-detail') add('refundAmount', order.refundAmount, money(order.refundAmount));
   // On the form, what the form holds (the return shipment); elsewhere what the page shows.
@@ -330,7 +330,8 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       fillResult: (report?.failed ?? []).map((f) => T('fillFailed', { field: T(FILL_LABELS[f.field]), reason: f.reason })),
     };
     // Why this amount is said once, under the form (amountWhy); the field says only whether it is computed.
-    if (amount.amount !== undefined) model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), ...(!typed.paidAmount && mark('paidAmount')) });
+    if (amount.amount !== undefined)
+      model.fields.push({ name: 'refundAmount', value: amount.amount, text: formatFen(amount.amount), ...(!typed.paidAmount && mark('paidAmount')) });
     if (reasonId && effectiveRefundType(s) === 'return-refund') {
       const payer = shippingPayer(rules, reasonId);
       model.fields.push({ name: 'shippingPayer', value: payer.payer, text: T(`payer.${payer.payer}`), note: payer.why[locale] });
@@ -339,7 +340,11 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     if (previous) {
       // What to add: the evidence the rules ask for that the previous application did not carry
       // (its fields are known; photos and ticks are not, so those are always listed).
-      const lacked = evidenceOf(rules, { ...s, form: { ...s.form, uploads: 0, trackingNo: previous.trackingNo, courier: previous.courier, remark: previous.remark }, ticked: [] });
+      const lacked = evidenceOf(rules, {
+        ...s,
+        form: { ...s.form, uploads: 0, trackingNo: previous.trackingNo, courier: previous.courier, remark: previous.remark },
+        ticked: [],
+      });
       model.reapply = {
         text: T('reapply', { status: status(ended as CaseStatus) }),
         comment: commentOf(previous),
@@ -397,4 +402,3 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   }
   return model;
 }
-

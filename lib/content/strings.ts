@@ -7,10 +7,8 @@
 import type { LocalText } from '../i18n';
 import { localText as t } from '../i18n';
 
-
 export const STRINGS = {
   title: t('退款助手', 'Refund Helper'),
-
 
   'field.orderId': t('订单编号', 'Order no.'),
   'field.afterSaleId': t('售后单号', 'After-sale no.'),
@@ -26,7 +24,6 @@ export const STRINGS = {
   computed: t('（计算）', '(computed)'),
   fromData: t('（页面数据）', '(page data)'),
   dataConflictPaid: t('页面显示实付 {shown}，页面数据为 {data}', 'The page shows {shown} paid; its data says {data}'),
-
 
   'payer.seller': t('商家承担', 'Seller pays'),
   'payer.buyer': t('买家承担', 'Buyer pays'),
@@ -101,7 +98,10 @@ export const STRINGS = {
     '页面状态「{text}」未识别，未更新退款记录（可在设置 › 页面文字 › 售后状态文字中添加）',
     'The page’s status "{text}" is not recognised; no case was updated (add it in Settings › Page texts › After-sale status texts)',
   ),
-  dataConflict: t('售后单 {id}：页面显示「{shown}」，页面数据为「{data}」，以页面显示为准', 'After-sale {id}: the page shows "{shown}", its data says "{data}"; the page counts'),
+  dataConflict: t(
+    '售后单 {id}：页面显示「{shown}」，页面数据为「{data}」，以页面显示为准',
+    'After-sale {id}: the page shows "{shown}", its data says "{data}"; the page counts',
+  ),
   dataConflictMore: t('（另有 {n} 条不一致）', ' ({n} more)'),
 
   recorded: t('已记录退款申请（审核中）', 'Application recorded (under review)'),

@@ -59,7 +59,10 @@ const MAX_SELECTION = 200_000;
 const NoData = z.union([z.undefined(), z.null(), z.strictObject({})]);
 const Limit = z.number().int().min(1).max(500);
 /** Chrome refuses runtime messages above 64 MiB. */
-const FileContent = z.string().min(1).max(64 * 1024 * 1024);
+const FileContent = z
+  .string()
+  .min(1)
+  .max(64 * 1024 * 1024);
 /** A chunked import or restore (a file too large for one message): its id, made by the page. */
 const Session = z.string().regex(/^[\w-]{8,64}$/);
 /** A chunk's JSON: 2,000 cases are about 1.5 MB, far below the message limit. */

@@ -2,16 +2,7 @@
  * Rule-set constants and plain types, without zod: the content script's rules engine imports
  * these, and zod must stay out of its bundle (the panel's size budget). The schema is ./schema.ts.
  */
-export const CATEGORIES = [
-  'quality',
-  'not-as-described',
-  'wrong-item',
-  'damaged',
-  'missing',
-  'logistics',
-  'buyer',
-  'other',
-] as const;
+export const CATEGORIES = ['quality', 'not-as-described', 'wrong-item', 'damaged', 'missing', 'logistics', 'buyer', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const FAULTS = ['seller', 'buyer', 'courier', 'unknown'] as const;

@@ -14,7 +14,6 @@ import { localText as t } from '../i18n';
 export type Advice = 'cancel-order' | 'return-refund' | 'refund-only' | 'locked' | 'confirm-refund' | 'contact-support' | 'wait';
 export const ADVICES: readonly Advice[] = ['cancel-order', 'return-refund', 'refund-only', 'locked', 'confirm-refund', 'contact-support', 'wait'];
 
-
 function isTerminal(c: Pick<RefundCase, 'status'>): boolean {
   return TERMINAL_STATUSES.includes(c.status);
 }
@@ -26,11 +25,7 @@ function isTerminal(c: Pick<RefundCase, 'status'>): boolean {
  * 联系客服 (the guide: past 24 h, contact customer service); an escalated case whose follow-up
  * time has come asks for it again.
  */
-export function adviseOrder(
-  order: Pick<OrderSnapshot, 'status'>,
-  current: RefundCase | undefined,
-  now: number,
-): { advice: Advice; why: LocalText } {
+export function adviseOrder(order: Pick<OrderSnapshot, 'status'>, current: RefundCase | undefined, now: number): { advice: Advice; why: LocalText } {
   if (current && current.status !== 'draft') {
     // Only a confirmed refund can be late: the arrival window starts at confirmation.
     const due = current.deadlines?.arrivalDueAt;
@@ -77,7 +72,10 @@ export function adviseOrder(
     case 'unpaid':
       return { advice: 'cancel-order', why: t('订单未付款，直接取消订单即可。', 'The order is unpaid; simply cancel it.') };
     case 'unshipped':
-      return { advice: 'cancel-order', why: t('订单未发货，可直接取消订单，无需退款流程。', 'The order has not shipped; it can simply be cancelled instead of refunded.') };
+      return {
+        advice: 'cancel-order',
+        why: t('订单未发货，可直接取消订单，无需退款流程。', 'The order has not shipped; it can simply be cancelled instead of refunded.'),
+      };
     case 'shipped':
       return { advice: 'return-refund', why: t('订单已发货，需要先完成退货退款。', 'The order has shipped; a return and refund has to complete first.') };
     case 'delivered':
@@ -99,13 +97,19 @@ export function defaultRefundType(order: Pick<OrderSnapshot, 'status'>): RefundT
   return order.status === 'unpaid' || order.status === 'unshipped' ? 'refund-only' : 'return-refund';
 }
 
-const NOT_SHIPPED = { categories: ['buyer', 'other'] as Category[], why: t('订单未发货，常见原因是买家不想要了。', 'Not shipped yet: usually the buyer changed their mind.') };
+const NOT_SHIPPED = {
+  categories: ['buyer', 'other'] as Category[],
+  why: t('订单未发货，常见原因是买家不想要了。', 'Not shipped yet: usually the buyer changed their mind.'),
+};
 
 /** Which reason categories fit an order status best, and why. */
 const SUGGESTED_CATEGORIES: Partial<Record<OrderStatus, { categories: Category[]; why: LocalText }>> = {
   unpaid: NOT_SHIPPED,
   unshipped: NOT_SHIPPED,
-  shipped: { categories: ['logistics', 'buyer'], why: t('订单已发货未签收，常见原因是未收到货或不想要了。', 'Shipped, not delivered: usually not received or changed mind.') },
+  shipped: {
+    categories: ['logistics', 'buyer'],
+    why: t('订单已发货未签收，常见原因是未收到货或不想要了。', 'Shipped, not delivered: usually not received or changed mind.'),
+  },
   delivered: {
     categories: ['quality', 'damaged', 'not-as-described', 'wrong-item', 'missing'],
     why: t('订单已签收，常见原因是商品本身的问题。', 'Delivered: usually a problem with the goods themselves.'),
@@ -145,10 +149,7 @@ function matchesList<T>(list: readonly T[] | undefined, value: T | undefined): b
 }
 
 /** The evidence rules that apply to this refund type, reason and order status. */
-export function requiredEvidence(
-  rules: RuleSet,
-  ctx: { refundType: RefundType; reasonId?: string; orderStatus?: OrderStatus },
-): EvidenceRule[] {
+export function requiredEvidence(rules: RuleSet, ctx: { refundType: RefundType; reasonId?: string; orderStatus?: OrderStatus }): EvidenceRule[] {
   const category = findReason(rules, ctx.reasonId)?.category;
   return rules.evidence.filter(
     (e) =>
@@ -230,7 +231,10 @@ export function shippingPayer(rules: RuleSet, reasonId: string): { payer: Payer;
   return {
     payer: rules.shipping.fallback,
     why: reason
-      ? t(`没有规则说明「${reason.label['zh-CN']}」由谁承担运费，默认由${who['zh-CN']}承担。`, `No rule says who pays for "${reason.label.en}"; by default ${who.en} pays.`)
+      ? t(
+          `没有规则说明「${reason.label['zh-CN']}」由谁承担运费，默认由${who['zh-CN']}承担。`,
+          `No rule says who pays for "${reason.label.en}"; by default ${who.en} pays.`,
+        )
       : t(`未选择原因，默认由${who['zh-CN']}承担运费。`, `No reason chosen; by default ${who.en} pays return shipping.`),
   };
 }

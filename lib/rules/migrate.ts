@@ -37,8 +37,7 @@ const V1_DEADLINE_KEYS = {
 function v1ToV2(v1: Raw): Raw {
   const { reviewHours, arrivalHours, followUpHours, ...rest } = v1;
   const flat: Raw = { reviewHours, arrivalHours, followUpHours };
-  const deadlines: Raw =
-    rest.deadlines && typeof rest.deadlines === 'object' && !Array.isArray(rest.deadlines) ? { ...(rest.deadlines as Raw) } : {};
+  const deadlines: Raw = rest.deadlines && typeof rest.deadlines === 'object' && !Array.isArray(rest.deadlines) ? { ...(rest.deadlines as Raw) } : {};
   for (const [from, to] of Object.entries(V1_DEADLINE_KEYS)) {
     if (flat[from] !== undefined) deadlines[to] = flat[from];
   }

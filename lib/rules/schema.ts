@@ -147,9 +147,7 @@ export const RuleSet = z.strictObject({
     })
     .default(() => ({ ...DEFAULT_NOTIFICATIONS })),
   // Defaults are fresh copies: a parsed rule set never shares objects with the constants.
-  sites: z
-    .strictObject({ kuaishou: SiteTexts.default(() => structuredClone(KUAISHOU_TEXTS)) })
-    .default(() => ({ kuaishou: structuredClone(KUAISHOU_TEXTS) })),
+  sites: z.strictObject({ kuaishou: SiteTexts.default(() => structuredClone(KUAISHOU_TEXTS)) }).default(() => ({ kuaishou: structuredClone(KUAISHOU_TEXTS) })),
 });
 export type RuleSet = z.infer<typeof RuleSet>;
 
@@ -158,9 +156,7 @@ export type RuleSet = z.infer<typeof RuleSet>;
  * in words ("原因「质量问题」的备注模板（中文）：…"), `detail` only what (shown at the field itself).
  */
 export type RuleProblem = { path: string; message: LocalText; detail?: LocalText };
-export type ParseRuleSetResult =
-  | { ok: true; rules: RuleSet; migratedFrom?: number }
-  | { ok: false; problems: RuleProblem[] };
+export type ParseRuleSetResult = { ok: true; rules: RuleSet; migratedFrom?: number } | { ok: false; problems: RuleProblem[] };
 
 // ---------------------------------------------------------------------------------------------
 // Paths and plain-words messages
@@ -322,9 +318,7 @@ function issueToProblems(issue: z.core.$ZodIssue, input: unknown): RuleProblem[]
         return [problem(path, `至少需要 ${min} 项，不能为空`, `needs at least ${min} item${min === 1 ? '' : 's'}; it cannot be empty`)];
       }
       if (issue.origin === 'string') {
-        return min <= 1
-          ? [problem(path, '不能为空', 'cannot be empty')]
-          : [problem(path, `至少需要 ${min} 个字符`, `needs at least ${min} characters`)];
+        return min <= 1 ? [problem(path, '不能为空', 'cannot be empty')] : [problem(path, `至少需要 ${min} 个字符`, `needs at least ${min} characters`)];
       }
       if (!issue.inclusive && min === 0) {
         return [problem(path, `必须大于 0，而不是 ${show(value)}`, `must be greater than 0, not ${show(value)}`)];
@@ -343,13 +337,7 @@ function issueToProblems(issue: z.core.$ZodIssue, input: unknown): RuleProblem[]
         return [problem(path, `最多 ${max} 项`, `has more than ${max} items`)];
       }
       if (issue.origin === 'string') return [problem(path, `最多 ${max} 个字符`, `is longer than ${max} characters`)];
-      return [
-        problem(
-          path,
-          `不能超过 ${max}，而不是 ${show(value)}`,
-          `must be at most ${max}, not ${show(value)}`,
-        ),
-      ];
+      return [problem(path, `不能超过 ${max}，而不是 ${show(value)}`, `must be at most ${max}, not ${show(value)}`)];
     }
     case 'invalid_format': {
       if (issue.format === 'regex' && path[path.length - 1] === 'id') {
@@ -364,9 +352,7 @@ function issueToProblems(issue: z.core.$ZodIssue, input: unknown): RuleProblem[]
       return [problem(path, `「${show(value)}」格式不正确`, `"${show(value)}" has the wrong format`)];
     }
     case 'unrecognized_keys':
-      return issue.keys.map((key) =>
-        problem([...path, key], '不是已知的设置（是否拼写错误？）', 'is not a known setting (a typo?)'),
-      );
+      return issue.keys.map((key) => problem([...path, key], '不是已知的设置（是否拼写错误？）', 'is not a known setting (a typo?)'));
     case 'invalid_key':
       return [problem(path, '包含无效的键', 'has an invalid key')];
     case 'invalid_element':
@@ -412,7 +398,8 @@ export function jsonErrorAt(text: string): { pos: number; expected: LocalText } 
           i += 5;
         } else if (i < text.length && '"\\/bfnrt'.includes(text[i])) i++;
         else fail('有效的转义字符', 'a valid escape character');
-      } else if (ch < ' ') fail('字符串内容（换行等控制字符须写成 \\n 这样的转义）', 'string content (a line break or other control character must be escaped, e.g. \\n)');
+      } else if (ch < ' ')
+        fail('字符串内容（换行等控制字符须写成 \\n 这样的转义）', 'string content (a line break or other control character must be escaped, e.g. \\n)');
       else i++;
     }
     fail('字符串的结束引号 "', 'the closing quote " of a string');
@@ -508,7 +495,10 @@ function jsonProblem(text: string, err: unknown): RuleProblem {
     at.pos >= text.length
       ? { 'zh-CN': '文件已结束', en: 'the file ended' }
       : text[at.pos] < ' '
-        ? { 'zh-CN': `遇到控制字符 U+${text.charCodeAt(at.pos).toString(16).padStart(4, '0').toUpperCase()}`, en: `found the control character U+${text.charCodeAt(at.pos).toString(16).padStart(4, '0').toUpperCase()}` }
+        ? {
+            'zh-CN': `遇到控制字符 U+${text.charCodeAt(at.pos).toString(16).padStart(4, '0').toUpperCase()}`,
+            en: `found the control character U+${text.charCodeAt(at.pos).toString(16).padStart(4, '0').toUpperCase()}`,
+          }
         : { 'zh-CN': `遇到「${text[at.pos]}」`, en: `found "${text[at.pos]}"` };
   return problem(
     '(root)',
@@ -638,12 +628,24 @@ export function parseRuleSet(input: unknown): ParseRuleSetResult {
   const obj = data as Record<string, unknown>;
   const version = obj.version;
   if (version === undefined) {
-    return { ok: false, problems: [placed(problem('version', `缺少必填项（当前版本为 ${RULES_VERSION}）`, `is required (the current version is ${RULES_VERSION})`), obj)] };
+    return {
+      ok: false,
+      problems: [placed(problem('version', `缺少必填项（当前版本为 ${RULES_VERSION}）`, `is required (the current version is ${RULES_VERSION})`), obj)],
+    };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {
       ok: false,
-      problems: [placed(problem('version', `「${show(version)}」不是有效的版本号，应为 1 到 ${RULES_VERSION} 的整数`, `"${show(version)}" is not a valid version; use a whole number from 1 to ${RULES_VERSION}`), obj)],
+      problems: [
+        placed(
+          problem(
+            'version',
+            `「${show(version)}」不是有效的版本号，应为 1 到 ${RULES_VERSION} 的整数`,
+            `"${show(version)}" is not a valid version; use a whole number from 1 to ${RULES_VERSION}`,
+          ),
+          obj,
+        ),
+      ],
     };
   }
   if (version > RULES_VERSION) {

@@ -2,7 +2,6 @@ import type { LocalText } from '../i18n';
 import type { OrderSnapshot, OrderStatus, PageKind, RefundType, SnapshotField } from '../order';
 import type { FormField, ObservedStatus, ReadField, SiteTexts } from './texts';
 
-
 export interface ReadResult {
   /** Fields that could not be read are absent and listed in `snapshot.missing`. */
   snapshot: OrderSnapshot;

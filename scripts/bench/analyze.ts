@@ -62,7 +62,10 @@ export function report(file: string, bundle: string): string {
   const lines = [`${bundle}: ${(total / 1024).toFixed(1)} KB rendered (minified, before gzip)`, '', 'by package / folder:'];
   for (const [g, n] of [...groups].sort((a, b) => b[1] - a[1])) lines.push(`  ${(n / 1024).toFixed(1).padStart(7)} KB ${pct(n).padStart(6)}  ${g}`);
   lines.push('', 'biggest modules:');
-  for (const m of mods.slice(0, 25)) lines.push(`  ${(m.rendered / 1024).toFixed(1).padStart(7)} KB ${pct(m.rendered).padStart(6)}  ${m.id.replace(/^.*?\/(node_modules|lib|components|entrypoints)\//, '$1/')}`);
+  for (const m of mods.slice(0, 25))
+    lines.push(
+      `  ${(m.rendered / 1024).toFixed(1).padStart(7)} KB ${pct(m.rendered).padStart(6)}  ${m.id.replace(/^.*?\/(node_modules|lib|components|entrypoints)\//, '$1/')}`,
+    );
   return lines.join('\n');
 }
 

@@ -24,7 +24,11 @@ export interface DataFigures {
 const WAIT = 600_000;
 
 /** Waits for the status element `hook` while sampling the progress bar's phase; returns ms and the time per phase. */
-async function timed(page: Page, hook: string, start: () => Promise<unknown>): Promise<{ ms: number; ok: boolean; text: string; phases: Record<string, number> }> {
+async function timed(
+  page: Page,
+  hook: string,
+  start: () => Promise<unknown>,
+): Promise<{ ms: number; ok: boolean; text: string; phases: Record<string, number> }> {
   await page.evaluate((h: string) => document.querySelector(`[data-rh="${h}"]`)?.remove(), hook);
   const t0 = Date.now();
   await start();
@@ -101,7 +105,16 @@ export async function measureData(ext: BrowserHandle, n: number, log: (m: string
     if (c2.result.data?.total !== n) throw new Error(`restore: counts say ${JSON.stringify(c2.result).slice(0, 200)}`);
     await send(page, 'deleteAll');
     await page.close();
-    return { cases: n, importMs: imp.ms, backupMs: bak.ms, csvMs: csv.ms, jsonMs: json.ms, restoreMs: res.ms, phases: { import: imp.phases, restore: res.phases }, backupBytes };
+    return {
+      cases: n,
+      importMs: imp.ms,
+      backupMs: bak.ms,
+      csvMs: csv.ms,
+      jsonMs: json.ms,
+      restoreMs: res.ms,
+      phases: { import: imp.phases, restore: res.phases },
+      backupBytes,
+    };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

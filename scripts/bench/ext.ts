@@ -21,7 +21,8 @@ export async function send<T = unknown>(page: Page, type: string, data?: unknown
       const t0 = performance.now();
       const reply = await new Promise<any>((resolve, reject) =>
         (globalThis as any).chrome.runtime.sendMessage(message, (r: any) => {
-          const le = (globalThis as any).chrome.runtime.lastError; if (le) reject(new Error(le.message));
+          const le = (globalThis as any).chrome.runtime.lastError;
+          if (le) reject(new Error(le.message));
           else resolve(r);
         }),
       );
@@ -43,28 +44,32 @@ export async function send<T = unknown>(page: Page, type: string, data?: unknown
 export async function putCasesDirect(page: Page, cases: RefundCase[], chunk = 5000): Promise<void> {
   for (let i = 0; i < cases.length; i += chunk) {
     const part = cases.slice(i, i + chunk);
-    await page.evaluate(async (part, countsKey) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('refund-helper');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-        req.onupgradeneeded = () => reject(new Error('the case database does not exist yet'));
-      });
-      try {
-        await new Promise<void>((resolve, reject) => {
-          const withMeta = db.objectStoreNames.contains('meta');
-          const tx = db.transaction(withMeta ? ['cases', 'meta'] : ['cases'], 'readwrite');
-          const store = tx.objectStore('cases');
-          for (const c of part) store.put(c);
-          if (withMeta) tx.objectStore('meta').delete(countsKey);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-          tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+    await page.evaluate(
+      async (part, countsKey) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('refund-helper');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+          req.onupgradeneeded = () => reject(new Error('the case database does not exist yet'));
         });
-      } finally {
-        db.close();
-      }
-    }, part as any, META_COUNTS);
+        try {
+          await new Promise<void>((resolve, reject) => {
+            const withMeta = db.objectStoreNames.contains('meta');
+            const tx = db.transaction(withMeta ? ['cases', 'meta'] : ['cases'], 'readwrite');
+            const store = tx.objectStore('cases');
+            for (const c of part) store.put(c);
+            if (withMeta) tx.objectStore('meta').delete(countsKey);
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+            tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+          });
+        } finally {
+          db.close();
+        }
+      },
+      part as any,
+      META_COUNTS,
+    );
   }
 }
 
@@ -80,7 +85,8 @@ export async function clearCasesDirect(page: Page): Promise<void> {
         const names = [...db.objectStoreNames].filter((n) => n === 'cases' || n === 'submits' || n === 'meta');
         const tx = db.transaction(names, 'readwrite');
         for (const n of names) {
-          if (n === 'meta') tx.objectStore(n).delete(countsKey); // the store's counters: recounted on its next read
+          if (n === 'meta')
+            tx.objectStore(n).delete(countsKey); // the store's counters: recounted on its next read
           else tx.objectStore(n).clear();
         }
         tx.oncomplete = () => resolve();

@@ -103,14 +103,16 @@ export async function measureLoad(browser: Browser, opts: LoadOptions): Promise<
     if (opts.before) await opts.before(page, cdp);
     const timeout = opts.timeoutMs ?? 10_000;
     await page.goto(opts.url, { waitUntil: 'domcontentloaded', timeout });
-    await page.waitForFunction(
-      (waitPanel: boolean) => {
-        const r = (window as any).__rhBench;
-        return r && r.contentAt !== null && (!waitPanel || r.fieldAt !== null || r.readyAt !== null);
-      },
-      { timeout, polling: 50 },
-      opts.waitPanel,
-    ).catch(() => errors.push(`timeout: content${opts.waitPanel ? ' or panel' : ''} not ready in ${timeout} ms`));
+    await page
+      .waitForFunction(
+        (waitPanel: boolean) => {
+          const r = (window as any).__rhBench;
+          return r && r.contentAt !== null && (!waitPanel || r.fieldAt !== null || r.readyAt !== null);
+        },
+        { timeout, polling: 50 },
+        opts.waitPanel,
+      )
+      .catch(() => errors.push(`timeout: content${opts.waitPanel ? ' or panel' : ''} not ready in ${timeout} ms`));
     await sleep(opts.settleMs ?? 1000);
     const metrics = await metricsOf(cdp);
     const probe = (await page.evaluate(() => {

@@ -42,7 +42,9 @@ forEachBrowser((b) => {
       const c = (await sendToBackground<{ refundAmount?: number; status: string }>(b, 'getCase', { orderId })).data!;
       amounts.push(c.refundAmount ?? 0);
     }
-    await expect.poll(async () => (await sendToBackground<{ status: string }>(b, 'getCase', { orderId: refundOnly })).data?.status, { timeout: 15_000 }).toBe('rejected');
+    await expect
+      .poll(async () => (await sendToBackground<{ status: string }>(b, 'getCase', { orderId: refundOnly })).data?.status, { timeout: 15_000 })
+      .toBe('rejected');
 
     const page = await b.ext.openExtensionPage('cases.html', { waitFor: '[data-rh="shown-count"]' });
     await waitRows(page, [returned, refundOnly]);

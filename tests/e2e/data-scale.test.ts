@@ -44,7 +44,13 @@ async function must<T = any>(page: Page, type: string, data?: unknown): Promise<
 function generate(prefix: string): { cases: RefundCase[]; expected: { approved: number; rejected: number; refunded: number; reviewing: number } } {
   const rules = defaultRules();
   const now = Date.now();
-  const base = createCase({ orderId: '1', refundType: 'refund-only', reasonId: 'quality', refundAmount: 4990, paidAmount: 4990 }, rules, now - 3_600_000, 'panel', 'tpl');
+  const base = createCase(
+    { orderId: '1', refundType: 'refund-only', reasonId: 'quality', refundAmount: 4990, paidAmount: 4990 },
+    rules,
+    now - 3_600_000,
+    'panel',
+    'tpl',
+  );
   const approved = observe(base, 'approved', rules, now - 60_000).case;
   const rejected = observe(base, 'rejected', rules, now - 60_000).case;
   const confirmed = applyAction(approved, 'confirm', rules, now - 30_000, 'popup');
@@ -107,7 +113,11 @@ forEachBrowser((b, kind) => {
     await catchDownloads(page);
     return page;
   };
-  const counts = async () => must<{ total: number; byStatus: Record<string, number>; badge: { count: number; text: string; title: { 'zh-CN': string; en: string } } }>(options, 'counts');
+  const counts = async () =>
+    must<{ total: number; byStatus: Record<string, number>; badge: { count: number; text: string; title: { 'zh-CN': string; en: string } } }>(
+      options,
+      'counts',
+    );
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'rh-data-'));
@@ -219,7 +229,13 @@ forEachBrowser((b, kind) => {
     // A case whose order link is another site.
     const evil = createCase({ orderId: `${prefix}555`, refundType: 'refund-only', reasonId: 'quality' }, rules, Date.now(), 'panel', 'evil');
     const casesFile = join(tmp, `evil-${kind}.json`);
-    writeFileSync(casesFile, JSON.stringify([{ ...evil, orderUrl: 'https://evil.example/zone/order/detail' }, { ...evil, id: 'evil2', orderId: `${prefix}556`, orderUrl: 'data:text/html,x' }]));
+    writeFileSync(
+      casesFile,
+      JSON.stringify([
+        { ...evil, orderUrl: 'https://evil.example/zone/order/detail' },
+        { ...evil, id: 'evil2', orderId: `${prefix}556`, orderUrl: 'data:text/html,x' },
+      ]),
+    );
     await fileInput(page, '[data-rh="cases-import"]').then((i) => i.uploadFile(casesFile));
     await page.waitForSelector('[data-rh="cases-error"] li', { timeout: 30_000 });
     const paths = await page.$$eval('[data-rh="cases-error"] li', (els) => els.map((el) => el.getAttribute('data-path')));
@@ -237,8 +253,18 @@ forEachBrowser((b, kind) => {
     expect((await must(options, 'getRules')).rules).toEqual(rules);
 
     // A backup whose rules are over the cap: nothing restored, the current case stays.
-    await must(options, 'recordSubmit', { submitId: `keep-e2e-${prefix}-case`, input: { orderId: `${prefix}777`, refundType: 'refund-only', reasonId: 'quality' } });
-    const huge = { ...rules, reasons: Array.from({ length: 200 }, (_, k) => ({ ...rules.reasons[0], id: `r-${k}`, remarkTemplate: { 'zh-CN': '很长的模板'.repeat(400), en: 'long template '.repeat(140) } })) };
+    await must(options, 'recordSubmit', {
+      submitId: `keep-e2e-${prefix}-case`,
+      input: { orderId: `${prefix}777`, refundType: 'refund-only', reasonId: 'quality' },
+    });
+    const huge = {
+      ...rules,
+      reasons: Array.from({ length: 200 }, (_, k) => ({
+        ...rules.reasons[0],
+        id: `r-${k}`,
+        remarkTemplate: { 'zh-CN': '很长的模板'.repeat(400), en: 'long template '.repeat(140) },
+      })),
+    };
     const backupFile = join(tmp, `huge-${kind}.json`);
     writeFileSync(backupFile, JSON.stringify({ format: 'refund-helper-backup', version: 1, rules: huge, cases: [evil] }));
     await fileInput(page, '[data-rh="restore"]').then((inp) => inp.uploadFile(backupFile));

@@ -13,10 +13,7 @@ import { sendFromPage, type Envelope } from './messages';
 /** A 1×1 PNG to upload as evidence. */
 export function evidenceFile(name = 'evidence.png'): string {
   const path = join(tmpdir(), `rh-${process.pid}-${name}`);
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  );
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
   writeFileSync(path, png);
   return path;
 }
@@ -96,7 +93,10 @@ export async function clickPageButton(page: Page, text: string): Promise<void> {
 /** Waits until no modal of the page is shown (Ant Design removes or hides it after its animation). */
 export async function waitNoModal(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
-    () => ![...document.querySelectorAll('.ant-modal-wrap, .ant-modal-mask')].some((m) => (m as HTMLElement).offsetParent !== null || getComputedStyle(m).display !== 'none'),
+    () =>
+      ![...document.querySelectorAll('.ant-modal-wrap, .ant-modal-mask')].some(
+        (m) => (m as HTMLElement).offsetParent !== null || getComputedStyle(m).display !== 'none',
+      ),
     { timeout, polling: 100 },
   );
 }

@@ -72,7 +72,8 @@ function historyProblems(c: RefundCase): string[] {
     if (h.from !== prev) out.push(`history[${i}].from is ${h.from}, the previous entry went to ${prev}`);
     if (i > 0 && h.at < c.history[i - 1].at) out.push(`history[${i}] goes back in time`);
   });
-  if (c.history.length && c.history[c.history.length - 1].to !== c.status) out.push(`last history entry is ${c.history[c.history.length - 1].to}, status is ${c.status}`);
+  if (c.history.length && c.history[c.history.length - 1].to !== c.status)
+    out.push(`last history entry is ${c.history[c.history.length - 1].to}, status is ${c.status}`);
   return out;
 }
 
@@ -96,7 +97,10 @@ describe('faults: the service worker killed (Chromium)', () => {
     await b.ext.killServiceWorker();
     await page.click('#refundForm button[type="submit"]');
     await page.waitForFunction(() => location.pathname.startsWith('/zone/refund/detail'), { timeout: 15_000 });
-    const cases = await eventually(() => casesOf(ctl, orderId), (cs) => cs.length > 0);
+    const cases = await eventually(
+      () => casesOf(ctl, orderId),
+      (cs) => cs.length > 0,
+    );
     expect(cases.map((c) => c.status)).toEqual(['reviewing']);
   });
 
@@ -116,7 +120,11 @@ describe('faults: the service worker killed (Chromium)', () => {
       kills++;
       await sleep(10);
     }
-    const cases = await eventually(() => casesOf(ctl, orderId), (cs) => cs.length > 0, 20_000);
+    const cases = await eventually(
+      () => casesOf(ctl, orderId),
+      (cs) => cs.length > 0,
+      20_000,
+    );
     expect(cases.length, `cases of ${orderId} after ${kills} kills`).toBe(1);
     expect(cases[0].status).toBe('reviewing');
     expect(historyProblems(cases[0])).toEqual([]);
@@ -126,7 +134,13 @@ describe('faults: the service worker killed (Chromium)', () => {
     const rules = defaultRules();
     const now = Date.now();
     const file = Array.from({ length: 3000 }, (_, i) =>
-      createCase({ orderId: `77${String(i).padStart(14, '0')}`, refundType: 'refund-only', reasonId: 'quality', paidAmount: 990 }, rules, now - i, 'import', `import-kill-${i}`),
+      createCase(
+        { orderId: `77${String(i).padStart(14, '0')}`, refundType: 'refund-only', reasonId: 'quality', paidAmount: 990 },
+        rules,
+        now - i,
+        'import',
+        `import-kill-${i}`,
+      ),
     );
     const before = (await sendRetry<{ total: number }>(ctl, 'counts')).data!.total;
     // Fire the import and kill the worker while it parses/writes.
@@ -186,12 +200,21 @@ describe('faults: two tabs confirm one case at once (Chromium)', () => {
     const afterSaleId = SEED.refunds.approved;
     const rules = defaultRules();
     // The case as the panel would have recorded it at submit (still reviewing for us).
-    const c = createCase({ orderId, afterSaleId, refundType: 'refund-only', reasonId: 'quality', paidAmount: 5980 }, rules, Date.now() - 3 * HOUR, 'panel', 'two-tabs-2');
+    const c = createCase(
+      { orderId, afterSaleId, refundType: 'refund-only', reasonId: 'quality', paidAmount: 5980 },
+      rules,
+      Date.now() - 3 * HOUR,
+      'panel',
+      'two-tabs-2',
+    );
     expect((await sendRetry(ctl, 'importCases', { content: JSON.stringify([c]) })).ok).toBe(true);
     const tabs = [await b.openBackOffice(`/zone/refund/detail?id=${afterSaleId}`), await b.openBackOffice(`/zone/refund/detail?id=${afterSaleId}`)];
     for (const t of tabs) await b.panel(t, { kind: 'refund-detail' });
     // The page shows 审核通过: the panel moves the case to approved first.
-    await eventually(() => casesOf(ctl, orderId), (cs) => cs[0]?.status === 'approved');
+    await eventually(
+      () => casesOf(ctl, orderId),
+      (cs) => cs[0]?.status === 'approved',
+    );
     // Both tabs at once. DOM clicks: puppeteer's mouse clicks wait for a background tab to paint,
     // which a headless background tab never does.
     const clickConfirm = `(() => {
@@ -206,7 +229,10 @@ describe('faults: two tabs confirm one case at once (Chromium)', () => {
     const clickOk = `(() => { const ok = document.querySelector('.ant-modal-wrap .ant-btn-primary'); if (ok) ok.click(); return !!ok; })()`;
     for (const t of tabs) await t.waitForFunction(`!!document.querySelector('.ant-modal-wrap .ant-btn-primary')`, { timeout: 10_000 });
     expect(await Promise.all(tabs.map((t) => t.evaluate(clickOk)))).toEqual([true, true]);
-    const cases = await eventually(() => casesOf(ctl, orderId), (cs) => cs.some((x) => x.status === 'confirmed'));
+    const cases = await eventually(
+      () => casesOf(ctl, orderId),
+      (cs) => cs.some((x) => x.status === 'confirmed'),
+    );
     expect(cases.length, 'cases for the order').toBe(1);
     expect(cases[0].status).toBe('confirmed');
     expect(cases[0].history.filter((h) => h.to === 'confirmed')).toHaveLength(1);
@@ -227,12 +253,7 @@ async function launchKeptProfile(userDataDir: string): Promise<{ browser: Browse
     enableExtensions: true,
     userDataDir,
     handleSIGINT: false,
-    args: [
-      ...NETWORK_QUIET_CHROMIUM,
-      MAP_SITE_HOST,
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-    ],
+    args: [...NETWORK_QUIET_CHROMIUM, MAP_SITE_HOST, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
   });
   const t = await browser.waitForTarget((x) => x.type() === 'service_worker' && x.url().endsWith('/background.js'), { timeout: 30_000 });
   return { browser, base: `chrome-extension://${new URL(t.url()).host}/` };
@@ -257,7 +278,13 @@ describe('faults: the browser restarted with a deadline pending (Chromium)', () 
     const now = Date.now();
     // Confirmed by the merchant so that the arrival window (from the confirmation) ends `dueIn` from now.
     const approvedAt = now - windowMs + dueIn - 60_000;
-    let c = createCase({ orderId: '2498000000000001', refundType: 'refund-only', reasonId: 'quality', paidAmount: 2500 }, rules, approvedAt - HOUR, 'panel', 'restart-1');
+    let c = createCase(
+      { orderId: '2498000000000001', refundType: 'refund-only', reasonId: 'quality', paidAmount: 2500 },
+      rules,
+      approvedAt - HOUR,
+      'panel',
+      'restart-1',
+    );
     c = observe(c, 'approved', rules, approvedAt, 'page').case;
     const confirmed = applyAction(c, 'confirm', rules, approvedAt + 60_000, 'panel');
     if (!confirmed.ok) throw new Error('confirm refused');
@@ -286,7 +313,9 @@ describe('faults: the browser restarted with a deadline pending (Chromium)', () 
       const item = flagged.data!.items.find((i) => i.case.orderId === c.orderId);
       expect(item?.kind).toBe('overdue');
       // The badge says so without anyone opening the popup: red.
-      const badge = await ctl.evaluate(`(async () => ({ text: await chrome.action.getBadgeText({}), color: await chrome.action.getBadgeBackgroundColor({}) }))()`) as { text: string; color: number[] };
+      const badge = (await ctl.evaluate(
+        `(async () => ({ text: await chrome.action.getBadgeText({}), color: await chrome.action.getBadgeBackgroundColor({}) }))()`,
+      )) as { text: string; color: number[] };
       expect(badge.text).not.toBe('');
       expect(badge.color[0]).toBeGreaterThan(150); // red channel
       expect(badge.color[1]).toBeLessThan(100);

@@ -13,10 +13,17 @@ const ORDER = SEED.orders.refundingApproved; // its application SEED.refunds.app
 const AFTER_SALE = SEED.refunds.approved;
 
 forEachBrowser((b) => {
-  const caseOf = async (orderId: string) => (await sendToBackground<{ status: string; afterSaleId?: string; platformDueAt?: number } | null>(b, 'getCase', { orderId })).data;
+  const caseOf = async (orderId: string) =>
+    (await sendToBackground<{ status: string; afterSaleId?: string; platformDueAt?: number } | null>(b, 'getCase', { orderId })).data;
   /** A case for a seeded application, known by its after-sale number (a row moves only its own case). */
   const track = async (orderId: string, afterSaleId: string) => {
-    const c = createCase({ orderId, afterSaleId, refundType: 'refund-only', reasonId: 'quality', refundAmount: 12900, paidAmount: 12900 }, defaultRules(), Date.now() - 3_600_000, 'panel', `page-data-${afterSaleId}`);
+    const c = createCase(
+      { orderId, afterSaleId, refundType: 'refund-only', reasonId: 'quality', refundAmount: 12900, paidAmount: 12900 },
+      defaultRules(),
+      Date.now() - 3_600_000,
+      'panel',
+      `page-data-${afterSaleId}`,
+    );
     expect((await sendToBackground(b, 'importCases', { content: JSON.stringify([c]) })).ok).toBe(true);
   };
 
@@ -38,7 +45,9 @@ forEachBrowser((b) => {
     const detail = await b.openBackOffice(`/zone/refund/detail?id=${AFTER_SALE}`);
     await b.panel(detail, { kind: 'refund-detail' });
     await detail.waitForSelector(inPanel('[data-rh="case"]'));
-    expect(await detail.$eval(inPanel('[data-rh="case"]'), (el) => el.textContent)).toMatch(new RegExp(`(平台处理时限|Platform deadline) ${formatDateTime(expireTime)}`));
+    expect(await detail.$eval(inPanel('[data-rh="case"]'), (el) => el.textContent)).toMatch(
+      new RegExp(`(平台处理时限|Platform deadline) ${formatDateTime(expireTime)}`),
+    );
   });
 
   it("where the row's words and the page's data disagree, the words count and the panel says so", async () => {
@@ -83,7 +92,11 @@ forEachBrowser((b) => {
       document.addEventListener('refund-helper:page-data', (e) => window.__rhSeen.push(e.detail));
     })();`);
     const handed = async (kind: string): Promise<string[]> => {
-      await page.waitForFunction((k: string) => (window as any).__rhSeen.some((d: string) => d.includes(`"kind":"${k}"`)), { timeout: 15_000, polling: 100 }, kind);
+      await page.waitForFunction(
+        (k: string) => (window as any).__rhSeen.some((d: string) => d.includes(`"kind":"${k}"`)),
+        { timeout: 15_000, polling: 100 },
+        kind,
+      );
       return (await page.evaluate('window.__rhSeen')) as string[];
     };
     await page.goto(b.url(`/zone/order/detail?id=${SEED.orders.shipped}`));
@@ -97,4 +110,3 @@ forEachBrowser((b) => {
     }
   });
 });
-

@@ -116,7 +116,9 @@ forEachBrowser((b, kind) => {
 
     const popup = await openPopup();
     expect(await popup.$eval('[data-rh="attention-count"]', (el) => el.getAttribute('data-value'))).toBe('3');
-    const counts = await popup.$$eval('[data-rh-count]', (els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-rh-count'), Number(el.getAttribute('data-value'))])));
+    const counts = await popup.$$eval('[data-rh-count]', (els) =>
+      Object.fromEntries(els.map((el) => [el.getAttribute('data-rh-count'), Number(el.getAttribute('data-value'))])),
+    );
     expect(counts).toMatchObject({ reviewing: 1, approved: 2, rejected: 1, refunded: 1, confirmed: 0, closed: 0 });
     expect(await listed(popup)).toEqual([
       { order: ids.rejected, status: 'rejected', attention: 'rejected' },
@@ -134,8 +136,14 @@ forEachBrowser((b, kind) => {
     expect(await card(ids.approvedA)).toEqual({ title: 'Cotton T-shirt, white, XL', status: 1, stop: 'Stop tracking' });
     expect((await card(ids.rejected)).title).toBe(`Order ${ids.rejected}`);
     // The way to the back office and to every case.
-    expect(await popup.$eval('[data-rh="open-order-list"]', (el) => [el.textContent, el.getAttribute('data-href')])).toEqual(['Orders', 'https://s.kwaixiaodian.com/zone/order/list']);
-    expect(await popup.$eval('[data-rh="open-refund-list"]', (el) => [el.textContent, el.getAttribute('data-href')])).toEqual(['After-sales', 'https://s.kwaixiaodian.com/zone/refund/list']);
+    expect(await popup.$eval('[data-rh="open-order-list"]', (el) => [el.textContent, el.getAttribute('data-href')])).toEqual([
+      'Orders',
+      'https://s.kwaixiaodian.com/zone/order/list',
+    ]);
+    expect(await popup.$eval('[data-rh="open-refund-list"]', (el) => [el.textContent, el.getAttribute('data-href')])).toEqual([
+      'After-sales',
+      'https://s.kwaixiaodian.com/zone/refund/list',
+    ]);
     expect(await popup.$('[data-rh="open-cases"]')).not.toBeNull();
 
     // A tile is a filter: its status only, finished ones included; the same tile again: all.
@@ -145,7 +153,8 @@ forEachBrowser((b, kind) => {
     expect(await popup.$eval('[data-rh-count="refunded"]', (el) => el.getAttribute('aria-pressed'))).toBe('true');
     await popup.click('[data-rh-count="approved"]');
     await popup.waitForFunction(
-      (a: string, b2: string) => [...document.querySelectorAll('[data-rh="status-list"] [data-rh-case]')].map((e) => e.getAttribute('data-rh-case')).join() === [a, b2].join(),
+      (a: string, b2: string) =>
+        [...document.querySelectorAll('[data-rh="status-list"] [data-rh-case]')].map((e) => e.getAttribute('data-rh-case')).join() === [a, b2].join(),
       {},
       ids.approvedA,
       ids.approvedB,
@@ -238,7 +247,11 @@ forEachBrowser((b, kind) => {
   it('every section shows as a card; ids are not shown; page texts wait under a collapsed Advanced', async () => {
     const options = await openOptions();
     const sections = await options.$$eval('[data-rh-section]', (els) =>
-      els.map((el) => ({ id: el.getAttribute('data-rh-section'), bg: getComputedStyle(el).backgroundColor, page: getComputedStyle(document.body).backgroundColor })),
+      els.map((el) => ({
+        id: el.getAttribute('data-rh-section'),
+        bg: getComputedStyle(el).backgroundColor,
+        page: getComputedStyle(document.body).backgroundColor,
+      })),
     );
     expect(sections.map((s) => s.id)).toEqual(['reasons', 'evidence', 'shipping', 'timing', 'express', 'notifications', 'data', 'sites']);
     for (const s of sections) {
@@ -309,7 +322,9 @@ forEachBrowser((b, kind) => {
     await b.review(afterSaleId, 'approve');
     const list = await b.openBackOffice('/zone/refund/list', { settle: true });
     const popup = await openPopup();
-    await popup.waitForSelector(`[data-rh="attention-list"] [data-rh-case="${orderId}"][data-status="approved"][data-attention="approved"]`, { timeout: 15_000 });
+    await popup.waitForSelector(`[data-rh="attention-list"] [data-rh-case="${orderId}"][data-status="approved"][data-attention="approved"]`, {
+      timeout: 15_000,
+    });
     await popup.close();
     await list.close();
     await b.resetSite();

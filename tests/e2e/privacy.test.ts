@@ -99,8 +99,7 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
     .catch(async (e) => {
       // Say what the page showed instead of only "timeout": a form error, a message, our warning.
       const shown = await page.evaluate(() => {
-        const text = (sel: string, root: ParentNode = document) =>
-          [...root.querySelectorAll(sel)].map((el) => (el.textContent ?? '').trim()).filter(Boolean);
+        const text = (sel: string, root: ParentNode = document) => [...root.querySelectorAll(sel)].map((el) => (el.textContent ?? '').trim()).filter(Boolean);
         const shadow = document.querySelector('refund-helper')?.shadowRoot;
         return {
           at: location.pathname + location.search,
@@ -158,10 +157,7 @@ describe('privacy: Chromium', () => {
         const s = await t.createCDPSession();
         sessions.push(s);
         s.on('Network.requestWillBeSent', (e: any) => {
-          const frames: Array<{ url: string }> = [
-            ...(e.initiator?.stack?.callFrames ?? []),
-            ...(e.initiator?.stack?.parent?.callFrames ?? []),
-          ];
+          const frames: Array<{ url: string }> = [...(e.initiator?.stack?.callFrames ?? []), ...(e.initiator?.stack?.parent?.callFrames ?? [])];
           records.push({
             target: type,
             targetUrl: t.url(),
@@ -303,10 +299,12 @@ describe('privacy: Firefox', () => {
     for (const s of nw.seen.filter((x) => x.forwarded)) {
       const u = new URL(s.url);
       const expected =
-        (s.method === 'GET' && (u.pathname.startsWith('/zone/') || u.pathname.startsWith('/static/') || u.pathname.startsWith('/api/') || u.pathname === '/favicon.ico')) ||
+        (s.method === 'GET' &&
+          (u.pathname.startsWith('/zone/') || u.pathname.startsWith('/static/') || u.pathname.startsWith('/api/') || u.pathname === '/favicon.ico')) ||
         (s.method === 'POST' && u.pathname === '/api/refunds') ||
         // The platform's own endpoints the pages load their data from (order query, refund list).
-        (s.method === 'POST' && (u.pathname === '/rest/app/tts/ks/seller/order/query/v2' || u.pathname === '/rest/pc/aftersales/schema/refund/list/pagination'));
+        (s.method === 'POST' &&
+          (u.pathname === '/rest/app/tts/ks/seller/order/query/v2' || u.pathname === '/rest/pc/aftersales/schema/refund/list/pagination'));
       if (!expected) problems.push(`unexpected request to the demo server: ${s.line}`);
     }
     for (const h of nw.seen) {

@@ -15,9 +15,8 @@ const { firstRejected, second } = SEED.variants.refunds;
 
 /** The case list's rows of the order, as `status afterSale` strings, sorted. */
 async function rowsOf(page: Page): Promise<string[]> {
-  return page.$$eval(
-    `[data-rh="case-table"] tbody tr[data-rh-case="${ORDER}"]`,
-    (trs) => trs.map((tr) => `${tr.getAttribute('data-status')} ${tr.getAttribute('data-after-sale')}`).sort(),
+  return page.$$eval(`[data-rh="case-table"] tbody tr[data-rh-case="${ORDER}"]`, (trs) =>
+    trs.map((tr) => `${tr.getAttribute('data-status')} ${tr.getAttribute('data-after-sale')}`).sort(),
   );
 }
 
@@ -37,7 +36,11 @@ forEachBrowser(
       expect(shown).toMatchObject({ id: REAPPLY_CASE_IDS.second, status: 'reviewing', afterSaleId: second });
 
       const page = await b.ext.openExtensionPage('cases.html', { waitFor: '[data-rh="shown-count"]' });
-      await page.waitForFunction((order: string) => document.querySelectorAll(`[data-rh="case-table"] tbody tr[data-rh-case="${order}"]`).length === 2, { timeout: 30_000, polling: 100 }, ORDER);
+      await page.waitForFunction(
+        (order: string) => document.querySelectorAll(`[data-rh="case-table"] tbody tr[data-rh-case="${order}"]`).length === 2,
+        { timeout: 30_000, polling: 100 },
+        ORDER,
+      );
       expect(await rowsOf(page)).toEqual([`rejected ${firstRejected}`, `reviewing ${second}`].sort());
       await page.close();
     });
@@ -45,7 +48,13 @@ forEachBrowser(
     it('after a rejection the form says why and what to add, and the new application is a case of its own', async () => {
       const orderId = SEED.orders.withRejectedRefund;
       const rejected = SEED.refunds.rejected;
-      const first = createCase({ orderId, afterSaleId: rejected, refundType: 'refund-only', reasonId: 'quality', paidAmount: 100 }, defaultRules(), Date.now() - 86_400_000, 'panel', `e2e-${orderId}-1`);
+      const first = createCase(
+        { orderId, afterSaleId: rejected, refundType: 'refund-only', reasonId: 'quality', paidAmount: 100 },
+        defaultRules(),
+        Date.now() - 86_400_000,
+        'panel',
+        `e2e-${orderId}-1`,
+      );
       expect((await sendToBackground(b, 'importCases', { content: JSON.stringify([first]) })).ok).toBe(true);
 
       // The after-sale's page shows it rejected, with the platform's comment.
@@ -68,7 +77,8 @@ forEachBrowser(
 
       const now = (await sendToBackground<{ id: string; status: string; afterSaleId?: string; previousCaseId?: string }>(b, 'getCase', { orderId })).data;
       expect(now).toMatchObject({ status: 'reviewing', afterSaleId: second, previousCaseId: first.id });
-      const [old] = (await sendToBackground<Array<{ status: string; afterSaleId?: string; nextCaseId?: string }>>(b, 'casesById', { caseIds: [first.id] })).data;
+      const [old] = (await sendToBackground<Array<{ status: string; afterSaleId?: string; nextCaseId?: string }>>(b, 'casesById', { caseIds: [first.id] }))
+        .data;
       expect(old).toMatchObject({ status: 'closed', afterSaleId: rejected, nextCaseId: now!.id });
     });
   },

@@ -110,7 +110,9 @@ forEachBrowser(
         await b.panel(page, { kind: 'refund-detail' });
         const notice = await page.waitForSelector(inPanel('[data-rh="unknown-status"]'), { timeout: 15_000 });
         // The page's own words, quoted in the panel's language (the test browsers run in English).
-        expect(await notice!.evaluate((n) => n.textContent)).toMatch(/页面状态「退款关闭」未识别，未更新退款记录|status "退款关闭" is not recognised; no case was updated/);
+        expect(await notice!.evaluate((n) => n.textContent)).toMatch(
+          /页面状态「退款关闭」未识别，未更新退款记录|status "退款关闭" is not recognised; no case was updated/,
+        );
       } finally {
         await resetRules(b);
       }

@@ -48,7 +48,7 @@ forEachBrowser((b) => {
     expect(await p.field('trackingNo')).toBe('SF1234567890123');
   });
 
-  it("a page that acknowledges with a toast of its own style (no success class) and stays: the case is recorded", async () => {
+  it('a page that acknowledges with a toast of its own style (no success class) and stays: the case is recorded', async () => {
     const orderId = SEED.orders.delivered2;
     const page = await b.openBackOffice(`/zone/refund/apply?orderId=${orderId}&ack=toast`);
     const p = await b.panel(page, { kind: 'refund-form' });

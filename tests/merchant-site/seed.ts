@@ -6,15 +6,7 @@
  * Tests refer to records by role through `SEED`, never by copying ids.
  */
 
-export type OrderStatus =
-  | 'unpaid'
-  | 'unshipped'
-  | 'shipped'
-  | 'delivered'
-  | 'completed'
-  | 'refunding'
-  | 'refunded'
-  | 'closed';
+export type OrderStatus = 'unpaid' | 'unshipped' | 'shipped' | 'delivered' | 'completed' | 'refunding' | 'refunded' | 'closed';
 
 export type RefundStatus = 'reviewing' | 'approved' | 'confirmed' | 'refunded' | 'rejected' | 'failed' | 'intervening' | 'closed';
 export type RefundType = 'refund-only' | 'return-refund';
@@ -241,61 +233,111 @@ const ORDER_DRAFTS: OrderDraft[] = [
   { id: O.unshipped, status: 'unshipped', goods: 'cup', createdAt: bj('2024-11-24', '20:41:09') },
   { id: O.unshippedDiscounted, status: 'unshipped', goods: 'coat', discountFen: 3000, createdAt: bj('2024-11-24', '13:26:51') },
   {
-    id: O.shipped, status: 'shipped', goods: 'bedding', shippingFeeFen: 1000, createdAt: bj('2024-11-21', '16:08:33'),
+    id: O.shipped,
+    status: 'shipped',
+    goods: 'bedding',
+    shippingFeeFen: 1000,
+    createdAt: bj('2024-11-21', '16:08:33'),
     logistics: { trackingNo: 'SF1234567890123', courier: '顺丰速运' },
   },
   {
-    id: O.shippedDiscounted, status: 'shipped', goods: 'coat', discountFen: 3000, createdAt: bj('2024-11-08', '14:23:05'),
+    id: O.shippedDiscounted,
+    status: 'shipped',
+    goods: 'coat',
+    discountFen: 3000,
+    createdAt: bj('2024-11-08', '14:23:05'),
     logistics: { trackingNo: '78812345678901', courier: '中通快递' },
   },
   {
-    id: O.shippedHighValue, status: 'shipped', goods: 'earbuds', createdAt: bj('2024-11-22', '11:47:20'),
+    id: O.shippedHighValue,
+    status: 'shipped',
+    goods: 'earbuds',
+    createdAt: bj('2024-11-22', '11:47:20'),
     logistics: { trackingNo: 'SF1408852736491', courier: '顺丰速运' },
   },
   {
-    id: O.delivered, status: 'delivered', goods: 'band', discountFen: 2000, createdAt: bj('2024-11-18', '08:55:02'),
+    id: O.delivered,
+    status: 'delivered',
+    goods: 'band',
+    discountFen: 2000,
+    createdAt: bj('2024-11-18', '08:55:02'),
     logistics: { trackingNo: 'YT7512093846120', courier: '圆通速递' },
   },
   {
-    id: O.delivered2, status: 'delivered', goods: 'towel', quantity: 2, shippingFeeFen: 600, createdAt: bj('2024-11-17', '19:30:46'),
+    id: O.delivered2,
+    status: 'delivered',
+    goods: 'towel',
+    quantity: 2,
+    shippingFeeFen: 600,
+    createdAt: bj('2024-11-17', '19:30:46'),
     logistics: { trackingNo: '78829304718265', courier: '中通快递' },
   },
   {
-    id: O.completed, status: 'completed', goods: 'shoes', createdAt: bj('2024-11-02', '21:14:38'),
+    id: O.completed,
+    status: 'completed',
+    goods: 'shoes',
+    createdAt: bj('2024-11-02', '21:14:38'),
     logistics: { trackingNo: 'SF1387265091834', courier: '顺丰速运' },
   },
   {
-    id: O.completed2, status: 'completed', goods: 'nuts', discountFen: 1000, createdAt: bj('2024-10-28', '12:02:11'),
+    id: O.completed2,
+    status: 'completed',
+    goods: 'nuts',
+    discountFen: 1000,
+    createdAt: bj('2024-10-28', '12:02:11'),
     logistics: { trackingNo: 'YT7493820174653', courier: '圆通速递' },
   },
   {
-    id: O.refunding, status: 'refunding', goods: 'downJacket', createdAt: bj('2024-11-13', '10:19:27'),
+    id: O.refunding,
+    status: 'refunding',
+    goods: 'downJacket',
+    createdAt: bj('2024-11-13', '10:19:27'),
     logistics: { trackingNo: '78837465920183', courier: '中通快递' },
   },
   {
-    id: O.refundingApproved, status: 'refunding', goods: 'liangpi', shippingFeeFen: 800, createdAt: bj('2024-11-15', '17:44:50'),
+    id: O.refundingApproved,
+    status: 'refunding',
+    goods: 'liangpi',
+    shippingFeeFen: 800,
+    createdAt: bj('2024-11-15', '17:44:50'),
     logistics: { trackingNo: 'YT7520183746592', courier: '圆通速递' },
   },
   {
-    id: O.refundingConfirmed, status: 'refunding', goods: 'cup', createdAt: bj('2024-11-09', '09:38:14'),
+    id: O.refundingConfirmed,
+    status: 'refunding',
+    goods: 'cup',
+    createdAt: bj('2024-11-09', '09:38:14'),
     logistics: { trackingNo: 'SF1429384756102', courier: '顺丰速运' },
   },
   {
-    id: O.refunded, status: 'refunded', goods: 'handCream', createdAt: bj('2024-11-06', '15:27:03'),
+    id: O.refunded,
+    status: 'refunded',
+    goods: 'handCream',
+    createdAt: bj('2024-11-06', '15:27:03'),
     logistics: { trackingNo: '78810293847561', courier: '中通快递' },
   },
   {
-    id: O.refunded2, status: 'refunded', goods: 'nuts', discountFen: 1000, createdAt: bj('2024-11-01', '22:05:59'),
+    id: O.refunded2,
+    status: 'refunded',
+    goods: 'nuts',
+    discountFen: 1000,
+    createdAt: bj('2024-11-01', '22:05:59'),
     logistics: { trackingNo: 'YT7465738291046', courier: '圆通速递' },
   },
   { id: O.closed, status: 'closed', goods: 'gingerTea', createdAt: bj('2024-11-05', '07:51:36'), neverPaid: true },
   { id: O.closed2, status: 'closed', goods: 'bedding', createdAt: bj('2024-11-03', '18:16:42') },
   {
-    id: O.withRejectedRefund, status: 'delivered', goods: 'shoes', createdAt: bj('2024-11-10', '13:09:25'),
+    id: O.withRejectedRefund,
+    status: 'delivered',
+    goods: 'shoes',
+    createdAt: bj('2024-11-10', '13:09:25'),
     logistics: { trackingNo: 'SF1392837465019', courier: '顺丰速运' },
   },
   {
-    id: O.withFailedRefund, status: 'completed', goods: 'band', createdAt: bj('2024-11-04', '11:33:48'),
+    id: O.withFailedRefund,
+    status: 'completed',
+    goods: 'band',
+    createdAt: bj('2024-11-04', '11:33:48'),
     logistics: { trackingNo: '78847561029384', courier: '中通快递' },
   },
 ];
@@ -320,42 +362,104 @@ interface RefundDraft {
 
 const REFUND_DRAFTS: RefundDraft[] = [
   {
-    id: R.reviewing, orderId: O.refunding, refundType: 'return-refund', reasonText: '质量问题',
-    remark: '羽绒服拉链头断裂，无法正常拉合，已拍照，买家已寄回。', files: ['订单截图.png', '拉链细节1.jpg', '拉链细节2.jpg'],
-    trackingNo: '78819283746501', courier: '中通快递', path: [], createdAt: bj('2024-11-20', '09:15:22'), before: 'delivered',
+    id: R.reviewing,
+    orderId: O.refunding,
+    refundType: 'return-refund',
+    reasonText: '质量问题',
+    remark: '羽绒服拉链头断裂，无法正常拉合，已拍照，买家已寄回。',
+    files: ['订单截图.png', '拉链细节1.jpg', '拉链细节2.jpg'],
+    trackingNo: '78819283746501',
+    courier: '中通快递',
+    path: [],
+    createdAt: bj('2024-11-20', '09:15:22'),
+    before: 'delivered',
   },
   {
-    id: R.approved, orderId: O.refundingApproved, refundType: 'refund-only', reasonText: '商品破损/污渍',
-    remark: '包装破损，部分面皮漏液，买家不退货，协商仅退款。', files: ['破损照片.jpg'],
-    path: [['approved', 5]], createdAt: bj('2024-11-19', '10:02:41'), before: 'shipped',
+    id: R.approved,
+    orderId: O.refundingApproved,
+    refundType: 'refund-only',
+    reasonText: '商品破损/污渍',
+    remark: '包装破损，部分面皮漏液，买家不退货，协商仅退款。',
+    files: ['破损照片.jpg'],
+    path: [['approved', 5]],
+    createdAt: bj('2024-11-19', '10:02:41'),
+    before: 'shipped',
   },
   {
-    id: R.confirmed, orderId: O.refundingConfirmed, refundType: 'return-refund', reasonText: '不想要了/七天无理由退货',
-    remark: '买家七天无理由退货，商品已寄回并验收完好。', files: ['订单截图.png', '退回商品.jpg'],
-    trackingNo: 'YT7501928374650', courier: '圆通速递',
-    path: [['approved', 6], ['confirmed', 8]], createdAt: bj('2024-11-16', '14:40:09'), before: 'delivered',
+    id: R.confirmed,
+    orderId: O.refundingConfirmed,
+    refundType: 'return-refund',
+    reasonText: '不想要了/七天无理由退货',
+    remark: '买家七天无理由退货，商品已寄回并验收完好。',
+    files: ['订单截图.png', '退回商品.jpg'],
+    trackingNo: 'YT7501928374650',
+    courier: '圆通速递',
+    path: [
+      ['approved', 6],
+      ['confirmed', 8],
+    ],
+    createdAt: bj('2024-11-16', '14:40:09'),
+    before: 'delivered',
   },
   {
-    id: R.refunded, orderId: O.refunded, refundType: 'refund-only', reasonText: '少件/漏发',
-    remark: '礼盒应为5支，实际收到4支，少发1支。', files: ['开箱照片.jpg'],
-    path: [['approved', 3], ['confirmed', 4], ['refunded', 20]], createdAt: bj('2024-11-12', '16:21:57'), before: 'delivered',
+    id: R.refunded,
+    orderId: O.refunded,
+    refundType: 'refund-only',
+    reasonText: '少件/漏发',
+    remark: '礼盒应为5支，实际收到4支，少发1支。',
+    files: ['开箱照片.jpg'],
+    path: [
+      ['approved', 3],
+      ['confirmed', 4],
+      ['refunded', 20],
+    ],
+    createdAt: bj('2024-11-12', '16:21:57'),
+    before: 'delivered',
     amountFen: 4990,
   },
   {
-    id: R.refunded2, orderId: O.refunded2, refundType: 'return-refund', reasonText: '质量问题',
-    remark: '多袋坚果受潮变软，买家已退回。', files: ['订单截图.png', '受潮照片.jpg'],
-    trackingNo: 'SF1475638291046', courier: '顺丰速运',
-    path: [['approved', 10], ['confirmed', 11], ['refunded', 30]], createdAt: bj('2024-11-10', '08:47:13'), before: 'completed',
+    id: R.refunded2,
+    orderId: O.refunded2,
+    refundType: 'return-refund',
+    reasonText: '质量问题',
+    remark: '多袋坚果受潮变软，买家已退回。',
+    files: ['订单截图.png', '受潮照片.jpg'],
+    trackingNo: 'SF1475638291046',
+    courier: '顺丰速运',
+    path: [
+      ['approved', 10],
+      ['confirmed', 11],
+      ['refunded', 30],
+    ],
+    createdAt: bj('2024-11-10', '08:47:13'),
+    before: 'completed',
   },
   {
-    id: R.rejected, orderId: O.withRejectedRefund, refundType: 'return-refund', reasonText: '商品与描述不符',
-    remark: '鞋码偏小。', files: [], path: [['rejected', 26]], createdAt: bj('2024-11-15', '19:58:30'), before: 'delivered',
+    id: R.rejected,
+    orderId: O.withRejectedRefund,
+    refundType: 'return-refund',
+    reasonText: '商品与描述不符',
+    remark: '鞋码偏小。',
+    files: [],
+    path: [['rejected', 26]],
+    createdAt: bj('2024-11-15', '19:58:30'),
+    before: 'delivered',
     note: '未提供商品照片及退货物流信息，凭证不足，请补充后重新提交。',
   },
   {
-    id: R.failed, orderId: O.withFailedRefund, refundType: 'refund-only', reasonText: '质量问题',
-    remark: '手环无法充电，买家要求仅退款。', files: ['故障视频.mp4'],
-    path: [['approved', 4], ['confirmed', 5], ['failed', 30]], createdAt: bj('2024-11-14', '12:11:05'), before: 'completed',
+    id: R.failed,
+    orderId: O.withFailedRefund,
+    refundType: 'refund-only',
+    reasonText: '质量问题',
+    remark: '手环无法充电，买家要求仅退款。',
+    files: ['故障视频.mp4'],
+    path: [
+      ['approved', 4],
+      ['confirmed', 5],
+      ['failed', 30],
+    ],
+    createdAt: bj('2024-11-14', '12:11:05'),
+    before: 'completed',
     note: '买家原支付账户异常，退款失败，请联系平台客服处理。',
   },
 ];
@@ -424,11 +528,22 @@ function makeExtra(n: number): { orders: Order[]; refunds: Refund[] } {
     order.generated = true;
     orders.push(order);
     const path: [RefundStatus, number][] =
-      status === 'reviewing' ? [] :
-      status === 'rejected' ? [['rejected', 20]] :
-      status === 'approved' ? [['approved', 6]] :
-      status === 'confirmed' ? [['approved', 6], ['confirmed', 7]] :
-      [['approved', 6], ['confirmed', 7], [status, 24]];
+      status === 'reviewing'
+        ? []
+        : status === 'rejected'
+          ? [['rejected', 20]]
+          : status === 'approved'
+            ? [['approved', 6]]
+            : status === 'confirmed'
+              ? [
+                  ['approved', 6],
+                  ['confirmed', 7],
+                ]
+              : [
+                  ['approved', 6],
+                  ['confirmed', 7],
+                  [status, 24],
+                ];
     const returnRefund = shipped && i % 2 === 0;
     const refund = makeRefund(
       {
@@ -454,40 +569,83 @@ function makeExtra(n: number): { orders: Order[]; refunds: Refund[] } {
 const V = SEED.variants;
 const VARIANT_ORDERS: (OrderDraft & { discountLines?: Order['discountLines'] })[] = [
   {
-    id: V.orders.couponLabel, status: 'shipped', goods: 'band', discountFen: 1500, discountLines: [{ label: '主播专享券', fen: 1500 }],
-    createdAt: bj('2024-11-23', '15:02:41'), logistics: { trackingNo: 'SF1451827364590', courier: '顺丰速运' },
+    id: V.orders.couponLabel,
+    status: 'shipped',
+    goods: 'band',
+    discountFen: 1500,
+    discountLines: [{ label: '主播专享券', fen: 1500 }],
+    createdAt: bj('2024-11-23', '15:02:41'),
+    logistics: { trackingNo: 'SF1451827364590', courier: '顺丰速运' },
   },
   {
-    id: V.orders.twoAfterSales, status: 'refunding', goods: 'coat', createdAt: bj('2024-11-14', '10:41:07'),
+    id: V.orders.twoAfterSales,
+    status: 'refunding',
+    goods: 'coat',
+    createdAt: bj('2024-11-14', '10:41:07'),
     logistics: { trackingNo: '78851627384910', courier: '中通快递' },
   },
   {
-    id: V.orders.intervening, status: 'refunding', goods: 'nuts', createdAt: bj('2024-11-12', '09:20:33'),
+    id: V.orders.intervening,
+    status: 'refunding',
+    goods: 'nuts',
+    createdAt: bj('2024-11-12', '09:20:33'),
     logistics: { trackingNo: 'YT7538291046571', courier: '圆通速递' },
   },
   {
-    id: V.orders.closed, status: 'completed', goods: 'cup', createdAt: bj('2024-11-06', '18:55:12'),
+    id: V.orders.closed,
+    status: 'completed',
+    goods: 'cup',
+    createdAt: bj('2024-11-06', '18:55:12'),
     logistics: { trackingNo: 'SF1462738491025', courier: '顺丰速运' },
   },
 ];
 const VARIANT_REFUNDS: RefundDraft[] = [
   {
-    id: V.refunds.firstRejected, orderId: V.orders.twoAfterSales, refundType: 'refund-only', reasonText: '质量问题',
-    remark: '外套起球。', files: [], path: [['rejected', 20]], createdAt: bj('2024-11-19', '08:12:44'), before: 'delivered',
+    id: V.refunds.firstRejected,
+    orderId: V.orders.twoAfterSales,
+    refundType: 'refund-only',
+    reasonText: '质量问题',
+    remark: '外套起球。',
+    files: [],
+    path: [['rejected', 20]],
+    createdAt: bj('2024-11-19', '08:12:44'),
+    before: 'delivered',
     note: '未提供商品照片，凭证不足，请补充后重新提交。',
   },
   {
-    id: V.refunds.second, orderId: V.orders.twoAfterSales, refundType: 'refund-only', reasonText: '质量问题',
-    remark: '外套起球严重，已补充照片。', files: ['起球照片1.jpg', '起球照片2.jpg'], path: [], createdAt: bj('2024-11-21', '11:30:02'), before: 'delivered',
+    id: V.refunds.second,
+    orderId: V.orders.twoAfterSales,
+    refundType: 'refund-only',
+    reasonText: '质量问题',
+    remark: '外套起球严重，已补充照片。',
+    files: ['起球照片1.jpg', '起球照片2.jpg'],
+    path: [],
+    createdAt: bj('2024-11-21', '11:30:02'),
+    before: 'delivered',
   },
   {
-    id: V.refunds.intervening, orderId: V.orders.intervening, refundType: 'return-refund', reasonText: '商品与描述不符',
-    remark: '买家申请平台介入。', files: ['聊天记录.png'], trackingNo: 'YT7538291046999', courier: '圆通速递',
-    path: [['intervening', 30]], createdAt: bj('2024-11-18', '13:05:51'), before: 'delivered',
+    id: V.refunds.intervening,
+    orderId: V.orders.intervening,
+    refundType: 'return-refund',
+    reasonText: '商品与描述不符',
+    remark: '买家申请平台介入。',
+    files: ['聊天记录.png'],
+    trackingNo: 'YT7538291046999',
+    courier: '圆通速递',
+    path: [['intervening', 30]],
+    createdAt: bj('2024-11-18', '13:05:51'),
+    before: 'delivered',
   },
   {
-    id: V.refunds.closed, orderId: V.orders.closed, refundType: 'refund-only', reasonText: '不想要了/七天无理由退货',
-    remark: '买家撤销申请。', files: [], path: [['closed', 6]], createdAt: bj('2024-11-13', '20:18:36'), before: 'completed',
+    id: V.refunds.closed,
+    orderId: V.orders.closed,
+    refundType: 'refund-only',
+    reasonText: '不想要了/七天无理由退货',
+    remark: '买家撤销申请。',
+    files: [],
+    path: [['closed', 6]],
+    createdAt: bj('2024-11-13', '20:18:36'),
+    before: 'completed',
   },
 ];
 

@@ -2,15 +2,7 @@
  * The demo back office's state: orders and refund applications in memory, and the rules the
  * platform applies to them (who may apply, which review step may follow which).
  */
-import {
-  createSeed,
-  type Order,
-  type OrderStatus,
-  type Refund,
-  type RefundStatus,
-  type RefundType,
-  type SeedOptions,
-} from './seed';
+import { createSeed, type Order, type OrderStatus, type Refund, type RefundStatus, type RefundType, type SeedOptions } from './seed';
 
 export const ORDER_STATUS_TEXT: Record<OrderStatus, string> = {
   unpaid: '待付款',
@@ -161,7 +153,14 @@ function paginate<T>(all: T[], page: number, pageSize: number): Page<T> {
 }
 
 const COURIER_CODES: Record<string, string> = {
-  顺丰速运: 'SF', 中通快递: 'ZTO', 圆通速递: 'YTO', 韵达快递: 'YUNDA', 申通快递: 'STO', 极兔速递: 'JTSD', 邮政EMS: 'EMS', 京东快递: 'JD',
+  顺丰速运: 'SF',
+  中通快递: 'ZTO',
+  圆通速递: 'YTO',
+  韵达快递: 'YUNDA',
+  申通快递: 'STO',
+  极兔速递: 'JTSD',
+  邮政EMS: 'EMS',
+  京东快递: 'JD',
 };
 
 export class SiteStore {
@@ -240,9 +239,7 @@ export class SiteStore {
 
   listRefunds(q: { status?: string; page?: number; pageSize?: number }): Page<RefundDto> {
     const statuses = q.status ? new Set(q.status.split(',').filter(Boolean)) : undefined;
-    const all = [...this.refunds.values()]
-      .filter((r) => !statuses || statuses.has(r.status))
-      .sort((a, b) => b.createdAt - a.createdAt);
+    const all = [...this.refunds.values()].filter((r) => !statuses || statuses.has(r.status)).sort((a, b) => b.createdAt - a.createdAt);
     const page = paginate(all, q.page ?? 1, q.pageSize ?? 20);
     return { ...page, items: page.items.map((r) => this.refundDto(r)) };
   }

@@ -123,11 +123,7 @@ describe('notifications', () => {
     await platformSays('3002', 'rejected');
     await platformSays('3003', 'failed');
     await platformSays('3003', 'failed'); // the same again: no change, no notification
-    expect(create.mock.calls.map(([id]) => id)).toEqual([
-      notificationId('approved', a.id),
-      notificationId('rejected', b.id),
-      notificationId('failed', c.id),
-    ]);
+    expect(create.mock.calls.map(([id]) => id)).toEqual([notificationId('approved', a.id), notificationId('rejected', b.id), notificationId('failed', c.id)]);
     await sendMessage('caseAction', { caseId: a.id, action: 'confirm' });
     expect(create).toHaveBeenCalledTimes(3);
   });
@@ -287,7 +283,12 @@ describe('a case the panel shows comes with its texts', () => {
   it('a list report (many refunds) gets no texts: nothing there shows one case', async () => {
     await submit('5002');
     await submit('5003');
-    const r = await sendMessage('reportPage', { observations: [{ orderId: '5002', status: 'approved' }, { orderId: '5003', status: 'approved' }] });
+    const r = await sendMessage('reportPage', {
+      observations: [
+        { orderId: '5002', status: 'approved' },
+        { orderId: '5003', status: 'approved' },
+      ],
+    });
     expect(r.ok && r.data.changes.map((ch) => ch.case.orderId).sort()).toEqual(['5002', '5003']);
     expect(r.ok && r.data.changes.some((ch) => 'texts' in ch.case)).toBe(false);
   });

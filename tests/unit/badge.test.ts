@@ -51,7 +51,13 @@ const MIXES: Array<[string, Mix, string, 'red' | 'amber' | null, RegExp]> = [
   ['one rejected', ['rejected'], '1', 'red', /1 个审核不通过/],
   ['one failed', ['failed'], '1', 'red', /1 个退款失败/],
   ['approvals and a rejection', ['approved', 'approved', 'rejected'], '3', 'red', /1 个审核不通过，2 个待确认退款/],
-  ['everything', ['overdue', 'rejected', 'failed', 'approved', 'follow-up', 'review-slow', 'quiet'], '6', 'red', /1 个已超时，1 个审核不通过，1 个退款失败，1 个待确认退款/],
+  [
+    'everything',
+    ['overdue', 'rejected', 'failed', 'approved', 'follow-up', 'review-slow', 'quiet'],
+    '6',
+    'red',
+    /1 个已超时，1 个审核不通过，1 个退款失败，1 个待确认退款/,
+  ],
 ];
 
 describe('badge for each mix of cases', () => {

@@ -17,7 +17,13 @@ describe('case list rows', () => {
   it('reads every row from the database in pages, with no message to the background', async () => {
     const { factory, name, cases } = await seeded(ROWS_PAGE * 2 + 7);
     const request = vi.fn(async () => ({ ok: false, error: { 'zh-CN': '不应发送', en: 'not expected' } }));
-    const client = createCasesClient({ request: request as never, download: () => {}, openOptions: async () => {}, now: () => T0, open: () => openReader(name, factory) });
+    const client = createCasesClient({
+      request: request as never,
+      download: () => {},
+      openOptions: async () => {},
+      now: () => T0,
+      open: () => openReader(name, factory),
+    });
     const pages: number[] = [];
     const rows: string[] = [];
     await client.loadRows((page) => {
@@ -27,7 +33,12 @@ describe('case list rows', () => {
     expect(pages).toEqual([ROWS_PAGE, ROWS_PAGE, 7]);
     expect(rows).toEqual(cases.map((c) => c.id));
     const newest = await client.newestRows(3);
-    expect(newest).toEqual(cases.slice(-3).reverse().map((c) => toRow(c, T0)));
+    expect(newest).toEqual(
+      cases
+        .slice(-3)
+        .reverse()
+        .map((c) => toRow(c, T0)),
+    );
     expect(request).not.toHaveBeenCalled();
   });
 
@@ -36,7 +47,13 @@ describe('case list rows', () => {
     const request = vi.fn(async (type: string) =>
       type === 'caseRows' ? { ok: true, data: { rows: [toRow(c, T0)] } } : { ok: true, data: { items: [c], total: 1 } },
     );
-    const client = createCasesClient({ request: request as never, download: () => {}, openOptions: async () => {}, now: () => T0, open: () => Promise.reject(new Error('version')) });
+    const client = createCasesClient({
+      request: request as never,
+      download: () => {},
+      openOptions: async () => {},
+      now: () => T0,
+      open: () => Promise.reject(new Error('version')),
+    });
     const rows: string[] = [];
     await client.loadRows((page) => rows.push(...page.map((r) => r.id)));
     expect(rows).toEqual([c.id]);

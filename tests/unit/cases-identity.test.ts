@@ -62,9 +62,25 @@ describe('pickCase: which case a row moves', () => {
 
 describe('standingClaims: two rows with unknown numbers for one case', () => {
   it('the earliest applied row keeps it when every row shows its time; otherwise none; the same number twice is one row', () => {
-    expect(standingClaims([{ caseId: 'c', afterSaleId: 'A', appliedAt: 5 }, { caseId: 'c', afterSaleId: 'B', appliedAt: 2 }])).toEqual([false, true]);
-    expect(standingClaims([{ caseId: 'c', afterSaleId: 'A', appliedAt: 5 }, { caseId: 'c', afterSaleId: 'B' }])).toEqual([false, false]);
-    expect(standingClaims([{ caseId: 'c', afterSaleId: 'A' }, { caseId: 'c', afterSaleId: 'A' }, { caseId: 'd', afterSaleId: 'B' }])).toEqual([true, true, true]);
+    expect(
+      standingClaims([
+        { caseId: 'c', afterSaleId: 'A', appliedAt: 5 },
+        { caseId: 'c', afterSaleId: 'B', appliedAt: 2 },
+      ]),
+    ).toEqual([false, true]);
+    expect(
+      standingClaims([
+        { caseId: 'c', afterSaleId: 'A', appliedAt: 5 },
+        { caseId: 'c', afterSaleId: 'B' },
+      ]),
+    ).toEqual([false, false]);
+    expect(
+      standingClaims([
+        { caseId: 'c', afterSaleId: 'A' },
+        { caseId: 'c', afterSaleId: 'A' },
+        { caseId: 'd', afterSaleId: 'B' },
+      ]),
+    ).toEqual([true, true, true]);
   });
 });
 

@@ -72,7 +72,13 @@ function deepFreeze<T>(o: T): T {
 
 describe('createCase', () => {
   it('starts reviewing with a history entry, the review reminder and derived fields', () => {
-    const c = newCase({ afterSaleId: 'AS1', remark: '开线', trackingNo: 'SF1234567890', courier: '顺丰', orderUrl: 'https://s.kwaixiaodian.com/zone/order/detail?id=1' });
+    const c = newCase({
+      afterSaleId: 'AS1',
+      remark: '开线',
+      trackingNo: 'SF1234567890',
+      courier: '顺丰',
+      orderUrl: 'https://s.kwaixiaodian.com/zone/order/detail?id=1',
+    });
     expect(c).toMatchObject({
       id: `2411260001-${T0}`,
       orderId: '2411260001',
@@ -259,17 +265,80 @@ describe('guards and deadlines on entering a status', () => {
 
 // What the page's status does to a case: status × observed → resulting status (null: no change).
 const OBS: Record<CaseStatus, Record<ObservedStatus, CaseStatus | null>> = {
-  draft: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', escalated: 'escalated', closed: 'closed' },
+  draft: {
+    reviewing: 'reviewing',
+    approved: 'approved',
+    confirmed: 'confirmed',
+    refunded: 'refunded',
+    rejected: 'rejected',
+    failed: 'failed',
+    escalated: 'escalated',
+    closed: 'closed',
+  },
   // 退款执行中 on a case still under review: the approval and the confirmation happened unseen.
-  reviewing: { reviewing: null, approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', escalated: 'escalated', closed: 'closed' },
+  reviewing: {
+    reviewing: null,
+    approved: 'approved',
+    confirmed: 'confirmed',
+    refunded: 'refunded',
+    rejected: 'rejected',
+    failed: 'failed',
+    escalated: 'escalated',
+    closed: 'closed',
+  },
   // The merchant confirmed in another tab: the page's 退款执行中 moves the case on.
-  approved: { reviewing: null, approved: null, confirmed: 'confirmed', refunded: 'refunded', rejected: 'rejected', failed: 'failed', escalated: 'escalated', closed: 'closed' },
-  confirmed: { reviewing: null, approved: null, confirmed: null, refunded: 'refunded', rejected: 'rejected', failed: 'failed', escalated: 'escalated', closed: 'closed' },
+  approved: {
+    reviewing: null,
+    approved: null,
+    confirmed: 'confirmed',
+    refunded: 'refunded',
+    rejected: 'rejected',
+    failed: 'failed',
+    escalated: 'escalated',
+    closed: 'closed',
+  },
+  confirmed: {
+    reviewing: null,
+    approved: null,
+    confirmed: null,
+    refunded: 'refunded',
+    rejected: 'rejected',
+    failed: 'failed',
+    escalated: 'escalated',
+    closed: 'closed',
+  },
   refunded: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, escalated: null, closed: null },
-  rejected: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, escalated: 'escalated', closed: 'closed' },
-  failed: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, escalated: 'escalated', closed: 'closed' },
+  rejected: {
+    reviewing: 'reviewing',
+    approved: 'approved',
+    confirmed: 'confirmed',
+    refunded: 'refunded',
+    rejected: null,
+    failed: null,
+    escalated: 'escalated',
+    closed: 'closed',
+  },
+  failed: {
+    reviewing: 'reviewing',
+    approved: 'approved',
+    confirmed: 'confirmed',
+    refunded: 'refunded',
+    rejected: null,
+    failed: null,
+    escalated: 'escalated',
+    closed: 'closed',
+  },
   // caseIn('escalated') was escalated from rejected: the page still showing 审核不通过 is no news.
-  escalated: { reviewing: 'reviewing', approved: 'approved', confirmed: 'confirmed', refunded: 'refunded', rejected: null, failed: null, escalated: null, closed: 'closed' },
+  escalated: {
+    reviewing: 'reviewing',
+    approved: 'approved',
+    confirmed: 'confirmed',
+    refunded: 'refunded',
+    rejected: null,
+    failed: null,
+    escalated: null,
+    closed: 'closed',
+  },
   cancelled: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, escalated: null, closed: null },
   closed: { reviewing: null, approved: null, confirmed: null, refunded: null, rejected: null, failed: null, escalated: null, closed: null },
 };
@@ -400,7 +469,13 @@ describe('overdue (the money within 24 h after the refund is confirmed)', () => 
     const oldConfirmed = recomputeDerived({ ...confirmed, deadlines: { arrivalDueAt: approvedAt + 24 * H } });
     expect(retime(oldConfirmed, rules).deadlines.arrivalDueAt).toBe(confirmedAt + 24 * H);
     // The overdue marker does not restart the clock.
-    const marked = { ...oldConfirmed, history: [...oldConfirmed.history, { from: 'confirmed' as const, to: 'confirmed' as const, at: confirmedAt + 30 * H, source: 'alarm' as const, note: OVERDUE_NOTE }] };
+    const marked = {
+      ...oldConfirmed,
+      history: [
+        ...oldConfirmed.history,
+        { from: 'confirmed' as const, to: 'confirmed' as const, at: confirmedAt + 30 * H, source: 'alarm' as const, note: OVERDUE_NOTE },
+      ],
+    };
     expect(retime(marked, rules).deadlines.arrivalDueAt).toBe(confirmedAt + 24 * H);
   });
 });
@@ -494,7 +569,12 @@ describe('badgeSummary', () => {
     [250, '99+'],
   ])('%i cases → "%s"', (n, text) => {
     const a = approved();
-    expect(badgeSummary(Array.from({ length: n }, () => a), NOW).text).toBe(text);
+    expect(
+      badgeSummary(
+        Array.from({ length: n }, () => a),
+        NOW,
+      ).text,
+    ).toBe(text);
   });
 
   it('takes any iterable', () => {
@@ -563,7 +643,10 @@ describe('notes and the support message', () => {
   it('supportMessage after 我已联系客服: still the rejection, since its change (not the overdue marker), with the platform comment', () => {
     const rejected = observe(newCase(), 'rejected', rules, T0 + 2 * H, 'page', { afterSaleId: 'AS901', comment: '凭证不足，请补充商品照片' }).case;
     const escalated = ok(applyAction(rejected, 'contact-support', rules, T0 + 5 * H, 'panel'));
-    const marked = { ...escalated, history: [...escalated.history, { from: 'escalated' as const, to: 'escalated' as const, at: T0 + 40 * H, source: 'alarm' as const, note: 'x' }] };
+    const marked = {
+      ...escalated,
+      history: [...escalated.history, { from: 'escalated' as const, to: 'escalated' as const, at: T0 + 40 * H, source: 'alarm' as const, note: 'x' }],
+    };
     const zh = supportMessage(marked, 'zh-CN', T0 + 50 * H);
     expect(zh).toContain('问题：审核不通过，自 2026-11-26 12:00（北京时间）起');
     expect(zh).toContain('平台意见：凭证不足，请补充商品照片');
@@ -583,7 +666,10 @@ describe('notes and the support message', () => {
     expect(historyText(overdue, 'en')).toBe('Overdue: past the arrival window');
     expect(historyText({ from: 'approved', to: 'approved', at: T0, source: 'import' }, 'zh-CN')).toBe('导入（审核通过，待确认退款）');
     expect(historyText({ from: 'rejected', to: 'closed', at: T0, source: 'panel', note: REAPPLIED_NOTE }, 'zh-CN')).toBe('审核不通过 → 已关闭（已重新申请）');
-    for (const h of [overdue, { from: 'escalated' as const, to: 'escalated' as const, at: T0, source: 'popup' as const, note: '再次联系客服 / contacted support again' }]) {
+    for (const h of [
+      overdue,
+      { from: 'escalated' as const, to: 'escalated' as const, at: T0, source: 'popup' as const, note: '再次联系客服 / contacted support again' },
+    ]) {
       expect(historyText(h, 'zh-CN')).not.toContain('→');
     }
   });

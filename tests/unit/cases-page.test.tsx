@@ -118,7 +118,10 @@ describe('CasesPage: the list', () => {
 
   it('stops tracking the selected rows that the filters show, after the merchant confirms', async () => {
     const client = fakeClient();
-    vi.stubGlobal('confirm', vi.fn(() => true));
+    vi.stubGlobal(
+      'confirm',
+      vi.fn(() => true),
+    );
     await act(async () => render(<CasesPage client={client} locale="en" now={() => NOW} />, root));
     await flush();
     const box = shownRows()[1].querySelector('input[type="checkbox"]') as HTMLInputElement;

@@ -12,7 +12,10 @@ const DAY = 24 * H;
 const MON = Date.UTC(2026, 10, 1, 16);
 
 let seq = 0;
-function applied(at: number, over: Partial<{ orderId: string; reasonId: string; refundType: 'refund-only' | 'return-refund'; amount: number }> = {}): RefundCase {
+function applied(
+  at: number,
+  over: Partial<{ orderId: string; reasonId: string; refundType: 'refund-only' | 'return-refund'; amount: number }> = {},
+): RefundCase {
   seq++;
   return createCase(
     {
@@ -27,7 +30,8 @@ function applied(at: number, over: Partial<{ orderId: string; reasonId: string; 
     `case-${seq}`,
   );
 }
-const seen = (c: RefundCase, status: Parameters<typeof observe>[1], at: number, afterSaleId?: string) => observe(c, status, rules, at, 'page', { afterSaleId }).case;
+const seen = (c: RefundCase, status: Parameters<typeof observe>[1], at: number, afterSaleId?: string) =>
+  observe(c, status, rules, at, 'page', { afterSaleId }).case;
 function act(c: RefundCase, action: Parameters<typeof applyAction>[1], at: number): RefundCase {
   const r = applyAction(c, action, rules, at, 'panel');
   if (!r.ok) throw new Error(r.error.en);
@@ -60,7 +64,11 @@ describe('computeStats', () => {
   const a = act(seen(applied(MON + H, { amount: 12900 }), 'approved', MON + 11 * H, 'A1'), 'confirm', MON + 13 * H);
   const aDone = seen(a, 'refunded', MON + 20 * H);
   const b = seen(applied(MON + 2 * H, { amount: 5000 }), 'rejected', MON + 32 * H, 'B1');
-  const c = act(seen(applied(MON + 14 * DAY, { reasonId: 'damaged', refundType: 'return-refund', amount: 3000 }), 'approved', MON + 14 * DAY + 20 * H), 'confirm', MON + 14 * DAY + 25 * H);
+  const c = act(
+    seen(applied(MON + 14 * DAY, { reasonId: 'damaged', refundType: 'return-refund', amount: 3000 }), 'approved', MON + 14 * DAY + 20 * H),
+    'confirm',
+    MON + 14 * DAY + 25 * H,
+  );
   const rows = [aDone, b, c].map((x) => toRow(x, now));
 
   it('counts and sums the cases created in the period, with empty weeks between as zeros', () => {

@@ -10,7 +10,14 @@ useContentWorld();
 describe('确认退款', () => {
   function detailPage() {
     go('/zone/refund/detail?id=12024111900002');
-    document.body.append(descriptions([['订单编号', ORDER], ['售后单号', '12024111900002'], ['售后状态', '审核通过'], ['退款金额', '¥129.00']]));
+    document.body.append(
+      descriptions([
+        ['订单编号', ORDER],
+        ['售后单号', '12024111900002'],
+        ['售后状态', '审核通过'],
+        ['退款金额', '¥129.00'],
+      ]),
+    );
     const button = document.createElement('button');
     button.textContent = '确认退款';
     document.body.append(button);
@@ -19,7 +26,8 @@ describe('确认退款', () => {
   function openModal() {
     const root = document.createElement('div');
     root.className = 'ant-modal-root';
-    root.innerHTML = '<div class="ant-modal-wrap"><div class="ant-modal" role="dialog"><button class="cancel">取 消</button><button class="ant-btn ant-btn-primary">确 定</button></div></div>';
+    root.innerHTML =
+      '<div class="ant-modal-wrap"><div class="ant-modal" role="dialog"><button class="cancel">取 消</button><button class="ant-btn ant-btn-primary">确 定</button></div></div>';
     document.body.append(root);
     return root;
   }

@@ -10,7 +10,13 @@ useContentWorld();
 describe('mounting', () => {
   it('mounts <refund-helper> with an open shadow root, styles inside it, on a served page', async () => {
     go(`/zone/order/detail?id=${ORDER}`);
-    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]));
+    document.body.append(
+      descriptions([
+        ['订单编号', ORDER],
+        ['订单状态', '已发货'],
+        ['实付款', '¥129.00'],
+      ]),
+    );
     await start();
     expect(host()).not.toBeNull();
     expect(host()!.shadowRoot).not.toBeNull(); // open
@@ -63,7 +69,11 @@ describe('reading on time', () => {
     document.body.append(document.createElement('div')); // the app's loading state: nothing to read yet
     await settle();
     expect(attr('[data-rh-field="orderId"]', 'data-value')).toBeNull();
-    const page = descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]);
+    const page = descriptions([
+      ['订单编号', ORDER],
+      ['订单状态', '已发货'],
+      ['实付款', '¥129.00'],
+    ]);
     document.body.append(page);
     await settle();
     expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
@@ -80,7 +90,11 @@ describe('reading on time', () => {
   it('after a navigation the old page is not read as the new one; the new page is read as soon as it renders', async () => {
     const OTHER = '2411080099999999';
     go(`/zone/order/detail?id=${ORDER}`);
-    const old = descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]);
+    const old = descriptions([
+      ['订单编号', ORDER],
+      ['订单状态', '已发货'],
+      ['实付款', '¥129.00'],
+    ]);
     document.body.append(old);
     await startSlow();
     expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
@@ -89,7 +103,13 @@ describe('reading on time', () => {
     await settle();
     expect(attr('[data-rh-field="orderId"]', 'data-value')).toBeNull(); // not the old page's number
     old.remove();
-    document.body.append(descriptions([['订单编号', OTHER], ['订单状态', '待发货'], ['实付款', '¥59.00']]));
+    document.body.append(
+      descriptions([
+        ['订单编号', OTHER],
+        ['订单状态', '待发货'],
+        ['实付款', '¥59.00'],
+      ]),
+    );
     await settle();
     expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(OTHER);
     expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('5900');
@@ -97,7 +117,13 @@ describe('reading on time', () => {
 
   it('a page change that does not change what is read does not re-render the panel', async () => {
     go(`/zone/order/detail?id=${ORDER}`);
-    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货'], ['实付款', '¥129.00']]));
+    document.body.append(
+      descriptions([
+        ['订单编号', ORDER],
+        ['订单状态', '已发货'],
+        ['实付款', '¥129.00'],
+      ]),
+    );
     await start();
     expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
     const records: MutationRecord[] = [];

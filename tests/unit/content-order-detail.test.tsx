@@ -9,7 +9,12 @@ useContentWorld();
 describe('fields the page does not show', () => {
   it('the merchant types a missing amount; bad money is refused with the reason', async () => {
     go(`/zone/order/detail?id=${ORDER}`);
-    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货']]));
+    document.body.append(
+      descriptions([
+        ['订单编号', ORDER],
+        ['订单状态', '已发货'],
+      ]),
+    );
     await start();
     const item = $('[data-rh-missing="paidAmount"]') as HTMLFormElement;
     expect(item).not.toBeNull();
@@ -30,7 +35,12 @@ describe("the order's own data", () => {
     const { collectPageData } = await import('../../lib/content/page-data');
     collectPageData(document);
     go(`/zone/order/detail?id=${ORDER}`);
-    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货']]));
+    document.body.append(
+      descriptions([
+        ['订单编号', ORDER],
+        ['订单状态', '已发货'],
+      ]),
+    );
     await start();
     expect($('[data-rh-missing="paidAmount"]')).not.toBeNull();
     document.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail: JSON.stringify({ kind: 'order', order: { oid: ORDER, buyerPay: 24400 } }) }));
@@ -43,7 +53,12 @@ describe("the order's own data", () => {
 describe('the case list from the panel', () => {
   const orderPage = () => {
     go(`/zone/order/detail?id=${ORDER}`);
-    document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '已发货']]));
+    document.body.append(
+      descriptions([
+        ['订单编号', ORDER],
+        ['订单状态', '已发货'],
+      ]),
+    );
   };
 
   it('opens the case list', async () => {

@@ -147,7 +147,13 @@ function toast(cls: string, text: string, wrapper = 'ant-message-notice') {
 /** The application form in a modal over the order detail (the demo's ?apply=modal). */
 function modalFormPage() {
   go(`/zone/order/detail?id=${ORDER}&apply=modal`);
-  document.body.append(descriptions([['订单编号', ORDER], ['订单状态', '待发货'], ['实付款', '¥129.00']]));
+  document.body.append(
+    descriptions([
+      ['订单编号', ORDER],
+      ['订单状态', '待发货'],
+      ['实付款', '¥129.00'],
+    ]),
+  );
   const modal = document.createElement('div');
   modal.className = 'ant-modal-root';
   modal.innerHTML = '<div class="ant-modal-wrap"><div class="ant-modal" role="dialog"><button type="button" class="ant-modal-close">×</button></div></div>';
@@ -278,7 +284,12 @@ describe('no silent guesses: an amount the panel cannot stand behind is never wr
     const box = document.createElement('div');
     box.innerHTML =
       `<p>订单编号：${ORDER}</p><p>订单状态：已发货</p><div class="amounts__Hx92d">` +
-      [['商品总价', '¥199.00'], ['店铺优惠', '-¥20.00'], ['主播专享券', '-¥10.00'], ['运费', '¥0.00']]
+      [
+        ['商品总价', '¥199.00'],
+        ['店铺优惠', '-¥20.00'],
+        ['主播专享券', '-¥10.00'],
+        ['运费', '¥0.00'],
+      ]
         .map(([l, v]) => `<span class="label__BFlU4">${l}</span><span class="content__Rf0s7">${v}</span>`)
         .join('') +
       '</div>';

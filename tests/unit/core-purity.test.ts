@@ -33,7 +33,15 @@ const PURE = [
 ].map((p) => relative(ROOT, p));
 
 /** Modules the content script imports: no zod at runtime, directly or through a schema module. */
-const ZOD_FREE = ['lib/money.ts', 'lib/order.ts', 'lib/cases/status.ts', 'lib/cases/model.ts', 'lib/rules/constants.ts', 'lib/rules/defaults.ts', 'lib/rules/evaluate.ts'];
+const ZOD_FREE = [
+  'lib/money.ts',
+  'lib/order.ts',
+  'lib/cases/status.ts',
+  'lib/cases/model.ts',
+  'lib/rules/constants.ts',
+  'lib/rules/defaults.ts',
+  'lib/rules/evaluate.ts',
+];
 
 /** Source without comments and string contents, so a word in a comment or a message does not count. */
 function code(src: string): string {
@@ -57,7 +65,9 @@ function imports(src: string): Array<{ spec: string; typeOnly: boolean }> {
 
 describe('the pure core', () => {
   it('covers the expected files', () => {
-    expect(PURE).toEqual(expect.arrayContaining(['lib/money.ts', 'lib/rules/schema.ts', 'lib/rules/evaluate.ts', 'lib/rules/defaults.ts', 'lib/cases/model.ts']));
+    expect(PURE).toEqual(
+      expect.arrayContaining(['lib/money.ts', 'lib/rules/schema.ts', 'lib/rules/evaluate.ts', 'lib/rules/defaults.ts', 'lib/cases/model.ts']),
+    );
   });
 
   const FORBIDDEN_IMPORTS = [/^wxt(\/|$)/, /preact/, /^#imports$/, /browser/, /webextension/, /^@webext-core\//];
@@ -95,8 +105,14 @@ describe('the pure core', () => {
     }
     // a named import list may mark only some names as types: then none may be a runtime schema import
     for (const m of src.matchAll(/^\s*import\s*\{([^}]*)\}\s*from\s*['"]([^'"]*schema)['"]/gm)) {
-      const names = m[1].split(',').map((n) => n.trim()).filter(Boolean);
-      expect(names.every((n) => n.startsWith('type ')), `${file}: import { ${m[1].trim()} } from '${m[2]}'`).toBe(true);
+      const names = m[1]
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      expect(
+        names.every((n) => n.startsWith('type ')),
+        `${file}: import { ${m[1].trim()} } from '${m[2]}'`,
+      ).toBe(true);
     }
   });
 

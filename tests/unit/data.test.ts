@@ -33,7 +33,7 @@ const asJson = (x: unknown) => JSON.stringify(x);
 
 /** The transfer's messages answered by a service in this process (what the background does). */
 function portFor(svc: CaseService, slot = memorySlot(), now = T0 + HOUR) {
-  const answer = <T,>(r: { ok: true; value: T } | { ok: false; error: LocalText; problems?: RuleProblem[] }) =>
+  const answer = <T>(r: { ok: true; value: T } | { ok: false; error: LocalText; problems?: RuleProblem[] }) =>
     r.ok ? { ok: true as const, data: r.value } : { ok: false as const, error: r.error, problems: r.problems };
   const calls: string[] = [];
   const port: TransferPort = {
@@ -87,7 +87,10 @@ describe('one case schema wherever a case enters', () => {
 
   it('a chunk with a hostile case is refused by the background, whoever sent it', async () => {
     const { svc } = await setup();
-    const r = await svc.stageCases({ session: 'session-01', seq: 0, offset: 4000, base: 'cases', json: asJson([{ ...makeCase('1'), orderUrl: 'file:///x' }]) }, T0);
+    const r = await svc.stageCases(
+      { session: 'session-01', seq: 0, offset: 4000, base: 'cases', json: asJson([{ ...makeCase('1'), orderUrl: 'file:///x' }]) },
+      T0,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems?.[0].path).toBe('cases[4000].orderUrl');
   });
@@ -219,7 +222,10 @@ describe('chunked import and restore (files larger than one message)', () => {
   it('restore in chunks: rules and cases replaced together', async () => {
     const { svc, store } = await setup();
     await store.importMany(many(3, 900_000));
-    const custom: RuleSet = { ...defaultRules(), deadlines: { reviewReminderHours: 5, confirmReminderHours: 8, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
+    const custom: RuleSet = {
+      ...defaultRules(),
+      deadlines: { reviewReminderHours: 5, confirmReminderHours: 8, arrivalWindowHours: 6, supportFollowUpHours: 7 },
+    };
     const { port, slot } = portFor(svc, memorySlot('old'));
     const cases = many(CHUNK + 1);
     const r = await restoreFile(port, asJson({ format: 'refund-helper-backup', version: 1, rules: custom, cases }));
@@ -269,7 +275,14 @@ describe('restore: all or nothing across rules and cases', () => {
     const { svc, store } = await setup();
     await store.importMany([makeCase('5572001')]);
     const big = defaultRules();
-    const huge = { ...big, reasons: Array.from({ length: 200 }, (_, i) => ({ ...big.reasons[0], id: `r-${i}`, remarkTemplate: { 'zh-CN': '很长的模板'.repeat(400), en: 'long template '.repeat(140) } })) };
+    const huge = {
+      ...big,
+      reasons: Array.from({ length: 200 }, (_, i) => ({
+        ...big.reasons[0],
+        id: `r-${i}`,
+        remarkTemplate: { 'zh-CN': '很长的模板'.repeat(400), en: 'long template '.repeat(140) },
+      })),
+    };
     expect(parseRuleSet(huge).ok).toBe(true); // valid, only too large
     const slot = memorySlot('old');
     const r = await svc.restore(backupOf(huge, [makeCase('5572002')]), T0, slot);
@@ -304,7 +317,14 @@ describe('evidence patterns cannot hang the page', () => {
 
   it(`a pattern runs on the first ${PATTERN_INPUT_MAX} characters of a field only`, () => {
     const r = defaultRules();
-    r.evidence = [{ ...r.evidence.find((e) => e.satisfiedBy.type === 'field')!, id: 'long', appliesTo: {}, satisfiedBy: { type: 'field', field: 'remark', pattern: 'END$' } }];
+    r.evidence = [
+      {
+        ...r.evidence.find((e) => e.satisfiedBy.type === 'field')!,
+        id: 'long',
+        appliesTo: {},
+        satisfiedBy: { type: 'field', field: 'remark', pattern: 'END$' },
+      },
+    ];
     const check = (remark: string) => checkEvidence(r, { refundType: 'refund-only' }, { uploads: 0, fields: { remark }, ticked: [] }).items[0].state;
     expect(check('x'.repeat(PATTERN_INPUT_MAX - 3) + 'END')).toBe('ok');
     expect(check('x'.repeat(PATTERN_INPUT_MAX) + 'END')).toBe('missing');

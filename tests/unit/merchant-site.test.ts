@@ -184,7 +184,13 @@ describe('demo back office: refund applications', () => {
     const created = await post('/api/refunds', application());
     expect(created.status).toBe(201);
     expect(created.data.id).toMatch(/^1\d{13}$/);
-    expect(created.data).toMatchObject({ status: 'reviewing', statusText: '待审核', amountFen: 12900, refundTypeText: '退货退款', trackingNo: 'SF1234567890123' });
+    expect(created.data).toMatchObject({
+      status: 'reviewing',
+      statusText: '待审核',
+      amountFen: 12900,
+      refundTypeText: '退货退款',
+      trackingNo: 'SF1234567890123',
+    });
     expect((await get(`/api/orders/${SEED.orders.shippedDiscounted}`)).data.statusText).toBe('售后中');
 
     const dup = await post('/api/refunds', application());

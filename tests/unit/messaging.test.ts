@@ -30,9 +30,33 @@ describe('every message has a payload schema', () => {
   it('the protocol and the schemas name the same messages', () => {
     expect(Object.keys(Payloads).sort()).toEqual(
       [
-        'addNote', 'attentionList', 'backup', 'caseAction', 'caseRows', 'casesById', 'closeCases', 'counts', 'deleteAll', 'exportCases', 'getCase', 'getCases', 'getRules',
-        'stageCases', 'commitImport', 'commitRestore', 'discardStaged',
-        'importCases', 'listCases', 'loadPanel', 'openCases', 'openOrder', 'recordSubmit', 'reportPage', 'resetRules', 'restore', 'setRules',
+        'addNote',
+        'attentionList',
+        'backup',
+        'caseAction',
+        'caseRows',
+        'casesById',
+        'closeCases',
+        'counts',
+        'deleteAll',
+        'exportCases',
+        'getCase',
+        'getCases',
+        'getRules',
+        'stageCases',
+        'commitImport',
+        'commitRestore',
+        'discardStaged',
+        'importCases',
+        'listCases',
+        'loadPanel',
+        'openCases',
+        'openOrder',
+        'recordSubmit',
+        'reportPage',
+        'resetRules',
+        'restore',
+        'setRules',
       ].sort(),
     );
   });
@@ -272,7 +296,11 @@ describe('who may ask what (lib/messaging/authority.ts)', () => {
   it('a tab on another host may send nothing; the extension’s own pages may send everything', async () => {
     world.harness.sender = fromTab('https://evil.example/zone/order/detail?id=1001');
     expect((await send('getCase', { orderId: '1001' })).ok).toBe(false);
-    world.harness.sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html' as never), tab: { id: 3, url: fakeBrowser.runtime.getURL('/options.html' as never) } };
+    world.harness.sender = {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/options.html' as never),
+      tab: { id: 3, url: fakeBrowser.runtime.getURL('/options.html' as never) },
+    };
     expect((await send('backup')).ok).toBe(true);
     expect((await send('deleteAll')).ok).toBe(true);
   });

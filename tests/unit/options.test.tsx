@@ -274,7 +274,9 @@ describe('options: written for merchants', () => {
   it('a shipping rule reads as a sentence', () => {
     expect(shippingSentence({ faults: ['seller', 'courier'], payer: 'seller' }, 'zh-CN')).toBe('是商家或快递的责任时，退货运费由商家承担');
     expect(shippingSentence({ faults: ['buyer', 'unknown'], payer: 'buyer' }, 'zh-CN')).toBe('是买家的责任，或责任不明时，退货运费由买家承担');
-    expect(shippingSentence({ faults: ['seller', 'courier'], payer: 'seller' }, 'en')).toBe('When the seller or the courier is at fault, the seller pays return shipping');
+    expect(shippingSentence({ faults: ['seller', 'courier'], payer: 'seller' }, 'en')).toBe(
+      'When the seller or the courier is at fault, the seller pays return shipping',
+    );
   });
 
   it('shows each shipping rule as its sentence, never "商家、快递 → 商家"', async () => {
@@ -309,7 +311,10 @@ describe('options: written for merchants', () => {
       const text = theme + css(f);
       const defined = new Set([...text.matchAll(/(--rh-[\w-]+)\s*:/g)].map((m) => m[1]));
       const used = [...new Set([...text.matchAll(/var\((--rh-[\w-]+)/g)].map((m) => m[1]))];
-      expect(used.filter((v) => !defined.has(v)), f).toEqual([]);
+      expect(
+        used.filter((v) => !defined.has(v)),
+        f,
+      ).toEqual([]);
     }
   });
 });

@@ -16,7 +16,13 @@ describe('endpoints', () => {
     expect(endpointOf('/rest/app/tts/ks/seller/order/query')).toBe('order');
   });
   it('leaves every other request alone', () => {
-    for (const url of ['/api/refunds', '/rest/pc/aftersales/schema/refund/list/paginationX', '/rest/app/tts/ks/seller/order/queryAll', '/static/app.js', '/rest/pc/user/info'])
+    for (const url of [
+      '/api/refunds',
+      '/rest/pc/aftersales/schema/refund/list/paginationX',
+      '/rest/app/tts/ks/seller/order/queryAll',
+      '/static/app.js',
+      '/rest/pc/user/info',
+    ])
       expect(endpointOf(url), url).toBeUndefined();
   });
 });
@@ -39,7 +45,10 @@ describe('what is kept of a response', () => {
     const data = store.orderQuery({ oid: SEED.orders.shipped });
     expect(JSON.stringify(data)).toMatch(/buyer/i); // the response has buyer fields …
     const picked = pickPageData('order', { result: 1, data });
-    expect(picked).toEqual({ kind: 'order', order: { oid: SEED.orders.shipped, buyerPay: 24900, totalFee: expect.any(Number), discountFee: expect.any(Number) } });
+    expect(picked).toEqual({
+      kind: 'order',
+      order: { oid: SEED.orders.shipped, buyerPay: 24900, totalFee: expect.any(Number), discountFee: expect.any(Number) },
+    });
     expect(JSON.stringify(picked)).not.toMatch(/buyer(Info|Name|Phone)|address|phone|name/i); // … none is kept
   });
 
@@ -56,7 +65,13 @@ describe('what is kept of a response', () => {
         ],
       },
     });
-    expect(picked).toEqual({ kind: 'refunds', refunds: [{ refundId: '1201', orderId: '2401', status: 10, refundFee: 100 }, { refundId: '1203', orderId: '2403' }] });
+    expect(picked).toEqual({
+      kind: 'refunds',
+      refunds: [
+        { refundId: '1201', orderId: '2401', status: 10, refundFee: 100 },
+        { refundId: '1203', orderId: '2403' },
+      ],
+    });
   });
 
   it('an error envelope, another shape, or another kind is nothing', () => {
@@ -99,7 +114,12 @@ describe('codes', () => {
     rules.sites.kuaishou.afterSaleStatusCodes = { ...rules.sites.kuaishou.afterSaleStatusCodes, approved: ['30', '40', '45', '41'], rejected: ['70/3', '80'] };
     const parsed = parseRuleSet(JSON.stringify(rules));
     const codes = parsed.ok ? parsed.rules.sites.kuaishou.afterSaleStatusCodes : undefined;
-    expect([statusOfCode(codes!, 41), statusOfCode(codes!, 80, 1), statusOfCode(codes!, 70, 3), statusOfCode(K, 41)]).toEqual(['approved', 'rejected', 'rejected', undefined]);
+    expect([statusOfCode(codes!, 41), statusOfCode(codes!, 80, 1), statusOfCode(codes!, 70, 3), statusOfCode(K, 41)]).toEqual([
+      'approved',
+      'rejected',
+      'rejected',
+      undefined,
+    ]);
     // A rules file from before the table existed gets the defaults.
     delete (rules.sites.kuaishou as Partial<typeof rules.sites.kuaishou>).afterSaleStatusCodes;
     const old = parseRuleSet(JSON.stringify(rules));
@@ -119,7 +139,13 @@ describe('the panel’s side: what arrives is validated again, and the DOM on sc
   collectPageData(doc);
   const seen = pageDataSeen();
   const send = (detail: unknown) => doc.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail }));
-  const row = (afterSaleId: string, status?: 'reviewing' | 'approved', statusText = '') => ({ afterSaleId, orderId: '2401', status, statusText, row: {} as Element });
+  const row = (afterSaleId: string, status?: 'reviewing' | 'approved', statusText = '') => ({
+    afterSaleId,
+    orderId: '2401',
+    status,
+    statusText,
+    row: {} as Element,
+  });
 
   it('keeps validated after-sales with the status their codes mean; a forged or odd detail changes nothing', () => {
     seen.refunds.clear();
@@ -132,7 +158,15 @@ describe('the panel’s side: what arrives is validated again, and the DOM on sc
 
   it('a row without status words takes the data’s; a row whose words disagree keeps them, and the disagreement is returned', () => {
     seen.refunds.clear();
-    send(JSON.stringify({ kind: 'refunds', refunds: [{ refundId: '1201', orderId: '2401', status: 40, negotiateStatus: 2 }, { refundId: '1202', orderId: '2401', status: 11 }] }));
+    send(
+      JSON.stringify({
+        kind: 'refunds',
+        refunds: [
+          { refundId: '1201', orderId: '2401', status: 40, negotiateStatus: 2 },
+          { refundId: '1202', orderId: '2401', status: 11 },
+        ],
+      }),
+    );
     const { rows, conflicts } = withPageData([row('1201'), row('1202', 'approved', '审核通过'), row('1203')], seen, K);
     expect(rows.map((r) => r.status)).toEqual(['approved', 'approved', undefined]);
     expect(conflicts).toEqual([{ afterSaleId: '1202', shown: '审核通过', data: 'reviewing' }]);
@@ -141,7 +175,15 @@ describe('the panel’s side: what arrives is validated again, and the DOM on sc
   it("each row of a known after-sale carries its expireTime as the merchant's deadline, whatever the row prints", () => {
     seen.refunds.clear();
     const due = Date.UTC(2026, 11, 3, 6, 0, 0);
-    send(JSON.stringify({ kind: 'refunds', refunds: [{ refundId: '1201', orderId: '2401', status: 40, expireTime: due }, { refundId: '1202', orderId: '2401', status: 11, expireTime: due / 1000 }] }));
+    send(
+      JSON.stringify({
+        kind: 'refunds',
+        refunds: [
+          { refundId: '1201', orderId: '2401', status: 40, expireTime: due },
+          { refundId: '1202', orderId: '2401', status: 11, expireTime: due / 1000 },
+        ],
+      }),
+    );
     const { rows } = withPageData([row('1201'), row('1202', 'approved', '审核通过'), row('1203')], seen, K);
     expect(rows.map((r) => r.dueAt)).toEqual([due, due, undefined]);
   });
@@ -161,7 +203,12 @@ describe('the order’s 实付 from the page’s own data', async () => {
   const seen = pageDataSeen();
   doc.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail: JSON.stringify({ kind: 'order', order: { oid: '2401', buyerPay: 24400 } }) }));
   const read = (paidAmount?: number, computed = false) => ({
-    snapshot: { orderId: '2401', paidAmount, missing: paidAmount === undefined ? [{ field: 'paidAmount' as const, reason: '无法读取' }] : [], readAt: 0 } as any,
+    snapshot: {
+      orderId: '2401',
+      paidAmount,
+      missing: paidAmount === undefined ? [{ field: 'paidAmount' as const, reason: '无法读取' }] : [],
+      readAt: 0,
+    } as any,
     computed: computed ? [{ field: 'paidAmount' as const, reason: { 'zh-CN': '商品 − 优惠', en: 'goods − discount' } }] : [],
   });
 

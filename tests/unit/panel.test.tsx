@@ -125,7 +125,13 @@ describe('order detail', () => {
 
   it('the timeline shows a marker by its note (已超时), never "X → X"', () => {
     const c = caseIn('confirmed');
-    const marked = { ...c, history: [...c.history, { from: 'confirmed' as const, to: 'confirmed' as const, at: T0 + 30 * HOUR, source: 'alarm' as const, note: '超过到账时限 / past the arrival window' }] };
+    const marked = {
+      ...c,
+      history: [
+        ...c.history,
+        { from: 'confirmed' as const, to: 'confirmed' as const, at: T0 + 30 * HOUR, source: 'alarm' as const, note: '超过到账时限 / past the arrival window' },
+      ],
+    };
     show(page('order-detail', { read: read(SHIPPED), caseRec: marked }));
     const lines = [...$('[data-rh="timeline"]')!.querySelectorAll('li')].map((li) => li.textContent ?? '');
     expect(lines[0]).toContain('已超时：超过到账时限');
@@ -240,7 +246,15 @@ describe('refund form', () => {
   });
 
   it('the submit warning shows even with the panel collapsed, at the page’s button', () => {
-    show(page('refund-form', { read: read(SHIPPED), form: form(), choice: { refundType: 'return-refund' }, warning: { mode: 'warn', anchor: { left: 420, bottom: 96 } } }), { collapsed: true });
+    show(
+      page('refund-form', {
+        read: read(SHIPPED),
+        form: form(),
+        choice: { refundType: 'return-refund' },
+        warning: { mode: 'warn', anchor: { left: 420, bottom: 96 } },
+      }),
+      { collapsed: true },
+    );
     const pop = $('[data-rh="submit-warning"]') as HTMLElement;
     expect(pop.closest('[hidden]')).toBeNull();
     expect([pop.style.left, pop.style.bottom, pop.style.top]).toEqual(['420px', '96px', '']);
@@ -259,7 +273,13 @@ describe('refund form', () => {
   });
 
   it('reports the fields the fill could not write, with the reason', () => {
-    show(page('refund-form', { read: read(SHIPPED), form: form(), fillReport: { filled: ['refundType'], failed: [{ field: 'reasonLabels', reason: '没有此选项' }] } }));
+    show(
+      page('refund-form', {
+        read: read(SHIPPED),
+        form: form(),
+        fillReport: { filled: ['refundType'], failed: [{ field: 'reasonLabels', reason: '没有此选项' }] },
+      }),
+    );
     expect($('[data-rh="fill-result"]')!.textContent).toContain('没有此选项');
   });
 
@@ -273,7 +293,13 @@ describe('refund form', () => {
 describe('refund detail and support', () => {
   it.each(['rejected', 'failed'] as const)('a %s case: the ready 联系客服 message and a way to record the contact', (status) => {
     const a = actions();
-    show(page('refund-detail', { read: read({ orderId: ORDER, afterSaleId: '12024111500006', refundAmount: 12_900, refundType: 'return-refund' }), caseRec: caseIn(status) }), { acts: a });
+    show(
+      page('refund-detail', {
+        read: read({ orderId: ORDER, afterSaleId: '12024111500006', refundAmount: 12_900, refundType: 'return-refund' }),
+        caseRec: caseIn(status),
+      }),
+      { acts: a },
+    );
     expect(field('afterSaleId')).toBe('12024111500006');
     expect(field('refundAmount')).toBe('12900');
     expect(field('refundType')).toBe('return-refund');
@@ -431,7 +457,9 @@ describe('a computed value is marked as computed, never shown as if read', () =>
 describe('the form after a rejected or failed application: a new application (the platform’s own path)', () => {
   it('shows why the last one was rejected and what to add, not the old status nor 联系客服', () => {
     const old = { ...caseIn('rejected'), platformComment: '未提供商品照片，凭证不足，请补充后重新提交。', trackingNo: 'YT1234567890123' } as RefundCase;
-    show(page('refund-form', { read: read({ ...SHIPPED, status: 'delivered', statusText: '已签收' }), form: form({ refundType: 'return-refund' }), caseRec: old }));
+    show(
+      page('refund-form', { read: read({ ...SHIPPED, status: 'delivered', statusText: '已签收' }), form: form({ refundType: 'return-refund' }), caseRec: old }),
+    );
     const box = $('[data-rh="reapply"]')!;
     expect(box.textContent).toContain('审核不通过');
     expect($('[data-rh="platform-comment"]')?.textContent).toContain('未提供商品照片，凭证不足');

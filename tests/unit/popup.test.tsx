@@ -29,11 +29,39 @@ const item = (c: RefundCase): AttentionItem => ({ case: c, kind: attention(c, NO
 
 // Deliberately shuffled: the popup orders them itself.
 const CASES = [
-  mkCase({ orderId: '1001', status: 'approved', approvedAt: NOW - 2 * H, deadlines: { arrivalDueAt: NOW + 22 * H }, attentionAt: NOW - 2 * H, nextDeadline: NOW + 22 * H }),
-  mkCase({ orderId: '1002', status: 'confirmed', approvedAt: NOW - 30 * H, deadlines: { arrivalDueAt: NOW - 6 * H }, attentionAt: NOW - 6 * H, nextDeadline: NOW - 6 * H }),
+  mkCase({
+    orderId: '1001',
+    status: 'approved',
+    approvedAt: NOW - 2 * H,
+    deadlines: { arrivalDueAt: NOW + 22 * H },
+    attentionAt: NOW - 2 * H,
+    nextDeadline: NOW + 22 * H,
+  }),
+  mkCase({
+    orderId: '1002',
+    status: 'confirmed',
+    approvedAt: NOW - 30 * H,
+    deadlines: { arrivalDueAt: NOW - 6 * H },
+    attentionAt: NOW - 6 * H,
+    nextDeadline: NOW - 6 * H,
+  }),
   mkCase({ orderId: '1003', status: 'rejected', attentionAt: NOW - 1 * H }),
-  mkCase({ orderId: '1004', status: 'confirmed', approvedAt: NOW - 48 * H, deadlines: { arrivalDueAt: NOW - 24 * H }, attentionAt: NOW - 24 * H, nextDeadline: NOW - 24 * H }),
-  mkCase({ orderId: '1005', status: 'approved', approvedAt: NOW - 1 * H, deadlines: { arrivalDueAt: NOW + 5 * H }, attentionAt: NOW - 1 * H, nextDeadline: NOW + 5 * H }),
+  mkCase({
+    orderId: '1004',
+    status: 'confirmed',
+    approvedAt: NOW - 48 * H,
+    deadlines: { arrivalDueAt: NOW - 24 * H },
+    attentionAt: NOW - 24 * H,
+    nextDeadline: NOW - 24 * H,
+  }),
+  mkCase({
+    orderId: '1005',
+    status: 'approved',
+    approvedAt: NOW - 1 * H,
+    deadlines: { arrivalDueAt: NOW + 5 * H },
+    attentionAt: NOW - 1 * H,
+    nextDeadline: NOW + 5 * H,
+  }),
 ];
 
 function fakeClient(overrides: Partial<PopupClient> = {}): PopupClient & { calls: string[] } {
@@ -77,8 +105,7 @@ async function mount(client: PopupClient, locale: 'zh-CN' | 'en' = 'zh-CN') {
   await flush();
 }
 
-const listed = (sel = '[data-rh="attention-list"]') =>
-  [...root.querySelectorAll(`${sel} [data-rh-case]`)].map((el) => el.getAttribute('data-rh-case'));
+const listed = (sel = '[data-rh="attention-list"]') => [...root.querySelectorAll(`${sel} [data-rh-case]`)].map((el) => el.getAttribute('data-rh-case'));
 
 describe('popup', () => {
   it('orders the attention list: overdue first (longest overdue on top), then by deadline', async () => {
@@ -211,7 +238,14 @@ describe('popup', () => {
   it('the issue’s order: two late reviews above an approval due in 23 hours', () => {
     const review = (orderId: string, late: number) =>
       mkCase({ orderId, status: 'reviewing', deadlines: { reviewRemindAt: NOW - late * H }, attentionAt: NOW - late * H, nextDeadline: NOW - late * H });
-    const soon = mkCase({ orderId: '2003', status: 'approved', approvedAt: NOW - H, deadlines: { confirmRemindAt: NOW + 23 * H }, attentionAt: NOW - H, nextDeadline: NOW + 23 * H });
+    const soon = mkCase({
+      orderId: '2003',
+      status: 'approved',
+      approvedAt: NOW - H,
+      deadlines: { confirmRemindAt: NOW + 23 * H },
+      attentionAt: NOW - H,
+      nextDeadline: NOW + 23 * H,
+    });
     const items = [soon, review('2001', 4), review('2002', 1)].map(item);
     expect(sortByUrgency(items, NOW).map((i) => i.case.orderId)).toEqual(['2001', '2002', '2003']);
   });

@@ -130,8 +130,7 @@ describe('evidence (guide: return and refund needs four items, refund only none)
       appliesTo: { reasonCategories: ['damaged'], orderStatuses: ['delivered'] },
       why: { 'zh-CN': '破损需要开箱视频', en: 'Damage needs an unboxing video' },
     });
-    const ids = (reasonId?: string, orderStatus?: OrderStatus) =>
-      requiredEvidence(r, { refundType: 'refund-only', reasonId, orderStatus }).map((e) => e.id);
+    const ids = (reasonId?: string, orderStatus?: OrderStatus) => requiredEvidence(r, { refundType: 'refund-only', reasonId, orderStatus }).map((e) => e.id);
     expect(ids('damaged', 'delivered')).toEqual(['damage-video']);
     expect(ids('quality', 'delivered')).toEqual([]);
     expect(ids('damaged', 'shipped')).toEqual([]);
@@ -145,11 +144,36 @@ describe('evidence (guide: return and refund needs four items, refund only none)
     ['everything', all, { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'ok', courier: 'ok' }, true],
     ['proof not ticked', { ...all, ticked: [] }, { 'purchase-proof': 'missing', 'product-photos': 'ok', 'tracking-number': 'ok', courier: 'ok' }, false],
     ['no photo', { ...all, uploads: 0 }, { 'purchase-proof': 'ok', 'product-photos': 'missing', 'tracking-number': 'ok', courier: 'ok' }, false],
-    ['tracking number too short', { ...all, fields: { ...all.fields, trackingNo: 'SF123' } }, { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'missing', courier: 'ok' }, false],
-    ['tracking number with a space', { ...all, fields: { ...all.fields, trackingNo: 'SF 1234567890' } }, { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'missing', courier: 'ok' }, false],
-    ['tracking number padded', { ...all, fields: { ...all.fields, trackingNo: '  SF1234567890 ' } }, { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'ok', courier: 'ok' }, true],
-    ['courier blank', { ...all, fields: { ...all.fields, courier: '   ' } }, { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'ok', courier: 'missing' }, false],
-    ['photo vouched for by hand', { ...all, uploads: 0, ticked: ['purchase-proof', 'product-photos'] }, { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'ok', courier: 'ok' }, true],
+    [
+      'tracking number too short',
+      { ...all, fields: { ...all.fields, trackingNo: 'SF123' } },
+      { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'missing', courier: 'ok' },
+      false,
+    ],
+    [
+      'tracking number with a space',
+      { ...all, fields: { ...all.fields, trackingNo: 'SF 1234567890' } },
+      { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'missing', courier: 'ok' },
+      false,
+    ],
+    [
+      'tracking number padded',
+      { ...all, fields: { ...all.fields, trackingNo: '  SF1234567890 ' } },
+      { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'ok', courier: 'ok' },
+      true,
+    ],
+    [
+      'courier blank',
+      { ...all, fields: { ...all.fields, courier: '   ' } },
+      { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'ok', courier: 'missing' },
+      false,
+    ],
+    [
+      'photo vouched for by hand',
+      { ...all, uploads: 0, ticked: ['purchase-proof', 'product-photos'] },
+      { 'purchase-proof': 'ok', 'product-photos': 'ok', 'tracking-number': 'ok', courier: 'ok' },
+      true,
+    ],
   ])('return-refund with %s', (_n, facts, states, complete) => {
     const r = checkEvidence(rules, { refundType: 'return-refund', reasonId: 'quality' }, facts);
     expect(Object.fromEntries(r.items.map((i) => [i.id, i.state]))).toEqual(states);
@@ -277,8 +301,18 @@ describe('findOpenCase (duplicate applications)', () => {
     ['terminal and open', [mk('a', 'O1', 'closed', 5), mk('b', 'O1', 'reviewing', 2)], 'O1', 'b'],
     // A rejected or failed application has ended: applying again is a new case, not a duplicate.
     ['rejected and failed are not open', [mk('a', 'O1', 'rejected', 5), mk('b', 'O1', 'failed', 2)], 'O1', undefined],
-    ['escalated from rejected is not open', [{ ...mk('a', 'O1', 'escalated', 5), history: [{ from: 'rejected', to: 'escalated', at: 5, source: 'panel' }] } as RefundCase], 'O1', undefined],
-    ['escalated from reviewing is open', [{ ...mk('a', 'O1', 'escalated', 5), history: [{ from: 'reviewing', to: 'escalated', at: 5, source: 'panel' }] } as RefundCase], 'O1', 'a'],
+    [
+      'escalated from rejected is not open',
+      [{ ...mk('a', 'O1', 'escalated', 5), history: [{ from: 'rejected', to: 'escalated', at: 5, source: 'panel' }] } as RefundCase],
+      'O1',
+      undefined,
+    ],
+    [
+      'escalated from reviewing is open',
+      [{ ...mk('a', 'O1', 'escalated', 5), history: [{ from: 'reviewing', to: 'escalated', at: 5, source: 'panel' }] } as RefundCase],
+      'O1',
+      'a',
+    ],
     ['two open: the latest', [mk('a', 'O1', 'reviewing', 1), mk('b', 'O1', 'approved', 9)], 'O1', 'b'],
     ['draft is open', [mk('a', 'O1', 'draft', 1)], 'O1', 'a'],
   ])('%s', (_n, cases, orderId, id) => {

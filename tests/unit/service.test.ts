@@ -43,9 +43,7 @@ describe('recordSubmit', () => {
 
   it('two tabs submitting the same order at once end with one case', async () => {
     const { svc, store } = await setup();
-    const results = await Promise.all(
-      ['t1', 't2', 't3'].map((tab) => svc.recordSubmit({ input: input('1003'), submitId: `submit-${tab}` }, at(T0))),
-    );
+    const results = await Promise.all(['t1', 't2', 't3'].map((tab) => svc.recordSubmit({ input: input('1003'), submitId: `submit-${tab}` }, at(T0))));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.case.id)).size).toBe(1);
     expect(await store.count()).toBe(1);
@@ -463,7 +461,18 @@ describe('export', () => {
     expect(lines[0]).toBe(CSV_COLUMNS.map((c) => `"${c}"`).join(','));
     expect(lines[0]).toContain('"退款金额(元)"');
     expect(lines[1]).toBe(
-      ['"\t2411220000123456789"', '"AS1"', '"审核中"', '"仅退款"', '"质量问题"', '"129.00"', '"SF123"', `"'=HYPERLINK(""x"")"`, '"2026-11-26 12:00"', '"2026-11-26 12:00"'].join(','),
+      [
+        '"\t2411220000123456789"',
+        '"AS1"',
+        '"审核中"',
+        '"仅退款"',
+        '"质量问题"',
+        '"129.00"',
+        '"SF123"',
+        `"'=HYPERLINK(""x"")"`,
+        '"2026-11-26 12:00"',
+        '"2026-11-26 12:00"',
+      ].join(','),
     );
     expect(lines[2]).toContain('"1299.00"');
     expect(lines[2]).toContain('"顺丰 ""快递"""');

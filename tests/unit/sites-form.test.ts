@@ -239,7 +239,14 @@ describe('the page’s answer to a submit', () => {
       <div class="ant-form-item-explain-error" id="d">请选择退款原因</div>
       <div class="ant-alert ant-alert-error" id="e" style="display:none">hidden</div>`;
     const fb = [...kuaishou.feedback(document)].map(([el, ok]) => [el.id || el.parentElement!.id, ok]);
-    expect(fb).toEqual(expect.arrayContaining([['a', true], ['b', false], ['c', true], ['d', false]]));
+    expect(fb).toEqual(
+      expect.arrayContaining([
+        ['a', true],
+        ['b', false],
+        ['c', true],
+        ['d', false],
+      ]),
+    );
     expect(fb.map(([id]) => id)).not.toContain('e');
   });
 });

@@ -273,10 +273,7 @@ describe('readOrder: order detail', () => {
   });
 
   it('does not compute 实付 when the discount is split over several labels', () => {
-    const pairs: Array<[string, string]> = [
-      ...shipped.filter(([l]) => l !== '实付款'),
-      ['平台优惠', '-¥5.00'],
-    ];
+    const pairs: Array<[string, string]> = [...shipped.filter(([l]) => l !== '实付款'), ['平台优惠', '-¥5.00']];
     const r = kuaishou.readOrder(orderDetail(pairs), T, url('/zone/order/detail'), NOW);
     expect(r.snapshot.paidAmount).toBeUndefined();
     expect(r.snapshot.missing.map((m) => m.field)).toEqual(['paidAmount']);
@@ -346,9 +343,7 @@ describe('readOrder: order detail', () => {
 
 describe('readOrder: refund pages', () => {
   const hashed = (pairs: Array<[string, string]>) =>
-    pairs
-      .map(([l, v]) => `<div class="item__Kd83a"><div class="label__BFlU4">${l}</div><div class="content__Rf0s7">${v}</div></div>`)
-      .join('');
+    pairs.map(([l, v]) => `<div class="item__Kd83a"><div class="label__BFlU4">${l}</div><div class="content__Rf0s7">${v}</div></div>`).join('');
 
   it('reads the after-sale detail page (hashed label/content classes)', () => {
     const doc = page(
@@ -434,8 +429,15 @@ describe("refund detail: the platform's comment and the application time", () =>
     expect(kuaishou.readOrder(page(hashed(FACTS)), T, detailUrl, NOW).comment).toBeUndefined();
   });
 
-  it('only on the page of one after-sale: an order page\'s 申请时间 may be another after-sale\'s', () => {
-    const doc = page(hashed([['订单编号', '2412345678901'], ['订单状态', '售后中'], ['实付款', '¥9.90'], ['申请时间', '2024-11-19 08:12:44']]));
+  it("only on the page of one after-sale: an order page's 申请时间 may be another after-sale's", () => {
+    const doc = page(
+      hashed([
+        ['订单编号', '2412345678901'],
+        ['订单状态', '售后中'],
+        ['实付款', '¥9.90'],
+        ['申请时间', '2024-11-19 08:12:44'],
+      ]),
+    );
     expect(kuaishou.readOrder(doc, T, url('/zone/order/detail?id=2412345678901'), NOW).appliedAt).toBeUndefined();
   });
 
@@ -455,8 +457,8 @@ describe("refund detail: the platform's comment and the application time", () =>
   });
 });
 
-describe('the application form under the platform\'s other labels', () => {
-  it('申请类型, 申请原因, 申请金额, 问题描述, 图片凭证, 运单号, 物流公司 are read as the form\'s fields', () => {
+describe("the application form under the platform's other labels", () => {
+  it("申请类型, 申请原因, 申请金额, 问题描述, 图片凭证, 运单号, 物流公司 are read as the form's fields", () => {
     const item = (label: string, control: string) =>
       `<div class="ant-form-item"><div class="ant-form-item-label"><label>${label}</label></div><div class="ant-form-item-control">${control}</div></div>`;
     const doc = page(`<form>
@@ -574,22 +576,44 @@ describe('readOrder: a field the page states twice, differently (never a wrong v
 
   it('the refund detail route: a bare ?id= is the after-sale number, cross-checked with 售后单号 (not with the order number)', () => {
     const doc = (asId: string) =>
-      page(hashed([['订单编号', REAL], ['售后单号', asId], ['退款金额', '¥12.00'], ['售后类型', '仅退款'], ['售后状态', '待审核']]));
+      page(
+        hashed([
+          ['订单编号', REAL],
+          ['售后单号', asId],
+          ['退款金额', '¥12.00'],
+          ['售后类型', '仅退款'],
+          ['售后状态', '待审核'],
+        ]),
+      );
     const same = kuaishou.readOrder(doc('12024112000001'), T, url('/zone/refund/detail?id=12024112000001'), NOW);
     expect(same.snapshot).toMatchObject({ orderId: REAL, afterSaleId: '12024112000001', missing: [] });
     const other = kuaishou.readOrder(doc('12024112000099'), T, url('/zone/refund/detail?id=12024112000001'), NOW);
     expect(other.snapshot.afterSaleId).toBeUndefined();
     expect(other.snapshot.orderId).toBe(REAL);
-    expect(other.snapshot.missing).toEqual([
-      { field: 'afterSaleId', reason: '页面上的「售后单号」12024112000099 与网址中的编号 12024112000001 不一致' },
-    ]);
-    const absent = kuaishou.readOrder(page(hashed([['订单编号', REAL], ['退款金额', '¥12.00']])), T, url('/zone/refund/detail?id=12024112000001'), NOW);
+    expect(other.snapshot.missing).toEqual([{ field: 'afterSaleId', reason: '页面上的「售后单号」12024112000099 与网址中的编号 12024112000001 不一致' }]);
+    const absent = kuaishou.readOrder(
+      page(
+        hashed([
+          ['订单编号', REAL],
+          ['退款金额', '¥12.00'],
+        ]),
+      ),
+      T,
+      url('/zone/refund/detail?id=12024112000001'),
+      NOW,
+    );
     expect(absent.snapshot.afterSaleId).toBe('12024112000001');
   });
 
   it('two 实付款 with different amounts: unreadable (and not computed from the other figures)', () => {
     const doc = page(
-      hashed([['商品总价', '¥239.00'], ['优惠', '¥0.00'], ['运费', '¥10.00'], ['实付款', '¥1.00'], ['实付款', '¥249.00']]) + descriptions(facts(REAL).filter(([l]) => l !== '实付款')),
+      hashed([
+        ['商品总价', '¥239.00'],
+        ['优惠', '¥0.00'],
+        ['运费', '¥10.00'],
+        ['实付款', '¥1.00'],
+        ['实付款', '¥249.00'],
+      ]) + descriptions(facts(REAL).filter(([l]) => l !== '实付款')),
     );
     const r = kuaishou.readOrder(doc, T, detail(REAL), NOW);
     expect(r.snapshot.paidAmount).toBeUndefined();
@@ -598,7 +622,12 @@ describe('readOrder: a field the page states twice, differently (never a wrong v
   });
 
   it('a hidden duplicate does not count; an empty one ("-") does not either', () => {
-    const doc = page(`<div hidden>${descriptions([['订单编号', FAKE], ['实付款', '¥1.00']])}</div>${descriptions([['实付款', '-']])}${descriptions(facts(REAL))}`);
+    const doc = page(
+      `<div hidden>${descriptions([
+        ['订单编号', FAKE],
+        ['实付款', '¥1.00'],
+      ])}</div>${descriptions([['实付款', '-']])}${descriptions(facts(REAL))}`,
+    );
     const r = kuaishou.readOrder(doc, T, detail(REAL), NOW);
     expect(r.snapshot).toMatchObject({ orderId: REAL, paidAmount: 24900, missing: [] });
   });
@@ -613,7 +642,14 @@ describe('readOrder: a field the page states twice, differently (never a wrong v
   });
 
   it('two different after-sale statuses: no status is reported to the case store', () => {
-    const doc = page(hashed([['订单编号', REAL], ['售后单号', 'AS1'], ['售后状态', '待审核'], ['售后状态', '退款成功']]));
+    const doc = page(
+      hashed([
+        ['订单编号', REAL],
+        ['售后单号', 'AS1'],
+        ['售后状态', '待审核'],
+        ['售后状态', '退款成功'],
+      ]),
+    );
     const r = kuaishou.readOrder(doc, T, url('/zone/refund/detail'), NOW);
     expect(r.afterSaleStatus).toBeUndefined();
     expect(r.afterSaleStatusText).toBeUndefined();
@@ -685,8 +721,9 @@ describe('readRefundList / readOrderList', () => {
     ]);
   });
 
-  it('reads 申请时间 as China time, and the platform\'s wordings (退款关闭, 平台介入中, 退款中)', () => {
-    const doc = page(`<div class="ant-table"><table><thead class="ant-table-thead"><tr><th>售后单号</th><th>订单编号</th><th>售后状态</th><th>申请时间</th></tr></thead>
+  it("reads 申请时间 as China time, and the platform's wordings (退款关闭, 平台介入中, 退款中)", () => {
+    const doc =
+      page(`<div class="ant-table"><table><thead class="ant-table-thead"><tr><th>售后单号</th><th>订单编号</th><th>售后状态</th><th>申请时间</th></tr></thead>
       <tbody class="ant-table-tbody">
         <tr class="ant-table-row"><td>AS1001</td><td>2412345001</td><td>退款关闭</td><td>2024-11-13 10:00:00</td></tr>
         <tr class="ant-table-row"><td>AS1002</td><td>2412345002</td><td>平台介入中</td><td>2024-11-18 09:30:00</td></tr>

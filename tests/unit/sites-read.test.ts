@@ -21,7 +21,12 @@ describe('findLabelValue: layouts', () => {
     ['inline, value in nested markup', '<p><span>实付款</span>：<b><i>¥</i>12.00</b></p>', L.paidAmount, '¥12.00'],
     ['inline, label and colon in one element', '<p><span>实付金额：</span><span>¥8.80</span></p>', L.paidAmount, '¥8.80'],
     ['label[for] → input value', '<label for="t1">物流单号</label><div><input id="t1" value="SF1234567890"></div>', L.trackingNo, 'SF1234567890'],
-    ['label[for] → select option text', '<label for="c1">快递公司</label><select id="c1"><option value="sf" selected>顺丰速运</option></select>', L.courier, '顺丰速运'],
+    [
+      'label[for] → select option text',
+      '<label for="c1">快递公司</label><select id="c1"><option value="sf" selected>顺丰速运</option></select>',
+      L.courier,
+      '顺丰速运',
+    ],
     ['label[for] → textarea', '<label for="r">备注</label><textarea id="r">坏了</textarea>', ['备注'], '坏了'],
     ['th → td in a row', '<table><tr><th>运单号</th><td>YT998877</td></tr></table>', L.trackingNo, 'YT998877'],
     ['td → td in a row, colon', '<table><tr><td>物流公司：</td><td><span>中通快递</span></td></tr></table>', L.courier, '中通快递'],
@@ -103,7 +108,12 @@ describe('findLabelValue: layouts', () => {
 
 describe('findLabelValue: exact labels', () => {
   it.each([
-    ['订单号 does not match 子订单号', '<div><span>子订单号</span><span>999999</span></div><div><span>订单号</span><span>2412345678</span></div>', ['订单号'], '2412345678'],
+    [
+      '订单号 does not match 子订单号',
+      '<div><span>子订单号</span><span>999999</span></div><div><span>订单号</span><span>2412345678</span></div>',
+      ['订单号'],
+      '2412345678',
+    ],
     ['订单号 does not match 子订单号 (inline)', '<p>子订单号：999999</p><p>订单号：2412345678</p>', ['订单号'], '2412345678'],
     ['运费 does not match 运费险', '<p>运费险：¥1.00</p><p>运费：¥8.00</p>', ['运费'], '¥8.00'],
     ['运费 alone absent', '<p>运费险：¥1.00</p><div class="x__1">运费险</div><div>¥1.00</div>', ['运费'], undefined],
@@ -118,9 +128,7 @@ describe('findLabelValue: exact labels', () => {
 
 describe('findLabelValue: hostile page text', () => {
   it('returns markup in values as plain text and inserts or runs nothing', () => {
-    const doc = page(
-      '<p>备注：&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror="window.__pwned=2"&gt;</p>',
-    );
+    const doc = page('<p>备注：&lt;script&gt;window.__pwned=1&lt;/script&gt;&lt;img src=x onerror="window.__pwned=2"&gt;</p>');
     const before = doc.getElementsByTagName('*').length;
     const v = findLabelValue(doc, ['备注']);
     expect(v?.value).toBe('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">');
@@ -329,10 +337,23 @@ describe('实付 computed only when every line of the price breakdown is underst
   const hashed = (pairs: Array<[string, string]>) =>
     `<div class="amounts__Hx92d">${pairs.map(([l, v]) => `<span class="label__BFlU4">${l}</span><span class="content__Rf0s7">${v}</span>`).join('')}</div>`;
   const read = (html: string) =>
-    kuaishou.readOrder(page(`<p>订单号：2411230045127796</p><p>订单状态：已发货</p>${html}`), KUAISHOU_TEXTS, new URL('https://s.kwaixiaodian.com/zone/order/detail'), 0);
+    kuaishou.readOrder(
+      page(`<p>订单号：2411230045127796</p><p>订单状态：已发货</p>${html}`),
+      KUAISHOU_TEXTS,
+      new URL('https://s.kwaixiaodian.com/zone/order/detail'),
+      0,
+    );
 
   it('a discount line under a label it does not know: 实付 is missing (never goods − the known discounts), the line is named', () => {
-    const r = read(hashed([['商品总价', '¥199.00'], ['店铺优惠', '-¥20.00'], ['主播专享券', '-¥10.00'], ['运费', '¥0.00'], ['应付金额', '¥169.00']]));
+    const r = read(
+      hashed([
+        ['商品总价', '¥199.00'],
+        ['店铺优惠', '-¥20.00'],
+        ['主播专享券', '-¥10.00'],
+        ['运费', '¥0.00'],
+        ['应付金额', '¥169.00'],
+      ]),
+    );
     expect(r.snapshot.paidAmount).toBeUndefined();
     expect(r.computed).toEqual([]);
     const m = r.snapshot.missing.find((x) => x.field === 'paidAmount');
@@ -341,7 +362,13 @@ describe('实付 computed only when every line of the price breakdown is underst
   });
 
   it('every line known: computed, and said so', () => {
-    const r = read(hashed([['商品总价', '¥199.00'], ['店铺优惠', '-¥20.00'], ['运费', '¥8.00']]));
+    const r = read(
+      hashed([
+        ['商品总价', '¥199.00'],
+        ['店铺优惠', '-¥20.00'],
+        ['运费', '¥8.00'],
+      ]),
+    );
     expect(r.snapshot.paidAmount).toBe(18_700);
     expect(r.computed.map((c) => c.field)).toEqual(['paidAmount']);
   });

@@ -191,10 +191,7 @@ describe('case store: index queries', () => {
   it('lookup: after-sale number first, else the case the picker chooses', async () => {
     const s = await seeded();
     const pick = (cases: RefundCase[]) => cases.at(-1);
-    const found = await s.lookup(
-      [{ afterSaleId: '30019' }, { orderId: '3002' }, { orderId: '9999' }, { afterSaleId: 'none', orderId: '3003' }],
-      pick,
-    );
+    const found = await s.lookup([{ afterSaleId: '30019' }, { orderId: '3002' }, { orderId: '9999' }, { afterSaleId: 'none', orderId: '3003' }], pick);
     expect(found.map((c) => c?.id)).toEqual(['o1', 'a1', undefined, 'j1']);
   });
 });
@@ -298,7 +295,10 @@ describe('case store: upgrades keep every record', () => {
       cases.createIndex('by-updated', 'updatedAt');
       db.createObjectStore('submits', { keyPath: 'submitId' });
     });
-    await rawPut(raw, 'cases', [v1Record('w1', '8001', 'rejected', T0), v1Record('w2', '8002', 'confirmed', T0 + 1, { approvedAt: T0, deadlines: { arrivalDueAt: T0 + 5 } })]);
+    await rawPut(raw, 'cases', [
+      v1Record('w1', '8001', 'rejected', T0),
+      v1Record('w2', '8002', 'confirmed', T0 + 1, { approvedAt: T0, deadlines: { arrivalDueAt: T0 + 5 } }),
+    ]);
     await rawPut(raw, 'submits', [{ submitId: 'sub-w1', caseId: 'w1', at: T0 }]);
     raw.close();
 
@@ -539,7 +539,11 @@ describe('case store: updateMatching (a page report in one transaction)', () => 
   it('a single-case writer that read before the batch gets a conflict, not a lost update', async () => {
     const s = await store();
     const c = await s.put(makeCase('6501', T0, {}, 'k1'), null);
-    await s.updateMatching([{ orderId: '6501' }], (e) => e[0], (cur) => approved(cur, T0 + HOUR));
+    await s.updateMatching(
+      [{ orderId: '6501' }],
+      (e) => e[0],
+      (cur) => approved(cur, T0 + HOUR),
+    );
     await expect(s.put({ ...c, remark: 'stale' }, c.rev)).rejects.toMatchObject({ code: 'conflict' });
     expect(await s.get('k1')).toMatchObject({ status: 'approved', remark: '', rev: 1 });
   });
@@ -548,10 +552,14 @@ describe('case store: updateMatching (a page report in one transaction)', () => 
     const s = await store();
     await s.importMany([makeCase('6601', T0, {}, 'q1'), makeCase('6602', T0, {}, 'q2')]);
     await expect(
-      s.updateMatching([{ orderId: '6601' }, { orderId: '6602' }], (e) => e[0], (cur, i) => {
-        if (i === 1) throw new Error('boom');
-        return approved(cur, T0);
-      }),
+      s.updateMatching(
+        [{ orderId: '6601' }, { orderId: '6602' }],
+        (e) => e[0],
+        (cur, i) => {
+          if (i === 1) throw new Error('boom');
+          return approved(cur, T0);
+        },
+      ),
     ).rejects.toBeInstanceOf(Error);
     expect(await s.get('q1')).toMatchObject({ status: 'reviewing', rev: 0 });
     expect(await s.countByStatus()).toMatchObject({ reviewing: 2, approved: 0 });

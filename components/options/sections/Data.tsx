@@ -68,7 +68,13 @@ function Transfer({ busy }: { busy: Busy }) {
     <div class="rh-transfer" data-rh="data-progress" data-op={busy.op} data-phase={phase} data-done={done} data-total={total}>
       <progress aria-label={ed.t('progressLabel')} {...(determinate ? { value: done, max: total } : {})} />
       <span role="status">{ed.t(key, { done: fmt(done), total: fmt(total) })}</span>
-      <button type="button" class="rh-btn-ghost" data-rh="data-cancel" disabled={phase === 'write' || busy.abort.signal.aborted} onClick={() => busy.abort.abort()}>
+      <button
+        type="button"
+        class="rh-btn-ghost"
+        data-rh="data-cancel"
+        disabled={phase === 'write' || busy.abort.signal.aborted}
+        onClick={() => busy.abort.abort()}
+      >
         {ed.t('cancel')}
       </button>
     </div>
@@ -123,8 +129,7 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
   const resetRef = useFocusWhen<HTMLButtonElement>(confirmReset);
   const deleteRef = useFocusWhen<HTMLInputElement>(deleting);
   const fail = (e: unknown): Note => ({ ok: false, text: ed.t('failed') + tr(errorText(e), ed.locale) });
-  const problemsOf = (error: LocalText, problems?: RuleProblem[]) =>
-    problems && problems.length > 0 ? problems : [{ path: '(root)', message: error }];
+  const problemsOf = (error: LocalText, problems?: RuleProblem[]) => (problems && problems.length > 0 ? problems : [{ path: '(root)', message: error }]);
 
   const exportRules = () => {
     const file = { filename: `refund-helper-rules-${stamp(now())}.json`, mime: 'application/json', content: `${JSON.stringify(saved, null, 2)}\n` };
@@ -171,7 +176,11 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
       setNote(null);
       try {
         const res = await client.saveFile(kind, opts);
-        setNote(res.ok ? { ok: true, text: ed.t('exportedCount', { name: res.data.filename, n: res.data.count }) } : { ok: false, text: res.cancelled ? ed.t('saveCancelled') : ed.t('failed') + tr(res.error, ed.locale) });
+        setNote(
+          res.ok
+            ? { ok: true, text: ed.t('exportedCount', { name: res.data.filename, n: res.data.count }) }
+            : { ok: false, text: res.cancelled ? ed.t('saveCancelled') : ed.t('failed') + tr(res.error, ed.locale) },
+        );
       } catch (e) {
         setNote(fail(e));
       }
@@ -254,7 +263,14 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
         <label class="rh-field" for="rules-paste">
           <span>{ed.t('rulesPaste')}</span>
         </label>
-        <textarea id="rules-paste" class="mono" rows={4} data-rh="rules-paste" value={paste} onInput={(e) => setPaste((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          id="rules-paste"
+          class="mono"
+          rows={4}
+          data-rh="rules-paste"
+          value={paste}
+          onInput={(e) => setPaste((e.currentTarget as HTMLTextAreaElement).value)}
+        />
         <div class="rh-row">
           <button type="button" class="rh-btn" data-rh="rules-paste-apply" disabled={!paste.trim()} onClick={() => void importRules(paste)}>
             {ed.t('rulesPasteApply')}

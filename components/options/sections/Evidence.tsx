@@ -3,7 +3,19 @@ import { ORDER_STATUSES, REFUND_TYPES, type OrderStatus, type RefundType } from 
 import { CATEGORIES, EVIDENCE_FIELDS, EVIDENCE_KINDS } from '../../../lib/rules/constants';
 import { adviseOrder, expressEligibility, requiredEvidence, shippingPayer } from '../../../lib/rules/evaluate';
 import type { EvidenceRule, RuleSet, SatisfiedBy } from '../../../lib/rules/schema';
-import { ChecksField, FieldShell, LocalTextField, NumberField, SelectField, TextField, fieldId, options, pathString, problemsUnder, useEditor } from '../editor';
+import {
+  ChecksField,
+  FieldShell,
+  LocalTextField,
+  NumberField,
+  SelectField,
+  TextField,
+  fieldId,
+  options,
+  pathString,
+  problemsUnder,
+  useEditor,
+} from '../editor';
 import { ADVICE_LABELS, CATEGORY_LABELS, FIELD_LABELS, KIND_LABELS, ORDER_STATUS_LABELS, PAYER_LABELS, REFUND_TYPE_LABELS } from '../i18n';
 import { placeholderId } from './Reasons';
 import { Card, Section } from './Section';
@@ -13,7 +25,6 @@ const SATISFIED_DEFAULTS: Record<SatisfiedBy['type'], SatisfiedBy> = {
   field: { type: 'field', field: 'trackingNo', pattern: '\\S' },
   manual: { type: 'manual' },
 };
-
 
 function SatisfiedByFields({ i, sb }: { i: number; sb: SatisfiedBy }) {
   const ed = useEditor();
@@ -87,9 +98,25 @@ export function EvidenceSection() {
               <LocalTextField path={['evidence', i, 'label']} label={ed.t('label')} />
               <SatisfiedByFields i={i} sb={rule.satisfiedBy} />
               <h4 class="rh-sub">{ed.t('appliesTo')}</h4>
-              <ChecksField path={['evidence', i, 'appliesTo', 'refundTypes']} label={ed.t('refundTypes')} hint={ed.t('any')} emptyAsAbsent options={options(REFUND_TYPES, REFUND_TYPE_LABELS, ed.locale)} />
-              <ChecksField path={['evidence', i, 'appliesTo', 'reasonCategories']} label={ed.t('reasonCategories')} emptyAsAbsent options={options(CATEGORIES, CATEGORY_LABELS, ed.locale)} />
-              <ChecksField path={['evidence', i, 'appliesTo', 'orderStatuses']} label={ed.t('orderStatuses')} emptyAsAbsent options={options(ORDER_STATUSES, ORDER_STATUS_LABELS, ed.locale)} />
+              <ChecksField
+                path={['evidence', i, 'appliesTo', 'refundTypes']}
+                label={ed.t('refundTypes')}
+                hint={ed.t('any')}
+                emptyAsAbsent
+                options={options(REFUND_TYPES, REFUND_TYPE_LABELS, ed.locale)}
+              />
+              <ChecksField
+                path={['evidence', i, 'appliesTo', 'reasonCategories']}
+                label={ed.t('reasonCategories')}
+                emptyAsAbsent
+                options={options(CATEGORIES, CATEGORY_LABELS, ed.locale)}
+              />
+              <ChecksField
+                path={['evidence', i, 'appliesTo', 'orderStatuses']}
+                label={ed.t('orderStatuses')}
+                emptyAsAbsent
+                options={options(ORDER_STATUSES, ORDER_STATUS_LABELS, ed.locale)}
+              />
               <LocalTextField path={['evidence', i, 'why']} label={ed.t('why')} multiline />
               {rule.note && (
                 <p class="rh-note">
@@ -122,7 +149,12 @@ export function RuleTester({ now = Date.now }: { now?: () => number }) {
   const [reasonId, setReasonId] = useState<string>(reasons[0]?.id ?? '');
   const [orderStatus, setOrderStatus] = useState<OrderStatus>('delivered');
 
-  let result: { evidence: EvidenceRule[]; advice: ReturnType<typeof adviseOrder>; payer?: ReturnType<typeof shippingPayer>; express: ReturnType<typeof expressEligibility> } | null = null;
+  let result: {
+    evidence: EvidenceRule[];
+    advice: ReturnType<typeof adviseOrder>;
+    payer?: ReturnType<typeof shippingPayer>;
+    express: ReturnType<typeof expressEligibility>;
+  } | null = null;
   try {
     const rules = ed.rules as RuleSet;
     const rid = reasonId || undefined;
@@ -164,7 +196,11 @@ export function RuleTester({ now = Date.now }: { now?: () => number }) {
         </label>
         <label class="rh-field">
           <span>{ed.t('orderStatus')}</span>
-          <select data-rh="tester-order-status" value={orderStatus} onChange={(e) => setOrderStatus((e.currentTarget as HTMLSelectElement).value as OrderStatus)}>
+          <select
+            data-rh="tester-order-status"
+            value={orderStatus}
+            onChange={(e) => setOrderStatus((e.currentTarget as HTMLSelectElement).value as OrderStatus)}
+          >
             {options(ORDER_STATUSES, ORDER_STATUS_LABELS, ed.locale).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}

@@ -6,7 +6,23 @@ import { ORDER_STATUSES, REFUND_TYPES } from '../../../lib/order';
 import { CATEGORIES, FAULTS, PAYERS } from '../../../lib/rules/constants';
 import type { ShippingRule } from '../../../lib/rules/schema';
 import { FORM_FIELDS, OBSERVED_STATUSES, READ_FIELDS } from '../../../lib/sites/texts';
-import { ChecksField, FieldShell, ListField, LocalTextField, NumberField, SelectField, ToggleField, fieldId, getIn, makeT, options, pathString, problemsUnder, useEditor, type Path } from '../editor';
+import {
+  ChecksField,
+  FieldShell,
+  ListField,
+  LocalTextField,
+  NumberField,
+  SelectField,
+  ToggleField,
+  fieldId,
+  getIn,
+  makeT,
+  options,
+  pathString,
+  problemsUnder,
+  useEditor,
+  type Path,
+} from '../editor';
 import {
   CATEGORY_LABELS,
   FAULT_LABELS,
@@ -90,9 +106,19 @@ export function TimingSection() {
     <Section id="timing" title={ed.t('secTiming')} desc={ed.t('descTiming')}>
       <div class="rh-grid">
         <NumberField path={['deadlines', 'reviewReminderHours']} label={ed.t('reviewReminderHours')} hint={ed.t('reviewReminderHint')} unit={ed.t('hours')} />
-        <NumberField path={['deadlines', 'confirmReminderHours']} label={ed.t('confirmReminderHours')} hint={ed.t('confirmReminderHint')} unit={ed.t('hours')} />
+        <NumberField
+          path={['deadlines', 'confirmReminderHours']}
+          label={ed.t('confirmReminderHours')}
+          hint={ed.t('confirmReminderHint')}
+          unit={ed.t('hours')}
+        />
         <NumberField path={['deadlines', 'arrivalWindowHours']} label={ed.t('arrivalWindowHours')} hint={ed.t('arrivalWindowHint')} unit={ed.t('hours')} />
-        <NumberField path={['deadlines', 'supportFollowUpHours']} label={ed.t('supportFollowUpHours')} hint={ed.t('supportFollowUpHint')} unit={ed.t('hours')} />
+        <NumberField
+          path={['deadlines', 'supportFollowUpHours']}
+          label={ed.t('supportFollowUpHours')}
+          hint={ed.t('supportFollowUpHint')}
+          unit={ed.t('hours')}
+        />
       </div>
       <FieldShell path={['submit', 'onMissingEvidence']} label={ed.t('onMissing')} group>
         <div class="rh-radios" role="radiogroup">

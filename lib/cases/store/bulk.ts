@@ -113,10 +113,7 @@ export class BulkStore {
       return atomically(tx, async () => {
         const staging = tx.objectStore('staging');
         const seen = duplicateCheck();
-        const sink =
-          mode === 'merge'
-            ? await merger(tx as unknown as WriteTx, prepare)
-            : await replacer(tx as unknown as WriteTx);
+        const sink = mode === 'merge' ? await merger(tx as unknown as WriteTx, prepare) : await replacer(tx as unknown as WriteTx);
         // Pipelined: a chunk is parsed (and, for a restore, prepared) while the database writes the
         // previous one; each chunk's lookups and writes start only once the previous chunk's writes
         // are done, so it sees them. One chunk's writes pending at a time: memory stays bounded.
@@ -188,9 +185,20 @@ async function inRange(source: Ranged, keys: string[], keyOf: (c: RefundCase) =>
 }
 
 /** For each file entry, the stored case with its id, else the one with its after-sale number. */
-async function storedMatches(store: Ranged & { get(id: string): Promise<RefundCase | undefined> }, byAfterSale: Ranged & { get(key: string): Promise<RefundCase | undefined> }, cases: RefundCase[]): Promise<Array<RefundCase | undefined>> {
+async function storedMatches(
+  store: Ranged & { get(id: string): Promise<RefundCase | undefined> },
+  byAfterSale: Ranged & { get(key: string): Promise<RefundCase | undefined> },
+  cases: RefundCase[],
+): Promise<Array<RefundCase | undefined>> {
   const numbers = cases.flatMap((c) => (c.afterSaleId ? [c.afterSaleId] : []));
-  const [byId, byNumber] = await Promise.all([inRange(store, cases.map((c) => c.id), (c) => c.id), inRange(byAfterSale, numbers, (c) => c.afterSaleId)]);
+  const [byId, byNumber] = await Promise.all([
+    inRange(
+      store,
+      cases.map((c) => c.id),
+      (c) => c.id,
+    ),
+    inRange(byAfterSale, numbers, (c) => c.afterSaleId),
+  ]);
   return allOf(cases, async (c) => {
     const hit = byId ? byId.get(c.id) : await store.get(c.id);
     if (hit || !c.afterSaleId) return hit;

@@ -31,14 +31,9 @@ export type MatchKey = { orderId?: string; afterSaleId?: string; appliedAt?: num
 /** Chooses the case of a key whose after-sale number no case has (or that has none) among its order's cases, oldest first. */
 export type Picker = (orderCases: RefundCase[], key: MatchKey) => RefundCase | undefined;
 
-export type InsertResult =
-  | { kind: 'created'; case: RefundCase }
-  | { kind: 'same-submit'; case: RefundCase }
-  | { kind: 'duplicate'; case: RefundCase };
-
+export type InsertResult = { kind: 'created'; case: RefundCase } | { kind: 'same-submit'; case: RefundCase } | { kind: 'duplicate'; case: RefundCase };
 
 export class CaseStore extends CaseQueries {
-
   close(): void {
     this.db.close();
   }
@@ -161,7 +156,9 @@ export class CaseStore extends CaseQueries {
       return atomically(tx, async () => {
         const [tally, found] = await Promise.all([tallyIn(tx as WriteTx), Promise.all(keys.map((key) => matchIn(cases, key, pick, true)))]);
         // Rows with different unknown numbers claiming one case: only the one standingClaims keeps.
-        const claimed = found.flatMap((f, index) => (f.claimed ? [{ index, claim: { caseId: f.case!.id, afterSaleId: keys[index].afterSaleId, appliedAt: keys[index].appliedAt } }] : []));
+        const claimed = found.flatMap((f, index) =>
+          f.claimed ? [{ index, claim: { caseId: f.case!.id, afterSaleId: keys[index].afterSaleId, appliedAt: keys[index].appliedAt } }] : [],
+        );
         const stands = standingClaims(claimed.map((c) => c.claim));
         const targets = found.map((f) => f.case);
         claimed.forEach((c, k) => {

@@ -61,9 +61,7 @@ export class StoreError extends Error {
     super(detail ? `${text.en} (${detail})` : text.en);
     this.name = 'StoreError';
     this.code = code;
-    this.text = detail && code !== 'conflict' && code !== 'exists'
-      ? { 'zh-CN': `${text['zh-CN']}（${detail}）`, en: `${text.en} (${detail})` }
-      : text;
+    this.text = detail && code !== 'conflict' && code !== 'exists' ? { 'zh-CN': `${text['zh-CN']}（${detail}）`, en: `${text.en} (${detail})` } : text;
     if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
   }
 }

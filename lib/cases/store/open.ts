@@ -128,11 +128,7 @@ export interface OpenOptions {
  * Opens (creating or upgrading) the case database. `factory` lets tests use a fresh
  * `new IDBFactory()` each.
  */
-export function openStore(
-  name: string = DB_NAME,
-  factory: IDBFactory = indexedDB,
-  opts: OpenOptions = {},
-): Promise<CaseStore> {
+export function openStore(name: string = DB_NAME, factory: IDBFactory = indexedDB, opts: OpenOptions = {}): Promise<CaseStore> {
   return new Promise<CaseStore>((resolve, reject) => {
     let request: IDBOpenDBRequest;
     try {

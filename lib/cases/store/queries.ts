@@ -85,11 +85,7 @@ export class CaseQueries extends BulkStore {
    * is read. `due`: the status's cases with next deadline ≤ now; `later`: > now; `all`: every case
    * of the status, by attentionAt.
    */
-  attentionGroups(
-    groups: ReadonlyArray<{ status: CaseStatus; which: 'due' | 'later' | 'all' }>,
-    now: number,
-    limit?: number,
-  ): Promise<RefundCase[][]> {
+  attentionGroups(groups: ReadonlyArray<{ status: CaseStatus; which: 'due' | 'later' | 'all' }>, now: number, limit?: number): Promise<RefundCase[][]> {
     return guard(async () => {
       const store = this.db.transaction('cases').store;
       const deadline = store.index('by-status-deadline');
@@ -141,10 +137,7 @@ export class CaseQueries extends BulkStore {
       if (!p) return [];
       const range = IDBKeyRange.bound(p, p + PREFIX_END);
       const tx = this.db.transaction('cases');
-      const [byOrder, byAfterSale] = await Promise.all([
-        tx.store.index('by-order').getAll(range, limit),
-        tx.store.index('by-after-sale').getAll(range, limit),
-      ]);
+      const [byOrder, byAfterSale] = await Promise.all([tx.store.index('by-order').getAll(range, limit), tx.store.index('by-after-sale').getAll(range, limit)]);
       const seen = new Map<string, RefundCase>();
       for (const c of [...byOrder, ...byAfterSale]) seen.set(c.id, c);
       return [...seen.values()].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
@@ -156,9 +149,7 @@ export class CaseQueries extends BulkStore {
     return guard(async () => {
       const store = this.db.transaction('cases').store;
       let cursor = status
-        ? await store
-            .index('by-status-updated')
-            .openCursor(IDBKeyRange.bound([status, -Infinity], [status, Infinity]), 'prev')
+        ? await store.index('by-status-updated').openCursor(IDBKeyRange.bound([status, -Infinity], [status, Infinity]), 'prev')
         : await store.index('by-updated').openCursor(null, 'prev');
       if (cursor && offset > 0) cursor = await cursor.advance(offset);
       const out: RefundCase[] = [];

@@ -54,7 +54,8 @@ export const orderDetail: Feature = {
         if (!m.ok) error = m.reason[locale];
         else if (m.fen < 0) error = t('missingNegative');
         else value = m.fen;
-      } else if (kind === 'status') value = text; // a choice of the panel's own <select>
+      } else if (kind === 'status')
+        value = text; // a choice of the panel's own <select>
       else if (field === 'orderId' || field === 'afterSaleId' || field === 'trackingNo') {
         // As the page's numbers are read (parseId): the whole text one number.
         if (parseId(text) === text) value = text;

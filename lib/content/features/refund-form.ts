@@ -106,7 +106,6 @@ export const refundForm: Feature = {
       renderNow();
     }
 
-
     /** One submit attempt: let it through, or stop it and say what is missing. */
     function guard(e: Event) {
       const s = state()!;

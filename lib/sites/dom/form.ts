@@ -73,8 +73,7 @@ export function pickOption<T>(options: readonly T[], textOf: (o: T) => string, w
 /** Choose a native `<select>` option by its text (or value). */
 export function chooseNativeOption(select: HTMLSelectElement, optionLabels: readonly string[]): boolean {
   const opts = Array.from(select.options).filter((o) => !o.disabled);
-  const opt =
-    pickOption(opts, (o) => o.textContent ?? '', optionLabels) ?? pickOption(opts, (o) => o.value, optionLabels);
+  const opt = pickOption(opts, (o) => o.textContent ?? '', optionLabels) ?? pickOption(opts, (o) => o.value, optionLabels);
   if (!opt) return false;
   setNativeValue(select, opt.value);
   return select.value === opt.value;
@@ -193,9 +192,7 @@ export async function selectAntOption(selectRoot: Element, optionLabels: string[
   const findOption = (): Element | 'none' | undefined => {
     const dd = dropdownOf(select, doc);
     if (!dd) return undefined;
-    const opts = Array.from(dd.querySelectorAll(OPTION)).filter(
-      (o) => !OPTION_DISABLED.some((c) => o.classList.contains(c)),
-    );
+    const opts = Array.from(dd.querySelectorAll(OPTION)).filter((o) => !OPTION_DISABLED.some((c) => o.classList.contains(c)));
     const hit = pickOption(opts, optionText, optionLabels);
     if (hit) return hit;
     openedAt ||= Date.now();

@@ -14,7 +14,20 @@
  * - Cost: one walk over the page's text nodes per read (`labelIndex`), each node looked at once
  *   and only its first `MAX_LABEL + 2 × MAX_VALUE` characters; tables are read by column.
  */
-import { CONTROL_SELECTOR, MAX_LABEL, MAX_VALUE, SKIP_TAGS, boundedText, dataOf, isControl, isEmptyValue, isHidden, labelKey, normalizeText, valueOf } from './text';
+import {
+  CONTROL_SELECTOR,
+  MAX_LABEL,
+  MAX_VALUE,
+  SKIP_TAGS,
+  boundedText,
+  dataOf,
+  isControl,
+  isEmptyValue,
+  isHidden,
+  labelKey,
+  normalizeText,
+  valueOf,
+} from './text';
 import { cellAt, columnIndex, firstBodyRow, isHeaderRow } from './tables';
 import { DESC_CONTENT, DESC_ITEM, DESC_LABEL, FORM_ITEM, FORM_ITEM_CONTROL, FORM_ITEM_LABEL, ITEM_LABEL_CLASS, RADIO_GROUP, SELECT } from './antd';
 
@@ -132,14 +145,7 @@ function placeLabel(parent: Element, key: string, rootNode: Node): LabelPlace {
   return { labelEl };
 }
 
-function resolve(
-  textNode: Node,
-  parent: Element,
-  own: string,
-  key: string,
-  rootNode: Node,
-  seenLabels: Set<Element>,
-): LabelHit | undefined {
+function resolve(textNode: Node, parent: Element, own: string, key: string, rootNode: Node, seenLabels: Set<Element>): LabelHit | undefined {
   // "label：value" in the text node itself.
   const inlineOwn = startsWithLabel(own, key);
   if (inlineOwn !== undefined && inlineOwn !== '') {
@@ -172,11 +178,7 @@ function finish(labelEl: Element, valueEl: Element, key: string, seenLabels: Set
 
 /** A value that is what someone typed or chose in a form, not what the page states. */
 export function isFormValue(el: Element): boolean {
-  return (
-    isControl(el) ||
-    !!el.closest(`${FORM_ITEM_CONTROL}, ${SELECT}, ${RADIO_GROUP}`) ||
-    !!el.querySelector(HOLDS_CONTROL)
-  );
+  return isControl(el) || !!el.closest(`${FORM_ITEM_CONTROL}, ${SELECT}, ${RADIO_GROUP}`) || !!el.querySelector(HOLDS_CONTROL);
 }
 
 export interface FindOptions {
@@ -296,7 +298,10 @@ export function labelIndex(root: ParentNode, lists: Iterable<readonly string[] |
     every(labels, opts = {}, merged) {
       ensure(labels);
       if (merged) {
-        return [...new Set(labels)].flatMap((l) => hits(l, opts)).sort((x, y) => x[0] - y[0]).map((x) => x[1]);
+        return [...new Set(labels)]
+          .flatMap((l) => hits(l, opts))
+          .sort((x, y) => x[0] - y[0])
+          .map((x) => x[1]);
       }
       for (const l of labels) {
         const h = hits(l, opts);
@@ -325,10 +330,7 @@ export function labelIndex(root: ParentNode, lists: Iterable<readonly string[] |
  * The value for the first of `labels` found on the page (labels are tried in order; for one
  * label, the first visible occurrence with a value in document order wins).
  */
-export function findLabelValue(
-  root: ParentNode,
-  labels: readonly string[],
-): { value: string; element: Element } | undefined {
+export function findLabelValue(root: ParentNode, labels: readonly string[]): { value: string; element: Element } | undefined {
   const hit = findLabel(root, labels);
   return hit ? { value: hit.value, element: hit.element } : undefined;
 }

@@ -200,10 +200,7 @@ export function compile<K extends string>(table: Partial<Record<K, readonly stri
  * the page text contains (so 审核不通过 can never become 审核通过). Two different keys tied on the
  * longest contained text → undefined (ambiguous, better unknown than wrong).
  */
-export function matchText<K extends string>(
-  text: string | undefined,
-  table: Partial<Record<K, readonly string[]>>,
-): K | undefined {
+export function matchText<K extends string>(text: string | undefined, table: Partial<Record<K, readonly string[]>>): K | undefined {
   if (!text) return undefined;
   const t = labelKey(text);
   if (!t) return undefined;

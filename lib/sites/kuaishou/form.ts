@@ -83,9 +83,7 @@ export function readForm(doc: Document, texts: SiteTexts): FormFacts {
 
   const evidence = fieldOf(index, L.evidence);
   const scope: ParentNode = evidence ?? root;
-  const items = Array.from(scope.querySelectorAll(UPLOAD_ITEM)).filter(
-    (i) => !UPLOAD_ITEM_GONE.test(i.getAttribute('class') ?? '') && !isHidden(i),
-  );
+  const items = Array.from(scope.querySelectorAll(UPLOAD_ITEM)).filter((i) => !UPLOAD_ITEM_GONE.test(i.getAttribute('class') ?? '') && !isHidden(i));
   facts.uploads = items.length;
   if (!items.length && evidence) {
     facts.uploads = Array.from(evidence.querySelectorAll('img')).filter((i) => !isHidden(i)).length;
@@ -108,8 +106,9 @@ async function chooseIn(field: Element, labels: string[]): Promise<boolean> {
 
 function textControl(field: Element): HTMLInputElement | HTMLTextAreaElement | undefined {
   if (field.matches('input, textarea')) return field as HTMLInputElement;
-  return (field.querySelector('textarea, input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox])') ??
-    undefined) as HTMLInputElement | undefined;
+  return (field.querySelector('textarea, input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox])') ?? undefined) as
+    | HTMLInputElement
+    | undefined;
 }
 
 function nextFrame(doc: Document): Promise<void> {
@@ -138,11 +137,7 @@ export async function fillForm(doc: Document, texts: SiteTexts, values: FillValu
     const field = fieldOf(form(), L.reason);
     if (!field) fail('reasonLabels', notFoundReason(L.reason));
     else if (await chooseIn(field, values.reasonLabels)) report.filled.push('reasonLabels');
-    else
-      fail(
-        'reasonLabels',
-        failure(`退款原因中没有「${values.reasonLabels.join(' / ')}」`, `No reason option "${values.reasonLabels.join(' / ')}"`),
-      );
+    else fail('reasonLabels', failure(`退款原因中没有「${values.reasonLabels.join(' / ')}」`, `No reason option "${values.reasonLabels.join(' / ')}"`));
   }
 
   const writeText = async (key: keyof FillValues, labels: readonly string[] | undefined, value: string) => {

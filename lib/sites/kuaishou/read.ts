@@ -88,10 +88,15 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
     const values = hits.map((h) => h.value);
     const [zh, en] = quoteValues(values);
     // The snapshot's problem is in Chinese whatever the UI's language; the panel shows `reason`.
-    const inChinese = n > 1 ? `页面上有 ${n} 个不同的「${names}」：${zh}` + (urlId ? `；网址中的编号为 ${urlId}` : '') : `页面上的「${names}」${zh} 与网址中的编号 ${urlId} 不一致`;
+    const inChinese =
+      n > 1
+        ? `页面上有 ${n} 个不同的「${names}」：${zh}` + (urlId ? `；网址中的编号为 ${urlId}` : '')
+        : `页面上的「${names}」${zh} 与网址中的编号 ${urlId} 不一致`;
     const reason = localText(
       inChinese,
-      n > 1 ? `The page shows ${n} different "${names}": ${en}` + (urlId ? `; the address says ${urlId}` : '') : `The page's "${names}" ${en} differs from the number in the address, ${urlId}`,
+      n > 1
+        ? `The page shows ${n} different "${names}": ${en}` + (urlId ? `; the address says ${urlId}` : '')
+        : `The page's "${names}" ${en} differs from the number in the address, ${urlId}`,
     );
     conflicts.push({ field: f, values, reason });
     if (isSnapshotField(f)) problems.set(f, inChinese);
@@ -307,7 +312,10 @@ function listRows(
   const rows: Row[] = readTable(root, columns);
   if (rows.some((r) => ids.some((k) => r[k] !== undefined))) return rows;
   // Card layout: each card prints "订单编号：…", "售后单号：…", its status and amount.
-  return cards(root, ids.flatMap((k) => columns[k] ?? [])).map((card) => {
+  return cards(
+    root,
+    ids.flatMap((k) => columns[k] ?? []),
+  ).map((card) => {
     const r = { row: card.closest('tr') ?? card } as Row;
     for (const [k, labels] of Object.entries(columns)) if (labels?.length) r[k] = findLabel(card, labels)?.value;
     r.status ??= statusTextIn(card, statusTexts);

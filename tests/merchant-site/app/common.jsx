@@ -3,20 +3,44 @@ import { Badge, Breadcrumb, Button, Result, Spin } from 'antd';
 import { thumbColor } from './format.js';
 import { useRoute } from './router.jsx';
 
-const ORDER_BADGE = { unpaid: 'warning', unshipped: 'processing', shipped: 'processing', delivered: 'success', completed: 'success', refunding: 'warning', refunded: 'default', closed: 'default' };
-const REFUND_BADGE = { reviewing: 'processing', approved: 'warning', confirmed: 'processing', refunded: 'success', rejected: 'error', failed: 'error', closed: 'default', intervening: 'warning' };
+const ORDER_BADGE = {
+  unpaid: 'warning',
+  unshipped: 'processing',
+  shipped: 'processing',
+  delivered: 'success',
+  completed: 'success',
+  refunding: 'warning',
+  refunded: 'default',
+  closed: 'default',
+};
+const REFUND_BADGE = {
+  reviewing: 'processing',
+  approved: 'warning',
+  confirmed: 'processing',
+  refunded: 'success',
+  rejected: 'error',
+  failed: 'error',
+  closed: 'default',
+  intervening: 'warning',
+};
 
 export const OrderStatus = ({ order }) => <Badge status={ORDER_BADGE[order.status] ?? 'default'} text={order.statusText} />;
 /** `iconOnly`: the coloured dot without its words (as some of the back office's lists show it). */
-export const RefundStatus = ({ refund, iconOnly }) => <Badge status={REFUND_BADGE[refund.status] ?? 'default'} text={iconOnly ? undefined : refund.statusText} />;
+export const RefundStatus = ({ refund, iconOnly }) => (
+  <Badge status={REFUND_BADGE[refund.status] ?? 'default'} text={iconOnly ? undefined : refund.statusText} />
+);
 
 /** Thumbnail (a coloured square with the first character) + title + spec. */
 export function GoodsCell({ item, quantity = true }) {
   return (
     <div className="goods-cell">
-      <div className="goods-thumb" style={{ background: thumbColor(item.title) }} aria-hidden="true">{item.title.slice(0, 1)}</div>
+      <div className="goods-thumb" style={{ background: thumbColor(item.title) }} aria-hidden="true">
+        {item.title.slice(0, 1)}
+      </div>
       <div>
-        <div className="goods-title" title={item.title}>{item.title}</div>
+        <div className="goods-title" title={item.title}>
+          {item.title}
+        </div>
         <div className="goods-spec">{quantity ? `${item.spec} ×${item.quantity}` : item.spec}</div>
       </div>
     </div>
@@ -58,7 +82,11 @@ export function LoadError({ error, retry }) {
       status={notFound ? 'warning' : 'error'}
       title={notFound ? '数据不存在' : '加载失败'}
       subTitle={error?.message ?? String(error)}
-      extra={<Button type="primary" onClick={retry}>重新加载</Button>}
+      extra={
+        <Button type="primary" onClick={retry}>
+          重新加载
+        </Button>
+      }
     />
   );
 }

@@ -9,7 +9,10 @@ export function yuan(fen) {
 
 /** "129", "129.5", "1,299.00", "¥129" → 分, or NaN if it is not an amount with at most 2 decimals. */
 export function parseYuan(text) {
-  const t = String(text ?? '').trim().replace(/^¥/, '').replace(/,/g, '');
+  const t = String(text ?? '')
+    .trim()
+    .replace(/^¥/, '')
+    .replace(/,/g, '');
   if (!/^\d+(\.\d{1,2})?$/.test(t)) return NaN;
   const [int, dec = ''] = t.split('.');
   return Number(int) * 100 + Number(dec.padEnd(2, '0'));

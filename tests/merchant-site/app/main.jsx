@@ -48,9 +48,18 @@ function Frame() {
           快手小店<small>商家后台</small>
         </a>
         <div className="app-header-right">
-          <span title="消息通知"><BellOutlined /></span>
-          <span title="帮助中心"><QuestionCircleOutlined /></span>
-          <span className="app-shop"><span className="app-avatar" aria-hidden="true">山</span>山野小铺旗舰店</span>
+          <span title="消息通知">
+            <BellOutlined />
+          </span>
+          <span title="帮助中心">
+            <QuestionCircleOutlined />
+          </span>
+          <span className="app-shop">
+            <span className="app-avatar" aria-hidden="true">
+              山
+            </span>
+            山野小铺旗舰店
+          </span>
         </div>
       </Layout.Header>
       <Layout className="app-body" hasSider>

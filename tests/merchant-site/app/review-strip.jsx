@@ -40,9 +40,7 @@ export function ReviewStrip({ show }) {
         <strong>平台审核模拟</strong>
         <div className="secondary">演示工具，不属于商家后台</div>
       </div>
-      <span className="demo-review-target">
-        {target ? `当前售后单：${target.id}（${target.statusText}）` : '打开售后详情或订单详情后，可模拟平台审核'}
-      </span>
+      <span className="demo-review-target">{target ? `当前售后单：${target.id}（${target.statusText}）` : '打开售后详情或订单详情后，可模拟平台审核'}</span>
       {ACTIONS.map((a) => (
         <Button key={a.action} size="small" data-demo-action={a.action} disabled={!target || !a.from.includes(target.status)} onClick={() => run(a)}>
           {a.text}

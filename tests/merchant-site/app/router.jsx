@@ -14,14 +14,17 @@ export function RouterProvider({ children, onNavigate }) {
   const [reloads, setReloads] = useState(0);
   const [reviewTarget, setReviewTarget] = useState(null);
 
-  const navigate = useCallback((to, { replace = false } = {}) => {
-    const url = new URL(to, location.href);
-    if (replace) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
-    window.scrollTo(0, 0);
-    setHref(url.href);
-    onNavigate?.();
-  }, [onNavigate]);
+  const navigate = useCallback(
+    (to, { replace = false } = {}) => {
+      const url = new URL(to, location.href);
+      if (replace) history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+      window.scrollTo(0, 0);
+      setHref(url.href);
+      onNavigate?.();
+    },
+    [onNavigate],
+  );
 
   useEffect(() => {
     const onPop = () => setHref(location.href);

@@ -9,7 +9,11 @@ export default function NotFound() {
       status="warning"
       title="抱歉，您访问的页面不存在"
       subTitle={url.pathname}
-      extra={<Button type="primary" onClick={() => navigate('/zone/order/list')}>返回订单管理</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/zone/order/list')}>
+          返回订单管理
+        </Button>
+      }
     />
   );
 }

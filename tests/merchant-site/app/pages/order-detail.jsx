@@ -98,8 +98,18 @@ function OrderView({ o, reload }) {
       </Button>,
     );
   }
-  if (o.status === 'unshipped') actions.push(<Button key="cancel" onClick={cancel}>取消订单</Button>);
-  if (refund) actions.push(<Button key="view" onClick={() => navigate(refundHref(refund.refundId))}>查看售后</Button>);
+  if (o.status === 'unshipped')
+    actions.push(
+      <Button key="cancel" onClick={cancel}>
+        取消订单
+      </Button>,
+    );
+  if (refund)
+    actions.push(
+      <Button key="view" onClick={() => navigate(refundHref(refund.refundId))}>
+        查看售后
+      </Button>,
+    );
 
   const discounts = o.discountList?.length ? o.discountList : [{ label: '优惠', fee: o.discountFee }];
   const money = params.get('amounts') === 'masked' ? () => '¥***' : yuan;
@@ -145,7 +155,11 @@ function OrderView({ o, reload }) {
           pagination={false}
           dataSource={o.itemList}
           columns={[
-            { title: '商品', key: 'goods', render: (_, it) => <GoodsCell item={{ title: it.itemTitle, spec: it.skuDesc, quantity: it.num }} quantity={false} /> },
+            {
+              title: '商品',
+              key: 'goods',
+              render: (_, it) => <GoodsCell item={{ title: it.itemTitle, spec: it.skuDesc, quantity: it.num }} quantity={false} />,
+            },
             { title: '单价', key: 'price', render: (_, it) => money(it.price) },
             { title: '数量', dataIndex: 'num', key: 'num' },
             { title: '小计', key: 'sum', align: 'right', render: (_, it) => money(it.price * it.num) },

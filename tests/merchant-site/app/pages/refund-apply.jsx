@@ -151,7 +151,9 @@ export function RefundForm({ order, onCreated, onCancel }) {
       >
         <Radio.Group name="refundType">
           <Radio value="refund-only">仅退款</Radio>
-          <Radio value="return-refund" disabled={unshipped}>退货退款</Radio>
+          <Radio value="return-refund" disabled={unshipped}>
+            退货退款
+          </Radio>
         </Radio.Group>
       </Form.Item>
       <Form.Item label="退款原因" name="reason" rules={[{ required: true, message: '请选择退款原因' }]}>
@@ -192,11 +194,7 @@ export function RefundForm({ order, onCreated, onCancel }) {
       </Form.Item>
       {returning && (
         <>
-          <Form.Item
-            label="物流单号"
-            name="trackingNo"
-            rules={[{ pattern: /^\s*[A-Za-z0-9-]{6,32}\s*$/, message: '请输入正确的物流单号' }]}
-          >
+          <Form.Item label="物流单号" name="trackingNo" rules={[{ pattern: /^\s*[A-Za-z0-9-]{6,32}\s*$/, message: '请输入正确的物流单号' }]}>
             <Input placeholder="请输入买家退货的物流单号" style={{ maxWidth: 360 }} />
           </Form.Item>
           <Form.Item label="快递公司" name="courier">

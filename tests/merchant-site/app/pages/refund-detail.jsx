@@ -31,13 +31,31 @@ function refundSteps(r) {
     case 'approved':
       return [submitted, s('等待审核', 'finish'), s('审核通过', 'finish', at('approved')), s('确认退款', 'process'), s('已退款', 'wait')];
     case 'confirmed':
-      return [submitted, s('等待审核', 'finish'), s('审核通过', 'finish', at('approved')), s('确认退款', 'finish', at('confirmed')), s('已退款', 'process', '预计 24 小时内到账')];
+      return [
+        submitted,
+        s('等待审核', 'finish'),
+        s('审核通过', 'finish', at('approved')),
+        s('确认退款', 'finish', at('confirmed')),
+        s('已退款', 'process', '预计 24 小时内到账'),
+      ];
     case 'refunded':
-      return [submitted, s('等待审核', 'finish'), s('审核通过', 'finish', at('approved')), s('确认退款', 'finish', at('confirmed')), s('已退款', 'finish', at('refunded'))];
+      return [
+        submitted,
+        s('等待审核', 'finish'),
+        s('审核通过', 'finish', at('approved')),
+        s('确认退款', 'finish', at('confirmed')),
+        s('已退款', 'finish', at('refunded')),
+      ];
     case 'rejected':
       return [submitted, s('等待审核', 'finish'), s('审核不通过', 'error', at('rejected'))];
     case 'failed':
-      return [submitted, s('等待审核', 'finish'), s('审核通过', 'finish', at('approved')), s('确认退款', at('confirmed') ? 'finish' : 'wait', at('confirmed')), s('退款失败', 'error', at('failed'))];
+      return [
+        submitted,
+        s('等待审核', 'finish'),
+        s('审核通过', 'finish', at('approved')),
+        s('确认退款', at('confirmed') ? 'finish' : 'wait', at('confirmed')),
+        s('退款失败', 'error', at('failed')),
+      ];
     case 'closed':
       return [submitted, s(r.statusText, 'error', at('closed'))];
     default:
@@ -60,7 +78,9 @@ export default function RefundDetail() {
 }
 
 function ContactForm({ textRef }) {
-  return <Input.TextArea rows={5} placeholder="请描述您的问题，平台客服将尽快回复" aria-label="咨询内容" onChange={(e) => (textRef.current = e.target.value)} />;
+  return (
+    <Input.TextArea rows={5} placeholder="请描述您的问题，平台客服将尽快回复" aria-label="咨询内容" onChange={(e) => (textRef.current = e.target.value)} />
+  );
 }
 
 function RefundView({ r, reload }) {
@@ -146,11 +166,19 @@ function RefundView({ r, reload }) {
           {returning && r.trackingNo && <Pair label="物流单号">{r.trackingNo}</Pair>}
           {returning && r.courier && <Pair label="快递公司">{r.courier}</Pair>}
         </div>
-        <Pair label="备注说明" style={{ marginTop: 16 }}>{r.remark || '无'}</Pair>
+        <Pair label="备注说明" style={{ marginTop: 16 }}>
+          {r.remark || '无'}
+        </Pair>
         <div className="item__P0aJd" style={{ marginTop: 16 }}>
           <span className="label__BFlU4">凭证</span>
           <span className="content__Rf0s7 evidence__Gg3Ue">
-            {r.files.length ? r.files.map((f) => <Tag key={f} color="blue">{f}</Tag>) : '未上传'}
+            {r.files.length
+              ? r.files.map((f) => (
+                  <Tag key={f} color="blue">
+                    {f}
+                  </Tag>
+                ))
+              : '未上传'}
           </span>
         </div>
       </Card>

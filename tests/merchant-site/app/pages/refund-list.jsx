@@ -20,7 +20,16 @@ const TABS = [
 
 const COLUMNS = [
   { title: '售后单号', dataIndex: 'refundId', key: 'refundId', render: (id) => <span className="mono">{id}</span> },
-  { title: '订单编号', dataIndex: 'orderId', key: 'orderId', render: (id) => <a className="mono" href={orderHref(id)}>{id}</a> },
+  {
+    title: '订单编号',
+    dataIndex: 'orderId',
+    key: 'orderId',
+    render: (id) => (
+      <a className="mono" href={orderHref(id)}>
+        {id}
+      </a>
+    ),
+  },
   { title: '退款金额', dataIndex: 'refundFee', key: 'refundFee', render: (fen) => <span className="money">{yuan(fen)}</span> },
   { title: '售后类型', dataIndex: 'handlingWay', key: 'handlingWay', render: (w) => HANDLING_WAY[w] ?? '-' },
   { title: '售后状态', key: 'status', render: (_, r) => <RefundStatus refund={refundStatusOf(r.status, r.negotiateStatus)} /> },
