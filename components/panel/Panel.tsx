@@ -15,7 +15,6 @@ import type { CaseView, MissingView, PanelActions, PanelModel } from '../../lib/
 export type { PanelActions };
 
 type T = (k: StringKey, vars?: Record<string, string | number>) => string;
-const px = (n: number | undefined) => (n === undefined ? undefined : `${n}px`);
 type Ev<E extends EventTarget> = JSX.TargetedEvent<E>;
 
 export function Panel({ model, collapsed, actions }: { model: PanelModel; collapsed: boolean; actions: PanelActions }) {
@@ -225,7 +224,7 @@ export function Panel({ model, collapsed, actions }: { model: PanelModel; collap
       {warning && (
         <div
           class={`pop ${warning.mode}`}
-          style={warning.anchor ? { left: `${warning.anchor.left}px`, top: px(warning.anchor.top), bottom: px(warning.anchor.bottom) } : undefined}
+          style={warning.anchor /* numbers: Preact adds px */}
           data-rh="submit-warning"
           data-mode={warning.mode}
           role="alertdialog"

@@ -103,12 +103,14 @@ const FROM_DATA = localText('页面自身数据（订单接口 buyerPay）中的
  * disagrees with it is returned, to be shown (a printed one keeps counting).
  */
 export function withPageOrder(read: ReadResult, seen: PageDataSeen): { read: ReadResult; conflict?: { shown: number; data: number } } {
-  const o = read.snapshot;
-  const pay = o.orderId ? seen.orders.get(o.orderId)?.buyerPay : undefined;
-  if (pay === undefined) return { read };
+  const data = read.snapshot.orderId ? seen.orders.get(read.snapshot.orderId) : undefined;
+  // The product's title, which the case keeps (the case list searches it); the page's goods table is not read.
+  const o = data?.itemTitle && !read.snapshot.items ? { ...read.snapshot, items: [{ title: data.itemTitle }] } : read.snapshot;
+  const pay = data?.buyerPay;
+  if (pay === undefined) return { read: { ...read, snapshot: o } };
   const computed = read.computed.some((c) => c.field === 'paidAmount');
   const conflict = o.paidAmount !== undefined && o.paidAmount !== pay ? { shown: o.paidAmount, data: pay } : undefined;
-  if (o.paidAmount !== undefined && !computed) return { read, conflict };
+  if (o.paidAmount !== undefined && !computed) return { read: { ...read, snapshot: o }, conflict };
   return {
     read: {
       ...read,

@@ -6,6 +6,7 @@
 import type { ElementHandle } from 'puppeteer';
 import { afterAll, expect, it } from 'vitest';
 import { forEachBrowser, inPanel, SEED } from './harness';
+import { SiteStore } from '../merchant-site/store';
 import {
   afterSaleIdFromUrl,
   badgeText,
@@ -43,6 +44,9 @@ forEachBrowser((b) => {
     p = await b.panel(page, { kind: 'refund-form' });
     await p.waitForField('paidAmount', '12900');
     expect(await p.field('refundAmount')).toBe('12900');
+    // The case keeps the product's title (from the order's own data), which the case list searches.
+    const goods = (new SiteStore().orderQuery({ oid: orderId }) as { itemList: { itemTitle: string }[] }).itemList[0].itemTitle;
+    expect((await sendToBackground<{ productTitle?: string } | null>(b, 'getCase', { orderId })).data?.productTitle).toBe(goods);
     // Suggested reasons come first; the default type for a shipped order is return and refund.
     expect(await page.$eval(inPanel('[data-rh="refund-type"]'), (s) => (s as HTMLSelectElement).value)).toBe('return-refund');
 

@@ -47,7 +47,13 @@ describe('what is kept of a response', () => {
     const picked = pickPageData('order', { result: 1, data });
     expect(picked).toEqual({
       kind: 'order',
-      order: { oid: SEED.orders.shipped, buyerPay: 24900, totalFee: expect.any(Number), discountFee: expect.any(Number) },
+      order: {
+        oid: SEED.orders.shipped,
+        itemTitle: (data as { itemList: { itemTitle: string }[] }).itemList[0].itemTitle,
+        buyerPay: 24900,
+        totalFee: expect.any(Number),
+        discountFee: expect.any(Number),
+      },
     });
     expect(JSON.stringify(picked)).not.toMatch(/buyer(Info|Name|Phone)|address|phone|name/i); // … none is kept
   });
@@ -234,5 +240,23 @@ describe('the order’s 实付 from the page’s own data', async () => {
     const other = read();
     other.snapshot.orderId = '2402';
     expect(withPageOrder(other, seen).read.snapshot.paidAmount).toBeUndefined();
+  });
+  it('the product’s title comes with the order (the first goods line), never a buyer’s data', () => {
+    doc.dispatchEvent(
+      new CustomEvent(PAGE_DATA_EVENT, {
+        detail: JSON.stringify({
+          kind: 'order',
+          order: { oid: '2403', itemList: [{ itemTitle: '  纯棉 T恤\n白色 ', buyerName: '张三' }, { itemTitle: '袜子' }] },
+        }),
+      }),
+    );
+    const r = read();
+    r.snapshot.orderId = '2403';
+    expect(withPageOrder(r, seen).read.snapshot.items).toEqual([{ title: '纯棉 T恤 白色' }]);
+    expect(JSON.stringify(seen.orders.get('2403'))).not.toContain('张三');
+    // A title that is not text is no title.
+    doc.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail: JSON.stringify({ kind: 'order', order: { oid: '2404', itemList: [{ itemTitle: 42 }] } }) }));
+    r.snapshot.orderId = '2404';
+    expect(withPageOrder(r, seen).read.snapshot.items).toBeUndefined();
   });
 });

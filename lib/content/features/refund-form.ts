@@ -168,6 +168,7 @@ export const refundForm: Feature = {
         courier: form.courier?.slice(0, 64),
         shippingPayer: refundType === 'return-refund' && r ? shippingPayer(r, reasonId).payer : undefined,
         orderUrl: (ctx.orderUrls[order.orderId] ?? win.location.href).slice(0, 2048),
+        productTitle: order.items?.[0]?.title,
       };
       // The messages already shown are not the answer to this submit.
       const before = adapter.feedback(doc);
@@ -233,7 +234,7 @@ export const refundForm: Feature = {
       }
     };
     on('scroll', follow);
-    win.addEventListener('resize', follow, { signal });
+    on('resize', follow);
     on('submit', (e) => {
       if (ctx.ours(e)) return;
       // A click on the submit button already decided for this submit (Enter in a field clicks it too).

@@ -48,6 +48,8 @@ export interface PageRefund {
 /** The order query's answer, only what the panel uses. Money in 分. */
 export interface PageOrder {
   oid: string;
+  /** The first goods line's title (the product, never the buyer), at most 200 characters. */
+  itemTitle?: string;
   buyerPay?: number;
   totalFee?: number;
   discountFee?: number;
@@ -74,6 +76,11 @@ function time(x: unknown): number | undefined {
   return ms >= 946_684_800_000 && ms < 4_102_444_800_000 ? Math.round(ms) : undefined;
 }
 const MONEY = 1e12;
+/** A product title: a string, whitespace folded, at most 200 characters; else nothing. */
+function title(x: unknown): string | undefined {
+  const t = typeof x === 'string' ? x.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
+  return t || undefined;
+}
 
 /** Copies only the defined values (the result carries no key the page sent that we did not pick). */
 function defined<T extends Obj>(o: T): T {
@@ -129,7 +136,17 @@ export function pickPageData(kind: unknown, json: unknown): PageData | undefined
     const o = isObj(data.order) ? data.order : data;
     const oid = id(o.oid ?? o.orderId);
     if (!oid) return undefined;
-    return { kind, order: defined({ oid, buyerPay: int(o.buyerPay, MONEY), totalFee: int(o.totalFee, MONEY), discountFee: int(o.discountFee, MONEY) }) };
+    const first = Array.isArray(o.itemList) && isObj(o.itemList[0]) ? o.itemList[0] : undefined;
+    return {
+      kind,
+      order: defined({
+        oid,
+        itemTitle: title(first?.itemTitle),
+        buyerPay: int(o.buyerPay, MONEY),
+        totalFee: int(o.totalFee, MONEY),
+        discountFee: int(o.discountFee, MONEY),
+      }),
+    };
   }
   return undefined;
 }
