@@ -88,6 +88,16 @@ const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void
   },
 };
 
+/** The open request of this version, or undefined when the factory throws (then `reject` was called). */
+function openRequest(factory: IDBFactory, name: string, reject: (e: unknown) => void): IDBOpenDBRequest | undefined {
+  try {
+    return factory.open(name, DB_VERSION);
+  } catch (e) {
+    reject(toStoreError(e));
+    return undefined;
+  }
+}
+
 /**
  * A read-only connection for an extension page that saves a file (see transfer.ts): it opens the
  * database only as the background made it, never creates or upgrades it (the background is the
@@ -95,13 +105,8 @@ const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void
  */
 export function openReader(name: string = DB_NAME, factory: IDBFactory = indexedDB): Promise<CaseStore> {
   return new Promise<CaseStore>((resolve, reject) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(name, DB_VERSION);
-    } catch (e) {
-      reject(toStoreError(e));
-      return;
-    }
+    const request = openRequest(factory, name, reject);
+    if (!request) return;
     let refused = false;
     request.addEventListener('upgradeneeded', () => {
       refused = true;
@@ -130,13 +135,8 @@ export interface OpenOptions {
  */
 export function openStore(name: string = DB_NAME, factory: IDBFactory = indexedDB, opts: OpenOptions = {}): Promise<CaseStore> {
   return new Promise<CaseStore>((resolve, reject) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(name, DB_VERSION);
-    } catch (e) {
-      reject(toStoreError(e));
-      return;
-    }
+    const request = openRequest(factory, name, reject);
+    if (!request) return;
     let settled = false;
     const fail = (e: unknown) => {
       if (settled) return;
