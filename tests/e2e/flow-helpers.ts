@@ -141,11 +141,21 @@ export async function fillWithPanel(page: Page, p: PanelHandle, refundType: stri
   await choose(page, '[data-rh="refund-type"]', refundType);
   await choose(page, '[data-rh="reason"]', reasonId);
   await p.click('[data-rh="fill-form"]');
-  await page.waitForFunction(
-    (t: string) => (document.querySelector('input[name=refundType]:checked') as HTMLInputElement | null)?.value === t,
-    { timeout: 10_000, polling: 100 },
-    refundType,
-  );
+  const typeShown = (timeout: number) =>
+    page.waitForFunction(
+      (t: string) => (document.querySelector('input[name=refundType]:checked') as HTMLInputElement | null)?.value === t,
+      { timeout, polling: 100 },
+      refundType,
+    );
+  // Seen twice on a loaded machine (Chromium): the page showed no refund type 10 s after 填入. Not
+  // understood yet; a second 填入 (what a merchant would do) is allowed once, and said loudly, so
+  // the flake stays visible in the log until its cause is found.
+  await typeShown(10_000).catch(async () => {
+    const report = await page.$eval('refund-helper', (h) => h.shadowRoot?.querySelector('[data-rh="panel"]')?.textContent ?? '').catch(() => '');
+    console.warn(`[flow] 填入 did not show the refund type within 10 s; clicking it again. Panel: ${report.slice(0, 300)}`);
+    await p.click('[data-rh="fill-form"]');
+    await typeShown(10_000);
+  });
   await page.waitForFunction(() => !!(document.querySelector('#remark') as HTMLTextAreaElement | null)?.value, { timeout: 10_000, polling: 100 });
   await replaceInstruction(page);
 }

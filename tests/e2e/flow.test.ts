@@ -44,9 +44,6 @@ forEachBrowser((b) => {
     p = await b.panel(page, { kind: 'refund-form' });
     await p.waitForField('paidAmount', '12900');
     expect(await p.field('refundAmount')).toBe('12900');
-    // The case keeps the product's title (from the order's own data), which the case list searches.
-    const goods = (new SiteStore().orderQuery({ oid: orderId }) as { itemList: { itemTitle: string }[] }).itemList[0].itemTitle;
-    expect((await sendToBackground<{ productTitle?: string } | null>(b, 'getCase', { orderId })).data?.productTitle).toBe(goods);
     // Suggested reasons come first; the default type for a shipped order is return and refund.
     expect(await page.$eval(inPanel('[data-rh="refund-type"]'), (s) => (s as HTMLSelectElement).value)).toBe('return-refund');
 
@@ -91,6 +88,9 @@ forEachBrowser((b) => {
     await p.waitForField('caseStatus', 'reviewing');
     expect(await p.field('orderId')).toBe(orderId);
     expect(await p.field('refundAmount')).toBe('12900');
+    // The case keeps the product's title (from the order's own data), which the case list searches.
+    const goods = (new SiteStore().orderQuery({ oid: orderId }) as { itemList: { itemTitle: string }[] }).itemList[0].itemTitle;
+    expect((await sendToBackground<{ productTitle?: string } | null>(b, 'getCase', { orderId })).data?.productTitle).toBe(goods);
 
     // 6–7. The platform approves; the refund list shows it and the case follows.
     await b.review(afterSaleId, 'approve');

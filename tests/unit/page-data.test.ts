@@ -253,6 +253,13 @@ describe('the order’s 实付 from the page’s own data', async () => {
     const r = read();
     r.snapshot.orderId = '2403';
     expect(withPageOrder(r, seen).read.snapshot.items).toEqual([{ title: '纯棉 T恤 白色' }]);
+    // As the main world hands it on (already picked), it is kept the same.
+    doc.dispatchEvent(
+      new CustomEvent(PAGE_DATA_EVENT, { detail: JSON.stringify(pickPageData('order', { oid: '2405', itemList: [{ itemTitle: '羊毛衫' }] })) }),
+    );
+    r.snapshot.orderId = '2405';
+    expect(withPageOrder(r, seen).read.snapshot.items).toEqual([{ title: '羊毛衫' }]);
+    r.snapshot.orderId = '2403';
     expect(JSON.stringify(seen.orders.get('2403'))).not.toContain('张三');
     // A title that is not text is no title.
     doc.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail: JSON.stringify({ kind: 'order', order: { oid: '2404', itemList: [{ itemTitle: 42 }] } }) }));

@@ -141,7 +141,8 @@ export function pickPageData(kind: unknown, json: unknown): PageData | undefined
       kind,
       order: defined({
         oid,
-        itemTitle: title(first?.itemTitle),
+        // (the main world's hand-over has it picked already)
+        itemTitle: title(first ? first.itemTitle : o.itemTitle),
         buyerPay: int(o.buyerPay, MONEY),
         totalFee: int(o.totalFee, MONEY),
         discountFee: int(o.discountFee, MONEY),
