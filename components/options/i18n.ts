@@ -1,5 +1,5 @@
 import type { LocalText } from '../../lib/i18n';
-import type { OrderStatus, RefundType } from '../../lib/order';
+import type { RefundType } from '../../lib/order';
 import type { Category, EvidenceField, EvidenceKind, Fault, Payer } from '../../lib/rules/constants';
 import type { Advice } from '../../lib/rules/evaluate';
 import type { FormField, ObservedStatus, ReadField } from '../../lib/sites/texts';
@@ -144,6 +144,7 @@ export const OPT = {
   btnSubmit: t('提交按钮', 'Submit button'),
   btnConfirmRefund: t('确认退款按钮', 'Confirm-refund button'),
   btnApplyRefund: t('申请退款按钮', 'Apply-for-refund button'),
+  btnCancelOrder: t('取消订单按钮', 'Cancel-order button'),
   // notifications
   notifyApproved: t('审核通过', 'Approved'),
   notifyRejected: t('审核不通过', 'Rejected'),
@@ -242,16 +243,7 @@ export const REFUND_TYPE_LABELS: Record<RefundType, LocalText> = {
   'return-refund': t('退货退款', 'Return and refund'),
 };
 
-export const ORDER_STATUS_LABELS: Record<OrderStatus, LocalText> = {
-  unpaid: t('待付款', 'Unpaid'),
-  unshipped: t('未发货', 'Not shipped'),
-  shipped: t('已发货', 'Shipped'),
-  delivered: t('已签收', 'Delivered'),
-  completed: t('交易成功', 'Completed'),
-  refunding: t('退款中', 'Refunding'),
-  refunded: t('已退款', 'Refunded'),
-  closed: t('已关闭', 'Closed'),
-};
+export { ORDER_STATUS_LABELS } from '../../lib/order';
 
 export const KIND_LABELS: Record<EvidenceKind, LocalText> = {
   photo: t('照片', 'Photo'),

@@ -4,9 +4,10 @@
  */
 import { STATUS_LABELS } from '../../lib/cases/model';
 import { TERMINAL_STATUSES, type CaseStatus } from '../../lib/cases/status';
-import { formatDateTime, formatDuration, translator, tr, type Locale } from '../../lib/i18n';
+import { deadlineText } from '../../lib/cases/deadline';
+import { formatDateTime, translator, tr, type Locale } from '../../lib/i18n';
 import { formatFen } from '../../lib/money';
-import type { AttentionItem, PopupAction, RefundCase } from './client';
+import type { AttentionItem, PopupAction } from './client';
 import { POPUP_TEXT } from './i18n';
 
 /** Kinds where contacting support is the next step (the model refuses it before a deadline passes). */
@@ -23,33 +24,12 @@ export interface CaseItemProps {
   onAction(a: PopupAction): void;
 }
 
-/** Per status, the sentence of its pending deadline with time left, and once it has passed. */
-const DUE_KEYS = {
-  reviewing: ['reviewLeft', 'reviewLate'],
-  approved: ['confirmLeft', 'confirmLate'],
-  confirmed: ['arrivalLeft', 'arrivalLate'],
-  escalated: ['followUpLeft', 'followUpLate'],
-} as const;
-
-/** The pending deadline in words ("5 小时后提醒跟进审核", "到账已超时 1 天"), the exact time on hover. */
-export function deadlineText(c: RefundCase, locale: Locale, now: number): { text: string; late: boolean; due?: number } | null {
-  const t = translator(POPUP_TEXT, locale);
-  const due = c.nextDeadline;
-  const keys = DUE_KEYS[c.status as keyof typeof DUE_KEYS];
-  if (due !== undefined && keys) {
-    const late = due <= now;
-    return { text: t(keys[late ? 1 : 0], { d: formatDuration(due - now, locale) }), late, due };
-  }
-  const since = c.attentionAt ?? c.updatedAt;
-  return since ? { text: t('since', { at: formatDateTime(since) }), late: false } : null;
-}
-
 export function CaseItem({ item, locale, now, copied, busy, onOpen, onCopy, onAction }: CaseItemProps) {
   const t = translator(POPUP_TEXT, locale);
   const c = item.case;
   const status = c.status as CaseStatus;
   const terminal = TERMINAL_STATUSES.includes(status);
-  const deadline = terminal ? null : deadlineText(c, locale, now);
+  const deadline = deadlineText(c, locale, now);
   const amount = c.refundAmount ?? c.paidAmount;
   const order = t('orderNo', { id: c.orderId });
   return (

@@ -22,6 +22,7 @@ import { kuaishou } from '../../lib/sites/kuaishou';
 import { h, render } from 'preact';
 import { messagingClient } from '../../lib/content/client';
 import { startCore } from '../../lib/content/core';
+import { parseLayout } from '../../lib/content/host';
 import { FEATURES } from '../../lib/content/features';
 import { Panel } from '../../components/panel/Panel';
 import { PANEL_CSS } from '../../components/panel/styles';
@@ -33,8 +34,8 @@ import { PANEL_CSS } from '../../components/panel/styles';
  */
 declare const __PANEL_LOCALE__: Locale;
 
-/** browser.storage.local key of the panel's collapsed state. */
-const COLLAPSED_KEY = 'panelCollapsed';
+/** browser.storage.local key of the panel's layout (side, width, collapsed). */
+const LAYOUT_KEY = 'panelLayout';
 
 export default defineUnlistedScript(() => {
   const helper = startCore({
@@ -45,14 +46,12 @@ export default defineUnlistedScript(() => {
     features: FEATURES,
     render: (mount, props) => render(props && h(Panel, props), mount),
     css: PANEL_CSS,
-    loadCollapsed: async () => {
-      try {
-        return (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] === true;
-      } catch {
-        return false;
-      }
-    },
-    saveCollapsed: (collapsed) => void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }).catch(() => {}),
+    loadLayout: () =>
+      browser.storage.local.get(LAYOUT_KEY).then(
+        (got) => parseLayout(got[LAYOUT_KEY]),
+        () => undefined,
+      ),
+    saveLayout: (layout) => void browser.storage.local.set({ [LAYOUT_KEY]: layout }).catch(() => {}),
     watchRules: (onChange) => {
       const listener = (changes: Record<string, unknown>, area: string) => {
         if (area === 'local' && RULES_KEY in changes) onChange();

@@ -9,11 +9,12 @@ import type { RuleSet } from '../rules/schema';
 import type { SiteAdapter } from '../sites/adapter';
 import type { SiteTexts } from '../sites/texts';
 import type { Observation, PanelClient } from './client';
+import type { Layout } from './host';
 import type { PageState, PanelActions, PanelModel } from './model';
 import type { STRINGS } from './strings';
 
 /** What the view is handed: the entrypoint renders components/panel's <Panel> with it (null: unmount). */
-export type PanelProps = { model: PanelModel; collapsed: boolean; actions: PanelActions };
+export type PanelProps = { model: PanelModel; layout: Layout & { width: number }; actions: PanelActions };
 
 export interface CoreDeps {
   win: Window & typeof globalThis;
@@ -25,9 +26,9 @@ export interface CoreDeps {
   render(mount: HTMLElement, props: PanelProps | null): void;
   /** The panel's stylesheet, put in the host's shadow root. */
   css: string;
-  /** The collapsed state remembered in browser.storage.local (`panelCollapsed`). */
-  loadCollapsed?: () => Promise<boolean>;
-  saveCollapsed?: (collapsed: boolean) => void;
+  /** Where the merchant docked the panel, how wide, whether collapsed: remembered in browser.storage.local. */
+  loadLayout?: () => Promise<Layout | undefined>;
+  saveLayout?: (layout: Layout) => void;
   /** Subscribe to rule changes in storage; returns an unsubscribe. */
   watchRules?: (onChange: () => void) => () => void;
   /** Debounce of page reads, ms (default 60). */

@@ -26,7 +26,7 @@ import type { SiteTexts } from '../sites/texts';
 import type { Observation } from './client';
 import { CHIP_TAG } from './chip';
 import type { CoreDeps, Ctx, Helper, Hooks } from './context';
-import { choosePlacement, createHost, HOST_TAG, type PanelHost } from './host';
+import { createHost, DEFAULT_LAYOUT, HOST_TAG, type Layout, type PanelHost, panelWidth, RAIL_WIDTH } from './host';
 import { buildModel, effectiveOrder, emptyState, type PageState, type PanelActions } from './model';
 import { STRINGS } from './strings';
 
@@ -43,7 +43,7 @@ export function startCore(deps: CoreDeps): Helper {
   let rules: RuleSet | undefined;
   let rulesWarning: string | undefined;
   let rulesTries = 0;
-  let collapsed = false;
+  let layout: Layout = DEFAULT_LAYOUT;
   let host: PanelHost | undefined;
   let state: PageState | undefined;
   let href = '';
@@ -56,7 +56,6 @@ export function startCore(deps: CoreDeps): Helper {
   /** The URL changed and the new page was not read yet. */
   let navigated = false;
   let renderQueued = false;
-  let layoutQueued = false;
   let stopped = false;
   let gen = 0;
   let lastReport = '';
@@ -223,7 +222,6 @@ export function startCore(deps: CoreDeps): Helper {
       notice('error', String(err instanceof Error ? err.message : err));
     }
     runWatchers();
-    placeSoon();
   }
 
   async function report(observations: Observation[], then: (r: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown) {
@@ -285,6 +283,7 @@ export function startCore(deps: CoreDeps): Helper {
   function mount() {
     if (host) return host.ensureAttached();
     host = createHost(doc, deps.css);
+    dock();
     queueRender();
   }
 
@@ -310,48 +309,47 @@ export function startCore(deps: CoreDeps): Helper {
 
   function renderNow() {
     if (stopped || !host || !state) return;
-    deps.render(host.mount, { model: buildModel(state, rules, locale, now()), collapsed, actions: { ...actions, ...page?.actions } as PanelActions });
-  }
-
-  /**
-   * In the next frame, at most once a frame: after the panel's render, so measuring the buttons
-   * costs the frame's one layout (right after a read it would force one, and the render another).
-   */
-  function placeSoon() {
-    if (!host || layoutQueued) return;
-    layoutQueued = true;
-    win.requestAnimationFrame(() => {
-      layoutQueued = false;
-      place();
+    deps.render(host.mount, {
+      model: buildModel(state, rules, locale, now()),
+      layout: { ...layout, width: panelWidth(layout, win.innerWidth) },
+      actions: { ...actions, ...page?.actions } as PanelActions,
     });
   }
 
-  /** Keep the panel off the page's own action buttons (see choosePlacement). */
-  function place() {
-    if (!host) return;
-    const { submit, confirmRefund, applyRefund } = texts().buttons;
-    const rects = [submit, confirmRefund, applyRefund]
-      .map((labels) => adapter.findButton(doc, labels ?? [])?.getBoundingClientRect())
-      .filter((r): r is DOMRect => !!r && r.width > 0);
-    host.place(choosePlacement({ width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight }, collapsed ? 40 : 320, rects));
+  /** The page makes room for the panel as it is now (expanded or the rail). */
+  function dock() {
+    host?.dock(layout.side, layout.collapsed ? RAIL_WIDTH : panelWidth(layout, win.innerWidth));
   }
 
-  // -------------------------------------------------------------------------------------------
-  // The merchant's actions in the panel that every page has
+  /** The merchant moved, resized or collapsed the panel: show it, make room, remember it (`save`). */
+  function relayout(next: Partial<Layout>, save = true) {
+    layout = { ...layout, ...next };
+    if (save) deps.saveLayout?.(layout);
+    dock();
+    renderNow();
+  }
 
   function toggle() {
-    collapsed = !collapsed;
-    deps.saveCollapsed?.(collapsed);
     const active = host?.shadow.activeElement;
-    renderNow();
-    // Esc from inside the body lands on the toggle, so the focus stays in the panel.
-    if (collapsed && active) (host?.shadow.querySelector('[data-rh="toggle"]') as HTMLElement | null)?.focus();
-    place();
+    relayout({ collapsed: !layout.collapsed });
+    // Esc from inside the body lands on the collapse button, so the focus stays in the panel.
+    if (layout.collapsed && active) (host?.shadow.querySelector('[data-rh="collapse"]') as HTMLElement | null)?.focus();
   }
 
   // The others come from the page's features; the view offers each only where its feature runs.
   const actions: Partial<PanelActions> = {
     toggle,
+    dock: (side) => relayout({ side }),
+    // The advice's action: the page's own control, brought into view and focused (nothing clicked).
+    reveal: (key) => {
+      const labels = texts().buttons[key] ?? [];
+      const el = adapter.findButton(doc, labels) as HTMLElement | null;
+      if (!el) return notice('error', t('noControl', { name: labels[0] ?? key }));
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+    },
+    // While dragging: shown at once, remembered when the merchant lets go.
+    resize: (width, done) => relayout({ width: panelWidth({ ...layout, width }, win.innerWidth) }, done),
     copySupport: (text) =>
       void copyText(win)(text).then((ok) => {
         notice(ok ? 'success' : 'error', t(ok ? 'copied' : 'copyFailed'));
@@ -371,7 +369,7 @@ export function startCore(deps: CoreDeps): Helper {
     rules: () => rules,
     texts,
     state: () => state,
-    collapsed: () => collapsed,
+    collapsed: () => layout.collapsed,
     orderUrls: {},
     watch: (fn) => watchers.push(fn),
     ready: () => (eager = 0),
@@ -395,19 +393,15 @@ export function startCore(deps: CoreDeps): Helper {
   // Start
 
   listen(win, 'popstate', onMaybeNavigated);
-  // At most once a frame, and only while the panel is shown.
-  listen(win, 'resize', placeSoon, { passive: true });
-  listen(win, 'scroll', placeSoon, { passive: true, capture: true });
+  // The panel's width follows the window's (at most half of it): no layout is read.
+  listen(win, 'resize', dock, { passive: true });
   // Chromium: same-document navigations (the page's pushState included) without observing the DOM.
   const nav = (win as { navigation?: EventTarget }).navigation;
   if (nav?.addEventListener) listen(nav, 'currententrychange', onMaybeNavigated);
   if (deps.watchRules) cleanups.push(deps.watchRules(() => void loadRules()));
   void loadRules();
-  void deps.loadCollapsed?.().then((c) => {
-    if (c !== collapsed) {
-      collapsed = c;
-      queueRender();
-    }
+  void deps.loadLayout?.().then((l) => {
+    if (l) relayout(l, false);
   });
   route();
 

@@ -7,46 +7,78 @@
  * Content scripts cannot define custom elements (Chromium gives isolated worlds no
  * `customElements`), and need not: an undefined element with a valid custom-element name can
  * still carry a shadow root.
+ *
+ * The panel is docked: a full-height column at the window's right (or left) edge, and the page
+ * narrows by as much (a margin on <html>, one rule in a <style> of ours), so the page's own
+ * buttons, fields and values are never under it, whatever the page shows and at any width.
+ * Collapsed, it is a narrow rail the page also makes room for. The host is `display: contents`:
+ * it makes no stacking context, so the panel sits under the page's own pop-ups (Ant Design's
+ * modals, drop-downs and messages start at z-index 1000) while the submit warning, which belongs
+ * to a click of the merchant's, sits above them.
  */
 
 export const HOST_TAG = 'refund-helper';
 export { CHIP_TAG } from './chip';
-/** Right edge, below the back office's top bar. */
-const TOP = 72;
+
+export type DockSide = 'right' | 'left';
+
+/** Where the panel is and how wide: what the merchant chose, remembered in browser.storage.local. */
+export interface Layout {
+  side: DockSide;
+  collapsed: boolean;
+  /** px; unset: a width for the window (`panelWidth`). */
+  width?: number;
+}
+
+export const DEFAULT_LAYOUT: Layout = { side: 'right', collapsed: false };
+
+/** The collapsed rail's width in px (the view's `.rail`). */
+export const RAIL_WIDTH = 32;
+const MIN_WIDTH = 260;
+
+/**
+ * The panel's width in a window `viewWidth` px wide: the merchant's, kept between 260 px and half
+ * the window (at most 560 px) so the page keeps room; by default 320 px, 280 px below 1200 px.
+ */
+export function panelWidth(layout: Layout, viewWidth: number): number {
+  const max = Math.max(MIN_WIDTH, Math.min(560, Math.floor(viewWidth / 2)));
+  const w = layout.width ?? (viewWidth < 1200 ? 280 : 320);
+  return Math.round(Math.min(max, Math.max(MIN_WIDTH, w)));
+}
+
+/** A stored layout, checked (storage is the extension's, but a bad value must not break the panel). */
+export function parseLayout(v: unknown): Layout {
+  const o = (v && typeof v === 'object' ? v : {}) as Partial<Layout>;
+  const width = typeof o.width === 'number' && Number.isFinite(o.width) ? o.width : undefined;
+  return { side: o.side === 'left' ? 'left' : 'right', collapsed: o.collapsed === true, ...(width !== undefined && { width }) };
+}
 
 export interface PanelHost {
   host: HTMLElement;
   shadow: ShadowRoot;
   mount: HTMLElement;
-  /** Put the host back if the page removed it (an SPA re-rendering <body>). */
+  /** Put the host (and the page's room for it) back if the page removed them (an SPA re-rendering <body>). */
   ensureAttached(): void;
-  place(p: Placement): void;
+  /** Make the page `px` narrower on `side` (the panel's column). */
+  dock(side: DockSide, px: number): void;
   remove(): void;
-}
-
-export type Placement = { side: 'right' | 'left'; top: number; maxHeight?: number };
-
-const BASE_STYLE = 'all: initial; position: fixed; z-index: 2147483000; display: block;';
-
-function styleFor(p: Placement): string {
-  // The section inside reads the height limit from a custom property (they cross the shadow boundary).
-  const max = p.maxHeight !== undefined ? `--rh-max: ${Math.round(p.maxHeight)}px;` : '';
-  return `${BASE_STYLE} top: ${Math.round(p.top)}px; ${p.side}: 0; ${max}`;
 }
 
 /** `css`: the panel's stylesheet (the view's), put in the shadow root. */
 export function createHost(doc: Document, css: string): PanelHost {
   const host = doc.createElement(HOST_TAG);
-  host.setAttribute('style', styleFor({ side: 'right', top: TOP }));
+  host.setAttribute('style', 'all:initial;display:contents');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;
   const mount = doc.createElement('div');
   shadow.append(style, mount);
-  let placed: Placement = { side: 'right', top: TOP };
-  const parent = () => doc.body ?? doc.documentElement;
+  // The page's room for the panel: the only thing of ours styled outside the shadow root.
+  const room = doc.createElement('style');
+  room.setAttribute('data-refund-helper', '');
   const ensureAttached = () => {
-    if (!host.isConnected) parent().appendChild(host);
+    if (!host.isConnected) (doc.body ?? doc.documentElement).appendChild(host);
+    if (!room.isConnected) (doc.head ?? doc.documentElement).appendChild(room);
   };
   ensureAttached();
   return {
@@ -54,50 +86,13 @@ export function createHost(doc: Document, css: string): PanelHost {
     shadow,
     mount,
     ensureAttached,
-    place(p) {
-      if (p.side === placed.side && p.top === placed.top && p.maxHeight === placed.maxHeight) return;
-      placed = p;
-      host.setAttribute('style', styleFor(p));
+    dock(side, px) {
+      const rule = `html{margin-${side}:${Math.round(px)}px!important}`;
+      if (room.textContent !== rule) room.textContent = rule;
     },
     remove() {
       host.remove();
+      room.remove();
     },
   };
-}
-
-export interface Rect {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** Below this height the panel would be of no use: another place is chosen. */
-const MIN_HEIGHT = 160;
-const GAP = 8;
-
-/**
- * Where the panel goes so that it never covers the page's own action buttons (提交申请, 确认退款,
- * 申请退款): in the right-hand column, the longest stretch of the viewport (below the top bar)
- * that no button crosses; if that is too short, the same on the left; else the longest anyway.
- * Viewport coordinates: the caller places again on scroll and resize.
- */
-export function choosePlacement(viewport: { width: number; height: number }, panelWidth: number, buttons: Rect[]): Placement {
-  let best: Placement & { room: number } = { side: 'right', top: TOP, room: -1 };
-  for (const side of ['right', 'left'] as const) {
-    const [x0, x1] = side === 'right' ? [viewport.width - panelWidth - GAP, viewport.width] : [0, panelWidth + GAP];
-    const blocks = buttons
-      .filter((b) => b.right > x0 && b.left < x1 && b.bottom > TOP && b.top < viewport.height)
-      .map((b) => [b.top - GAP, b.bottom + GAP])
-      .sort((a, b) => a[0] - b[0]);
-    let start = TOP;
-    for (const [top, bottom] of [...blocks, [viewport.height, viewport.height]]) {
-      const room = top - start;
-      if (room > best.room) best = { side, top: start, room, maxHeight: blocks.length ? room : undefined };
-      start = Math.max(start, bottom);
-    }
-    if (best.room >= MIN_HEIGHT) break;
-  }
-  const { room: _room, ...placement } = best;
-  return placement;
 }

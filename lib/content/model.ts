@@ -5,10 +5,12 @@
  */
 import { formatDateTime, translator, type Locale } from '../i18n';
 import { formatFen } from '../money';
-import { ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
+import { PATHS } from '../sites/kuaishou/routes';
+import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
 import type { RefundCase } from '../cases/schema';
 import type { CaseStatus } from '../cases/status';
-import { STATUS_LABELS, isOverdue, isTerminalStatus } from '../cases/model';
+import { attention, STATUS_LABELS, isOverdue, isTerminalStatus } from '../cases/model';
+import { deadlineText, type Deadline } from '../cases/deadline';
 import type { ShownCase } from '../cases/shown';
 import {
   adviseOrder,
@@ -25,10 +27,18 @@ import type { RuleSet } from '../rules/schema';
 import type { FormFacts, ListedOrder, ListedRefund, ReadResult } from '../sites/adapter';
 import { STRINGS, type StringKey } from './strings';
 import type { WarningAnchor } from './guard';
+import type { DockSide } from './host';
 
 /** What the panel's view calls back (components/panel/Panel.tsx). */
 export interface PanelActions {
+  /** Collapse to the rail, or expand. */
   toggle(): void;
+  /** Dock at the window's other edge. */
+  dock(side: DockSide): void;
+  /** A new width from the resize handle; `done` when the merchant lets go (then it is remembered). */
+  resize(width: number, done: boolean): void;
+  /** Bring the page's own control into view and focus it (the advice's action). */
+  reveal(key: 'confirmRefund' | 'cancelOrder' | 'applyRefund'): void;
   provide(field: SnapshotField, text: string): void;
   setRefundType(type: RefundType): void;
   setReason(id: string): void;
@@ -148,10 +158,42 @@ export interface CaseView {
   status: CaseStatus;
   statusText: string;
   overdue: boolean;
+  /** The colour the case is shown in (its status dot, the collapsed rail): what it needs. */
+  tone: CaseTone;
+  /** When the merchant has to act, relative to now (the exact time on hover). */
+  deadline?: Deadline;
   lines: string[];
   timeline: string[];
   next: string;
   support?: { message: string; canRecord: boolean; contactedText?: string };
+}
+
+/**
+ * What the advice leads to: the page's own control (scrolled to and focused: `reveal`, a key of
+ * the page texts' buttons) or the page where it is (`href`, same origin).
+ */
+export type AdviceAction = { text: string } & ({ reveal: 'confirmRefund' | 'cancelOrder' | 'applyRefund' } | { href: string });
+
+function adviceAction(advice: Advice, kind: PageKind, c: RefundCase | undefined, T: ReturnType<typeof translator<StringKey>>): AdviceAction | undefined {
+  const reveal = (key: 'confirmRefund' | 'cancelOrder' | 'applyRefund') => ({ reveal: key, text: T(`goTo.${key}`) });
+  if (advice === 'confirm-refund') {
+    if (kind === 'refund-detail') return reveal('confirmRefund');
+    return c?.afterSaleId ? { href: `${PATHS.refundDetail}?id=${encodeURIComponent(c.afterSaleId)}`, text: T('openAfterSale') } : undefined;
+  }
+  if (kind !== 'order-detail') return undefined;
+  if (advice === 'cancel-order') return reveal('cancelOrder');
+  if (advice === 'return-refund' || advice === 'refund-only') return reveal('applyRefund');
+  return undefined;
+}
+
+/** red: late, rejected or failed; amber: the merchant has to act; blue: the platform is on it; green: refunded; grey: ended. */
+export type CaseTone = 'bad' | 'warn' | 'info' | 'ok' | 'off';
+
+export function caseTone(c: RefundCase, now: number): CaseTone {
+  const kind = attention(c, now);
+  if (kind === 'overdue' || kind === 'rejected' || kind === 'failed') return 'bad';
+  if (kind) return 'warn';
+  return c.status === 'refunded' ? 'ok' : isTerminalStatus(c.status) ? 'off' : 'info';
 }
 
 export interface Notice {
@@ -165,7 +207,7 @@ export interface PanelModel {
   loading: boolean;
   fields: FieldView[];
   missing: MissingView[];
-  advice?: { value: Advice; text: string; why: string };
+  advice?: { value: Advice; text: string; why: string; action?: AdviceAction };
   duplicate?: string;
   /** On the form after a rejected or failed application: this is a new one; why the last ended, what to add. */
   reapply?: { text: string; comment?: string; add: string[] };
@@ -280,7 +322,12 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     add('refundType', order.refundType, order.refundType && T(`refundType.${order.refundType}`));
   }
   // The page's own words for the status (the back office is Chinese); the code for a typed one.
-  add('orderStatus', order.status, typed.status ? order.status : (order.statusText ?? order.status), 'status');
+  add(
+    'orderStatus',
+    order.status,
+    locale === 'en' || typed.status ? order.status && ORDER_STATUS_LABELS[order.status][locale] : (order.statusText ?? order.status),
+    'status',
+  );
   add('paidAmount', order.paidAmount, money(order.paidAmount));
   if (kind === 'refund-detail') add('refundAmount', order.refundAmount, money(order.refundAmount));
   // On the form, what the form holds (the return shipment); elsewhere what the page shows.
@@ -304,7 +351,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   }
 
   const advice = adviseOrder(order, c, now);
-  model.advice = { value: advice.advice, text: T(`advice.${advice.advice}`), why: advice.why[locale] };
+  model.advice = { value: advice.advice, text: T(`advice.${advice.advice}`), why: advice.why[locale], action: adviceAction(advice.advice, kind, c, T) };
 
   if (kind === 'refund-form') {
     model.loading = !rules;
@@ -374,16 +421,16 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     add('caseStatus', c.status, status(c.status));
     if (!model.fields.some((f) => f.name === 'shippingPayer')) add('shippingPayer', c.shippingPayer, c.shippingPayer && T(`payer.${c.shippingPayer}`));
     const overdue = isOverdue(c, now);
-    const d = c.deadlines ?? {};
     const lines = [T('caseUpdated', { time: formatDateTime(c.updatedAt) })];
     const comment = commentOf(c);
     if (comment) lines.push(`${T('platformComment')}：${comment}`);
-    if ((c.status === 'approved' || c.status === 'confirmed') && d.arrivalDueAt) lines.push(T('caseDue', { time: formatDateTime(d.arrivalDueAt) }));
     if (c.platformDueAt && !isTerminalStatus(c.status)) lines.push(T('platformDue', { time: formatDateTime(c.platformDueAt) }));
     const cv: CaseView = {
       status: c.status,
       statusText: status(c.status),
       overdue,
+      tone: caseTone(c, now),
+      deadline: deadlineText(c, locale, now) ?? undefined,
       lines,
       // In words by the background, with the case (lib/cases/shown.ts).
       timeline: c.texts?.timeline ?? [],

@@ -9,6 +9,11 @@ import { localText as t } from '../i18n';
 
 export const STRINGS = {
   title: t('退款助手', 'Refund Helper'),
+  collapse: t('收起', 'Collapse'),
+  expand: t('展开退款助手', 'Open Refund Helper'),
+  dockLeft: t('停靠到左侧', 'Dock on the left'),
+  dockRight: t('停靠到右侧', 'Dock on the right'),
+  resize: t('调整宽度', 'Resize'),
 
   'field.orderId': t('订单编号', 'Order no.'),
   'field.afterSaleId': t('售后单号', 'After-sale no.'),
@@ -35,9 +40,14 @@ export const STRINGS = {
   'advice.return-refund': t('申请退货退款', 'Return and refund'),
   'advice.refund-only': t('申请仅退款', 'Refund only'),
   'advice.locked': t('订单已结束，无需操作', 'Final; nothing to do'),
-  'advice.confirm-refund': t('点击「确认退款」', 'Click 确认退款'),
+  'advice.confirm-refund': t('确认退款', 'Confirm the refund'),
   'advice.contact-support': t('联系客服', 'Contact support'),
   'advice.wait': t('等待平台处理', 'Wait for the platform'),
+  'goTo.confirmRefund': t('定位到「确认退款」', 'Show 确认退款 (confirm)'),
+  'goTo.cancelOrder': t('定位到「取消订单」', 'Show 取消订单 (cancel)'),
+  'goTo.applyRefund': t('定位到「申请退款」', 'Show 申请退款 (apply)'),
+  openAfterSale: t('打开售后详情', 'Open the after-sale'),
+  noControl: t('页面上没有找到「{name}」', 'The page shows no {name} button'),
 
   missingTitle: t('未能读取，请核对后填写', 'Not found on the page: type it in'),
   missingSave: t('确定', 'Set'),
@@ -78,14 +88,13 @@ export const STRINGS = {
   reapplyAdd: t('请补充', 'Add'),
 
   caseUpdated: t('更新于 {time}', 'updated {time}'),
-  caseDue: t('到账时限 {time}', 'Money due by {time}'),
   platformDue: t('平台处理时限 {time}', 'Platform deadline {time}'),
   nextTitle: t('下一步', 'Next'),
   nextOverdue: t('已超过到账时限，请联系客服。', 'Past the arrival window: contact support.'),
 
   supportTitle: t('联系客服话术', 'Message for support'),
   copy: t('复制', 'Copy'),
-  allCases: t('全部退款 ↗', 'All refunds ↗'),
+  allCases: t('全部退款', 'All refunds'),
   copied: t('已复制', 'Copied'),
   copyFailed: t('复制失败，请手动复制', 'Copy failed; select and copy it'),
   contacted: t('我已联系客服', 'I contacted support'),

@@ -25,7 +25,7 @@ export const SiteTexts = z.object({
       z.array(z.string().trim().regex(CODE_PATTERN, { error: '状态码应为数字，如 40 或 70/3 / a status code is a number, e.g. 40 or 70/3' })).max(20),
     )
     .default(() => structuredClone(KUAISHOU_STATUS_CODES)),
-  /** Button texts the extension reacts to. */
-  buttons: z.object({ submit: Texts, confirmRefund: Texts, applyRefund: Texts }),
+  /** Button texts the extension reacts to, or points the merchant at (cancelOrder: absent in files from before it). */
+  buttons: z.object({ submit: Texts, confirmRefund: Texts, applyRefund: Texts, cancelOrder: Texts.default(() => ['取消订单']) }),
 });
 export type SiteTexts = z.infer<typeof SiteTexts>;

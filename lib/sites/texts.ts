@@ -102,5 +102,6 @@ export const KUAISHOU_TEXTS: SiteTexts = {
     submit: ['提交申请', '提交'],
     confirmRefund: ['确认退款'],
     applyRefund: ['申请退款'],
+    cancelOrder: ['取消订单'],
   },
 };

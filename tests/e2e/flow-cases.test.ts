@@ -150,7 +150,7 @@ forEachBrowser((b) => {
     await b.panel(next, { kind: 'order-detail' });
     await waitPanelAttr(next, '[data-rh="panel"]', 'data-collapsed', 'true');
     expect(await b.field(next, 'orderId')).toBe(SEED.orders.shippedHighValue); // hooks stay readable
-    await (await next.$(inPanel('[data-rh="toggle"]')))!.click();
+    await (await next.$(inPanel('[data-rh="collapse"]')))!.click();
     await waitPanelAttr(next, '[data-rh="panel"]', 'data-collapsed', 'false');
   });
 

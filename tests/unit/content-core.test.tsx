@@ -3,7 +3,7 @@
 // navigation in and out, reads on time (at once until the page shows its order, then debounced),
 // re-renders only on change, and stop() cleans up.
 import { describe, expect, it } from 'vitest';
-import { ORDER, w, client, settle, go, descriptions, start, host, attr, refundFormPage, startHelper, useContentWorld } from './helpers/content';
+import { $, ORDER, w, client, settle, go, descriptions, start, host, attr, refundFormPage, startHelper, useContentWorld } from './helpers/content';
 
 useContentWorld();
 
@@ -20,9 +20,12 @@ describe('mounting', () => {
     await start();
     expect(host()).not.toBeNull();
     expect(host()!.shadowRoot).not.toBeNull(); // open
-    expect(host()!.getAttribute('style')).toContain('all: initial');
+    expect(host()!.getAttribute('style')).toContain('all:initial');
     expect(host()!.shadowRoot!.querySelector('style')).not.toBeNull();
-    expect(document.head.querySelector('style')).toBeNull(); // nothing in the page's styles
+    // Of ours in the page's styles, only the room the page makes for the docked panel.
+    expect([...document.head.querySelectorAll('style')].map((s) => s.textContent)).toEqual([
+      `html{margin-right:${window.innerWidth < 1200 ? 280 : 320}px!important}`,
+    ]);
     expect(attr('[data-rh="panel"]', 'data-page-kind')).toBe('order-detail');
     expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
   });
@@ -50,6 +53,52 @@ describe('mounting', () => {
     expect(host()).toBeNull();
     submit.click();
     expect(pageSubmits).toHaveBeenCalledTimes(1); // no guard any more
+  });
+});
+
+describe('docked beside the page', () => {
+  const room = () => [...document.head.querySelectorAll('style[data-refund-helper]')].map((s) => s.textContent).join('');
+  const orderPage = () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(descriptions([['订单编号', ORDER]]));
+  };
+
+  it('the page makes room for the panel, the rail when collapsed, on the side chosen; all remembered', async () => {
+    orderPage();
+    const saved: unknown[] = [];
+    w.helper = startHelper({ client: client(), debounceMs: 0, saveLayout: (l) => saved.push(l) });
+    await settle();
+    const width = window.innerWidth < 1200 ? 280 : 320;
+    expect(room()).toBe(`html{margin-right:${width}px!important}`);
+    expect(attr('[data-rh="dock"]', 'data-value')).toBe('right');
+
+    $('[data-rh="dock"]')!.click();
+    expect(room()).toBe(`html{margin-left:${width}px!important}`);
+    expect(attr('[data-rh="dock"]', 'data-value')).toBe('left');
+    expect($('[data-rh="panel"]')!.className).toContain('left');
+
+    $('[data-rh="collapse"]')!.click();
+    expect(room()).toBe('html{margin-left:32px!important}');
+    expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('true');
+    expect(saved.at(-1)).toEqual({ side: 'left', collapsed: true });
+
+    // The resize handle: arrow keys move the inner edge (docked left, → widens).
+    $('[data-rh="collapse"]')!.click();
+    $('.grip')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(room()).toBe(`html{margin-left:${width + 16}px!important}`);
+    expect(saved.at(-1)).toEqual({ side: 'left', collapsed: false, width: width + 16 });
+  });
+
+  it('a remembered layout is the first one shown; leaving the served routes gives the page its width back', async () => {
+    orderPage();
+    w.helper = startHelper({ client: client(), debounceMs: 0, loadLayout: async () => ({ side: 'left', collapsed: false, width: 300 }) });
+    await settle();
+    expect(room()).toBe('html{margin-left:300px!important}');
+    go('/zone/shop/settings');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await settle();
+    expect(host()).toBeNull();
+    expect(room()).toBe('');
   });
 });
 

@@ -54,7 +54,7 @@ describe('the refund form', () => {
   it('去补充 closes the warning and opens the panel on the checklist; nothing is submitted', async () => {
     const { submit, pageSubmits } = refundFormPage();
     await start();
-    $('[data-rh="toggle"]')!.click();
+    $('[data-rh="collapse"]')!.click();
     expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('true');
     submit.click();
     expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('true'); // the warning is at the button, the panel stays as it was

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/send';
 import { isServed as servedPath } from '../../lib/sites/kuaishou/routes';
 import { anchorAt, decideSubmit, WARNING_WIDTH } from '../../lib/content/guard';
-import { choosePlacement } from '../../lib/content/host';
+import { DEFAULT_LAYOUT, panelWidth, parseLayout } from '../../lib/content/host';
 
 describe('served routes', () => {
   it.each([
@@ -45,37 +45,20 @@ describe('submit guard', () => {
   });
 });
 
-describe('panel placement', () => {
-  const vp = { width: 1280, height: 900 };
-  const btn = (left: number, top: number, width = 88, height = 32) => ({ left, right: left + width, top, bottom: top + height });
-
-  it('no buttons: right edge below the top bar', () => {
-    expect(choosePlacement(vp, 320, [])).toEqual({ side: 'right', top: 72 });
+describe('panel layout', () => {
+  it('a width for the window unless the merchant chose one, kept between 260 px and half the window', () => {
+    expect(panelWidth(DEFAULT_LAYOUT, 1280)).toBe(320);
+    expect(panelWidth(DEFAULT_LAYOUT, 1024)).toBe(280);
+    expect(panelWidth({ ...DEFAULT_LAYOUT, width: 420 }, 1280)).toBe(420);
+    expect(panelWidth({ ...DEFAULT_LAYOUT, width: 900 }, 1280)).toBe(560);
+    expect(panelWidth({ ...DEFAULT_LAYOUT, width: 500 }, 800)).toBe(400);
+    expect(panelWidth({ ...DEFAULT_LAYOUT, width: 100 }, 1280)).toBe(260);
   });
-  it('a button clear of the right column changes nothing', () => {
-    expect(choosePlacement(vp, 320, [btn(400, 600)])).toEqual({ side: 'right', top: 72 });
-  });
-  it('a button in the right column near the top: the panel starts below it', () => {
-    const p = choosePlacement(vp, 320, [btn(1050, 186)]);
-    expect(p.side).toBe('right');
-    expect(p.top).toBeGreaterThanOrEqual(186 + 32);
-  });
-  it('a button in the right column lower down: the panel ends above it if the room there is larger', () => {
-    const p = choosePlacement(vp, 320, [btn(1100, 800)]);
-    expect(p).toMatchObject({ side: 'right', top: 72 });
-    expect(72 + p.maxHeight!).toBeLessThanOrEqual(800);
-  });
-  it('buttons all down the right column: the left edge', () => {
-    const column = Array.from({ length: 9 }, (_, i) => btn(1000, 80 + i * 100, 200, 90));
-    expect(choosePlacement(vp, 320, column).side).toBe('left');
-  });
-  it('never overlaps a button when there is room', () => {
-    for (const b of [btn(960, 72), btn(1200, 300), btn(980, 500, 290, 40)]) {
-      const p = choosePlacement(vp, 320, [b]);
-      const top = p.top;
-      const bottom = top + (p.maxHeight ?? vp.height);
-      expect(b.bottom <= top || b.top >= bottom || p.side === 'left').toBe(true);
-    }
+  it('a stored layout is read defensively', () => {
+    expect(parseLayout(undefined)).toEqual(DEFAULT_LAYOUT);
+    expect(parseLayout({ side: 'left', collapsed: true, width: 300 })).toEqual({ side: 'left', collapsed: true, width: 300 });
+    expect(parseLayout({ side: 'top', collapsed: 'yes', width: 'wide' })).toEqual(DEFAULT_LAYOUT);
+    expect(parseLayout({ width: Number.NaN })).toEqual(DEFAULT_LAYOUT);
   });
 });
 

@@ -42,6 +42,9 @@ const SHIPPED = { orderId: ORDER, status: 'shipped', statusText: '已发货', pa
 function actions(): PanelActions & Record<string, ReturnType<typeof vi.fn>> {
   return {
     toggle: vi.fn(),
+    dock: vi.fn(),
+    resize: vi.fn(),
+    reveal: vi.fn(),
     provide: vi.fn(),
     setRefundType: vi.fn(),
     setReason: vi.fn(),
@@ -62,7 +65,7 @@ function show(state: PageState, opts: { collapsed?: boolean; now?: number; local
   // The case as the background sends it: with its timeline and 联系客服 message in words.
   if (state.caseRec) state = { ...state, caseRec: withTexts(state.caseRec, locale, now) };
   const model = buildModel(state, rules, locale, now);
-  render(h(Panel, { model, collapsed: opts.collapsed ?? false, actions: a }), root);
+  render(h(Panel, { model, layout: { side: 'right', width: 320, collapsed: opts.collapsed ?? false }, actions: a }), root);
   return { model, actions: a };
 }
 
@@ -420,7 +423,7 @@ describe('collapse and keyboard', () => {
   it('collapsed: only the tab shows, the hooks stay readable', () => {
     show(page('order-detail', { read: read(SHIPPED) }), { collapsed: true });
     expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('true');
-    expect(attr('[data-rh="toggle"]', 'aria-expanded')).toBe('false');
+    expect(attr('[data-rh="collapse"]', 'aria-expanded')).toBe('false');
     expect(($('.body') as HTMLElement).hidden).toBe(true);
     expect(field('orderId')).toBe(ORDER);
   });

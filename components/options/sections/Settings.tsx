@@ -223,10 +223,11 @@ export function SitesSection() {
         {group(ed.t('afterSaleStatusCodes'), 'afterSaleStatusCodes', OBSERVED_STATUSES, OBSERVED_STATUS_LABELS)}
         {group(ed.t('refundTypeTexts'), 'refundTypeTexts', REFUND_TYPES, REFUND_TYPE_LABELS)}
         {group(ed.t('formLabels'), 'formLabels', FORM_FIELDS, FORM_FIELD_LABELS)}
-        {group(ed.t('buttons'), 'buttons', ['submit', 'confirmRefund', 'applyRefund'], {
+        {group(ed.t('buttons'), 'buttons', ['submit', 'confirmRefund', 'applyRefund', 'cancelOrder'], {
           submit: { 'zh-CN': ed.t('btnSubmit'), en: ed.t('btnSubmit') },
           confirmRefund: { 'zh-CN': ed.t('btnConfirmRefund'), en: ed.t('btnConfirmRefund') },
           applyRefund: { 'zh-CN': ed.t('btnApplyRefund'), en: ed.t('btnApplyRefund') },
+          cancelOrder: { 'zh-CN': ed.t('btnCancelOrder'), en: ed.t('btnCancelOrder') },
         })}
       </details>
     </Section>
