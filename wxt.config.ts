@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { MANIFEST_COMMANDS } from './lib/commands';
 import { MATCHES } from './lib/sites/kuaishou/routes';
 import { PANEL_LOCALES, panelName } from './lib/panel-files';
 import { panelLocalePlugin } from './scripts/panel-locale';
@@ -19,6 +20,8 @@ export default defineConfig({
     // the broad `tabs` permission, and inject there. WXT moves it into `permissions` for Firefox's MV2.
     host_permissions: MATCHES,
     action: { default_title: '__MSG_extName__' },
+    // Keyboard: open/collapse the panel, fill the form (lib/commands.ts); no permission needed.
+    commands: MANIFEST_COMMANDS,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

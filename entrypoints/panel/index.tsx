@@ -21,6 +21,7 @@ import { RULES_KEY } from '../../lib/rules/constants';
 import { kuaishou } from '../../lib/sites/kuaishou';
 import { h, render } from 'preact';
 import { messagingClient } from '../../lib/content/client';
+import { COMMAND_MESSAGE, isPanelCommand } from '../../lib/commands';
 import { startCore } from '../../lib/content/core';
 import { parseLayout } from '../../lib/content/host';
 import { FEATURES } from '../../lib/content/features';
@@ -67,4 +68,11 @@ export default defineUnlistedScript(() => {
   const me = String(Math.random());
   document.dispatchEvent(new CustomEvent(started, { detail: me }));
   document.addEventListener(started, (e) => (e as CustomEvent).detail !== me && helper.stop());
+  // The keyboard commands, forwarded by the background (only the extension can message a tab).
+  const onMessage = (m: unknown) => {
+    const c = (m as { type?: unknown; command?: unknown } | null)?.command;
+    if ((m as { type?: unknown })?.type === COMMAND_MESSAGE && isPanelCommand(c)) helper.command(c);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  document.addEventListener(started, () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
 });

@@ -2,6 +2,7 @@
  * The contract between the core (./core.ts), the page features (./features/) and the entrypoint
  * that wires them: types only.
  */
+import type { PanelCommand } from '../commands';
 import type { Locale, LocalText, translator } from '../i18n';
 import type { PageKind } from '../order';
 import type { RefundCase } from '../cases/schema';
@@ -39,6 +40,8 @@ export interface Helper {
   stop(): void;
   /** Read the page now (tests; otherwise mutations schedule it). */
   read(): void;
+  /** A keyboard command the background forwarded (lib/commands.ts). */
+  command(name: PanelCommand): void;
 }
 
 /**

@@ -417,6 +417,15 @@ export function startCore(deps: CoreDeps): Helper {
       [readTimer, maxTimer].forEach((x) => win.clearTimeout(x));
     },
     read,
+    command(name) {
+      if (!host || !state) return;
+      if (name === 'toggle-panel') {
+        toggle();
+        // The keyboard stays with the panel: on its first control when it opened.
+        (host.shadow.querySelector(layout.collapsed ? '[data-rh="collapse"]' : '.body button, .body select') as HTMLElement | null)?.focus();
+      } else if (page?.actions.fill) page.actions.fill();
+      else notice('info', t('fillElsewhere'));
+    },
   };
 }
 

@@ -14,6 +14,7 @@ export const STRINGS = {
   dockLeft: t('停靠到左侧', 'Dock on the left'),
   dockRight: t('停靠到右侧', 'Dock on the right'),
   resize: t('调整宽度', 'Resize'),
+  fillElsewhere: t('填入快捷键只在申请退款页可用', 'The fill shortcut works on the refund application form'),
 
   'field.orderId': t('订单编号', 'Order no.'),
   'field.afterSaleId': t('售后单号', 'After-sale no.'),

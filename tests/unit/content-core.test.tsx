@@ -102,6 +102,21 @@ describe('docked beside the page', () => {
   });
 });
 
+describe('keyboard commands', () => {
+  it('toggle-panel collapses and opens the panel; fill-form fills the form, elsewhere says where it works', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(descriptions([['订单编号', ORDER]]));
+    await start();
+    w.helper!.command('toggle-panel');
+    expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('true');
+    w.helper!.command('toggle-panel');
+    expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('false');
+    w.helper!.command('fill-form');
+    await settle();
+    expect($('.notice')!.textContent).toContain('申请退款页');
+  });
+});
+
 describe('reading on time', () => {
   const startSlow = async (c = client()) => {
     // A debounce no test waits for: whatever is read, is read without it.

@@ -123,6 +123,16 @@ describe('the refund form', () => {
     expect(form.state.reason).toBe('质量问题');
     expect(form.state.amount).toBe('129.00');
   });
+
+  it('fill by keyboard (the fill-form command): the same fill', async () => {
+    const { form } = refundFormPage();
+    await start();
+    ($('[data-rh="reason"]') as unknown as HTMLSelectElement).value = 'quality';
+    $('[data-rh="reason"]')!.dispatchEvent(new Event('change', { bubbles: true }));
+    w.helper!.command('fill-form');
+    await vi.waitFor(() => expect(form.state.remark).toContain(ORDER), { timeout: 3000 });
+    expect(form.state.reason).toBe('质量问题');
+  });
 });
 
 /** A refund-only application with nothing to return (evidence complete), chosen in the panel. */
