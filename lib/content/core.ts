@@ -44,6 +44,9 @@ export function startCore(deps: CoreDeps): Helper {
   let rulesWarning: string | undefined;
   let rulesTries = 0;
   let layout: Layout = DEFAULT_LAYOUT;
+  /** The width the current page's content needs (px; 0: it fits): see fitSoon. */
+  let minWidth = 0;
+  let fitQueued = false;
   let host: PanelHost | undefined;
   let state: PageState | undefined;
   let href = '';
@@ -161,6 +164,10 @@ export function startCore(deps: CoreDeps): Helper {
   /** A new page: its state, its features, its panel (loading until read) replacing the old one's. */
   function reset(kind: PageKind) {
     state = emptyState(kind);
+    if (minWidth) {
+      minWidth = 0;
+      dock();
+    }
     if (rulesWarning) state.notices.push({ tone: 'info', text: rulesWarning });
     lastReport = '';
     eager = 8;
@@ -222,6 +229,7 @@ export function startCore(deps: CoreDeps): Helper {
       notice('error', String(err instanceof Error ? err.message : err));
     }
     runWatchers();
+    fitSoon();
   }
 
   async function report(observations: Observation[], then: (r: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown) {
@@ -318,7 +326,27 @@ export function startCore(deps: CoreDeps): Helper {
 
   /** The page makes room for the panel as it is now (expanded or the rail). */
   function dock() {
-    host?.dock(layout.side, layout.collapsed ? RAIL_WIDTH : panelWidth(layout, win.innerWidth));
+    host?.dock(layout.side, layout.collapsed ? RAIL_WIDTH : panelWidth(layout, win.innerWidth), minWidth);
+    fitSoon();
+  }
+
+  /**
+   * In the next frame (after the render, so this costs the frame's one layout): content of the
+   * page that cannot fit its narrowed width (a table whose columns do not wrap) would lie under
+   * the panel; the page gets that width instead and scrolls sideways to it, as in a narrower
+   * window. Only grows on a page (a new page starts again from none).
+   */
+  function fitSoon() {
+    if (!host || fitQueued) return;
+    fitQueued = true;
+    win.requestAnimationFrame(() => {
+      fitQueued = false;
+      const b = doc.body;
+      if (host && b && b.scrollWidth > b.clientWidth && b.scrollWidth > minWidth) {
+        minWidth = b.scrollWidth;
+        dock();
+      }
+    });
   }
 
   /** The merchant moved, resized or collapsed the panel: show it, make room, remember it (`save`). */

@@ -59,8 +59,12 @@ export interface PanelHost {
   mount: HTMLElement;
   /** Put the host (and the page's room for it) back if the page removed them (an SPA re-rendering <body>). */
   ensureAttached(): void;
-  /** Make the page `px` narrower on `side` (the panel's column). */
-  dock(side: DockSide, px: number): void;
+  /**
+   * Make the page `px` narrower on `side` (the panel's column); `minWidth` (px, 0: none): the
+   * width the page's content needs, so what cannot fit scrolls sideways instead of lying under
+   * the panel (the root's margin counts in the scrollable width).
+   */
+  dock(side: DockSide, px: number, minWidth: number): void;
   remove(): void;
 }
 
@@ -86,8 +90,8 @@ export function createHost(doc: Document, css: string): PanelHost {
     shadow,
     mount,
     ensureAttached,
-    dock(side, px) {
-      const rule = `html{margin-${side}:${Math.round(px)}px!important}`;
+    dock(side, px, minWidth) {
+      const rule = `html{margin-${side}:${Math.round(px)}px!important${minWidth ? `;min-width:${minWidth}px` : ''}}`;
       if (room.textContent !== rule) room.textContent = rule;
     },
     remove() {

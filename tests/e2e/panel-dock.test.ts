@@ -17,12 +17,15 @@ const PAGES: Array<[string, string]> = [
 ];
 
 /**
- * The page's controls and values that lie under the panel, described ("button 联系客服 at
- * 1010,412"): whatever their scroll position (the panel is full height), unless the page shows
- * them above it (its own pop-ups). The demo's review simulator is not the back office's.
+ * The page's controls and values that lie under the panel, described: whatever their vertical
+ * position (the panel is full height), unless the page shows them above it (its own pop-ups).
+ * Content wider than the narrowed page scrolls sideways, as in a narrower window: it is checked
+ * scrolled away from the panel's side (docked right: scrolled fully right). The demo's review
+ * simulator is not the back office's.
  */
-function covered(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+function covered(page: Page, side: 'left' | 'right'): Promise<string[]> {
+  return page.evaluate((side) => {
+    scrollTo(side === 'right' ? document.documentElement.scrollWidth : 0, scrollY);
     const host = document.querySelector('refund-helper');
     const panel = host?.shadowRoot?.querySelector('[data-rh="panel"]');
     if (!panel) return ['no panel'];
@@ -44,7 +47,7 @@ function covered(page: Page): Promise<string[]> {
       );
     }
     return out;
-  });
+  }, side);
 }
 
 forEachBrowser((b) => {
@@ -63,7 +66,7 @@ forEachBrowser((b) => {
           if ((await p.element.evaluate((n) => n.getAttribute('data-collapsed'))) === 'true') await p.click('[data-rh="collapse"]');
           if ((await (await p.$('[data-rh="dock"]'))!.evaluate((n) => n.getAttribute('data-value'))) !== side) await p.click('[data-rh="dock"]');
           await waitPanelAttr(page, '[data-rh="dock"]', 'data-value', side);
-          expect({ side, path, covered: await covered(page) }).toEqual({ side, path, covered: [] });
+          expect({ side, path, covered: await covered(page, side) }).toEqual({ side, path, covered: [] });
         }
       }
       await page.close();
