@@ -7,20 +7,19 @@
  * are on the elements tests and merchants' tools drive. Classic JSX (`h`) rather than the automatic runtime: it keeps
  * preact/jsx-runtime out of the content script (≈0.3 KB gzip of its 30 KB budget).
  */
-import { Fragment, h, type JSX } from 'preact';
-import type { Deadline } from '../../lib/cases/deadline';
+import { Fragment, h } from 'preact';
 import type { PanelProps } from '../../lib/content/context';
 import type { DockSide } from '../../lib/content/host';
-import type { AdviceAction, CaseView, MissingView, PanelActions, PanelModel } from '../../lib/content/model';
+import type { PanelActions } from '../../lib/content/model';
 import { STRINGS, type StringKey } from '../../lib/content/strings';
-import { formatDateTime, translator } from '../../lib/i18n';
-import { REFUND_TYPES, type RefundType } from '../../lib/order';
+import { translator } from '../../lib/i18n';
+import { Action, Case, Countdown } from './Case';
+import { Evidence, FormHelper, Missing } from './Form';
 import { Icon } from './icons';
 
 export type { PanelActions };
 
-type T = (k: StringKey, vars?: Record<string, string | number>) => string;
-type Ev<E extends EventTarget> = JSX.TargetedEvent<E>;
+export type T = (k: StringKey, vars?: Record<string, string | number>) => string;
 
 export function Panel({ model, layout, actions }: PanelProps) {
   const t: T = translator(STRINGS, model.locale);
@@ -220,223 +219,5 @@ function Grip({ side, width, label, resize }: { side: DockSide; width: number; l
         if (d) resize(width + (side === 'right' ? d : -d), true);
       }}
     />
-  );
-}
-
-/** The deadline, relative ("3 小时后…"); the exact time on hover. */
-function Countdown({ d }: { d: Deadline }) {
-  return (
-    <span class={d.late ? 'due bad' : 'due'} data-rh="countdown" data-due={d.due} title={d.due ? formatDateTime(d.due) : undefined}>
-      {d.text}
-    </span>
-  );
-}
-
-function Action({ a, reveal }: { a?: AdviceAction; reveal: PanelActions['reveal'] }) {
-  if (!a) return null;
-  return 'href' in a ? (
-    <a class="btn primary" data-rh="advice-action" href={a.href}>
-      {a.text}
-    </a>
-  ) : (
-    <button type="button" class="btn primary" data-rh="advice-action" onClick={() => reveal(a.reveal)}>
-      {a.text}
-    </button>
-  );
-}
-
-function FormHelper({ form, t, actions }: { form: NonNullable<PanelModel['form']>; t: T; actions: PanelActions }) {
-  return (
-    <div class="box" data-rh="form-helper">
-      <b>{t('formTitle')}</b>
-      <label>
-        {t('refundTypeLabel')}
-        <select
-          data-rh="refund-type"
-          value={form.refundType}
-          onChange={(e: Ev<HTMLSelectElement>) => actions.setRefundType(e.currentTarget.value as RefundType)}
-        >
-          {REFUND_TYPES.map((rt) => (
-            <option key={rt} value={rt} data-value={rt}>
-              {t(`refundType.${rt}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('reasonLabel')}
-        <select data-rh="reason" value={form.reasonId ?? ''} onChange={(e: Ev<HTMLSelectElement>) => actions.setReason(e.currentTarget.value)}>
-          <option value="">{t('reasonChoose')}</option>
-          {[true, false].map((suggested) => {
-            const list = form.reasons.filter((r) => r.suggested === suggested);
-            return (
-              list.length > 0 && (
-                <optgroup key={String(suggested)} label={t(suggested ? 'reasonSuggested' : 'reasonOthers')}>
-                  {list.map((r) => (
-                    <option key={r.id} value={r.id} data-value={r.id} data-suggested={String(suggested)}>
-                      {r.label}
-                    </option>
-                  ))}
-                </optgroup>
-              )
-            );
-          })}
-        </select>
-      </label>
-      <label>
-        {t('remarkLabel')}
-        <textarea data-rh="remark" rows={4} value={form.remark} onInput={(e: Ev<HTMLTextAreaElement>) => actions.setRemark(e.currentTarget.value)} />
-      </label>
-      <small class="muted">{form.amountWhy}</small>
-      <p data-rh="express" data-value={String(form.express.eligible)}>
-        {t('expressTitle')}：<b>{t(form.express.eligible ? 'expressYes' : 'expressNo')}</b>
-        <small class="muted">{form.express.why}</small>
-      </p>
-      <button type="button" class="btn primary" data-rh="fill-form" disabled={form.filling} onClick={actions.fill}>
-        {t(form.filling ? 'filling' : 'fill')}
-      </button>
-      {form.fillResult.map((line) => (
-        <small key={line} data-rh="fill-result" role="status">
-          {line}
-        </small>
-      ))}
-    </div>
-  );
-}
-
-function Evidence({ ev, t, tick }: { ev: NonNullable<PanelModel['evidence']>; t: T; tick: PanelActions['tick'] }) {
-  const missing = ev.items.filter((i) => i.state === 'missing').length;
-  return (
-    <div class="box" data-rh="evidence" data-complete={String(ev.complete)}>
-      <b>
-        {t('evidenceTitle')}{' '}
-        <span class={ev.complete ? 'ok' : 'bad'}>
-          {ev.items.length ? (ev.complete ? t('evidenceComplete') : t('evidenceIncomplete', { n: missing })) : t('evidenceNone')}
-        </span>
-      </b>
-      <ul class="list">
-        {ev.items.map((i) => {
-          // A manual item is a checkbox button: a click (or Space/Enter) on the item itself ticks
-          // it. One read from the page is not tickable: a read-only checkbox tells assistive tech.
-          const Item = i.manual ? 'button' : 'div';
-          return (
-            <li key={i.id}>
-              <Item
-                type={i.manual ? 'button' : undefined}
-                role="checkbox"
-                aria-checked={i.manual ? i.ticked : i.state === 'ok'}
-                aria-readonly={i.manual ? undefined : 'true'}
-                class="ev"
-                data-rh-evidence={i.id}
-                data-state={i.state}
-                onClick={i.manual ? () => tick(i.id) : undefined}
-              >
-                <i class={`cb ${i.state}`}>{i.state === 'ok' && <Icon name="check" />}</i>
-                <span>
-                  {i.label}
-                  {i.state === 'missing' && <small class="muted">{i.why}</small>}
-                  {i.manual && !i.ticked && <small class="hint">{t('evidenceTick')}</small>}
-                </span>
-              </Item>
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
-}
-
-function Missing({ m, t, onProvide }: { m: MissingView; t: T; onProvide: PanelActions['provide'] }) {
-  // Uncontrolled: the typed text stays in the input across re-renders and is read on submit.
-  const submit = (e: Ev<HTMLFormElement>) => {
-    e.preventDefault();
-    onProvide(m.field, (e.currentTarget.elements.namedItem('v') as HTMLInputElement).value);
-  };
-  return (
-    <form data-rh-missing={m.field} onSubmit={submit}>
-      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control (a select or an input) is inside, chosen by the field's kind. */}
-      <label>
-        {m.label}
-        <small class="muted">{m.reason}</small>
-        {m.input === 'status' ? (
-          <select name="v">
-            <option value="">{t('missingChooseStatus')}</option>
-            {m.options?.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input name="v" inputMode={m.input === 'money' ? 'decimal' : undefined} aria-invalid={m.error ? 'true' : undefined} />
-        )}
-      </label>
-      <button type="submit" class="btn" data-rh="provide">
-        {t('missingSave')}
-      </button>
-      {m.error && (
-        <small class="bad" role="alert">
-          {m.error}
-        </small>
-      )}
-    </form>
-  );
-}
-
-function Case({ cv, advice, t, actions }: { cv: CaseView; advice: PanelModel['advice']; t: T; actions: PanelActions }) {
-  const support = cv.support;
-  return (
-    <div class="box" data-rh="case" data-status={cv.status} data-overdue={String(cv.overdue)}>
-      <p class="status">
-        <i class={`dot ${cv.tone}`} />
-        <b data-rh-field="caseStatus" data-value={cv.status}>
-          {cv.statusText}
-        </b>
-        {cv.deadline && <Countdown d={cv.deadline} />}
-      </p>
-      {cv.lines.map((l) => (
-        <small key={l} class="muted">
-          {l}
-        </small>
-      ))}
-      <div class="next" data-rh="advice" data-value={advice?.value}>
-        <p data-rh="next-step">
-          {t('nextTitle')}：{cv.next}
-        </p>
-        <Action a={advice?.action} reveal={actions.reveal} />
-      </div>
-      {support && (
-        <div class="box">
-          <small class="muted">{t('supportTitle')}</small>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling message must be reachable by keyboard. */}
-          <pre data-rh="support-message" tabIndex={0}>
-            {support.message}
-          </pre>
-          <p class="acts start">
-            <button type="button" class="btn" data-rh="copy-support" onClick={() => actions.copySupport(support.message)}>
-              {t('copy')}
-            </button>
-            {support.canRecord && (
-              <button type="button" class="btn" data-rh="contact-support" onClick={actions.contactSupport}>
-                {t('contacted')}
-              </button>
-            )}
-          </p>
-          {support.contactedText && (
-            <small class="ok" data-rh="support-contacted">
-              {support.contactedText}
-            </small>
-          )}
-        </div>
-      )}
-      <ol class="list muted" data-rh="timeline">
-        {cv.timeline.map((line, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the timeline only grows at its end; two entries can read the same.
-          <li key={i}>
-            <small>{line}</small>
-          </li>
-        ))}
-      </ol>
-    </div>
   );
 }

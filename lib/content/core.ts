@@ -26,7 +26,9 @@ import type { SiteTexts } from '../sites/texts';
 import type { Observation } from './client';
 import { CHIP_TAG } from './chip';
 import type { CoreDeps, Ctx, Helper, Hooks } from './context';
-import { createHost, DEFAULT_LAYOUT, HOST_TAG, type Layout, type PanelHost, panelWidth, RAIL_WIDTH } from './host';
+import { copyText } from './clipboard';
+import { createDock } from './dock';
+import { createHost, HOST_TAG, type PanelHost, panelWidth } from './host';
 import { buildModel, effectiveOrder, emptyState, type PageState, type PanelActions } from './model';
 import { STRINGS } from './strings';
 
@@ -43,11 +45,13 @@ export function startCore(deps: CoreDeps): Helper {
   let rules: RuleSet | undefined;
   let rulesWarning: string | undefined;
   let rulesTries = 0;
-  let layout: Layout = DEFAULT_LAYOUT;
-  /** The width the current page's content needs (px; 0: it fits): see fitSoon. */
-  let minWidth = 0;
-  let fitQueued = false;
   let host: PanelHost | undefined;
+  const dock = createDock(
+    win,
+    () => host,
+    () => renderNow(),
+    deps.saveLayout,
+  );
   let state: PageState | undefined;
   let href = '';
   let observer: MutationObserver | undefined;
@@ -164,10 +168,7 @@ export function startCore(deps: CoreDeps): Helper {
   /** A new page: its state, its features, its panel (loading until read) replacing the old one's. */
   function reset(kind: PageKind) {
     state = emptyState(kind);
-    if (minWidth) {
-      minWidth = 0;
-      dock();
-    }
+    dock.fresh();
     if (rulesWarning) state.notices.push({ tone: 'info', text: rulesWarning });
     lastReport = '';
     eager = 8;
@@ -229,7 +230,7 @@ export function startCore(deps: CoreDeps): Helper {
       notice('error', String(err instanceof Error ? err.message : err));
     }
     runWatchers();
-    fitSoon();
+    dock.fitSoon();
   }
 
   async function report(observations: Observation[], then: (r: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown) {
@@ -291,7 +292,7 @@ export function startCore(deps: CoreDeps): Helper {
   function mount() {
     if (host) return host.ensureAttached();
     host = createHost(doc, deps.css);
-    dock();
+    dock.apply();
     queueRender();
   }
 
@@ -319,55 +320,22 @@ export function startCore(deps: CoreDeps): Helper {
     if (stopped || !host || !state) return;
     deps.render(host.mount, {
       model: buildModel(state, rules, locale, now()),
-      layout: { ...layout, width: panelWidth(layout, win.innerWidth) },
+      layout: dock.shown(),
       actions: { ...actions, ...page?.actions } as PanelActions,
     });
   }
 
-  /** The page makes room for the panel as it is now (expanded or the rail). */
-  function dock() {
-    host?.dock(layout.side, layout.collapsed ? RAIL_WIDTH : panelWidth(layout, win.innerWidth), minWidth);
-    fitSoon();
-  }
-
-  /**
-   * In the next frame (after the render, so this costs the frame's one layout): content of the
-   * page that cannot fit its narrowed width (a table whose columns do not wrap) would lie under
-   * the panel; the page gets that width instead and scrolls sideways to it, as in a narrower
-   * window. Only grows on a page (a new page starts again from none).
-   */
-  function fitSoon() {
-    if (!host || fitQueued) return;
-    fitQueued = true;
-    win.requestAnimationFrame(() => {
-      fitQueued = false;
-      const b = doc.body;
-      if (host && b && b.scrollWidth > b.clientWidth && b.scrollWidth > minWidth) {
-        minWidth = b.scrollWidth;
-        dock();
-      }
-    });
-  }
-
-  /** The merchant moved, resized or collapsed the panel: show it, make room, remember it (`save`). */
-  function relayout(next: Partial<Layout>, save = true) {
-    layout = { ...layout, ...next };
-    if (save) deps.saveLayout?.(layout);
-    dock();
-    renderNow();
-  }
-
   function toggle() {
     const active = host?.shadow.activeElement;
-    relayout({ collapsed: !layout.collapsed });
+    dock.set({ collapsed: !dock.layout().collapsed });
     // Esc from inside the body lands on the collapse button, so the focus stays in the panel.
-    if (layout.collapsed && active) (host?.shadow.querySelector('[data-rh="collapse"]') as HTMLElement | null)?.focus();
+    if (dock.layout().collapsed && active) (host?.shadow.querySelector('[data-rh="collapse"]') as HTMLElement | null)?.focus();
   }
 
   // The others come from the page's features; the view offers each only where its feature runs.
   const actions: Partial<PanelActions> = {
     toggle,
-    dock: (side) => relayout({ side }),
+    dock: (side) => dock.set({ side }),
     // The advice's action: the page's own control, brought into view and focused (nothing clicked).
     reveal: (key) => {
       const labels = texts().buttons[key] ?? [];
@@ -377,7 +345,7 @@ export function startCore(deps: CoreDeps): Helper {
       el.focus({ preventScroll: true });
     },
     // While dragging: shown at once, remembered when the merchant lets go.
-    resize: (width, done) => relayout({ width: panelWidth({ ...layout, width }, win.innerWidth) }, done),
+    resize: (width, done) => dock.set({ width: panelWidth({ ...dock.layout(), width }, win.innerWidth) }, done),
     copySupport: (text) =>
       void copyText(win)(text).then((ok) => {
         notice(ok ? 'success' : 'error', t(ok ? 'copied' : 'copyFailed'));
@@ -397,7 +365,7 @@ export function startCore(deps: CoreDeps): Helper {
     rules: () => rules,
     texts,
     state: () => state,
-    collapsed: () => layout.collapsed,
+    collapsed: () => dock.layout().collapsed,
     orderUrls: {},
     watch: (fn) => watchers.push(fn),
     ready: () => (eager = 0),
@@ -422,14 +390,14 @@ export function startCore(deps: CoreDeps): Helper {
 
   listen(win, 'popstate', onMaybeNavigated);
   // The panel's width follows the window's (at most half of it): no layout is read.
-  listen(win, 'resize', dock, { passive: true });
+  listen(win, 'resize', dock.apply, { passive: true });
   // Chromium: same-document navigations (the page's pushState included) without observing the DOM.
   const nav = (win as { navigation?: EventTarget }).navigation;
   if (nav?.addEventListener) listen(nav, 'currententrychange', onMaybeNavigated);
   if (deps.watchRules) cleanups.push(deps.watchRules(() => void loadRules()));
   void loadRules();
   void deps.loadLayout?.().then((l) => {
-    if (l) relayout(l, false);
+    if (l) dock.set(l, false);
   });
   route();
 
@@ -450,23 +418,9 @@ export function startCore(deps: CoreDeps): Helper {
       if (name === 'toggle-panel') {
         toggle();
         // The keyboard stays with the panel: on its first control when it opened.
-        (host.shadow.querySelector(layout.collapsed ? '[data-rh="collapse"]' : '.body button, .body select') as HTMLElement | null)?.focus();
+        (host.shadow.querySelector(dock.layout().collapsed ? '[data-rh="collapse"]' : '.body button, .body select') as HTMLElement | null)?.focus();
       } else if (page?.actions.fill) page.actions.fill();
       else notice('info', t('fillElsewhere'));
     },
   };
-}
-
-/**
- * Copy with the async Clipboard API. It needs a secure context: on plain http (the demo) the
- * merchant selects the message, which is focusable, and copies it by hand.
- */
-function copyText(win: Window) {
-  return (text: string): Promise<boolean> =>
-    win.isSecureContext && win.navigator.clipboard
-      ? win.navigator.clipboard.writeText(text).then(
-          () => true,
-          () => false,
-        )
-      : Promise.resolve(false);
 }

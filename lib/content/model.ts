@@ -3,14 +3,12 @@
  * the panel displays. Pure: no DOM, no browser.*, no clock (`now` is passed), so each page kind's
  * view is testable from plain data. The view (Panel.tsx) only renders the result.
  */
-import { formatDateTime, translator, type Locale } from '../i18n';
+import { translator, type Locale } from '../i18n';
 import { formatFen } from '../money';
-import { PATHS } from '../sites/kuaishou/routes';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
 import type { RefundCase } from '../cases/schema';
 import type { CaseStatus } from '../cases/status';
-import { attention, STATUS_LABELS, isOverdue, isTerminalStatus } from '../cases/model';
-import { deadlineText, type Deadline } from '../cases/deadline';
+import { STATUS_LABELS } from '../cases/model';
 import type { ShownCase } from '../cases/shown';
 import {
   adviseOrder,
@@ -28,6 +26,9 @@ import type { FormFacts, ListedOrder, ListedRefund, ReadResult } from '../sites/
 import { STRINGS, type StringKey } from './strings';
 import type { WarningAnchor } from './guard';
 import type { DockSide } from './host';
+import { adviceAction, type AdviceAction, type CaseView, caseViewOf, commentOf } from './case-view';
+
+export type { AdviceAction, CaseView };
 
 /** What the panel's view calls back (components/panel/Panel.tsx). */
 export interface PanelActions {
@@ -154,48 +155,6 @@ export interface EvidenceItemView {
   why: string;
 }
 
-export interface CaseView {
-  status: CaseStatus;
-  statusText: string;
-  overdue: boolean;
-  /** The colour the case is shown in (its status dot, the collapsed rail): what it needs. */
-  tone: CaseTone;
-  /** When the merchant has to act, relative to now (the exact time on hover). */
-  deadline?: Deadline;
-  lines: string[];
-  timeline: string[];
-  next: string;
-  support?: { message: string; canRecord: boolean; contactedText?: string };
-}
-
-/**
- * What the advice leads to: the page's own control (scrolled to and focused: `reveal`, a key of
- * the page texts' buttons) or the page where it is (`href`, same origin).
- */
-export type AdviceAction = { text: string } & ({ reveal: 'confirmRefund' | 'cancelOrder' | 'applyRefund' } | { href: string });
-
-function adviceAction(advice: Advice, kind: PageKind, c: RefundCase | undefined, T: ReturnType<typeof translator<StringKey>>): AdviceAction | undefined {
-  const reveal = (key: 'confirmRefund' | 'cancelOrder' | 'applyRefund') => ({ reveal: key, text: T(`goTo.${key}`) });
-  if (advice === 'confirm-refund') {
-    if (kind === 'refund-detail') return reveal('confirmRefund');
-    return c?.afterSaleId ? { href: `${PATHS.refundDetail}?id=${encodeURIComponent(c.afterSaleId)}`, text: T('openAfterSale') } : undefined;
-  }
-  if (kind !== 'order-detail') return undefined;
-  if (advice === 'cancel-order') return reveal('cancelOrder');
-  if (advice === 'return-refund' || advice === 'refund-only') return reveal('applyRefund');
-  return undefined;
-}
-
-/** red: late, rejected or failed; amber: the merchant has to act; blue: the platform is on it; green: refunded; grey: ended. */
-export type CaseTone = 'bad' | 'warn' | 'info' | 'ok' | 'off';
-
-export function caseTone(c: RefundCase, now: number): CaseTone {
-  const kind = attention(c, now);
-  if (kind === 'overdue' || kind === 'rejected' || kind === 'failed') return 'bad';
-  if (kind) return 'warn';
-  return c.status === 'refunded' ? 'ok' : isTerminalStatus(c.status) ? 'off' : 'info';
-}
-
 export interface Notice {
   tone: 'info' | 'error' | 'success';
   text: string;
@@ -242,9 +201,6 @@ export function endedAs(c: RefundCase): CaseStatus | undefined {
   const s = c.status === 'escalated' ? ([...c.history].reverse().find((h) => h.to === 'escalated')?.from ?? null) : c.status;
   return ENDED.includes(s) ? (s as CaseStatus) : undefined;
 }
-
-/** The platform's comment on a case (its reason for a rejection), when the page showed one. */
-const commentOf = (c: RefundCase) => (c as RefundCase & { platformComment?: string }).platformComment;
 
 export function inputKindOf(field: SnapshotField): InputKind {
   return /Amount|Total|discount|Fee/.test(field) ? 'money' : field === 'status' ? 'status' : 'text';
@@ -420,32 +376,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   if (c) {
     add('caseStatus', c.status, status(c.status));
     if (!model.fields.some((f) => f.name === 'shippingPayer')) add('shippingPayer', c.shippingPayer, c.shippingPayer && T(`payer.${c.shippingPayer}`));
-    const overdue = isOverdue(c, now);
-    const lines = [T('caseUpdated', { time: formatDateTime(c.updatedAt) })];
-    const comment = commentOf(c);
-    if (comment) lines.push(`${T('platformComment')}：${comment}`);
-    if (c.platformDueAt && !isTerminalStatus(c.status)) lines.push(T('platformDue', { time: formatDateTime(c.platformDueAt) }));
-    const cv: CaseView = {
-      status: c.status,
-      statusText: status(c.status),
-      overdue,
-      tone: caseTone(c, now),
-      deadline: deadlineText(c, locale, now) ?? undefined,
-      lines,
-      // In words by the background, with the case (lib/cases/shown.ts).
-      timeline: c.texts?.timeline ?? [],
-      // What to do next is what the rules engine advises for the case.
-      next: overdue ? T('nextOverdue') : advice.why[locale],
-    };
-    if (c.status === 'rejected' || c.status === 'failed' || c.status === 'escalated' || overdue) {
-      cv.support = {
-        message: c.texts?.support ?? '',
-        // What the state machine allows: contact-support from these (confirmed only once overdue).
-        canRecord: c.status !== 'approved',
-        contactedText: c.supportContactedAt ? T('contactedAt', { time: formatDateTime(c.supportContactedAt) }) : undefined,
-      };
-    }
-    model.caseView = cv;
+    model.caseView = caseViewOf(c, advice, T, locale, now);
   }
   return model;
 }

@@ -44,9 +44,9 @@ export const STRINGS = {
   'advice.confirm-refund': t('确认退款', 'Confirm the refund'),
   'advice.contact-support': t('联系客服', 'Contact support'),
   'advice.wait': t('等待平台处理', 'Wait for the platform'),
-  'goTo.confirmRefund': t('定位到「确认退款」', 'Show 确认退款 (confirm)'),
-  'goTo.cancelOrder': t('定位到「取消订单」', 'Show 取消订单 (cancel)'),
-  'goTo.applyRefund': t('定位到「申请退款」', 'Show 申请退款 (apply)'),
+  'goTo.confirmRefund': t('定位到「确认退款」', 'Show the 确认退款 button'),
+  'goTo.cancelOrder': t('定位到「取消订单」', 'Show the 取消订单 button'),
+  'goTo.applyRefund': t('定位到「申请退款」', 'Show the 申请退款 button'),
   openAfterSale: t('打开售后详情', 'Open the after-sale'),
   noControl: t('页面上没有找到「{name}」', 'The page shows no {name} button'),
 
