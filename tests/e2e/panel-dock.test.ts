@@ -3,8 +3,8 @@
 // lies under the expanded panel; collapsing and the chosen side are remembered across pages.
 import type { Page } from 'puppeteer';
 import { expect, it } from 'vitest';
-import { forEachBrowser, SEED } from './harness';
-import { waitPanelAttr } from './flow-helpers';
+import { forEachBrowser, SEED, waitInPanel } from './harness';
+import { applyFor, waitPanelAttr } from './flow-helpers';
 
 const PAGES: Array<[string, string]> = [
   ['order-list', '/zone/order/list'],
@@ -69,13 +69,46 @@ forEachBrowser((b) => {
           expect({ side, path, covered: await covered(page, side) }).toEqual({ side, path, covered: [] });
         }
       }
+      // Back as the other tests expect it: docked right.
+      await (await page.$('refund-helper >>> [data-rh="dock"]'))!.click();
+      await waitPanelAttr(page, '[data-rh="dock"]', 'data-value', 'right');
       await page.close();
     });
   }
 
+  it('the case first: its status and countdown (relative, the exact time on hover), also on the collapsed rail', async () => {
+    const orderId = SEED.orders.delivered;
+    await applyFor(b, orderId, 'refund-only', 'not-as-described');
+    const page = await b.openBackOffice(`/zone/order/detail?id=${orderId}`);
+    const p = await b.panel(page, { kind: 'order-detail' });
+    await b.waitForField(page, 'caseStatus', 'reviewing');
+    const countdown = () =>
+      page.$eval('refund-helper', (h) => {
+        const el = h.shadowRoot!.querySelector('[data-rh="countdown"]') as HTMLElement;
+        return { due: Number(el.dataset.due), text: el.textContent, title: el.title, shown: el.checkVisibility() };
+      });
+    const open = await countdown();
+    // Reviewing: the review reminder, in hours from now (the default rule: 48 h after the submit).
+    expect(open.due).toBeGreaterThan(Date.now());
+    expect(open.text).toMatch(/^\d+ (小时|天)后提醒跟进审核$|^Review reminder in \d+ (h|d)$/);
+    expect(open.title).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(open.shown).toBe(true);
+    await p.click('[data-rh="collapse"]');
+    await waitPanelAttr(page, '[data-rh="panel"]', 'data-collapsed', 'true');
+    const rail = await countdown();
+    expect(rail).toEqual({ ...open, shown: true });
+    expect(await page.$eval('refund-helper', (h) => h.shadowRoot!.querySelector('.expand .dot')!.className)).toBe('dot info');
+    await p.click('[data-rh="collapse"]');
+    await waitPanelAttr(page, '[data-rh="panel"]', 'data-collapsed', 'false');
+    await b.closePages();
+  });
+
   it('collapsed to a rail that keeps the page free; side and collapse are remembered on the next page', async () => {
     const page = await b.openBackOffice(`/zone/order/detail?id=${SEED.orders.unshipped}`);
     const p = await b.panel(page, { kind: 'order-detail' });
+    await waitInPanel(page, '[data-rh="dock"]');
+    if ((await (await p.$('[data-rh="dock"]'))!.evaluate((n) => n.getAttribute('data-value'))) === 'left') await p.click('[data-rh="dock"]');
+    await waitPanelAttr(page, '[data-rh="dock"]', 'data-value', 'right');
     await p.click('[data-rh="dock"]');
     await waitPanelAttr(page, '[data-rh="dock"]', 'data-value', 'left');
     const before = await page.evaluate(() => document.querySelector('.ant-layout')!.getBoundingClientRect().left);
