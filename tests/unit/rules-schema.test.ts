@@ -442,7 +442,7 @@ describe('migration from version 3 (the platform wordings, 平台介入 as escal
   });
 
   it('退款关闭 and 平台介入 now move a case (mapped with the migrated texts); 问题描述 names the remark', async () => {
-    const { mapAfterSaleStatus } = await import('../../lib/sites/kuaishou/read');
+    const { mapAfterSaleStatus } = await import('../../lib/sites/kuaishou/read-lists');
     const p = parseRuleSet(v3());
     if (!p.ok) throw new Error('not ok');
     const k = p.rules.sites.kuaishou;
