@@ -332,35 +332,9 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     always,
   );
 
-  serve('stageCases', async (data) => {
-    const r = await (await service()).stageCases(data, now());
-    return r.ok ? ok(r.value) : fail(r.error, r.problems);
-  });
-
-  serve(
-    'commitImport',
-    async ({ session, expect }) => {
-      const r = await (await service()).commitImport(session, expect, await ctx());
-      return r.ok ? ok(r.value) : fail(r.error, r.problems);
-    },
-    always,
-  );
-
-  serve(
-    'commitRestore',
-    async ({ session, expect, rules: input }) => {
-      const r = await (await service()).commitRestore(session, expect, input, now(), rulesSlot);
-      if (!r.ok) return fail(r.error, r.problems);
-      rulesPromise = Promise.resolve({ rules: r.value.rules });
-      return ok({ cases: r.value.cases });
-    },
-    always,
-  );
-
-  serve('discardStaged', async ({ session }) => {
-    await (await service()).discardStaged(session);
-    return ok(null);
-  });
+  // A large import or restore is written by the options page itself (lib/cases/transfer.ts);
+  // the badge and the alarms follow here.
+  serve('casesWritten', async () => ok(null), always);
 
   serve('deleteAll', async () => ok({ deleted: await (await service()).deleteAll() }), always);
 
