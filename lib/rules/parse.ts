@@ -23,48 +23,28 @@ export function parseRuleSet(input: unknown): ParseRuleSetResult {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const got = describeValue(data);
-    return {
-      ok: false,
-      problems: [placed(problem('(root)', `应为一个 JSON 对象，实际是${got['zh-CN']}`, `must be a JSON object, but this is ${got.en}`), data)],
-    };
+    return refused('(root)', `应为一个 JSON 对象，实际是${got['zh-CN']}`, `must be a JSON object, but this is ${got.en}`, data);
   }
   const obj = data as Record<string, unknown>;
   const version = obj.version;
   if (version === undefined) {
-    return {
-      ok: false,
-      problems: [placed(problem('version', `缺少必填项（当前版本为 ${RULES_VERSION}）`, `is required (the current version is ${RULES_VERSION})`), obj)],
-    };
+    return refused('version', `缺少必填项（当前版本为 ${RULES_VERSION}）`, `is required (the current version is ${RULES_VERSION})`, obj);
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return {
-      ok: false,
-      problems: [
-        placed(
-          problem(
-            'version',
-            `「${show(version)}」不是有效的版本号，应为 1 到 ${RULES_VERSION} 的整数`,
-            `"${show(version)}" is not a valid version; use a whole number from 1 to ${RULES_VERSION}`,
-          ),
-          obj,
-        ),
-      ],
-    };
+    return refused(
+      'version',
+      `「${show(version)}」不是有效的版本号，应为 1 到 ${RULES_VERSION} 的整数`,
+      `"${show(version)}" is not a valid version; use a whole number from 1 to ${RULES_VERSION}`,
+      obj,
+    );
   }
   if (version > RULES_VERSION) {
-    return {
-      ok: false,
-      problems: [
-        placed(
-          problem(
-            'version',
-            `版本 ${version} 比本扩展支持的版本 ${RULES_VERSION} 新，请先升级扩展`,
-            `version ${version} is newer than the version this extension supports (${RULES_VERSION}); update the extension first`,
-          ),
-          obj,
-        ),
-      ],
-    };
+    return refused(
+      'version',
+      `版本 ${version} 比本扩展支持的版本 ${RULES_VERSION} 新，请先升级扩展`,
+      `version ${version} is newer than the version this extension supports (${RULES_VERSION}); update the extension first`,
+      obj,
+    );
   }
 
   let current: Record<string, unknown> = obj;
@@ -94,6 +74,11 @@ export function parseRuleSet(input: unknown): ParseRuleSetResult {
   }
   const rules = parsed.data!;
   return version < RULES_VERSION ? { ok: true, rules, migratedFrom: version } : { ok: true, rules };
+}
+
+/** A file refused for one problem before its content is looked at (not an object, no usable version). */
+function refused(path: string, zh: string, en: string, data: unknown): ParseRuleSetResult {
+  return { ok: false, problems: [placed(problem(path, zh, en), data)] };
 }
 
 /** A problem in a migrated file at the path of the file as written (its words stay the same). */
