@@ -13,7 +13,7 @@ import {
   applyAction,
   attention,
   badgeFromKinds,
-  badgeSummary,
+  type badgeSummary,
   createCase,
   observe,
   retime,

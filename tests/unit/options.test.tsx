@@ -9,7 +9,7 @@ import type { RuleSet } from '../../lib/rules/schema';
 import { slugFromLabel, uniqueId, withGeneratedIds } from '../../components/options/ids';
 import { shippingSentence } from '../../components/options/sections/Settings';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 function fakeClient(overrides: Partial<OptionsClient> = {}) {
   let stored = defaultRules();
@@ -335,8 +335,10 @@ describe('options: written for merchants', () => {
   it('every colour variable the extension pages use is defined', () => {
     const css = (f: string) => readFileSync(join(__dirname, '../../components', f), 'utf8');
     const theme = css('common/theme.css');
+    // A page's stylesheet with the parts it imports (./part.css), in order.
+    const sheet = (f: string): string => css(f).replace(/@import "\.\/([\w-]+\.css)";/g, (_m, part: string) => sheet(join(dirname(f), part)));
     for (const f of ['options/options.css', 'popup/popup.css', 'cases/cases.css']) {
-      const text = theme + css(f);
+      const text = theme + sheet(f);
       const defined = new Set([...text.matchAll(/(--rh-[\w-]+)\s*:/g)].map((m) => m[1]));
       const used = [...new Set([...text.matchAll(/var\((--rh-[\w-]+)/g)].map((m) => m[1]))];
       expect(

@@ -16,6 +16,7 @@ function ProblemList({ problems, hook, title }: { problems: readonly RuleProblem
       <p class="rh-problems-title">{title}</p>
       <ul>
         {problems.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a file's problems, replaced whole and never reordered; two may share a path
           <li key={i} data-path={p.path}>
             {ed.l(p.message)}
           </li>

@@ -59,7 +59,10 @@ export function memorySlot(initial?: unknown) {
 export function transferPort(db: { factory: IDBFactory; name: string }, { slot = memorySlot(), now = T0 + HOUR, rules: r = rules } = {}) {
   const calls: string[] = [];
   const port: TransferPort = {
-    open: async () => (calls.push('open'), openExisting(db.name, db.factory)),
+    open: async () => {
+      calls.push('open');
+      return openExisting(db.name, db.factory);
+    },
     rules: async () => r,
     slot,
     written: async () => calls.push('written'),
