@@ -1,17 +1,18 @@
 /**
- * The Kuaishou refund application form: what it shows (readForm), filling it (fillForm) and its
- * buttons (findButton). Writing goes through lib/sites/dom/form.ts, which React-controlled inputs
- * accept.
+ * The Kuaishou refund application form: what it shows (readForm) and filling it (fillForm); where
+ * it and the page's buttons are is find.ts. Writing goes through lib/sites/dom/form.ts, which
+ * React-controlled inputs accept.
  */
 import { formatFen } from '../../money';
 import { localText as failure, type LocalText } from '../../i18n';
 import type { FillReport, FillValues, FormFacts } from '../adapter';
 import { chooseRadio, selectAntOption, setNativeValue } from '../dom/form';
-import { isFormValue, labelIndex, type LabelIndex } from '../dom/labels';
-import { isHidden, matchText, normalizeText, squash, textOf, valueOf } from '../dom/text';
+import { formRoot } from './find';
+import { labelIndex, type LabelIndex } from '../dom/labels';
+import { isHidden, matchText, normalizeText, textOf, valueOf } from '../dom/text';
 import type { FormField, SiteTexts } from '../texts';
 import { labelList, parseId, parsePageMoney } from './values';
-import { CHOICE_BUTTON, ERROR, INPUT_NUMBER, LINK_BUTTON, MODAL, NOTICE, RADIO_GROUP, SELECT, SUCCESS, UPLOAD_ITEM, UPLOAD_ITEM_GONE } from '../dom/antd';
+import { CHOICE_BUTTON, ERROR, INPUT_NUMBER, NOTICE, RADIO_GROUP, SELECT, SUCCESS, UPLOAD_ITEM, UPLOAD_ITEM_GONE } from '../dom/antd';
 
 /** The control inside a form field container. */
 function controlIn(field: Element): Element {
@@ -26,28 +27,6 @@ function fieldOf(index: LabelIndex | Element, labels: readonly string[] | undefi
   if (!labels?.length) return undefined;
   const f = ('field' in index ? index : labelIndex(index)).field(labels);
   return f ? controlIn(f) : undefined;
-}
-
-/** The 退款原因 field under `root` when it is a form control (not the description of an existing refund). */
-function reasonField(root: Element, texts: SiteTexts): Element | undefined {
-  const labels = texts.formLabels.reason ?? [];
-  const f = labelIndex(root, [labels]).field(labels);
-  return f && isFormValue(f) ? f : undefined;
-}
-
-/**
- * The application form, if the page shows one: the last shown `<form>` (a modal's comes after the
- * page it covers), else dialog, with a 退款原因 field; else the page itself when it has that field.
- */
-export function findForm(doc: Document, texts: SiteTexts): Element | undefined {
-  const body = doc.body ?? doc.documentElement;
-  const all = Array.from(doc.querySelectorAll(`form,${MODAL},[role=dialog]`)).reverse();
-  return all.find((el) => !isHidden(el) && reasonField(el, texts)) ?? (reasonField(body, texts) && body);
-}
-
-/** Where the form's fields are read and written, and only there: the order's own 物流单号 beside a modal form is not the return's. */
-export function formRoot(doc: Document, texts: SiteTexts): Element {
-  return findForm(doc, texts) ?? doc.body ?? doc.documentElement;
 }
 
 export function readForm(doc: Document, texts: SiteTexts): FormFacts {
@@ -193,22 +172,4 @@ export function feedback(doc: Document): Map<Element, boolean> {
     else if (/成功|已提交/.test(t)) out.set(el, true);
   }
   return out;
-}
-
-const BUTTON_SELECTOR = `button, [role=button], ${LINK_BUTTON}, input[type=submit], input[type=button]`;
-
-export function findButton(doc: Document, texts: readonly string[]): HTMLElement | undefined {
-  const keys = texts.map(squash).filter(Boolean);
-  if (!keys.length) return undefined;
-  const buttons = Array.from(doc.querySelectorAll(BUTTON_SELECTOR)) as HTMLElement[];
-  const names = buttons.map((b) => squash(b.nodeName === 'INPUT' ? (b as HTMLInputElement).value : (b.textContent ?? '')));
-  // Texts in the given order: 提交申请 before the looser 提交. The text first, then (for the few
-  // that match) whether the button is shown and enabled.
-  for (const k of keys) {
-    for (let i = 0; i < buttons.length; i++) {
-      const b = buttons[i];
-      if (names[i] === k && !isHidden(b) && !(b as HTMLButtonElement).disabled && b.getAttribute('aria-disabled') !== 'true') return b;
-    }
-  }
-  return undefined;
 }

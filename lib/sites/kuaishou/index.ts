@@ -3,13 +3,15 @@
  * the interface every platform implements (lib/sites/adapter.ts).
  */
 import type { SiteAdapter } from '../adapter';
-import { feedback, fillForm, findButton, formRoot, readForm, selectInField } from './form';
+import { findButton, formRoot } from './find';
+import { feedback, fillForm, readForm, selectInField } from './form';
 import { pageKind } from './pages';
-import { readOrder, readOrderList, readRefundList } from './read';
+import { readOrderList, readRefundList } from './read-lists';
+import { readOrder } from './read-order';
 import { isBackOffice } from './routes';
 
 export { parseId, parsePageMoney } from './values';
-export { mapAfterSaleStatus, mapOrderStatus, mapRefundType } from './read';
+export { mapAfterSaleStatus, mapOrderStatus, mapRefundType } from './read-lists';
 
 export const kuaishou: SiteAdapter = {
   id: 'kuaishou',

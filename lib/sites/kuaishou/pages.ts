@@ -6,7 +6,7 @@
 import type { PageKind } from '../../order';
 import { labelIndex, type LabelIndex } from '../dom/labels';
 import type { SiteTexts } from '../texts';
-import { findButton, findForm } from './form';
+import { findButton, findForm } from './find';
 import { isBackOffice, kindOfRoute, pathOf, PATHS } from './routes';
 
 /**
