@@ -4,6 +4,7 @@
  * The case the panel shows: its status and countdown first, the next step with its action, the
  * 联系客服 message when there is a problem, the timeline.
  */
+// biome-ignore lint/correctness/noUnusedImports: h (and Fragment) are the classic JSX factories the pragmas above name.
 import { h } from 'preact';
 import type { Deadline } from '../../lib/cases/deadline';
 import type { AdviceAction, CaseView, PanelActions, PanelModel } from '../../lib/content/model';

@@ -4,6 +4,7 @@
  * The panel on the refund form: the evidence checklist (first: what the page does not say), the
  * application helper (type, reason, remark, fill) and the fields the page did not show, typed in.
  */
+// biome-ignore lint/correctness/noUnusedImports: h (and Fragment) are the classic JSX factories the pragmas above name.
 import { h, type JSX } from 'preact';
 import type { MissingView, PanelActions, PanelModel } from '../../lib/content/model';
 import { REFUND_TYPES, type RefundType } from '../../lib/order';

@@ -7,6 +7,7 @@
  * are on the elements tests and merchants' tools drive. Classic JSX (`h`) rather than the automatic runtime: it keeps
  * preact/jsx-runtime out of the content script (≈0.3 KB gzip of its 30 KB budget).
  */
+// biome-ignore lint/correctness/noUnusedImports: h (and Fragment) are the classic JSX factories the pragmas above name.
 import { Fragment, h } from 'preact';
 import type { PanelProps } from '../../lib/content/context';
 import type { DockSide } from '../../lib/content/host';

@@ -4,6 +4,7 @@
  * The panel's icons: inline SVG in the shadow root (no font, no request), 16-unit strokes in the
  * text's colour, in the manner of Ant Design's outlined set.
  */
+// biome-ignore lint/correctness/noUnusedImports: h (and Fragment) are the classic JSX factories the pragmas above name.
 import { h } from 'preact';
 
 const PATHS = {

@@ -50,7 +50,7 @@ export interface Helper {
  */
 export interface Feature {
   kinds: readonly PageKind[];
-  init(ctx: Ctx, signal: AbortSignal): Hooks | void;
+  init(ctx: Ctx, signal: AbortSignal): Hooks | undefined;
 }
 
 export interface Hooks {

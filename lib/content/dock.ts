@@ -1,6 +1,6 @@
 /*
  * Where the panel is docked and how the page makes room for it: the merchant's layout (side,
- * width, collapsed; remembered), the page's margin for the panel's column (lib/content/host.ts
+ * width, collapsed; remembered), the page's padding for the panel's column (lib/content/host.ts
  * writes it), and the width the page's content needs when it cannot fit its narrowed room.
  */
 import { DEFAULT_LAYOUT, type Layout, type PanelHost, panelWidth, RAIL_WIDTH } from './host';

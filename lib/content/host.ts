@@ -9,7 +9,7 @@
  * still carry a shadow root.
  *
  * The panel is docked: a full-height column at the window's right (or left) edge, and the page
- * narrows by as much (a margin on <html>, one rule in a <style> of ours), so the page's own
+ * narrows by as much (a padding on <html>, one rule in a <style> of ours), so the page's own
  * buttons, fields and values are never under it, whatever the page shows and at any width.
  * Collapsed, it is a narrow rail the page also makes room for. The host is `display: contents`:
  * it makes no stacking context, so the panel sits under the page's own pop-ups (Ant Design's
@@ -62,7 +62,8 @@ export interface PanelHost {
   /**
    * Make the page `px` narrower on `side` (the panel's column); `minWidth` (px, 0: none): the
    * width the page's content needs, so what cannot fit scrolls sideways instead of lying under
-   * the panel (the root's margin counts in the scrollable width).
+   * the panel (the root's padding counts in the scrollable width, in every browser; its margin
+   * does not in Firefox).
    */
   dock(side: DockSide, px: number, minWidth: number): void;
   remove(): void;
@@ -91,7 +92,8 @@ export function createHost(doc: Document, css: string): PanelHost {
     mount,
     ensureAttached,
     dock(side, px, minWidth) {
-      const rule = `html{margin-${side}:${Math.round(px)}px!important${minWidth ? `;min-width:${minWidth}px` : ''}}`;
+      const w = Math.round(px);
+      const rule = `html{padding-${side}:${w}px!important${minWidth ? `;box-sizing:border-box!important;min-width:${minWidth + w}px` : ''}}`;
       if (room.textContent !== rule) room.textContent = rule;
     },
     remove() {

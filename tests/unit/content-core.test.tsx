@@ -3,6 +3,7 @@
 // navigation in and out, reads on time (at once until the page shows its order, then debounced),
 // re-renders only on change, and stop() cleans up.
 import { describe, expect, it } from 'vitest';
+import { createHost } from '../../lib/content/host';
 import { $, ORDER, w, client, settle, go, descriptions, start, host, attr, refundFormPage, startHelper, useContentWorld } from './helpers/content';
 
 useContentWorld();
@@ -24,7 +25,7 @@ describe('mounting', () => {
     expect(host()!.shadowRoot!.querySelector('style')).not.toBeNull();
     // Of ours in the page's styles, only the room the page makes for the docked panel.
     expect([...document.head.querySelectorAll('style')].map((s) => s.textContent)).toEqual([
-      `html{margin-right:${window.innerWidth < 1200 ? 280 : 320}px!important}`,
+      `html{padding-right:${window.innerWidth < 1200 ? 280 : 320}px!important}`,
     ]);
     expect(attr('[data-rh="panel"]', 'data-page-kind')).toBe('order-detail');
     expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
@@ -69,31 +70,42 @@ describe('docked beside the page', () => {
     w.helper = startHelper({ client: client(), debounceMs: 0, saveLayout: (l) => saved.push(l) });
     await settle();
     const width = window.innerWidth < 1200 ? 280 : 320;
-    expect(room()).toBe(`html{margin-right:${width}px!important}`);
+    expect(room()).toBe(`html{padding-right:${width}px!important}`);
     expect(attr('[data-rh="dock"]', 'data-value')).toBe('right');
 
     $('[data-rh="dock"]')!.click();
-    expect(room()).toBe(`html{margin-left:${width}px!important}`);
+    expect(room()).toBe(`html{padding-left:${width}px!important}`);
     expect(attr('[data-rh="dock"]', 'data-value')).toBe('left');
     expect($('[data-rh="panel"]')!.className).toContain('left');
 
     $('[data-rh="collapse"]')!.click();
-    expect(room()).toBe('html{margin-left:32px!important}');
+    expect(room()).toBe('html{padding-left:32px!important}');
     expect(attr('[data-rh="panel"]', 'data-collapsed')).toBe('true');
     expect(saved.at(-1)).toEqual({ side: 'left', collapsed: true });
 
     // The resize handle: arrow keys move the inner edge (docked left, → widens).
     $('[data-rh="collapse"]')!.click();
     $('.grip')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-    expect(room()).toBe(`html{margin-left:${width + 16}px!important}`);
+    expect(room()).toBe(`html{padding-left:${width + 16}px!important}`);
     expect(saved.at(-1)).toEqual({ side: 'left', collapsed: false, width: width + 16 });
+  });
+
+  it('the page makes room with a padding on <html>; content that cannot fit gets its width, so it scrolls sideways', () => {
+    const h = createHost(document, '');
+    const rule = () => document.querySelector('style[data-refund-helper]')!.textContent;
+    h.dock('right', 320, 0);
+    expect(rule()).toBe('html{padding-right:320px!important}');
+    h.dock('left', 280.4, 1015);
+    expect(rule()).toBe('html{padding-left:280px!important;box-sizing:border-box!important;min-width:1295px}');
+    h.remove();
+    expect(document.querySelector('style[data-refund-helper], refund-helper')).toBeNull();
   });
 
   it('a remembered layout is the first one shown; leaving the served routes gives the page its width back', async () => {
     orderPage();
     w.helper = startHelper({ client: client(), debounceMs: 0, loadLayout: async () => ({ side: 'left', collapsed: false, width: 300 }) });
     await settle();
-    expect(room()).toBe('html{margin-left:300px!important}');
+    expect(room()).toBe('html{padding-left:300px!important}');
     go('/zone/shop/settings');
     window.dispatchEvent(new PopStateEvent('popstate'));
     await settle();

@@ -1,5 +1,5 @@
 // The content script's small decisions, as tables: which routes it serves, the submit guard,
-// where the panel goes, and the wire format of its messages.
+// the panel's width, and the wire format of its messages.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/send';
