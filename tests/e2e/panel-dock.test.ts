@@ -4,7 +4,8 @@
 import type { Page } from 'puppeteer';
 import { expect, it } from 'vitest';
 import { forEachBrowser, SEED, waitInPanel } from './harness';
-import { applyFor, waitPanelAttr } from './flow-helpers';
+import { COMMAND_MESSAGE } from '../../lib/commands';
+import { applyFor, extensionPage, waitPanelAttr } from './flow-helpers';
 
 const PAGES: Array<[string, string]> = [
   ['order-list', '/zone/order/list'],
@@ -100,6 +101,36 @@ forEachBrowser((b) => {
     expect(await page.$eval('refund-helper', (h) => h.shadowRoot!.querySelector('.expand .dot')!.className)).toBe('dot info');
     await p.click('[data-rh="collapse"]');
     await waitPanelAttr(page, '[data-rh="panel"]', 'data-collapsed', 'false');
+    await b.closePages();
+  });
+
+  it('the keyboard commands reach the panel of the tab: collapse, open, and fill elsewhere than the form says where it works', async () => {
+    const page = await b.openBackOffice(`/zone/order/detail?id=${SEED.orders.shipped}`);
+    await b.panel(page, { kind: 'order-detail' });
+    await waitPanelAttr(page, '[data-rh="panel"]', 'data-collapsed', 'false');
+    // What the background does on a key press (lib/commands.ts), from an extension page: the
+    // key press itself cannot be synthesised in a browser under test.
+    const ext = await extensionPage(b);
+    const command = (name: string) =>
+      ext.evaluate(
+        async (type, name, url) => {
+          type Tabs = { query(q: { url: string }): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
+          const g = globalThis as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
+          const tabs = (g.browser ?? g.chrome)!.tabs;
+          const [tab] = await tabs.query({ url: `${url.split('?')[0]}*` });
+          await tabs.sendMessage(tab.id!, { type, command: name });
+        },
+        COMMAND_MESSAGE,
+        name,
+        page.url(),
+      );
+    await command('toggle-panel');
+    await waitPanelAttr(page, '[data-rh="panel"]', 'data-collapsed', 'true');
+    await command('toggle-panel');
+    await waitPanelAttr(page, '[data-rh="panel"]', 'data-collapsed', 'false');
+    await command('fill-form');
+    await waitInPanel(page, '.notice');
+    await ext.close();
     await b.closePages();
   });
 
