@@ -114,10 +114,10 @@ forEachBrowser((b) => {
     const command = (name: string) =>
       ext.evaluate(
         async (type, name, url) => {
-          type Tabs = { query(q: { url: string }): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
+          type Tabs = { query(q: { url: string }): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
           const g = globalThis as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
           const tabs = (g.browser ?? g.chrome)!.tabs;
-          const [tab] = await tabs.query({ url: `${url.split('?')[0]}*` });
+          const tab = (await tabs.query({ url: '*://s.kwaixiaodian.com/*' })).find((t) => t.url === url)!;
           await tabs.sendMessage(tab.id!, { type, command: name });
         },
         COMMAND_MESSAGE,
