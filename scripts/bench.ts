@@ -294,7 +294,7 @@ async function sectionDetail(ext: BrowserHandle, plain: Plain, site: SiteServer)
 
 async function sectionOther(ext: BrowserHandle, plain: Plain, site: SiteServer): Promise<void> {
   const url = `${site.origin}/zone/shop/settings`;
-  const ab = await abLoads('other', ext.browser, plain.browser, (w) => ({ url, contentSelector: OTHER_CONTENT, waitPanel: false, settleMs: SETTLE }));
+  const ab = await abLoads('other', ext.browser, plain.browser, (_w) => ({ url, contentSelector: OTHER_CONTENT, waitPanel: false, settleMs: SETTLE }));
   abRows('unserved page', ab, { zeroWork: true });
   const withHost = ab.withExt.filter((s) => s.probe.hasHost || s.probe.hostAt !== null).length;
   row({ section: 'unserved page', metric: 'runs where <refund-helper> was attached', unit: 'count', value: withHost, budget: 0 });

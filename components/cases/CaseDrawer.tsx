@@ -88,13 +88,17 @@ export function CaseDrawer(p: CaseDrawerProps) {
           <Deadlines c={c} now={p.now} locale={p.locale} />
           <h3>{t('timeline')}</h3>
           <ol class="timeline" data-rh="timeline">
-            {[...c.history].reverse().map((h, i) => (
-              <li key={i}>
-                <time>{formatDateTime(h.at)}</time>
-                <span>{historyText(h, p.locale)}</span>
-                <small class="muted">{t('source', { s: tr(SOURCE_TEXT[h.source] ?? { 'zh-CN': h.source, en: h.source }, p.locale) })}</small>
-              </li>
-            ))}
+            {/* The newest first; an entry's place in the history (which only grows) is its identity. */}
+            {c.history
+              .map((h, n) => ({ h, n }))
+              .reverse()
+              .map(({ h, n }) => (
+                <li key={n}>
+                  <time>{formatDateTime(h.at)}</time>
+                  <span>{historyText(h, p.locale)}</span>
+                  <small class="muted">{t('source', { s: tr(SOURCE_TEXT[h.source] ?? { 'zh-CN': h.source, en: h.source }, p.locale) })}</small>
+                </li>
+              ))}
           </ol>
         </div>
       )}
@@ -138,6 +142,6 @@ export function useCase(load: (id: string) => Promise<RefundCase | undefined>, i
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [load, id]);
   return value;
 }

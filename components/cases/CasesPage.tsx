@@ -8,7 +8,7 @@
  */
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { selectRows, type CaseRow, type RowFilter, type Sort } from '../../lib/cases/rows';
+import { matches, selectRows, type CaseRow, type RowFilter, type Sort } from '../../lib/cases/rows';
 import { computeStats } from '../../lib/cases/stats';
 import { CASE_STATUSES, type CaseStatus } from '../../lib/cases/status';
 import { STATUS_LABELS } from '../../lib/cases/model';
@@ -78,33 +78,37 @@ export function CasesPage({ client, locale, now = Date.now, tab: initialTab = 'l
       done = true;
       setLoaded({ done: true, n: all.length, error: errorText(e) });
     }
-  }, [client]);
+  }, [client, now]);
 
   useEffect(() => {
     void load();
-    client.reasonLabels().then(setReasonLabels, () => {});
   }, [load]);
+  useEffect(() => {
+    client.reasonLabels().then(setReasonLabels, () => {});
+  }, [client]);
 
   const days = PERIODS[period];
   const range = useMemo(() => (days === undefined ? {} : { from: at - days * DAY }), [days, at]);
-  const full = { ...filter, ...range };
-  const shown = useMemo(() => selectRows(rows, full, sort), [rows, filter, range, sort]);
+  const full = useMemo(() => ({ ...filter, ...range }), [filter, range]);
+  const shown = useMemo(() => selectRows(rows, full, sort), [rows, full, sort]);
   // Figures only from every case: the newest shown while loading would be a wrong count.
   const stats = useMemo(() => (tab === 'stats' && loaded.done && !loaded.error ? computeStats(rows, range, at) : undefined), [tab, rows, range, at, loaded]);
-  /** Per status, how many the other filters keep: the number on each status button. */
+  /** Per status, how many the other filters keep: the number on each status button (not recounted when only the status changes). */
+  const { reasonIds, refundType, attention, query } = filter;
   const perStatus = useMemo(() => {
+    const others: RowFilter = { reasonIds, refundType, attention, query, ...range };
     const out = {} as Record<CaseStatus, number>;
     for (const s of CASE_STATUSES) out[s] = 0;
-    for (const r of selectRows(rows, { ...full, statuses: undefined }, sort)) out[r.status]++;
+    for (const r of rows) if (matches(r, others)) out[r.status]++;
     return out;
-  }, [rows, filter.reasonIds, filter.refundType, filter.attention, filter.query, range]);
+  }, [rows, reasonIds, refundType, attention, query, range]);
   const reasonsUsed = useMemo(() => [...new Set(rows.map((r) => r.reasonId))].sort(), [rows]);
   const drawerCase = useCase(client.getCase, current);
   // The statistics and their charting library load when the tab is first opened: the list does not wait for them.
   const [Stats, setStats] = useState<((p: StatsProps) => JSX.Element) | undefined>();
   useEffect(() => {
     if (tab === 'stats' && !Stats) void import('./Stats').then((m) => setStats(() => m.Stats));
-  }, [tab]);
+  }, [tab, Stats]);
   const selectedShown = shown.filter((r) => selected.has(r.id));
 
   const switchTab = (next: Tab) => {

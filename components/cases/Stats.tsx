@@ -155,6 +155,7 @@ function Figure(p: { name: string; value: number | undefined; label: string; tex
 
 /** A chart and its figures; the chart is rebuilt only when its figures (or the language) change. */
 function ChartCard(p: { id: string; title: string; file: string; locale: Locale; build: () => ChartConfiguration; head: string[]; rows: string[][] }) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `build` is a new closure each render; the figures and the language are what it draws
   const config = useMemo(p.build, [JSON.stringify(p.rows), p.locale]);
   const chart = useChart(config);
   const save = () => {
@@ -188,8 +189,10 @@ function ChartCard(p: { id: string; title: string; file: string; locale: Locale;
           </thead>
           <tbody>
             {p.rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a table of figures, rebuilt whole: a row is its place (two labels may read the same)
               <tr key={i}>
                 {r.map((c, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a cell is its column
                   <td key={j}>{c}</td>
                 ))}
               </tr>

@@ -2,8 +2,9 @@
  * What the case list page needs from the rest of the extension, as an interface: the views take a
  * client and never call browser.* themselves, so tests hand them a fake. The real client is built
  * in entrypoints/cases/main.tsx: rows are read from the extension's database directly (a
- * read-only connection, lib/cases/store.ts openReader: no message per 5,000 rows, no waiting for
- * the background's worker to wake), everything that writes goes through the background.
+ * connection that never upgrades it, lib/cases/store/open.ts openExisting: no message per 5,000
+ * rows, no waiting for the background's worker to wake), everything that writes goes through the
+ * background.
  */
 import type { LocalText } from '../../lib/i18n';
 import { toRow, type CaseRow } from '../../lib/cases/rows';

@@ -204,8 +204,9 @@ export function Options({ client, locale, now = Date.now }: OptionsProps) {
                 <details open>
                   <summary>{t('invalid', { n: problems.length })}</summary>
                   <ul data-rh="rules-problems">
-                    {problems.map((p, i) => (
-                      <li key={i} data-path={p.path}>
+                    {problems.map((p) => (
+                      // One problem per path (parseRuleSet keeps the first of each).
+                      <li key={p.path} data-path={p.path}>
                         <button type="button" class="rh-link" onClick={() => focusProblem(p)}>
                           {tr(p.message, locale)}
                         </button>

@@ -9,6 +9,8 @@ import type { ImportCounts } from '../../lib/cases/service';
 import { buildFile, importFile, restoreFile, type TransferOptions, type TransferOutcome, type TransferPort } from '../../lib/cases/transfer';
 import type { FilePayload, MessageData, MessageName, MessageReturn, Result } from '../../lib/messaging/protocol';
 import type { RuleProblem, RuleSet } from '../../lib/rules/schema';
+import { rulesSlot } from '../../lib/rules/storage';
+import { openExisting } from '../../lib/cases/store';
 import { unwrap } from '../popup/client';
 
 export type { FileKind, ImportCounts, TransferOptions, TransferOutcome };
@@ -30,9 +32,9 @@ export interface OptionsClient {
    * any number of cases) and hands it to the merchant.
    */
   saveFile(kind: FileKind, opts?: TransferOptions): Promise<TransferOutcome<{ filename: string; count: number }>>;
-  /** Imports a cases file in chunks: merged by identity, all or nothing, cancellable until the write. */
+  /** Imports a cases file (written by this page, see lib/cases/transfer.ts): merged by identity, all or nothing, cancellable. */
   importFile(text: string, opts?: TransferOptions): Promise<TransferOutcome<ImportCounts>>;
-  /** Restores a backup in chunks: rules and cases, all or nothing, cancellable until the write. */
+  /** Restores a backup (written by this page): rules and cases, all or nothing, cancellable. */
   restoreFile(text: string, opts?: TransferOptions): Promise<TransferOutcome<{ cases: number }>>;
   deleteAll(): Promise<{ deleted: number }>;
   /** Hands a generated file to the merchant (a Blob and an `<a download>`). */
@@ -72,10 +74,15 @@ export function createOptionsClient(request: Request, download: (file: FilePaylo
     return res.ok ? res : { ok: false, error: res.error, problems: res.problems };
   };
   const port: TransferPort = {
-    stageCases: (data) => request('stageCases', data),
-    commitImport: (data) => request('commitImport', data),
-    commitRestore: (data) => request('commitRestore', data),
-    discardStaged: (data) => request('discardStaged', data),
+    async open() {
+      // Asking the background first makes sure it has opened (and upgraded) the database.
+      await unwrap(request('counts'));
+      return openExisting();
+    },
+    rules: async () => (await unwrap(request('getRules'))).rules,
+    slot: rulesSlot,
+    written: () => request('casesWritten'),
+    now: Date.now,
   };
   return {
     getRules: () => unwrap(request('getRules')),

@@ -160,6 +160,7 @@ export function NumberField(props: { path: Path; label: string; hint?: string; u
   const shown = v === undefined ? '' : String(v);
   // Local text, so partial input ("0.", "1e") is not rewritten while typing.
   const [text, setText] = useState(shown);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only an outside change of the value re-syncs the text; typing (text) must not
   useEffect(() => {
     if (toNumberOrText(text) !== v) setText(shown);
   }, [shown]);
@@ -281,6 +282,7 @@ export function ListField(props: { path: Path; label: string; hint?: string }) {
   const joined = list.join(ed.locale === 'en' ? ', ' : '，');
   const [text, setText] = useState(joined);
   // Follow outside changes (import, reset, discard) without fighting the typing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only an outside change of the list re-syncs the text; typing (text) must not
   useEffect(() => {
     if (splitList(text).join('\u0000') !== list.join('\u0000')) setText(joined);
   }, [joined]);

@@ -5,7 +5,7 @@ import { CasesPage, type Tab } from '@/components/cases/CasesPage';
 import { downloadFile } from '@/components/options/client';
 import type { Request } from '@/components/popup/client';
 import { currentLocale, tr } from '@/lib/i18n';
-import { openReader } from '@/lib/cases/store';
+import { openExisting } from '@/lib/cases/store';
 import { caseOfHash } from '@/lib/cases/url';
 import { CASES_TEXT } from '@/components/cases/i18n';
 import { send as request } from '@/lib/messaging/send';
@@ -18,7 +18,7 @@ const client = createCasesClient({
   request: request as Request,
   download: (file) => void downloadFile(file),
   openOptions: () => browser.runtime.openOptionsPage(),
-  open: () => openReader(),
+  open: () => openExisting(),
 });
 // `cases.html#stats` opens the statistics (the popup links to both); `#case=ID` a case's drawer (the panel's link).
 const tab: Tab = location.hash === '#stats' ? 'stats' : 'list';

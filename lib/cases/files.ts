@@ -2,7 +2,7 @@
  * The case files a merchant saves: CSV and JSON exports and the backup. Built piece by piece from
  * an async source of cases, so 200,000 cases never make one giant string: the options page hands
  * the pieces to a Blob (it reads the cases straight from the extension's IndexedDB, see
- * store/open.ts openReader), and the background's small-file messages join them.
+ * store/open.ts openExisting), and the background's small-file messages join them.
  */
 import { formatFen } from '../money';
 import type { RefundType } from '../order';

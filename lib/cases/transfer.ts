@@ -1,41 +1,43 @@
 /*
- * Large case files between the options page and the extension, without one giant runtime message
- * (a browser refuses messages over 64 MiB: ~90,000 cases):
+ * Large case files between the options page and the extension's database, without runtime
+ * messages carrying them (a browser refuses messages over 64 MiB: ~90,000 cases; and copying a
+ * 150 MB file through the background took longer than writing it):
  *
  * - Saving (CSV, JSON, backup): the options page reads the cases straight from the extension's
- *   IndexedDB (extension pages share the extension origin's database) with a read-only
- *   connection, page by page, and hands the pieces to a Blob. Nothing to chunk, no copy through
- *   the background, and the background stays the only writer.
- * - Importing and restoring: the page reads and parses the file and sends its cases in chunks;
- *   the background validates each chunk with the case schema and keeps it apart (staging) until
- *   the commit writes all of it in one transaction. Cancel drops the staged chunks: nothing written.
+ *   IndexedDB (extension pages share the extension origin's database), page by page, and hands
+ *   the pieces to a Blob.
+ * - Importing and restoring: the options page reads and parses the file and writes it itself, in
+ *   one transaction, checking each chunk of entries with the case schema (intake.ts, the same
+ *   check as every message's) while the database writes the one before, through the same store
+ *   code as the background (file-writes.ts; the kept counters change in that transaction). Then
+ *   one message asks the background to recount the badge and re-arm the alarms. A refused entry,
+ *   a cancel or a closed page aborts the transaction: nothing written. Only an extension page can
+ *   open this database: a back-office tab cannot.
  */
 import type { LocalText } from '../i18n';
 import type { RuleProblem, RuleSet } from '../rules/schema';
+import { CANCELLED, checkedChunks, importCases, restoreCases, type ImportCounts, type RulesSlot, type WriteOutcome } from './file-writes';
 import { fileMeta, fileParts, type FileKind } from './files';
+import { backupOf, casesOf, checkRules, parseFileJson } from './intake';
 import type { RefundCase } from './schema';
-import { backupOf, casesOf, checkRules, parseFileJson, type ImportCounts } from './service';
-import { openReader, type CaseStore } from './store';
+import { openExisting, type CaseStore } from './store';
 
-export type Progress = { phase: 'read' | 'send' | 'write' | 'save'; done: number; total: number };
+export { CANCELLED, CHUNK } from './file-writes';
+
+export type Progress = { phase: 'read' | 'write' | 'save'; done: number; total: number };
 export type TransferOutcome<T> = { ok: true; data: T } | { ok: false; error: LocalText; problems?: RuleProblem[]; cancelled?: boolean };
 
-/** Cases per message: about 1.5 MB each. */
-export const CHUNK = 2000;
-
-export const CANCELLED: LocalText = {
-  'zh-CN': '已取消，未写入任何内容。',
-  en: 'Cancelled; nothing was written.',
-};
-
-type Answer<T> = { ok: true; data: T } | { ok: false; error: LocalText; problems?: RuleProblem[] };
-
-/** The background's messages a transfer uses (lib/messaging/send.ts, or a fake in tests). */
+/** What an import or restore needs from the extension (the options client, or a fake in tests). */
 export interface TransferPort {
-  stageCases(data: { session: string; seq: number; offset: number; base: '' | 'cases'; json: string }): Promise<Answer<{ staged: number }>>;
-  commitImport(data: { session: string; expect: number }): Promise<Answer<ImportCounts>>;
-  commitRestore(data: { session: string; expect: number; rules: unknown }): Promise<Answer<{ cases: number }>>;
-  discardStaged(data: { session: string }): Promise<Answer<null>>;
+  /** The case database as the background made it (asking the background first opens and upgrades it). */
+  open(): Promise<CaseStore>;
+  /** The rules in force: an imported case's deadlines are counted from them. */
+  rules(): Promise<RuleSet>;
+  /** Where the rules are stored (a restore replaces them). */
+  slot: RulesSlot;
+  /** Tells the background the cases changed: it recounts the badge and re-arms the alarms. */
+  written(): Promise<unknown>;
+  now(): number;
 }
 
 export interface TransferOptions {
@@ -43,76 +45,65 @@ export interface TransferOptions {
   signal?: AbortSignal;
 }
 
-function sessionId(): string {
-  return `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** Lets the page paint the progress between chunks. */
+/** Lets the page paint the progress before a long step. */
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
-async function sendChunks(
-  port: TransferPort,
-  session: string,
-  base: '' | 'cases',
-  cases: unknown[],
-  { onProgress, signal }: TransferOptions,
-): Promise<TransferOutcome<null>> {
-  const total = cases.length;
-  onProgress?.({ phase: 'send', done: 0, total });
-  const cancel = async (): Promise<TransferOutcome<null>> => {
-    await port.discardStaged({ session }).catch(() => {});
-    return { ok: false, error: CANCELLED, cancelled: true };
-  };
-  // The next chunk's text is made while the background checks the current one; chunks still
-  // arrive one after the other (the first one clears what an earlier session left).
-  const text = (offset: number) => JSON.stringify(cases.slice(offset, offset + CHUNK));
-  let json = text(0);
-  for (let seq = 0, offset = 0; offset < total || seq === 0; seq++, offset += CHUNK) {
-    if (signal?.aborted) return cancel();
-    const answer = port.stageCases({ session, seq, offset, base, json });
-    const next = offset + CHUNK < total ? text(offset + CHUNK) : '';
-    const r = await answer;
-    if (!r.ok) return r;
-    json = next;
-    onProgress?.({ phase: 'send', done: Math.min(total, offset + CHUNK), total });
-    await tick();
-    if (total === 0) break;
-  }
-  if (signal?.aborted) return cancel();
-  return { ok: true, data: null };
+function answer<T>(r: WriteOutcome<T>): TransferOutcome<T> {
+  if (r.ok) return { ok: true, data: r.value };
+  return 'cancelled' in r ? { ok: false, error: r.error, cancelled: true } : { ok: false, error: r.error, problems: r.problems };
 }
 
-/** Imports a cases file (an export, a backup or a bare array): merged by case identity, all or nothing. */
+/** Opens the database, writes, closes; the background recounts after a write that took. */
+async function writing<T>(port: TransferPort, write: (store: CaseStore) => Promise<WriteOutcome<T>>): Promise<TransferOutcome<T>> {
+  const store = await port.open();
+  let r: WriteOutcome<T>;
+  try {
+    r = await write(store);
+  } finally {
+    store.close();
+  }
+  // Should the background not answer, its next alarm recounts: the cases are written either way.
+  if (r.ok) await port.written().catch(() => {});
+  return answer(r);
+}
+
+/** Imports a cases file (an export, a backup or a bare array): merged by case identity, all or nothing, cancellable. */
 export async function importFile(port: TransferPort, text: string, opts: TransferOptions = {}): Promise<TransferOutcome<ImportCounts>> {
-  opts.onProgress?.({ phase: 'read', done: 0, total: 0 });
+  const { onProgress, signal } = opts;
+  onProgress?.({ phase: 'read', done: 0, total: 0 });
   await tick();
   const json = parseFileJson(text);
   if (!json.ok) return { ok: false, error: json.error, problems: json.problems };
   const found = casesOf(json.value);
   if (!found.ok) return { ok: false, error: found.error, problems: found.problems };
-  const session = sessionId();
-  const sent = await sendChunks(port, session, found.value.base, found.value.cases, opts);
-  if (!sent.ok) return sent;
-  opts.onProgress?.({ phase: 'write', done: 0, total: found.value.cases.length });
-  return port.commitImport({ session, expect: found.value.cases.length });
+  const { base, cases } = found.value;
+  const rules = await port.rules();
+  if (signal?.aborted) return { ok: false, error: CANCELLED, cancelled: true };
+  onProgress?.({ phase: 'write', done: 0, total: cases.length });
+  const onWritten = (done: number) => onProgress?.({ phase: 'write', done, total: cases.length });
+  return writing(port, (store) => importCases(store, checkedChunks(cases, base, signal), { now: port.now(), rules, base }, { onWritten }));
 }
 
-/** Restores a backup: the rules are checked here first (size included), then everything is checked and written by the background, all or nothing. */
+/** Restores a backup: the rules are checked first (size included), then the cases and the rules are written, all or nothing, cancellable. */
 export async function restoreFile(port: TransferPort, text: string, opts: TransferOptions = {}): Promise<TransferOutcome<{ cases: number }>> {
-  opts.onProgress?.({ phase: 'read', done: 0, total: 0 });
+  const { onProgress, signal } = opts;
+  onProgress?.({ phase: 'read', done: 0, total: 0 });
   await tick();
   const json = parseFileJson(text);
   if (!json.ok) return { ok: false, error: json.error, problems: json.problems };
   const backup = backupOf(json.value);
   if (!backup.ok) return { ok: false, error: backup.error, problems: backup.problems };
-  // Rules that could never be stored are refused before any case is sent.
+  // Rules that could never be stored are refused before any case is written.
   const rules = checkRules(backup.value.rules);
   if (!rules.ok) return { ok: false, error: rules.error, problems: rules.problems };
-  const session = sessionId();
-  const sent = await sendChunks(port, session, 'cases', backup.value.cases, opts);
-  if (!sent.ok) return sent;
-  opts.onProgress?.({ phase: 'write', done: 0, total: backup.value.cases.length });
-  return port.commitRestore({ session, expect: backup.value.cases.length, rules: backup.value.rules });
+  const { cases } = backup.value;
+  if (signal?.aborted) return { ok: false, error: CANCELLED, cancelled: true };
+  onProgress?.({ phase: 'write', done: 0, total: cases.length });
+  const onWritten = (done: number) => onProgress?.({ phase: 'write', done, total: cases.length });
+  const r = await writing(port, (store) =>
+    restoreCases(store, checkedChunks(cases, 'cases', signal), { now: port.now(), rules: rules.value, slot: port.slot }, { onWritten }),
+  );
+  return r.ok ? { ok: true, data: { cases: r.data } } : r;
 }
 
 /**
@@ -121,7 +112,7 @@ export async function restoreFile(port: TransferPort, text: string, opts: Transf
  */
 export async function buildFile(
   kind: FileKind,
-  { rules, now, total, open = () => openReader() }: { rules: RuleSet; now: number; total: number; open?: () => Promise<CaseStore> },
+  { rules, now, total, open = () => openExisting() }: { rules: RuleSet; now: number; total: number; open?: () => Promise<CaseStore> },
   { onProgress, signal }: TransferOptions = {},
 ): Promise<TransferOutcome<{ filename: string; mime: string; blob: Blob; count: number }>> {
   const store = await open();

@@ -65,11 +65,6 @@ const FileContent = z
   .string()
   .min(1)
   .max(64 * 1024 * 1024);
-/** A chunked import or restore (a file too large for one message): its id, made by the page. */
-const Session = z.string().regex(/^[\w-]{8,64}$/);
-/** A chunk's JSON: 2,000 cases are about 1.5 MB, far below the message limit. */
-export const STAGE_CHUNK_BYTES = 16 * 1024 * 1024;
-
 export const Payloads = {
   getCase: z.strictObject({ orderId: Id }),
   getCases: z.strictObject({ orderIds: z.array(Id).max(500) }),
@@ -106,21 +101,8 @@ export const Payloads = {
   deleteAll: NoData,
   openOrder: z.strictObject({ caseId: CaseId }),
   openCases: z.strictObject({ caseId: CaseId.optional() }).optional(),
-  // Chunked import and restore: each chunk is validated as it arrives and kept apart (staging)
-  // until the commit writes all of it in one transaction, or nothing.
-  stageCases: z.strictObject({
-    session: Session,
-    seq: z.number().int().min(0).max(1e5),
-    offset: z.number().int().min(0).max(1e6),
-    base: z.enum(['', 'cases']),
-    /** The chunk's cases as JSON text (an array): a string crosses the message channel far faster than objects. */
-    json: z.string().max(STAGE_CHUNK_BYTES),
-  }),
-  commitImport: z.strictObject({ session: Session, expect: z.number().int().min(0).max(1e6) }),
-  commitRestore: z
-    .strictObject({ session: Session, expect: z.number().int().min(0).max(1e6), rules: z.unknown() })
-    .refine((p) => p.rules !== undefined, { error: 'rules is required' }),
-  discardStaged: z.strictObject({ session: Session }),
+  // The options page wrote a large import or restore into the database itself (lib/cases/transfer.ts).
+  casesWritten: NoData,
 } as const;
 
 export type PayloadName = keyof typeof Payloads;

@@ -74,14 +74,8 @@ export interface ProtocolMap {
   openOrder(data: PayloadIn<'openOrder'>): Result<{ tabId?: number; how: 'focused' | 'opened' }>;
   /** From the panel: opens the case list in a new tab (a page cannot open the extension's own pages), on the case's drawer if given. */
   openCases(data?: PayloadIn<'openCases'>): Result<{ tabId?: number }>;
-  /** One validated chunk of a large import or restore, kept apart until its commit. */
-  stageCases(data: PayloadIn<'stageCases'>): Result<{ staged: number }>;
-  /** Merges the staged import in one transaction (never an older copy over a newer one). */
-  commitImport(data: PayloadIn<'commitImport'>): Result<ImportCounts>;
-  /** Rules and the staged cases, all or nothing. */
-  commitRestore(data: PayloadIn<'commitRestore'>): Result<{ cases: number }>;
-  /** Drops a staged import or restore (cancelled). */
-  discardStaged(data: PayloadIn<'discardStaged'>): Result<null>;
+  /** The options page wrote an import or restore itself: recount the badge, re-arm the alarms. */
+  casesWritten(): Result<null>;
 }
 
 export type MessageName = keyof ProtocolMap;

@@ -37,7 +37,7 @@ export interface NetWatchOptions {
 
 export async function startNetWatch(opts: NetWatchOptions): Promise<NetWatch> {
   const seen: Seen[] = [];
-  const allowed = (host: string) => Object.prototype.hasOwnProperty.call(opts.forward, host);
+  const allowed = (host: string) => Object.hasOwn(opts.forward, host);
 
   const server: Server = createServer((req: IncomingMessage, res) => {
     let url: URL;

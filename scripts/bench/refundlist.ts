@@ -83,7 +83,7 @@ export function rowsProbe(n: number): string {
   return `const b = document.querySelector('tbody.ant-table-tbody'); return b && b.childElementCount >= ${n} ? 'rows' : null;`;
 }
 
-export async function waitForReply(page: Page, cdp: CDPSession, contextId: () => number | undefined, type: string, timeout = 15_000): Promise<MsgRecord[]> {
+export async function waitForReply(_page: Page, cdp: CDPSession, contextId: () => number | undefined, type: string, timeout = 15_000): Promise<MsgRecord[]> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const msgs = await readMessages(cdp, contextId());

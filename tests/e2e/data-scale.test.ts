@@ -1,7 +1,8 @@
 /**
  * Data at scale and under hostile input, in the options page of the production build (Chromium
  * and Firefox): 200,000 cases imported (with progress, and a cancel that writes nothing), backed up,
- * exported, deleted and restored from the backup the page made, with the counts and the badge the
+ * exported, deleted and restored from the backup the page made (the page writes the import and
+ * the restore into the database itself, then the background recounts), with the counts and the badge the
  * same after each step; and hostile files refused with nothing written.
  *
  * The 200,000 cases are generated here (a few templates of real cases, copied with new numbers),
@@ -139,10 +140,10 @@ forEachBrowser((b, kind) => {
       writeFileSync(file, JSON.stringify({ format: 'refund-helper-cases', version: 1, cases }));
       console.log(`[data-scale ${kind}] generated ${N} cases in ${Date.now() - t0} ms`);
 
-      // Cancel while the chunks go over: nothing written.
+      // Cancel while the cases are being written: the one transaction is aborted, nothing written.
       let page = await openOptions();
       await fileInput(page, '[data-rh="cases-import"]').then((i) => i.uploadFile(file));
-      await until(page, `Number(document.querySelector('[data-rh="data-progress"][data-phase="send"]')?.getAttribute('data-done')) >= 2000 || null`);
+      await until(page, `Number(document.querySelector('[data-rh="data-progress"][data-phase="write"]')?.getAttribute('data-done')) >= 2000 || null`);
       await page.click('[data-rh="data-cancel"]');
       expect(await status(page, 'cases-status', /已取消|Cancelled/)).toMatchObject({ ok: false });
       expect((await counts()).total).toBe(0);

@@ -261,6 +261,7 @@ forEachBrowser((b, kind) => {
     await options.click('[data-rh-reason="quality"] [data-rh="card-toggle"]');
     await options.waitForSelector('#f-reasons_0_label_en');
     expect(await options.$('[id$="_id"]')).toBeNull();
+    // biome-ignore lint/performance/useDomNodeTextContent: what the merchant sees: innerText leaves out what is hidden
     const body = await options.$eval('main', (el) => (el as HTMLElement).innerText);
     expect(body).not.toContain('purchase-proof');
     expect(body).toContain('When the seller or the courier is at fault, the seller pays return shipping');

@@ -2,7 +2,7 @@
 // background's messages when it cannot open it (a version the background has not made yet).
 import { describe, expect, it, vi } from 'vitest';
 import { createCasesClient, ROWS_PAGE } from '../../components/cases/client';
-import { openReader } from '../../lib/cases/store';
+import { openExisting } from '../../lib/cases/store';
 import { toRow } from '../../lib/cases/rows';
 import { freshStore, makeCase, T0 } from './helpers/cases';
 
@@ -22,7 +22,7 @@ describe('case list rows', () => {
       download: () => {},
       openOptions: async () => {},
       now: () => T0,
-      open: () => openReader(name, factory),
+      open: () => openExisting(name, factory),
     });
     const pages: number[] = [];
     const rows: string[] = [];

@@ -7,10 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
-import { CaseService } from '../../lib/cases/service';
 import type { CaseStore } from '../../lib/cases/store';
-import { CHUNK, importFile, type TransferPort } from '../../lib/cases/transfer';
-import { freshStore, HOUR, makeCase, rules, T0 } from './helpers/cases';
+import { CHUNK, importFile } from '../../lib/cases/transfer';
+import { freshStore, HOUR, makeCase, rules, T0, transferPort } from './helpers/cases';
 
 const open: CaseStore[] = [];
 afterEach(() => open.splice(0).forEach((s) => s.close()));
@@ -21,20 +20,11 @@ const stored = (i: number) => makeCase(String(30_000_000 + i), T0, { afterSaleId
 const approved = (c: RefundCase) => observe(c, 'approved', rules, T0 + HOUR, 'page').case;
 
 async function storeWith(n: number, step = 1) {
-  const { store } = await freshStore();
+  const fresh = await freshStore();
+  const { store } = fresh;
   open.push(store);
   await store.importMany(Array.from({ length: n }, (_, i) => stored(i * step)));
-  const svc = new CaseService(store);
-  const port: TransferPort = {
-    stageCases: async (d) => answer(await svc.stageCases(d, now)),
-    commitImport: async (d) => answer(await svc.commitImport(d.session, d.expect, { now, rules })),
-    commitRestore: async () => ({ ok: false, error: { 'zh-CN': '', en: '' } }),
-    discardStaged: async (d) => (await svc.discardStaged(d.session), { ok: true, data: null }),
-  };
-  return { store, port };
-}
-function answer<T>(r: { ok: true; value: T } | { ok: false; error: { 'zh-CN': string; en: string } }) {
-  return r.ok ? { ok: true as const, data: r.value } : { ok: false as const, error: r.error };
+  return { store, port: transferPort(fresh, { now }).port };
 }
 
 describe('import into a store that holds cases', () => {

@@ -8,17 +8,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { CaseService, csvCell, parseCasesFile } from '../../lib/cases/service';
-import type { CaseStore } from '../../lib/cases/store';
-import { CHUNK, importFile, restoreFile, type TransferPort } from '../../lib/cases/transfer';
+import type { CaseStore, WriteFileOptions } from '../../lib/cases/store';
+import { CHUNK, importFile, restoreFile } from '../../lib/cases/transfer';
 import { isBackOfficeUrl, orderPageUrl } from '../../lib/cases/url';
 import { PATTERN_INPUT_MAX } from '../../lib/rules/constants';
 import { defaultRules } from '../../lib/rules/defaults';
 import { checkEvidence } from '../../lib/rules/evaluate';
-import type { LocalText } from '../../lib/i18n';
-import { parseRuleSet, type RuleProblem, type RuleSet } from '../../lib/rules/schema';
+import { parseRuleSet, type RuleSet } from '../../lib/rules/schema';
 import { RULES_MAX_BYTES } from '../../lib/rules/size';
 import { saveRules } from '../../lib/rules/storage';
-import { freshStore, HOUR, makeCase, memorySlot, rules, T0 } from './helpers/cases';
+import { freshStore, HOUR, makeCase, memorySlot, rules, T0, transferPort } from './helpers/cases';
 
 const open: CaseStore[] = [];
 afterEach(() => open.splice(0).forEach((s) => s.close()));
@@ -30,24 +29,6 @@ async function setup() {
 }
 const at = (now: number) => ({ now, rules });
 const asJson = (x: unknown) => JSON.stringify(x);
-
-/** The transfer's messages answered by a service in this process (what the background does). */
-function portFor(svc: CaseService, slot = memorySlot(), now = T0 + HOUR) {
-  const answer = <T>(r: { ok: true; value: T } | { ok: false; error: LocalText; problems?: RuleProblem[] }) =>
-    r.ok ? { ok: true as const, data: r.value } : { ok: false as const, error: r.error, problems: r.problems };
-  const calls: string[] = [];
-  const port: TransferPort = {
-    stageCases: async (d) => (calls.push('stage'), answer(await svc.stageCases(d, now))),
-    commitImport: async (d) => (calls.push('commitImport'), answer(await svc.commitImport(d.session, d.expect, at(now)))),
-    commitRestore: async (d) => {
-      calls.push('commitRestore');
-      const r = await svc.commitRestore(d.session, d.expect, d.rules, now, slot);
-      return r.ok ? { ok: true as const, data: { cases: r.value.cases } } : { ok: false as const, error: r.error, problems: r.problems };
-    },
-    discardStaged: async (d) => (calls.push('discard'), await svc.discardStaged(d.session), { ok: true as const, data: null }),
-  };
-  return { port, calls, slot };
-}
 
 const many = (n: number, from = 0, now = T0): RefundCase[] =>
   Array.from({ length: n }, (_, i) => makeCase(String(10_000_000 + from + i), now, {}, `bulk-${from + i}`));
@@ -85,14 +66,16 @@ describe('one case schema wherever a case enters', () => {
     expect((await store.list()).map((c) => c.orderId)).toEqual(['5551000']);
   });
 
-  it('a chunk with a hostile case is refused by the background, whoever sent it', async () => {
-    const { svc } = await setup();
-    const r = await svc.stageCases(
-      { session: 'session-01', seq: 0, offset: 4000, base: 'cases', json: asJson([{ ...makeCase('1'), orderUrl: 'file:///x' }]) },
-      T0,
-    );
+  it('a large file the options page writes itself: a hostile case in a later chunk is refused with its place, nothing written', async () => {
+    const fresh = await setup();
+    const { port, calls } = transferPort(fresh);
+    const cases: unknown[] = many(CHUNK * 2);
+    cases[CHUNK + 5] = { ...(cases[CHUNK + 5] as RefundCase), orderUrl: 'file:///x' };
+    const r = await importFile(port, asJson({ cases }));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems?.[0].path).toBe('cases[4000].orderUrl');
+    if (!r.ok) expect(r.problems?.[0].path).toBe(`cases[${CHUNK + 5}].orderUrl`);
+    expect(await fresh.store.count()).toBe(0);
+    expect(calls).not.toContain('written');
   });
 
   it('back-office links over https and http are kept', () => {
@@ -154,85 +137,109 @@ describe('import merges by case identity', () => {
   });
 });
 
-describe('chunked import and restore (files larger than one message)', () => {
-  it(`sends ${CHUNK}-case chunks, commits once, and reports progress`, async () => {
-    const { svc, store } = await setup();
-    const { port, calls } = portFor(svc);
+describe('a large import or restore, written by the options page in one transaction', () => {
+  it(`checks and writes ${CHUNK}-case chunks, reports the progress, then tells the background`, async () => {
+    const fresh = await setup();
+    const { port, calls } = transferPort(fresh);
     const cases = many(CHUNK * 2 + 7);
     const seen: string[] = [];
     const r = await importFile(port, asJson({ format: 'refund-helper-cases', cases }), { onProgress: (p) => seen.push(`${p.phase}:${p.done}/${p.total}`) });
     expect(r).toEqual({ ok: true, data: { imported: cases.length, added: cases.length, updated: 0, skipped: 0 } });
-    expect(calls).toEqual(['stage', 'stage', 'stage', 'commitImport']);
-    expect(seen).toContain(`send:${cases.length}/${cases.length}`);
-    expect(seen.at(-1)).toBe(`write:0/${cases.length}`);
-    expect(await store.count()).toBe(cases.length);
-    expect(await store.stagedCount('any')).toEqual({ chunks: 0, cases: 0 });
+    expect(calls).toEqual(['open', 'written']);
+    expect(seen).toEqual([
+      'read:0/0',
+      `write:0/${cases.length}`,
+      `write:${CHUNK}/${cases.length}`,
+      `write:${2 * CHUNK}/${cases.length}`,
+      `write:${cases.length}/${cases.length}`,
+    ]);
+    expect(await fresh.store.count()).toBe(cases.length);
+    expect(await fresh.store.countByStatus()).toMatchObject({ reviewing: cases.length });
+    // Each entry got its import history entry and the derived fields.
+    expect((await fresh.store.get('bulk-5'))!.history.at(-1)).toMatchObject({ source: 'import', at: T0 + HOUR });
   });
 
-  it('cancel before the write: nothing written, nothing left staged', async () => {
-    const { svc, store } = await setup();
-    const { port, calls } = portFor(svc);
+  it('cancel while writing: nothing written, the background not told', async () => {
+    const fresh = await setup();
+    const { port, calls } = transferPort(fresh);
     const abort = new AbortController();
-    const r = await importFile(port, asJson(many(CHUNK + 1)), {
+    const r = await importFile(port, asJson(many(CHUNK * 3)), {
       signal: abort.signal,
       onProgress: (p) => {
-        if (p.phase === 'send' && p.done > 0) abort.abort();
+        if (p.phase === 'write' && p.done >= CHUNK) abort.abort();
       },
     });
     expect(r).toMatchObject({ ok: false, cancelled: true });
-    expect(calls.at(-1)).toBe('discard');
-    expect(calls).not.toContain('commitImport');
-    expect(await store.count()).toBe(0);
-    const db = store.db;
-    expect(await db.count('staging')).toBe(0);
+    expect(calls).not.toContain('written');
+    expect(await fresh.store.count()).toBe(0);
+    expect(await fresh.store.countByStatus()).toMatchObject({ reviewing: 0 });
   });
 
-  it('an id repeated across chunks is refused at the commit: nothing written', async () => {
-    const { svc, store } = await setup();
-    const { port } = portFor(svc);
+  it('an id repeated across chunks is refused: nothing written', async () => {
+    const fresh = await setup();
+    const { port } = transferPort(fresh);
     const cases = many(CHUNK + 3);
     cases[CHUNK + 1] = { ...cases[CHUNK + 1], id: cases[5].id };
     const r = await importFile(port, asJson({ cases }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems?.[0].path).toBe(`cases[${CHUNK + 1}].id`);
-    expect(await store.count()).toBe(0);
+    expect(await fresh.store.count()).toBe(0);
   });
 
-  it('a bad case in a later chunk: refused with its place in the file, nothing written', async () => {
-    const { svc, store } = await setup();
-    const { port } = portFor(svc);
+  it('a bad case in a later chunk of a bare array: refused with its place in the file, nothing written', async () => {
+    const fresh = await setup();
+    const { port } = transferPort(fresh);
     const cases: unknown[] = many(CHUNK + 3);
     cases[CHUNK + 2] = { ...(cases[CHUNK + 2] as RefundCase), refundAmount: -1 };
     const r = await importFile(port, asJson(cases));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems?.[0].path).toBe(`[${CHUNK + 2}].refundAmount`);
-    expect(await store.count()).toBe(0);
+    expect(await fresh.store.count()).toBe(0);
   });
 
-  it('a commit that does not find what the page sent (another session took over) writes nothing', async () => {
-    const { svc, store } = await setup();
-    await svc.stageCases({ session: 'session-a1', seq: 0, offset: 0, base: '', json: asJson(many(3)) }, T0);
-    await svc.stageCases({ session: 'session-b1', seq: 0, offset: 0, base: '', json: asJson(many(2, 10)) }, T0); // drops a1
-    const r = await svc.commitImport('session-a1', 3, at(T0));
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error['zh-CN']).toMatch(/中断.*未写入/);
-    expect(await store.count()).toBe(0);
-  });
-
-  it('restore in chunks: rules and cases replaced together', async () => {
-    const { svc, store } = await setup();
-    await store.importMany(many(3, 900_000));
+  it('restore: rules and cases replaced together', async () => {
+    const fresh = await setup();
+    await fresh.store.importMany(many(3, 900_000));
     const custom: RuleSet = {
       ...defaultRules(),
       deadlines: { reviewReminderHours: 5, confirmReminderHours: 8, arrivalWindowHours: 6, supportFollowUpHours: 7 },
     };
-    const { port, slot } = portFor(svc, memorySlot('old'));
+    const { port, slot, calls } = transferPort(fresh, { slot: memorySlot('old') });
     const cases = many(CHUNK + 1);
     const r = await restoreFile(port, asJson({ format: 'refund-helper-backup', version: 1, rules: custom, cases }));
     expect(r).toEqual({ ok: true, data: { cases: cases.length } });
     expect((slot.value as RuleSet).deadlines.reviewReminderHours).toBe(5);
-    expect(await store.count()).toBe(cases.length);
-    expect(await store.get('bulk-900000')).toBeUndefined();
+    expect(await fresh.store.count()).toBe(cases.length);
+    expect(await fresh.store.get('bulk-900000')).toBeUndefined();
+    expect(calls).toEqual(['open', 'written']);
+  });
+
+  it('restore with a bad case in a later chunk: the rules never written, the cases as they were', async () => {
+    const fresh = await setup();
+    await fresh.store.importMany(many(3, 900_000));
+    const { port, slot } = transferPort(fresh, { slot: memorySlot('old') });
+    const cases: unknown[] = many(CHUNK + 3);
+    cases[CHUNK + 2] = { ...(cases[CHUNK + 2] as RefundCase), createdAt: 0 };
+    const r = await restoreFile(port, asJson({ format: 'refund-helper-backup', version: 1, rules: defaultRules(), cases }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems?.[0].path).toBe(`cases[${CHUNK + 2}].createdAt`);
+    expect(slot).toMatchObject({ value: 'old', writes: 0 });
+    expect((await fresh.store.list()).map((c) => c.id).sort()).toEqual(['bulk-900000', 'bulk-900001', 'bulk-900002']);
+  });
+
+  it('restore whose rules the storage refuses (quota): the cases as they were, the message the merchant’s', async () => {
+    const fresh = await setup();
+    await fresh.store.importMany(many(3, 900_000));
+    const slot = memorySlot('old');
+    slot.failWith = new Error('Resource::kQuotaBytes quota exceeded');
+    const { port, calls } = transferPort(fresh, { slot });
+    const r = await restoreFile(port, asJson({ format: 'refund-helper-backup', version: 1, rules: defaultRules(), cases: many(CHUNK + 1) }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error['zh-CN']).toMatch(/规则太大.*未恢复任何内容.*保持原样/);
+    expect(slot.value).toBe('old');
+    expect(await fresh.store.count()).toBe(3);
+    expect(await fresh.store.countByStatus()).toMatchObject({ reviewing: 3 });
+    expect(calls).not.toContain('written');
   });
 });
 
@@ -255,11 +262,11 @@ describe('restore: all or nothing across rules and cases', () => {
     expect((await store.list()).map((c) => c.orderId)).toEqual(['5570001']);
   });
 
-  it('the cases write fails: the old rules are put back', async () => {
+  it('the cases write fails: the rules are never written', async () => {
     const { svc, store } = await setup();
     await store.importMany([makeCase('5571001')]);
     const slot = memorySlot(undefined); // the defaults: no stored rules
-    store.replaceAll = async () => {
+    store.writeFile = async () => {
       throw new Error('disk gone');
     };
     const custom = { ...defaultRules(), deadlines: { reviewReminderHours: 5, confirmReminderHours: 8, arrivalWindowHours: 6, supportFollowUpHours: 7 } };
@@ -267,8 +274,29 @@ describe('restore: all or nothing across rules and cases', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error['zh-CN']).toMatch(/恢复未完成，规则和退款记录都保持原样/);
     expect(slot.value).toBeUndefined();
-    expect(slot.writes).toBe(2);
+    expect(slot.writes).toBe(0);
     expect((await store.list()).map((c) => c.orderId)).toEqual(['5571001']);
+  });
+
+  it('the cases fail to commit after the rules were stored: the old rules are put back', async () => {
+    const { svc, store } = await setup();
+    await store.importMany([makeCase('5573001')]);
+    const slot = memorySlot('old rules');
+    const write = store.writeFile.bind(store) as (...a: unknown[]) => Promise<unknown>;
+    // The transaction fails at its very end, once the rules are stored (as a commit refused by the disk would).
+    store.writeFile = ((mode: unknown, next: unknown, prepare: unknown, opts: WriteFileOptions) =>
+      write(mode, next, prepare, {
+        ...opts,
+        beforeCommit: async () => {
+          await opts.beforeCommit?.();
+          throw new Error('commit failed');
+        },
+      })) as typeof store.writeFile;
+    const r = await svc.restore(backupOf(defaultRules(), [makeCase('5573002')]), T0, slot);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error['zh-CN']).toMatch(/恢复未完成，规则和退款记录都保持原样/);
+    expect(slot).toMatchObject({ value: 'old rules', writes: 2 });
+    expect((await store.list()).map((c) => c.orderId)).toEqual(['5573001']);
   });
 
   it(`rules over the ${RULES_MAX_BYTES / 1024 / 1024} MB cap are refused before anything is written`, async () => {

@@ -2,14 +2,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OptionsClient } from '../../components/options/client';
+import type { OptionsClient, TransferOptions } from '../../components/options/client';
 import { Options } from '../../components/options/Options';
 import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
 import { slugFromLabel, uniqueId, withGeneratedIds } from '../../components/options/ids';
 import { shippingSentence } from '../../components/options/sections/Settings';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 function fakeClient(overrides: Partial<OptionsClient> = {}) {
   let stored = defaultRules();
@@ -271,6 +271,34 @@ describe('options: data', () => {
 });
 
 describe('options: written for merchants', () => {
+  it('an import shows how far the write is, and Cancel stays available while it writes', async () => {
+    let signal: AbortSignal | undefined;
+    const { client } = fakeClient({
+      importFile: vi.fn(async (_text: string, opts?: TransferOptions) => {
+        signal = opts?.signal;
+        opts?.onProgress?.({ phase: 'write', done: 2000, total: 6000 });
+        await new Promise<void>((resolve) => signal!.addEventListener('abort', () => resolve()));
+        return { ok: false as const, error: { 'zh-CN': '已取消', en: 'Cancelled' }, cancelled: true };
+      }),
+    });
+    await mount(client);
+    const input = $<HTMLInputElement>('[data-rh="cases-import"]');
+    Object.defineProperty(input, 'files', { value: [new File(['[]'], 'cases.json', { type: 'application/json' })], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    const bar = $('[data-rh="data-progress"]');
+    expect(bar.getAttribute('data-phase')).toBe('write');
+    expect(bar.textContent).toContain('正在检查并写入 2,000 / 6,000 条');
+    const cancel = $<HTMLButtonElement>('[data-rh="data-cancel"]');
+    expect(cancel.disabled).toBe(false);
+    await click(cancel);
+    expect(signal?.aborted).toBe(true);
+    expect(root.querySelector('[data-rh="data-progress"]')).toBeNull();
+    expect($('[data-rh="cases-status"]').textContent).toBe('已取消，未写入任何内容。');
+  });
+
   it('a shipping rule reads as a sentence', () => {
     expect(shippingSentence({ faults: ['seller', 'courier'], payer: 'seller' }, 'zh-CN')).toBe('是商家或快递的责任时，退货运费由商家承担');
     expect(shippingSentence({ faults: ['buyer', 'unknown'], payer: 'buyer' }, 'zh-CN')).toBe('是买家的责任，或责任不明时，退货运费由买家承担');
@@ -307,8 +335,10 @@ describe('options: written for merchants', () => {
   it('every colour variable the extension pages use is defined', () => {
     const css = (f: string) => readFileSync(join(__dirname, '../../components', f), 'utf8');
     const theme = css('common/theme.css');
+    // A page's stylesheet with the parts it imports (./part.css), in order.
+    const sheet = (f: string): string => css(f).replace(/@import "\.\/([\w-]+\.css)";/g, (_m, part: string) => sheet(join(dirname(f), part)));
     for (const f of ['options/options.css', 'popup/popup.css', 'cases/cases.css']) {
-      const text = theme + css(f);
+      const text = theme + sheet(f);
       const defined = new Set([...text.matchAll(/(--rh-[\w-]+)\s*:/g)].map((m) => m[1]));
       const used = [...new Set([...text.matchAll(/var\((--rh-[\w-]+)/g)].map((m) => m[1]))];
       expect(

@@ -15,6 +15,7 @@ describe('stripLocale', () => {
     const zh = stripLocale(SRC, 'x.ts', 'zh-CN');
     expect(zh.unsafe).toEqual([]);
     expect(zh.code).toContain("t('已退款')");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, on purpose.
     expect(zh.code).toContain('t(`共 ${n} 条`)');
     expect(zh.code).not.toMatch(/Refunded|of \$/);
     expect(zh.code).toContain("en: '(not provided)'");

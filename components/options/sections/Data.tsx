@@ -16,6 +16,7 @@ function ProblemList({ problems, hook, title }: { problems: readonly RuleProblem
       <p class="rh-problems-title">{title}</p>
       <ul>
         {problems.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a file's problems, replaced whole and never reordered; two may share a path
           <li key={i} data-path={p.path}>
             {ed.l(p.message)}
           </li>
@@ -56,25 +57,19 @@ function useFocusWhen<T extends HTMLElement>(open: boolean) {
 type Op = 'import' | 'restore' | FileKind;
 type Busy = { op: Op; progress: Progress; abort: AbortController } | null;
 
-/** The running file operation: a bar, what it is doing, and Cancel (until the one write starts: that is all or nothing). */
+/** The running file operation: a bar, what it is doing, and Cancel (an import or restore cancelled mid-write writes nothing: one transaction). */
 function Transfer({ busy }: { busy: Busy }) {
   const ed = useEditor();
   if (!busy) return null;
   const { phase, done, total } = busy.progress;
-  const key = phase === 'read' ? 'progressRead' : phase === 'send' ? 'progressSend' : phase === 'write' ? 'progressWrite' : 'progressSave';
+  const key = phase === 'read' ? 'progressRead' : phase === 'write' ? 'progressWrite' : 'progressSave';
   const fmt = (n: number) => n.toLocaleString(ed.locale);
-  const determinate = (phase === 'send' || phase === 'save') && total > 0;
+  const determinate = phase !== 'read' && total > 0;
   return (
     <div class="rh-transfer" data-rh="data-progress" data-op={busy.op} data-phase={phase} data-done={done} data-total={total}>
       <progress aria-label={ed.t('progressLabel')} {...(determinate ? { value: done, max: total } : {})} />
       <span role="status">{ed.t(key, { done: fmt(done), total: fmt(total) })}</span>
-      <button
-        type="button"
-        class="rh-btn-ghost"
-        data-rh="data-cancel"
-        disabled={phase === 'write' || busy.abort.signal.aborted}
-        onClick={() => busy.abort.abort()}
-      >
+      <button type="button" class="rh-btn-ghost" data-rh="data-cancel" disabled={busy.abort.signal.aborted} onClick={() => busy.abort.abort()}>
         {ed.t('cancel')}
       </button>
     </div>

@@ -83,6 +83,7 @@ export function EvidenceSection() {
           const bad = problemsUnder(ed.problems, pathString(['evidence', i])).length > 0;
           return (
             <Card
+              // biome-ignore lint/suspicious/noArrayIndexKey: a card is its place in the list (its fields' paths are by index); ids are unique only once saved
               key={i}
               dataKey={{ 'data-rh-evidence-rule': rule.id }}
               title={rule.label?.[ed.locale] || ed.t('unnamed')}

@@ -67,6 +67,7 @@ export function ReasonsSection() {
           const bad = problemsUnder(ed.problems, pathString(['reasons', i])).length > 0;
           return (
             <Card
+              // biome-ignore lint/suspicious/noArrayIndexKey: a card is its place in the list (its fields' paths are by index); ids are unique only once saved
               key={i}
               dataKey={{ 'data-rh-reason': reason.id }}
               title={reason.label?.[ed.locale] || ed.t('unnamed')}

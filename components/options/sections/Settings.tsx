@@ -68,6 +68,7 @@ export function ShippingSection() {
           const bad = problemsUnder(ed.problems, pathString(['shipping', 'rules', i])).length > 0;
           return (
             <Card
+              // biome-ignore lint/suspicious/noArrayIndexKey: a card is its place in the list (its fields' paths are by index); ids are unique only once saved
               key={i}
               title={shippingSentence(rule, ed.locale)}
               open={open === i || bad}
@@ -140,6 +141,7 @@ function MoneyField({ path, label, hint }: { path: Path; label: string; hint?: s
   const v = getIn(ed.rules, path);
   const shown = typeof v === 'number' ? formatFen(v, { symbol: false }) : String(v ?? '');
   const [text, setText] = useState(shown);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only an outside change of the amount re-syncs the text; typing (text) must not
   useEffect(() => {
     const parsed = parseMoney(text);
     if (!(parsed.ok && parsed.fen === v) && text !== v) setText(shown);

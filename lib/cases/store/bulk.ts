@@ -1,7 +1,7 @@
-/* Writes of many cases: a raw bulk write, the merchant's import (merge by identity), a restore, and the chunked files staged on their way in. */
-import type { IDBPDatabase } from 'idb';
+/* Writes of many cases: a raw bulk write, a restore, and a file's import or restore written chunk by chunk (merge by identity, or replace). */
+import { unwrap, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { RefundCase } from '../schema';
-import { BATCH, FileProblem, META_COUNTS, META_DUE, type CaseDB, type MergeCounts, type StagedChunk, type WriteTx } from './db';
+import { BATCH, FileProblem, META_COUNTS, META_DUE, type CaseDB, type MergeCounts, type WriteTx } from './db';
 import { allOf, atomically, guard } from './errors';
 import { deadlineOf, DUE_STATUSES, statusKey, tallyIn, zeroCounts, type DueLists, type DueStatus } from './figures';
 
@@ -31,23 +31,6 @@ export class BulkStore {
     });
   }
 
-  /**
-   * The merchant's import: merges `cases` by identity (the case id, else its after-sale number)
-   * in one transaction, all or nothing. A stored case is replaced only by a strictly newer copy
-   * (updatedAt), never by an older or equal one, so importing a file twice changes nothing.
-   * `prepare` turns a file entry into the record to store (history, derived fields).
-   */
-  mergeMany(cases: RefundCase[], prepare: (c: RefundCase) => RefundCase): Promise<MergeCounts> {
-    return guard(async () => {
-      const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
-      return atomically(tx, async () => {
-        const merge = await merger(tx as WriteTx, prepare);
-        for (let i = 0; i < cases.length; i += BATCH) await merge.batch(cases.slice(i, i + BATCH), i);
-        return merge.finish();
-      });
-    });
-  }
-
   /** Replaces every case with `cases` in one transaction (a restore): all or nothing. */
   replaceAll(cases: RefundCase[]): Promise<number> {
     return guard(async () => {
@@ -62,86 +45,75 @@ export class BulkStore {
     });
   }
 
-  // ---- chunked import and restore ------------------------------------------------------------
+  // ---- a large file, chunk by chunk --------------------------------------------------------------
 
   /**
-   * Keeps one validated chunk of a file until commitStaged. The first chunk of a session drops
-   * whatever an earlier, unfinished session left (a closed page, a killed worker).
+   * Writes a file's cases in ONE transaction (all or nothing) as `next` hands them over: `next`
+   * checks chunk k + 1 (validation, a cancel) while the database writes chunk k, so about two
+   * chunks are in flight whatever the file's size. A throw from `next`, or an id or after-sale
+   * number repeating an earlier entry's (FileProblem), aborts it: nothing written. `merge`: by case
+   * identity (see merger); `replace`: like replaceAll. `beforeCommit` runs once every case is written, with the
+   * transaction held open until it settles (a restore stores its rules there: their failure
+   * aborts the cases too). `onWritten`: how many entries are written so far.
    */
-  stage(chunk: Omit<StagedChunk, 'at'>, now: number): Promise<void> {
+  writeFile(mode: 'merge', next: () => Chunk | undefined, prepare: (c: RefundCase) => RefundCase, opts?: WriteFileOptions): Promise<MergeCounts>;
+  writeFile(mode: 'replace', next: () => Chunk | undefined, prepare: (c: RefundCase) => RefundCase, opts?: WriteFileOptions): Promise<number>;
+  writeFile(
+    mode: 'merge' | 'replace',
+    next: () => Chunk | undefined,
+    prepare: (c: RefundCase) => RefundCase,
+    { beforeCommit, onWritten }: WriteFileOptions = {},
+  ): Promise<MergeCounts | number> {
     return guard(async () => {
-      const tx = this.db.transaction('staging', 'readwrite');
-      await atomically(tx, async () => {
-        if (chunk.seq === 0) await tx.store.clear();
-        await tx.store.put({ ...chunk, at: now });
-      });
-    });
-  }
-
-  /** How many cases the session has staged (and in how many chunks). */
-  stagedCount(session: string): Promise<{ chunks: number; cases: number }> {
-    return guard(async () => {
-      const tx = this.db.transaction('staging');
-      let chunks = 0;
-      let cases = 0;
-      for (let c = await tx.store.openCursor(sessionRange(session)); c; c = await c.continue()) {
-        chunks++;
-        cases += c.value.count;
-      }
-      return { chunks, cases };
-    });
-  }
-
-  discardStaged(session?: string): Promise<void> {
-    return guard(async () => {
-      const tx = this.db.transaction('staging', 'readwrite');
-      await atomically(tx, () => (session === undefined ? tx.store.clear() : tx.store.delete(sessionRange(session))));
-    });
-  }
-
-  /**
-   * Commits a staged session in ONE transaction with the cases (all or nothing, chunk by chunk so
-   * only one chunk is in memory at a time), and drops it from staging in the same transaction.
-   * `merge`: like mergeMany; `replace`: like replaceAll. A file entry whose id or after-sale
-   * number repeats an earlier one aborts it with a FileProblem.
-   */
-  commitStaged(session: string, mode: 'merge', prepare: (c: RefundCase) => RefundCase): Promise<MergeCounts>;
-  commitStaged(session: string, mode: 'replace', prepare: (c: RefundCase) => RefundCase): Promise<number>;
-  commitStaged(session: string, mode: 'merge' | 'replace', prepare: (c: RefundCase) => RefundCase): Promise<MergeCounts | number> {
-    return guard(async () => {
-      const tx = this.db.transaction(['cases', 'submits', 'meta', 'staging'], 'readwrite');
+      const tx = this.db.transaction(['cases', 'submits', 'meta'], 'readwrite');
       return atomically(tx, async () => {
-        const staging = tx.objectStore('staging');
         const seen = duplicateCheck();
-        const sink = mode === 'merge' ? await merger(tx as unknown as WriteTx, prepare) : await replacer(tx as unknown as WriteTx);
-        // Pipelined: a chunk is parsed (and, for a restore, prepared) while the database writes the
-        // previous one; each chunk's lookups and writes start only once the previous chunk's writes
-        // are done, so it sees them. One chunk's writes pending at a time: memory stays bounded.
+        const sink = mode === 'merge' ? await merger(tx as WriteTx, prepare) : await replacer(tx as WriteTx);
         let pending: Promise<unknown> = Promise.resolve();
-        for (let c = await staging.openCursor(sessionRange(session)); c; ) {
-          const { json, offset } = c.value;
-          const advancing = c.continue(); // asked for before this chunk's writes: requests run in order
-          advancing.catch(() => {}); // a refused chunk aborts the transaction, and this with it
-          const cases = JSON.parse(json) as RefundCase[];
+        let written = 0;
+        for (let chunk = next(); chunk; ) {
+          const { cases, offset } = chunk;
           cases.forEach((x, k) => seen(x, offset + k));
           const prepared = mode === 'replace' ? cases.map(prepare) : cases;
           await pending;
+          if (written > 0) onWritten?.(written);
           pending = mode === 'merge' ? sink.batch(cases, offset) : (sink as Awaited<ReturnType<typeof replacer>>).batch(prepared);
           pending.catch(() => {}); // awaited on the next turn; a failure aborts the transaction
-          c = await advancing;
+          written = offset + cases.length;
+          chunk = next(); // made while the database writes this one
         }
         await pending;
-        await staging.delete(sessionRange(session));
-        return sink.finish();
+        onWritten?.(written);
+        const result = await sink.finish();
+        if (beforeCommit) await heldOpen(tx as WriteTx, beforeCommit());
+        return result;
       });
     });
   }
-
-  /** Deletes every case and idempotency key. Returns how many cases there were. */
 }
 
-export function sessionRange(session: string): IDBKeyRange {
-  return IDBKeyRange.bound([session, -Infinity], [session, Infinity]);
+/** One chunk of a file: validated cases, and the index in the file of the first. */
+export type Chunk = { cases: RefundCase[]; offset: number };
+
+export interface WriteFileOptions {
+  beforeCommit?: () => Promise<void>;
+  onWritten?: (done: number) => void;
+}
+
+/**
+ * Keeps `tx` from committing until `work` settles (a transaction commits as soon as it has no
+ * request pending): a chain of one cheap read at a time. A failure of `work` is thrown, so the
+ * caller aborts the transaction.
+ */
+async function heldOpen(tx: WriteTx, work: Promise<void>): Promise<void> {
+  let settled = false;
+  const done = work.finally(() => {
+    settled = true;
+  });
+  done.catch(() => {});
+  const meta = tx.objectStore('meta');
+  while (!settled) await meta.count('');
+  await done;
 }
 
 /** Refuses a file entry whose id or after-sale number repeats an earlier entry's. */
@@ -206,7 +178,28 @@ async function storedMatches(
   });
 }
 
-/** Merge by identity inside `tx`, batch by batch (see CaseStore.mergeMany). */
+/**
+ * Puts every record with the plain request API and settles when the last one has (a
+ * transaction's requests complete in order; a failed one aborts the transaction, and the last
+ * one then fails too): no promise and listeners per record, which 200,000 records notice.
+ */
+function putAll(store: IDBPObjectStore<CaseDB, Array<'cases' | 'meta' | 'submits'>, 'cases', 'readwrite'>, records: readonly RefundCase[]): Promise<void> {
+  if (records.length === 0) return Promise.resolve();
+  const raw = unwrap(store) as IDBObjectStore;
+  return new Promise<void>((resolve, reject) => {
+    let last: IDBRequest | undefined;
+    try {
+      for (const r of records) last = raw.put(r);
+    } catch (e) {
+      reject(e); // a record the store cannot take (a DataError): the caller aborts the transaction
+      return;
+    }
+    last!.onsuccess = () => resolve();
+    last!.onerror = () => reject(last!.error);
+  });
+}
+
+/** Merge by identity inside `tx`, batch by batch: a stored case is replaced only by a strictly newer copy (updatedAt), never by an older or equal one, so importing a file twice changes nothing. */
 export async function merger(tx: WriteTx, prepare: (c: RefundCase) => RefundCase) {
   const store = tx.objectStore('cases');
   const byAfterSale = store.index('by-after-sale');
@@ -234,7 +227,7 @@ export async function merger(tx: WriteTx, prepare: (c: RefundCase) => RefundCase
           counts.updated++;
         } else counts.skipped++;
       });
-      await allOf(writes, (c) => store.put(c));
+      await putAll(store, writes);
     },
     async finish(): Promise<MergeCounts> {
       await tally.save();
@@ -243,7 +236,7 @@ export async function merger(tx: WriteTx, prepare: (c: RefundCase) => RefundCase
   };
 }
 
-/** Replace every case inside `tx`, batch by batch (see CaseStore.replaceAll); the figures are counted afresh. */
+/** Replace every case inside `tx`, batch by batch; the figures are counted afresh. */
 export async function replacer(tx: WriteTx) {
   const store = tx.objectStore('cases');
   await Promise.all([store.clear(), tx.objectStore('submits').clear()]);
@@ -252,7 +245,7 @@ export async function replacer(tx: WriteTx) {
   let n = 0;
   return {
     async batch(cases: RefundCase[]): Promise<void> {
-      await allOf(cases, (c) => store.put(c));
+      await putAll(store, cases);
       for (const c of cases) {
         n++;
         counts[statusKey(c)]++;

@@ -10,8 +10,8 @@ export const DB_NAME = 'refund-helper';
  * 3: + by-attention, by-deadline, by-status-updated; the `meta` store; derived fields backfilled.
  * 4: + by-status-deadline, by-status-attention; per-status counters (META_COUNTS) and sorted
  *    deadlines (META_DUE) computed.
- * 5: + the `staging` store: an import or restore that arrives in chunks (a 200,000-case file is
- *    larger than one runtime message may be) waits there until one transaction commits it.
+ * 5: + the `staging` store: an import or restore that arrived in chunks through the background
+ *    (unused since the options page writes large files itself).
  * 6: approved and confirmed cases re-timed: the arrival window starts at confirmation, an approved
  *    case has a confirm reminder instead (see arrivalFromConfirmation); the due lists recounted.
  */
@@ -60,19 +60,17 @@ export interface CaseDB extends DBSchema {
   staging: { key: [string, number]; value: StagedChunk };
 }
 
-/** One chunk of an import or restore on its way in: validated cases, not yet part of the store. */
+/**
+ * What version 5's `staging` store held: one checked chunk of a file on its way in through the
+ * background. Unused since the options page writes large files itself (store/bulk.ts writeFile);
+ * the empty store goes with the next schema change.
+ */
 export interface StagedChunk {
   session: string;
   seq: number;
-  /** Index in the file of the chunk's first case (for a problem's path). */
   offset: number;
   at: number;
-  /** How many cases `json` holds. */
   count: number;
-  /**
-   * The validated cases as JSON text: a string is cloned and stored far faster than 2,000 object
-   * graphs (IndexedDB's structured clone), and parsed again in milliseconds at the commit.
-   */
   json: string;
 }
 

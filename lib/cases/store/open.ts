@@ -99,11 +99,12 @@ function openRequest(factory: IDBFactory, name: string, reject: (e: unknown) => 
 }
 
 /**
- * A read-only connection for an extension page that saves a file (see transfer.ts): it opens the
- * database only as the background made it, never creates or upgrades it (the background is the
- * only writer), and closes as soon as another version wants the database.
+ * A connection for an extension page (the case list reading, the options page saving a file or
+ * writing an import or restore, see transfer.ts): it opens the database only as the background
+ * made it, never creates or upgrades it (the background owns the schema), and closes as soon as
+ * another version wants the database.
  */
-export function openReader(name: string = DB_NAME, factory: IDBFactory = indexedDB): Promise<CaseStore> {
+export function openExisting(name: string = DB_NAME, factory: IDBFactory = indexedDB): Promise<CaseStore> {
   return new Promise<CaseStore>((resolve, reject) => {
     const request = openRequest(factory, name, reject);
     if (!request) return;

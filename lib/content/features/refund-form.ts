@@ -69,7 +69,7 @@ export const refundForm: Feature = {
     async function fill() {
       const s = state();
       const r = rules();
-      if (!s || s.kind !== 'refund-form' || s.filling || !r) return;
+      if (s?.kind !== 'refund-form' || s.filling || !r) return;
       const order = effectiveOrder(s);
       const refundType: RefundType = s.choice.refundType ?? effectiveRefundType(s);
       const reason = r.reasons.find((x) => x.id === s.choice.reasonId);
@@ -133,7 +133,7 @@ export const refundForm: Feature = {
     /** The warning's 仍要提交 (warn mode only): the page's own submit, let through once. */
     function submitAnyway_() {
       const s = state();
-      if (!s?.warning || s.warning.mode !== 'warn' || !warnedAt?.isConnected) return;
+      if (s?.warning?.mode !== 'warn' || !warnedAt?.isConnected) return;
       submitAnyway = true;
       (warnedAt as HTMLElement).click();
       submitAnyway = false; // the click was guarded synchronously; never left for a later one

@@ -61,7 +61,7 @@ export function pickOption<T>(options: readonly T[], textOf: (o: T) => string, w
   let bestLen = 0;
   texts.forEach((t, i) => {
     for (const k of keys) {
-      if (t && t.includes(k) && k.length > bestLen) {
+      if (t?.includes(k) && k.length > bestLen) {
         best = options[i];
         bestLen = k.length;
       }

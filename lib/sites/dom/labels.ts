@@ -71,7 +71,7 @@ function valueElementFor(labelEl: Element): Element | undefined {
   const descLabel = labelEl.closest(DESC_LABEL);
   if (descLabel) {
     const sib = descLabel.nextElementSibling;
-    if (sib && sib.matches(DESC_CONTENT)) return sib;
+    if (sib?.matches(DESC_CONTENT)) return sib;
     const item = descLabel.closest(DESC_ITEM);
     const content = item?.querySelector(DESC_CONTENT);
     if (content) return content;
@@ -145,7 +145,7 @@ function placeLabel(parent: Element, key: string, rootNode: Node): LabelPlace {
   return { labelEl };
 }
 
-function resolve(textNode: Node, parent: Element, own: string, key: string, rootNode: Node, seenLabels: Set<Element>): LabelHit | undefined {
+function resolve(parent: Element, own: string, key: string, rootNode: Node, seenLabels: Set<Element>): LabelHit | undefined {
   // "label：value" in the text node itself.
   const inlineOwn = startsWithLabel(own, key);
   if (inlineOwn !== undefined && inlineOwn !== '') {
@@ -275,7 +275,7 @@ export function labelIndex(root: ParentNode, lists: Iterable<readonly string[] |
     if (!s) seen.set(key, (s = new Set()));
     for (const c of byKey.get(key) ?? []) {
       if (c.hit === undefined) {
-        const h = resolve(c.node, c.parent, c.own, key, rootNode, s);
+        const h = resolve(c.parent, c.own, key, rootNode, s);
         c.hit = h && !isHidden(h.label ?? h.element) ? h : null;
       }
       if (!c.hit || (opts.skipFormValues && isFormValue(c.hit.element))) continue;

@@ -187,7 +187,7 @@ export function readOrder(doc: Document, texts: SiteTexts, url: URL, now: number
       notFound(f, texts.labels[f]);
       continue;
     }
-    let text = hit.value;
+    const text = hit.value;
     if (f === 'shippingFee' && free(text)) {
       snap.shippingFee = 0;
       continue;

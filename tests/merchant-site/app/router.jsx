@@ -46,6 +46,7 @@ export function RouterProvider({ children, onNavigate }) {
   }, [navigate]);
 
   // A new page has no review target until it shows one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new page (href), which the reset itself does not read
   useEffect(() => setReviewTarget(null), [href]);
 
   const url = new URL(href);
@@ -72,6 +73,7 @@ export function useLoad(load, key) {
   const [state, setState] = useState({ data: undefined, error: undefined, loading: true });
   const seq = useRef(0);
   const [again, setAgain] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a new closure each render; `key` names what it loads, `reloads` and `again` ask again
   useEffect(() => {
     const id = ++seq.current;
     setState((s) => ({ ...s, loading: true }));
@@ -83,7 +85,6 @@ export function useLoad(load, key) {
         setState({ data: undefined, error, loading: false });
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, reloads, again]);
   return { ...state, reload: () => setAgain((n) => n + 1) };
 }

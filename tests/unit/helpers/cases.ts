@@ -1,9 +1,10 @@
 /* Fixtures for the case store, service and background tests. */
 import { createCase, type NewCaseInput } from '../../../lib/cases/model';
 import type { RefundCase } from '../../../lib/cases/schema';
-import { openStore, type CaseStore } from '../../../lib/cases/store';
+import { openExisting, openStore, type CaseStore } from '../../../lib/cases/store';
 import { defaultRules } from '../../../lib/rules/defaults';
 import type { RuleSet } from '../../../lib/rules/schema';
+import type { TransferPort } from '../../../lib/cases/transfer';
 
 export const HOUR = 3_600_000;
 /** 2026-11-26 12:00 China time. */
@@ -48,4 +49,24 @@ export function memorySlot(initial?: unknown) {
     },
   };
   return slot;
+}
+
+/**
+ * The options page's side of a large import or restore (lib/cases/transfer.ts) over a test
+ * database: each write opens its own connection, as the page does; `calls` says what the
+ * background was told.
+ */
+export function transferPort(db: { factory: IDBFactory; name: string }, { slot = memorySlot(), now = T0 + HOUR, rules: r = rules } = {}) {
+  const calls: string[] = [];
+  const port: TransferPort = {
+    open: async () => {
+      calls.push('open');
+      return openExisting(db.name, db.factory);
+    },
+    rules: async () => r,
+    slot,
+    written: async () => calls.push('written'),
+    now: () => now,
+  };
+  return { port, calls, slot };
 }

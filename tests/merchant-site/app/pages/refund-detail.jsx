@@ -196,9 +196,13 @@ function RefundView({ r, reload }) {
       </Card>
       <Card title="协商历史">
         <ul className="history__Yr2Xk">
-          {[...r.history].reverse().map((e, i) => (
-            <li key={i}>{`${e.atText}　${e.statusText}`}</li>
-          ))}
+          {/* The newest first; an entry's place in the history (which only grows) is its identity. */}
+          {r.history
+            .map((e, n) => ({ e, n }))
+            .reverse()
+            .map(({ e, n }) => (
+              <li key={n}>{`${e.atText}　${e.statusText}`}</li>
+            ))}
         </ul>
       </Card>
     </>
