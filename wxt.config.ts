@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { MANIFEST_COMMANDS } from './lib/commands';
 import { MATCHES } from './lib/sites/kuaishou/routes';
-import { PANEL_LOCALES, panelName } from './lib/panel-files';
+import { panelFiles, panelName } from './lib/panel-files';
 import { panelLocalePlugin } from './scripts/panel-locale';
 
 // Gecko id: fixed so Firefox keeps one UUID for the add-on (storage survives reinstalls, e2e can pin it).
@@ -41,18 +41,22 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
   hooks: {
-    // The panel's runtime (entrypoints/panel) is built once per UI locale, each keeping only its
-    // own language's texts (scripts/panel-locale.ts): a panel carrying both would be ~3 KB gzip
-    // over its 30 KB budget. The background injects the one of the browser's language.
+    // The panel's runtime (entrypoints/panel) is built once per part and UI locale
+    // (lib/panel-files.ts): each part only the features of its pages (`__PANEL_PART__`), each
+    // locale only its own language's texts (scripts/panel-locale.ts). One file carrying every
+    // feature and both languages would be ~5 KB gzip over its 30 KB budget. The background injects
+    // the file of the route's part in the browser's language.
     'entrypoints:resolved': (_wxt, entrypoints) => {
       const i = entrypoints.findIndex((e) => e.name === 'panel');
       if (i < 0) return;
       const panel = entrypoints[i];
-      entrypoints.splice(i, 1, ...PANEL_LOCALES.map((l): typeof panel => ({ ...panel, name: panelName(l) })));
+      entrypoints.splice(i, 1, ...panelFiles().map((f): typeof panel => ({ ...panel, name: panelName(f.part, f.locale) })));
     },
     'vite:build:extendConfig': (entrypoints, config) => {
-      const locale = PANEL_LOCALES.find((l) => entrypoints.length === 1 && entrypoints[0].name === panelName(l));
-      if (locale) config.plugins = [panelLocalePlugin(locale), ...(config.plugins ?? [])];
+      const f = panelFiles().find((f) => entrypoints.length === 1 && entrypoints[0].name === panelName(f.part, f.locale));
+      if (!f) return;
+      config.plugins = [panelLocalePlugin(f.locale), ...(config.plugins ?? [])];
+      config.define = { ...config.define, __PANEL_PART__: JSON.stringify(f.part) };
     },
   },
 });

@@ -1,10 +1,13 @@
 /*
- * The bootstrap: the only script every back-office page parses. It decides whether the route is
- * served and follows client-side navigation until one is; then it asks the background to inject
- * the panel's runtime (entrypoints/panel) into this frame and is done: the runtime
- * follows navigation from then on. It also keeps what the page's own JSON said (the main world
- * hands it on from document_start; lib/content/page-data.ts). It imports the routes, the sender
- * and that, nothing heavier.
+ * The bootstrap: the only script every back-office page parses. It follows client-side
+ * navigation and, on a served route, asks the background to inject the part of the panel's
+ * runtime that route needs (entrypoints/panel, lib/panel-files.ts: `lists` for the order and
+ * refund lists, `orders` for an order's pages) into this frame: on the first served route, and
+ * again on each navigation into a route of the other part, whose runtime then stops the one
+ * running (each runtime follows navigation itself and shows nothing on the other part's routes;
+ * lib/content/parts-loader.ts). It also keeps what the page's own JSON said (the main world hands
+ * it on from document_start; lib/content/page-data.ts). It imports the routes, the sender and
+ * those, nothing heavier.
  *
  * Why injection by the background (scripting.executeScript) rather than a dynamic import() of a
  * web-accessible module: a web-accessible file can be fetched by the page at
@@ -15,7 +18,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { collectPageData } from '../../lib/content/page-data';
 import { send } from '../../lib/messaging/send';
-import { isServed, MATCHES } from '../../lib/sites/kuaishou/routes';
+import { followParts } from '../../lib/content/parts-loader';
+import { MATCHES } from '../../lib/sites/kuaishou/routes';
 
 export default defineContentScript({
   matches: MATCHES,
@@ -26,39 +30,7 @@ export default defineContentScript({
   main(ctx) {
     // The page's own JSON, as the main world hands it on (entrypoints/page-data.content.ts).
     collectPageData(document);
-    const nav = (window as { navigation?: EventTarget }).navigation;
-    let observer: MutationObserver | undefined;
-    let href = '';
-    const stop = () => {
-      observer?.disconnect();
-      nav?.removeEventListener('currententrychange', check);
-      removeEventListener('popstate', check);
-    };
-    function check() {
-      if (location.href === href) return;
-      href = location.href;
-      if (!isServed(new URL(href))) return;
-      stop();
-      // A failure (worker starting, extension reloading) is tried again on the next navigation.
-      void send('loadPanel').then((r) => {
-        if (!r.ok && !ctx.isInvalid) {
-          href = '';
-          follow();
-        }
-      });
-    }
-    function follow() {
-      // Chromium: same-document navigations (the page's pushState included) without watching the
-      // DOM. Elsewhere a MutationObserver whose callback only compares the URL.
-      if (nav) nav.addEventListener('currententrychange', check);
-      else {
-        observer = new MutationObserver(check);
-        observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
-      }
-      addEventListener('popstate', check);
-    }
+    const stop = followParts(window, async (part) => (await send('loadPanel', { part })).ok && !ctx.isInvalid);
     ctx.onInvalidated(stop);
-    follow();
-    check();
   },
 });

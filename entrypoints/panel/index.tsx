@@ -4,9 +4,13 @@
  * (entrypoints/merchant.content); never listed in the manifest, never web-accessible. Wiring only;
  * the logic is in lib/content/ (the core and its page features), the view in components/panel/.
  *
+ * Built once per part and UI locale (wxt.config.ts; lib/panel-files.ts names the files): the
+ * `lists` part carries the list pages' features and readers, the `orders` part those of a page
+ * about one order, so neither page pays for the other's code. Each file is standalone.
+ *
  * An unlisted script rather than a WXT content script: WXT's content-script context costs ~0.8 KB
- * gzip of this budget, and all it would do here is the one thing below (a newer copy of the
- * runtime, after the extension was reloaded or updated, stops this one).
+ * gzip of this budget, and all it would do here is the one thing below (a newer runtime stops
+ * this one).
  *
  * Size budget (≤ 30 KB gzip, checked by scripts/size.ts): nothing here may import zod at runtime. The rules
  * arrive from the background (`getRules`), which validated them (the reply is trusted); reading
@@ -18,22 +22,27 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { Locale } from '../../lib/i18n';
 import { RULES_KEY } from '../../lib/rules/constants';
-import { kuaishou } from '../../lib/sites/kuaishou';
+import { listsSite, ordersSite } from '../../lib/sites/kuaishou/parts';
+import type { PanelPart } from '../../lib/sites/kuaishou/routes';
 import { h, render } from 'preact';
 import { messagingClient } from '../../lib/content/client';
 import { COMMAND_MESSAGE, isPanelCommand } from '../../lib/commands';
 import { startCore } from '../../lib/content/core';
 import { parseLayout } from '../../lib/content/host';
-import { FEATURES } from '../../lib/content/features';
+import { LIST_FEATURES, ORDER_FEATURES } from '../../lib/content/features';
 import { Panel } from '../../components/panel/Panel';
 import { PANEL_CSS } from '../../components/panel/styles';
 
 /**
- * The UI locale this build was made for (wxt.config.ts builds this entrypoint once per locale, as
- * panel.zh-CN.js and panel.en.js, each keeping only its language's texts; the background injects
- * the one of the browser's language).
+ * The UI locale this build was made for (each file keeps only its language's texts; the
+ * background injects the one of the browser's language).
  */
 declare const __PANEL_LOCALE__: Locale;
+/**
+ * The part this build was made for (wxt.config.ts defines it per build): the conditions below
+ * fold to one branch, so the other part's features and readers are left out of the file.
+ */
+declare const __PANEL_PART__: PanelPart;
 
 /** browser.storage.local key of the panel's layout (side, width, collapsed). */
 const LAYOUT_KEY = 'panelLayout';
@@ -41,10 +50,10 @@ const LAYOUT_KEY = 'panelLayout';
 export default defineUnlistedScript(() => {
   const helper = startCore({
     win: window,
-    adapter: kuaishou,
+    adapter: __PANEL_PART__ === 'lists' ? listsSite : ordersSite,
     client: messagingClient,
     locale: __PANEL_LOCALE__,
-    features: FEATURES,
+    features: __PANEL_PART__ === 'lists' ? LIST_FEATURES : ORDER_FEATURES,
     render: (mount, props) => render(props && h(Panel, props), mount),
     css: PANEL_CSS,
     loadLayout: () =>
@@ -61,9 +70,10 @@ export default defineUnlistedScript(() => {
       return () => browser.storage.onChanged.removeListener(listener);
     },
   });
-  // A newer runtime in this document (the extension reloaded or updated, its bootstrap asked
-  // again) removes this one's panel, chips and listeners. The event's name carries the extension's
-  // id, so the page cannot guess it to fake one.
+  // A newer runtime in this document removes this one's panel, chips and listeners: the other
+  // part's, started on a client-side navigation to one of its routes, or the same part's after the
+  // extension was reloaded or updated (its bootstrap asked again). The event's name carries the
+  // extension's id, so the page cannot guess it to fake one.
   const started = `refund-helper-panel:${browser.runtime.id}`;
   const me = String(Math.random());
   document.dispatchEvent(new CustomEvent(started, { detail: me }));

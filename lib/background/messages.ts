@@ -28,8 +28,10 @@ export function serveMessages(bg: BackgroundContext): void {
     return ok(found);
   });
 
-  // The bootstrap asks from a served route; its own frame gets the panel, nothing else does.
-  serve('loadPanel', async (_none, sender) => {
+  // The bootstrap asks from a served route, for the part of the panel's runtime its route needs
+  // (on the first load and on a client-side navigation into the other part's routes); its own
+  // frame gets it, nothing else does.
+  serve('loadPanel', async ({ part }, sender) => {
     const tabId = sender.tab?.id;
     let served = false;
     try {
@@ -37,8 +39,8 @@ export function serveMessages(bg: BackgroundContext): void {
     } catch {}
     if (tabId === undefined || !served) return fail({ 'zh-CN': '此页面不需要退款助手面板。', en: 'This page does not get the panel.' });
     // At once rather than at document_idle: the panel's runtime then waits for the page itself.
-    // The runtime of the browser's language (entrypoints/panel is built once per UI locale).
-    const files = [`/${panelFile(locale())}` as const];
+    // The part's runtime in the browser's language (entrypoints/panel is built per part and locale).
+    const files = [`/${panelFile(part, locale())}` as const];
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files, injectImmediately: true });
     return ok({ loaded: true as const });
   });

@@ -8,6 +8,8 @@ import { REFUND_TYPES } from '../order';
 import { CASE_STATUSES } from '../cases/status';
 import { MERCHANT_ACTIONS } from '../cases/model';
 import { OBSERVED_STATUSES } from '../sites/texts';
+import { PANEL_PARTS } from '../panel-files';
+import type { PanelPart } from '../sites/kuaishou/routes';
 import { Amount, OrderUrl, Timestamp } from '../cases/schema';
 
 /** Order and after-sale numbers: the platform's are digits; letters, `-` and `_` are allowed for other shops' formats. */
@@ -66,7 +68,8 @@ const FileContent = z
 export const Payloads = {
   getCase: z.strictObject({ orderId: Id }),
   getCases: z.strictObject({ orderIds: z.array(Id).max(500) }),
-  loadPanel: NoData,
+  // The part of the panel's runtime the bootstrap's route needs (lib/panel-files.ts).
+  loadPanel: z.strictObject({ part: z.enum(PANEL_PARTS as [PanelPart, ...PanelPart[]]) }),
   recordSubmit: z.strictObject({ input: NewCaseInputSchema, submitId: z.string().min(8).max(100) }),
   reportPage: z.strictObject({ observations: z.array(ObservationSchema).max(2000) }),
   caseAction: z.strictObject({

@@ -38,8 +38,8 @@ export interface ProtocolMap {
   getCase(data: PayloadIn<'getCase'>): Result<ShownCase | null>;
   /** getCase for many orders in one round trip (a list page): only the orders that have a case. */
   getCases(data: PayloadIn<'getCases'>): Result<Record<string, RefundCase>>;
-  /** From the bootstrap on a served route: the background injects the panel's runtime into its frame. */
-  loadPanel(): Result<{ loaded: true }>;
+  /** From the bootstrap on a served route: the background injects the runtime of the route's part into its frame. */
+  loadPanel(data: PayloadIn<'loadPanel'>): Result<{ loaded: true }>;
   /** Idempotent per submitId; an open case for the order is returned with `duplicate: true`. */
   recordSubmit(data: PayloadIn<'recordSubmit'>): Result<{ case: ShownCase; created: boolean; duplicate: boolean }>;
   /** Statuses a refund list/detail page shows; returns the cases that changed (a caller's own case among them, with its texts when one refund was reported). */

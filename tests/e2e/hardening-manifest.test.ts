@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PANEL_LOCALES, panelFile } from '../../lib/panel-files';
+import { panelFiles } from '../../lib/panel-files';
 import { GECKO_ID } from '../../wxt.config';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -216,9 +216,9 @@ describe.each(BUILDS)('built manifest: $name', ({ dir, mv }) => {
   });
 
   it("keeps the panel's runtime out of the manifest: injected on a served route, exposed to no page", () => {
-    for (const locale of PANEL_LOCALES) {
-      expect(existsSync(join(dir, panelFile(locale)))).toBe(true);
-      expect(raw).not.toContain(panelFile(locale));
+    for (const { file } of panelFiles()) {
+      expect(existsSync(join(dir, file))).toBe(true);
+      expect(raw).not.toContain(file);
     }
   });
 

@@ -4,6 +4,9 @@ import type { PageKind } from '../../lib/order';
 import { kuaishou, mapAfterSaleStatus, mapOrderStatus, mapRefundType, parseId, parsePageMoney } from '../../lib/sites/kuaishou';
 import { parseChinaTime } from '../../lib/sites/kuaishou/values';
 import { KUAISHOU_TEXTS } from '../../lib/sites/texts';
+import { PART_KINDS } from '../../lib/panel-files';
+import { listsSite, ordersSite } from '../../lib/sites/kuaishou/parts';
+import { partOf } from '../../lib/sites/kuaishou/routes';
 import { mountControlledForm } from './fixtures/controlled-form';
 
 const T = KUAISHOU_TEXTS;
@@ -67,9 +70,10 @@ describe('kuaishou.matches / pageKind', () => {
   const withAfterSale = page('<p>售后单号：AS2412345678</p>');
   const reasonShownNotAsked = page('<p>退款原因：质量问题</p><button>提交</button>');
 
-  it.each([
+  const PAGES = [
     ['/zone/order/list', blank, 'order-list'],
     ['/zone/order/list/', blank, 'order-list'],
+    ['/zone/order/all/list', withOrder, 'order-list'],
     ['/zone/order/detail?oid=2412345678', blank, 'order-detail'],
     ['/zone/order/detail?oid=2412345678', withForm, 'refund-form'],
     ['/zone/order/detail-v2?oid=1', withOrder, 'order-detail'],
@@ -85,8 +89,19 @@ describe('kuaishou.matches / pageKind', () => {
     ['/zone/refund/create', withForm, 'refund-form'],
     ['/zone/goods/list', withForm, undefined],
     ['/zone/home', withOrder, undefined],
-  ] as Array<[string, Document, PageKind | undefined]>)('pageKind(%s) → %s', (path, doc, expected) => {
+  ] as Array<[string, Document, PageKind | undefined]>;
+
+  it.each(PAGES)('pageKind(%s) → %s', (path, doc, expected) => {
     expect(kuaishou.pageKind(url(path), doc, T)).toBe(expected);
+  });
+
+  // The bootstrap has the route's part of the panel's runtime injected (routes.ts partOf): that part
+  // serves whatever the page shows on that route, and sees it as the whole site module does.
+  it.each(PAGES.filter(([, , kind]) => kind))('%s: the route part of the panel serves %s', (path, doc) => {
+    const kind = kuaishou.pageKind(url(path), doc, T)!;
+    const part = partOf(url(path))!;
+    expect(PART_KINDS[part]).toContain(kind);
+    expect((part === 'lists' ? listsSite : ordersSite).pageKind(url(path), doc, T)).toBe(kind);
   });
 
   it('is undefined on another host', () => {

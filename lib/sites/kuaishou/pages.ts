@@ -7,7 +7,7 @@ import type { PageKind } from '../../order';
 import { labelIndex, type LabelIndex } from '../dom/labels';
 import type { SiteTexts } from '../texts';
 import { findButton, findForm } from './find';
-import { isBackOffice, kindOfRoute, pathOf, PATHS } from './routes';
+import { isBackOffice, isListPath, kindOfRoute, pathOf, PATHS } from './routes';
 
 /**
  * A form on the page with a 退款原因 field and a submit button: the refund application form. The
@@ -29,7 +29,7 @@ export function pageKind(url: URL, doc: Document, texts: SiteTexts, index?: Labe
   const idx = () => (index ??= labelIndex(doc.body ?? doc, [texts.formLabels.reason]));
   if (hasRefundForm(doc, texts)) return 'refund-form';
   if (path === PATHS.orderDetail) return 'order-detail';
-  if (/list$/i.test(path)) return inOrder ? 'order-list' : 'refund-list';
+  if (isListPath(path)) return inOrder ? 'order-list' : 'refund-list';
   // Another route: one order shown → its detail; one after-sale shown → refund detail.
   if (inRefund && idx().find(L.afterSaleId ?? [])) return 'refund-detail';
   if (inOrder && idx().find(L.orderId ?? [])) return 'order-detail';

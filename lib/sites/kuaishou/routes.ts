@@ -48,6 +48,27 @@ export function isServed(url: URL): boolean {
   return isBackOffice(url) && /^\/zone\/(order|refund)(\/|$)/.test(url.pathname);
 }
 
+/**
+ * A list route: the order and refund lists (`/zone/order/list`, `/zone/refund/list`), and any
+ * other path ending in `list`, which pages.ts reads as a list when its content shows no form.
+ */
+export function isListPath(path: string): boolean {
+  return /list$/i.test(path);
+}
+
+/**
+ * The panel's runtime comes in two standalone files (lib/panel-files.ts): `lists` for the order and
+ * refund lists, `orders` for the pages about one order (its detail, the refund form, the refund
+ * detail). A page gets the one its route needs.
+ */
+export type PanelPart = 'lists' | 'orders';
+
+/** Which part of the panel's runtime a URL needs; undefined where the panel serves nothing. */
+export function partOf(url: URL): PanelPart | undefined {
+  if (!isServed(url)) return undefined;
+  return isListPath(pathOf(url)) ? 'lists' : 'orders';
+}
+
 /** The page kind the route alone tells; other served routes need the page's content to decide. */
 export function kindOfRoute(url: URL): PageKind | undefined {
   switch (pathOf(url)) {
