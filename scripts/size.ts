@@ -28,14 +28,18 @@ export interface Budget {
 /**
  * Each part's check, in bytes. The goal is 30 KB per page. Split by part (an order page gets no
  * list code, a list page no form filler), the parts measured zh-CN 29,203 B (`orders`) and
- * 25,122 B (`lists`), en smaller; each check holds that plus ~230 B so that nothing grows unnoticed.
+ * 25,122 B (`lists`); then the docked panel (its rail, countdown, resize, keyboard commands,
+ * Ant Design's look with SVG icons) took them to 31,946 B and 27,777 B. The orders part misses
+ * the goal (said on every run); each check holds the measured size plus ~300 B so that nothing
+ * grows unnoticed until the orders part is cut back.
  */
-export const PART_BUDGETS: Readonly<Record<PanelPart, number>> = { orders: 28.75 * 1024, lists: 24.75 * 1024 };
+export const PART_BUDGETS: Readonly<Record<PanelPart, number>> = { orders: 32_256, lists: 28_058 };
+const GOAL = 30 * 1024;
 
 export const BUDGETS: readonly Budget[] = [
   // Every back-office page parses both: the bootstrap (isolated world) and the page-data observer (main world).
   { file: 'content-scripts/merchant.js', with: ['content-scripts/page-data.js'], name: 'bootstrap', maxGzip: 6 * 1024 },
-  ...panelFiles().map((f) => ({ file: f.file, name: `panel runtime, ${f.part} (${f.locale})`, maxGzip: PART_BUDGETS[f.part] })),
+  ...panelFiles().map((f) => ({ file: f.file, name: `panel runtime, ${f.part} (${f.locale})`, maxGzip: PART_BUDGETS[f.part], goalGzip: GOAL })),
 ];
 
 export interface SizeResult extends Budget {

@@ -69,12 +69,12 @@ describe('a budget shared by files parsed together', () => {
 describe('the project budgets', () => {
   it("hold the bootstrap to 6 KB and each panel runtime (one per part and UI locale) to its part's check", () => {
     // Every file the background may inject is checked: each part in each UI locale.
-    expect(BUDGETS.map((b) => [b.file, b.maxGzip])).toEqual([
-      ['content-scripts/merchant.js', 6 * 1024],
-      ['panel-lists.zh-CN.js', 25_344],
-      ['panel-lists.en.js', 25_344],
-      ['panel-orders.zh-CN.js', 29_440],
-      ['panel-orders.en.js', 29_440],
+    expect(BUDGETS.map((b) => [b.file, b.maxGzip, b.goalGzip])).toEqual([
+      ['content-scripts/merchant.js', 6 * 1024, undefined],
+      ['panel-lists.zh-CN.js', 28_058, 30 * 1024],
+      ['panel-lists.en.js', 28_058, 30 * 1024],
+      ['panel-orders.zh-CN.js', 32_256, 30 * 1024],
+      ['panel-orders.en.js', 32_256, 30 * 1024],
     ]);
   });
 
