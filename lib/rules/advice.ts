@@ -44,7 +44,7 @@ export function adviseOrder(order: Pick<OrderSnapshot, 'status'>, current: Refun
     }
     switch (current.status) {
       case 'approved':
-        return { advice: 'confirm-refund', why: t('审核已通过，请点击「确认退款」。', 'The review passed; click 确认退款 (confirm refund).') };
+        return { advice: 'confirm-refund', why: t('审核已通过，请在售后详情页确认退款。', 'The review passed; confirm the refund on the after-sale page.') };
       case 'rejected':
         return { advice: 'contact-support', why: t('审核不通过，可联系客服处理。', 'The review was rejected; contact customer service.') };
       case 'failed':
@@ -74,7 +74,7 @@ export function adviseOrder(order: Pick<OrderSnapshot, 'status'>, current: Refun
       return { advice: 'return-refund', why: t('订单已发货，需要先完成退货退款。', 'The order has shipped; a return and refund has to complete first.') };
     case 'delivered':
     case 'completed':
-      return { advice: 'return-refund', why: t('订单已收货，申请退货退款。', 'The order was delivered; apply for a return and refund.') };
+      return { advice: 'return-refund', why: t('订单已签收，可申请退货退款。', 'The order was delivered; apply for a return and refund.') };
     case 'refunding':
       return { advice: 'wait', why: t('订单正在退款中，等待平台处理。', 'A refund is in progress for this order; wait for the platform.') };
     case 'refunded':
