@@ -1,0 +1,121 @@
+// A/B page loads: the same page with and without the extension, alternated in pairs, and their rows.
+import type { Browser } from 'puppeteer';
+import { PAIRS } from './options';
+import { measureLoad, type LoadOptions, type LoadSample } from './pageload';
+import { log, results, row, spread } from './report';
+import { pairedDeltas, round, summarize } from './stats';
+
+export interface AB {
+  withExt: LoadSample[];
+  without: LoadSample[];
+}
+
+/** Alternates the order inside each pair (with-without, without-with, …) so drift and warm-up cancel. */
+export async function abLoads(label: string, ext: Browser, plain: Browser, make: (withExt: boolean) => LoadOptions, pairs = PAIRS): Promise<AB> {
+  // Warm-up (discarded): the first load of a browser pays for disk caches and JIT of the browser itself.
+  await measureLoad(ext, make(true));
+  await measureLoad(plain, make(false));
+  const out: AB = { withExt: [], without: [] };
+  for (let i = 0; i < pairs; i++) {
+    const order = i % 2 === 0 ? [true, false] : [false, true];
+    for (const w of order) {
+      const s = await measureLoad(w ? ext : plain, make(w));
+      (w ? out.withExt : out.without).push(s);
+      if (s.errors.length) log(`${label} ${w ? 'with' : 'without'} #${i}: ${s.errors.join(' | ')}`);
+    }
+  }
+  log(`${label}: ${pairs} pairs done`);
+  return out;
+}
+
+export const ms = (x: number) => x * 1000; // CDP durations are in seconds
+export const metric = (s: LoadSample, name: string) => s.metrics[name] ?? NaN;
+
+export function abRows(section: string, ab: AB, opts: { budgetScript?: boolean; zeroWork?: boolean } = {}): void {
+  const scriptW = ab.withExt.map((s) => ms(metric(s, 'ScriptDuration')));
+  const scriptO = ab.without.map((s) => ms(metric(s, 'ScriptDuration')));
+  const taskW = ab.withExt.map((s) => ms(metric(s, 'TaskDuration')));
+  const taskO = ab.without.map((s) => ms(metric(s, 'TaskDuration')));
+  const layoutW = ab.withExt.map((s) => ms(metric(s, 'LayoutDuration') + metric(s, 'RecalcStyleDuration')));
+  const layoutO = ab.without.map((s) => ms(metric(s, 'LayoutDuration') + metric(s, 'RecalcStyleDuration')));
+  const heapW = ab.withExt.map((s) => metric(s, 'JSHeapUsedSize') / 1024);
+  const heapO = ab.without.map((s) => metric(s, 'JSHeapUsedSize') / 1024);
+  const ltW = ab.withExt.map((s) => s.probe.longTasks.length);
+  const ltO = ab.without.map((s) => s.probe.longTasks.length);
+  const ltDurW = ab.withExt.map((s) => s.probe.longTasks.reduce((a, t) => a + t.duration, 0));
+  const ltDurO = ab.without.map((s) => s.probe.longTasks.reduce((a, t) => a + t.duration, 0));
+
+  const dScript = summarize(pairedDeltas(scriptW, scriptO));
+  const own = summarize(scriptO);
+  const dTask = summarize(pairedDeltas(taskW, taskO));
+  const ownTask = summarize(taskO);
+  const share = summarize(pairedDeltas(scriptW, scriptO).map((d, i) => (100 * d) / scriptO[i]));
+
+  row({ section, metric: 'page own script time (without extension)', unit: 'ms', value: own.median, spread: spread(own) });
+  row({
+    section,
+    metric: 'script time added by the extension (with − without, paired)',
+    unit: 'ms',
+    value: dScript.median,
+    spread: spread(dScript),
+    budget: opts.budgetScript || opts.zeroWork ? 15 : undefined,
+    note: opts.zeroWork ? 'expected ≈ 0 (noise only)' : undefined,
+  });
+  row({
+    section,
+    metric: 'script time added as % of the page’s own',
+    unit: '%',
+    value: share.median,
+    spread: spread(share),
+    budget: opts.budgetScript || opts.zeroWork ? 5 : undefined,
+  });
+  row({
+    section,
+    metric: 'task time (all main-thread work) added',
+    unit: 'ms',
+    value: dTask.median,
+    spread: `${spread(dTask)}; page own median ${round(ownTask.median)}`,
+  });
+  const dLayout = summarize(pairedDeltas(layoutW, layoutO));
+  row({ section, metric: 'style + layout time added', unit: 'ms', value: dLayout.median, spread: spread(dLayout) });
+  const dHeap = summarize(pairedDeltas(heapW, heapO));
+  row({
+    section,
+    metric: 'JS heap added (renderer isolate: page + content-script world)',
+    unit: 'KB',
+    value: dHeap.median,
+    spread: spread(dHeap, 0),
+  });
+  const lt = summarize(pairedDeltas(ltW, ltO));
+  const ltd = summarize(pairedDeltas(ltDurW, ltDurO));
+  row({
+    section,
+    metric: 'long tasks (>50 ms) added',
+    unit: 'count',
+    value: lt.median,
+    spread: `duration added median ${round(ltd.median)} ms; with: ${summarize(ltW).median}, without: ${summarize(ltO).median} (median count)`,
+  });
+  results[section] = {
+    scriptWith: summarize(scriptW),
+    scriptWithout: own,
+    scriptAdded: dScript,
+    scriptAddedPct: share,
+    taskWith: summarize(taskW),
+    taskWithout: ownTask,
+    taskAdded: dTask,
+    layoutAdded: dLayout,
+    heapAddedKB: dHeap,
+    longTasksAdded: lt,
+    longTaskMsAdded: ltd,
+    errors: [...ab.withExt, ...ab.without].flatMap((s) => s.errors),
+    raw: { withExt: ab.withExt.map(slim), without: ab.without.map(slim) },
+  };
+}
+
+export function slim(s: LoadSample) {
+  const pick = ['ScriptDuration', 'TaskDuration', 'LayoutDuration', 'RecalcStyleDuration', 'JSHeapUsedSize', 'Nodes', 'JSEventListeners'];
+  return {
+    metrics: Object.fromEntries(pick.map((k) => [k, s.metrics[k]])),
+    probe: { ...s.probe, longTasks: s.probe.longTasks.length },
+  };
+}
