@@ -21,6 +21,7 @@ import { translator, type LocalText } from '../i18n';
 import type { PageKind } from '../order';
 import type { RefundCase } from '../cases/schema';
 import type { RuleSet } from '../rules/schema';
+import { MODAL_OUTSIDE } from '../sites/dom/antd';
 import { isServed } from '../sites/kuaishou/routes';
 import type { SiteTexts } from '../sites/texts';
 import type { Observation } from './client';
@@ -291,7 +292,7 @@ export function startCore(deps: CoreDeps): Helper {
   /** Attach the panel; a new one renders (an attached one re-renders only when its model changes). */
   function mount() {
     if (host) return host.ensureAttached();
-    host = createHost(doc, deps.css);
+    host = createHost(doc, deps.css, MODAL_OUTSIDE);
     dock.apply();
     queueRender();
   }

@@ -69,8 +69,13 @@ export interface PanelHost {
   remove(): void;
 }
 
-/** `css`: the panel's stylesheet (the view's), put in the shadow root. */
-export function createHost(doc: Document, css: string): PanelHost {
+/**
+ * `css`: the panel's stylesheet (the view's), put in the shadow root. `beside`: the page's
+ * full-window overlays (a modal's mask and wrap) that must end at the panel too: a modal then
+ * centres in the page's room, and its mask, which closes the modal when clicked, leaves the
+ * panel usable (the form in a modal is filled from the panel).
+ */
+export function createHost(doc: Document, css: string, beside = ''): PanelHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('style', 'all:initial;display:contents');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -93,7 +98,9 @@ export function createHost(doc: Document, css: string): PanelHost {
     ensureAttached,
     dock(side, px, minWidth) {
       const w = Math.round(px);
-      const rule = `html{padding-${side}:${w}px!important${minWidth ? `;box-sizing:border-box!important;min-width:${minWidth + w}px` : ''}}`;
+      const rule =
+        `html{padding-${side}:${w}px!important${minWidth ? `;box-sizing:border-box!important;min-width:${minWidth + w}px` : ''}}` +
+        (beside ? `${beside}{${side}:${w}px!important}` : '');
       if (room.textContent !== rule) room.textContent = rule;
     },
     remove() {

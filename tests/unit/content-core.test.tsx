@@ -24,8 +24,9 @@ describe('mounting', () => {
     expect(host()!.getAttribute('style')).toContain('all:initial');
     expect(host()!.shadowRoot!.querySelector('style')).not.toBeNull();
     // Of ours in the page's styles, only the room the page makes for the docked panel.
+    const w = window.innerWidth < 1200 ? 280 : 320;
     expect([...document.head.querySelectorAll('style')].map((s) => s.textContent)).toEqual([
-      `html{padding-right:${window.innerWidth < 1200 ? 280 : 320}px!important}`,
+      `html{padding-right:${w}px!important}.ant-modal-wrap,.ant-modal-mask{right:${w}px!important}`,
     ]);
     expect(attr('[data-rh="panel"]', 'data-page-kind')).toBe('order-detail');
     expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('12900');
@@ -58,7 +59,8 @@ describe('mounting', () => {
 });
 
 describe('docked beside the page', () => {
-  const room = () => [...document.head.querySelectorAll('style[data-refund-helper]')].map((s) => s.textContent).join('');
+  // The page's own rule only (the modal layers' follow it, tested below).
+  const room = () => [...document.head.querySelectorAll('style[data-refund-helper]')].map((s) => s.textContent!.replace(/\}.*$/, '}')).join('');
   const orderPage = () => {
     go(`/zone/order/detail?id=${ORDER}`);
     document.body.append(descriptions([['订单编号', ORDER]]));
@@ -98,6 +100,11 @@ describe('docked beside the page', () => {
     h.dock('left', 280.4, 1015);
     expect(rule()).toBe('html{padding-left:280px!important;box-sizing:border-box!important;min-width:1295px}');
     h.remove();
+    // A modal's mask and wrap end at the panel: the modal centres in the page's room, its mask leaves the panel usable.
+    const m = createHost(document, '', '.ant-modal-wrap,.ant-modal-mask');
+    m.dock('right', 300, 0);
+    expect(rule()).toBe('html{padding-right:300px!important}.ant-modal-wrap,.ant-modal-mask{right:300px!important}');
+    m.remove();
     expect(document.querySelector('style[data-refund-helper], refund-helper')).toBeNull();
   });
 
