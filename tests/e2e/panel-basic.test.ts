@@ -15,6 +15,9 @@ async function clickLink(page: Page, text: string, near?: string): Promise<void>
     text,
     near,
   );
+  // The order list is wider than the page beside the docked panel: its last column (查看详情)
+  // lies beyond the page's width and the page scrolls sideways to it, as a merchant would.
+  await page.evaluate(() => scrollTo(document.documentElement.scrollWidth, scrollY));
   await (link.asElement() as ElementHandle<Element>).click();
 }
 
