@@ -86,8 +86,10 @@ forEachBrowser((b) => {
     const afterSaleId = await afterSaleIdFromUrl(page);
     p = await b.panel(page, { kind: 'refund-detail' });
     await p.waitForField('caseStatus', 'reviewing');
-    expect(await p.field('orderId')).toBe(orderId);
-    expect(await p.field('refundAmount')).toBe('12900');
+    // The case (found by the after-sale number in the address) can show before the page has
+    // rendered its own details (seen on a loaded machine): wait for the page's facts.
+    await p.waitForField('orderId', orderId);
+    await p.waitForField('refundAmount', '12900');
     // The case keeps the product's title (from the order's own data), which the case list searches.
     const goods = (new SiteStore().orderQuery({ oid: orderId }) as { itemList: { itemTitle: string }[] }).itemList[0].itemTitle;
     expect((await sendToBackground<{ productTitle?: string } | null>(b, 'getCase', { orderId })).data?.productTitle).toBe(goods);
