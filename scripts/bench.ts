@@ -35,6 +35,7 @@ import { startSite, SEED, type SiteServer } from '../tests/merchant-site/server'
 import { args, DETAIL_CONTENT, LIST_ROWS, N_DATA, OTHER_CONTENT, PAIRS, SECTIONS, SETTLE } from './bench/options';
 import { log, results, row, rows, spread, table } from './bench/report';
 import { abLoads, abRows, metric } from './bench/ab';
+import { profiledRows } from './bench/profiled';
 import { sectionCases } from './bench/section-cases';
 import { sectionList } from './bench/section-list';
 import { sectionProfile } from './bench/section-profile';
@@ -78,7 +79,8 @@ async function sectionDetail(ext: BrowserHandle, plain: Plain, site: SiteServer)
     waitPanel: w,
     settleMs: SETTLE,
   }));
-  abRows('order detail', ab, { budgetScript: true });
+  abRows('order detail', ab, { scriptMs: 10, scriptPct: 10, heapKB: 1024 });
+  await profiledRows('order detail', ext, { url, contentSelector: DETAIL_CONTENT, waitPanel: true, settleMs: SETTLE }, 10);
   const W = ab.withExt.map((s) => s.probe);
   const dclToField = summarize(W.map((p) => (p.fieldAt ?? NaN) - p.dcl));
   const dclToReady = summarize(W.map((p) => (p.readyAt ?? NaN) - p.dcl));
@@ -91,7 +93,6 @@ async function sectionDetail(ext: BrowserHandle, plain: Plain, site: SiteServer)
     unit: 'ms',
     value: dclToField.median,
     spread: spread(dclToField),
-    budget: 100,
     note: dclToField.n < W.length ? `panel not ready in ${W.length - dclToField.n} of ${W.length} runs` : undefined,
   });
   if (dclToReady.n)
@@ -109,6 +110,7 @@ async function sectionDetail(ext: BrowserHandle, plain: Plain, site: SiteServer)
     unit: 'ms',
     value: contentToField.median,
     spread: spread(contentToField),
+    budget: 30,
   });
   row({
     section: 'order detail',
@@ -123,7 +125,8 @@ async function sectionDetail(ext: BrowserHandle, plain: Plain, site: SiteServer)
 async function sectionOther(ext: BrowserHandle, plain: Plain, site: SiteServer): Promise<void> {
   const url = `${site.origin}/zone/shop/settings`;
   const ab = await abLoads('other', ext.browser, plain.browser, (_w) => ({ url, contentSelector: OTHER_CONTENT, waitPanel: false, settleMs: SETTLE }));
-  abRows('unserved page', ab, { zeroWork: true });
+  abRows('unserved page', ab, { scriptMs: 2, heapKB: 100, zeroWork: true });
+  await profiledRows('unserved page', ext, { url, contentSelector: OTHER_CONTENT, waitPanel: false, settleMs: SETTLE }, 2);
   const withHost = ab.withExt.filter((s) => s.probe.hasHost || s.probe.hostAt !== null).length;
   row({ section: 'unserved page', metric: 'runs where <refund-helper> was attached', unit: 'count', value: withHost, budget: 0 });
   // Messages and storage reads the content script makes there (each message wakes the worker).

@@ -31,7 +31,16 @@ export async function abLoads(label: string, ext: Browser, plain: Browser, make:
 export const ms = (x: number) => x * 1000; // CDP durations are in seconds
 export const metric = (s: LoadSample, name: string) => s.metrics[name] ?? NaN;
 
-export function abRows(section: string, ab: AB, opts: { budgetScript?: boolean; zeroWork?: boolean } = {}): void {
+/** The budgets of a page kind (the product's performance bars): script time added (ms and % of the page's own), heap added (KB). */
+export interface PageBudgets {
+  scriptMs?: number;
+  scriptPct?: number;
+  heapKB?: number;
+  /** A page the extension does not serve: anything added is noise (said in the row). */
+  zeroWork?: boolean;
+}
+
+export function abRows(section: string, ab: AB, budgets: PageBudgets = {}): void {
   const scriptW = ab.withExt.map((s) => ms(metric(s, 'ScriptDuration')));
   const scriptO = ab.without.map((s) => ms(metric(s, 'ScriptDuration')));
   const taskW = ab.withExt.map((s) => ms(metric(s, 'TaskDuration')));
@@ -58,8 +67,8 @@ export function abRows(section: string, ab: AB, opts: { budgetScript?: boolean; 
     unit: 'ms',
     value: dScript.median,
     spread: spread(dScript),
-    budget: opts.budgetScript || opts.zeroWork ? 15 : undefined,
-    note: opts.zeroWork ? 'expected ≈ 0 (noise only)' : undefined,
+    budget: budgets.scriptMs,
+    note: budgets.zeroWork ? 'expected ≈ 0 (noise only)' : undefined,
   });
   row({
     section,
@@ -67,7 +76,7 @@ export function abRows(section: string, ab: AB, opts: { budgetScript?: boolean; 
     unit: '%',
     value: share.median,
     spread: spread(share),
-    budget: opts.budgetScript || opts.zeroWork ? 5 : undefined,
+    budget: budgets.scriptPct,
   });
   row({
     section,
@@ -85,6 +94,7 @@ export function abRows(section: string, ab: AB, opts: { budgetScript?: boolean; 
     unit: 'KB',
     value: dHeap.median,
     spread: spread(dHeap, 0),
+    budget: budgets.heapKB,
   });
   const lt = summarize(pairedDeltas(ltW, ltO));
   const ltd = summarize(pairedDeltas(ltDurW, ltDurO));

@@ -89,7 +89,8 @@ class SourceMap {
 }
 
 const maps = new Map<string, SourceMap | null>();
-function mapFor(buildDir: string, url: string): SourceMap | null {
+function mapFor(buildDir: string | undefined, url: string): SourceMap | null {
+  if (!buildDir) return null;
   const path = new URL(url).pathname.replace(/^\//, '');
   const file = join(buildDir, path + '.map');
   if (!maps.has(file)) maps.set(file, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : null);
@@ -109,7 +110,8 @@ export interface Attributed {
   extensionMs: number;
 }
 
-export function attribute(profile: Profile, buildDir: string, extOrigin: string): Attributed {
+/** `buildDir`: where the build's source maps are (none: frames are named by file). */
+export function attribute(profile: Profile, buildDir: string | undefined, extOrigin: string): Attributed {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));

@@ -4,7 +4,7 @@ import { generateCases } from './cases-gen';
 import { measureCasesPage, type CasesPageSample } from './cases-page';
 import { clearCasesDirect, putCasesDirect, send } from './ext';
 import { N_CASES, PAIRS } from './options';
-import { log, results, row, spread } from './report';
+import { log, results, type Row, row, spread } from './report';
 import { summarize } from './stats';
 
 export async function sectionCases(ext: BrowserHandle, extPage: import('puppeteer').Page): Promise<void> {
@@ -76,42 +76,30 @@ export async function sectionCases(ext: BrowserHandle, extPage: import('puppetee
       await page.close();
     }
   }
-  const fr = summarize(firstRender);
-  row({
-    section: `${N_CASES} cases`,
-    metric: 'popup: navigation start → attention count (the number) painted',
-    unit: 'ms',
-    value: fr.median,
-    spread: spread(fr),
+  const section = `${N_CASES} cases`;
+  /** One row of milliseconds: the samples' median and spread. */
+  const msRow = (metric: string, samples: number[], extra: Pick<Row, 'budget' | 'note'> = {}) => {
+    const s = summarize(samples);
+    row({ section, metric, unit: 'ms', value: s.median, spread: spread(s), ...extra });
+    return s;
+  };
+  /** `n` round trips of one message from the extension page, in ms. */
+  const roundTrips = async (n: number, type: string, payload?: (i: number) => unknown) => {
+    const ms: number[] = [];
+    for (let i = 0; i < n; i++) ms.push((await send(extPage, type, payload?.(i))).ms);
+    return ms;
+  };
+  const fr = msRow('popup: navigation start → attention count (the number) painted', firstRender, {
     budget: 150,
     note: popupFailures.length ? `no number within 10 s in ${popupFailures.length} of ${PAIRS + 1} opens: ${popupFailures[0]}` : undefined,
   });
-  row({
-    section: `${N_CASES} cases`,
-    metric: 'popup: navigation start → attention count (the number) in DOM',
-    unit: 'ms',
-    value: summarize(inDom).median,
-    spread: spread(summarize(inDom)),
-  });
-  if (fcp.length)
-    row({ section: `${N_CASES} cases`, metric: 'popup: first contentful paint', unit: 'ms', value: summarize(fcp).median, spread: spread(summarize(fcp)) });
+  const dom = msRow('popup: navigation start → attention count (the number) in DOM', inDom);
+  if (fcp.length) msRow('popup: first contentful paint', fcp);
 
   // Badge recount: the `counts` message does what the badge refresh does (status counts + badge
   // summary over the attention index), timed as a round trip from an extension page.
-  const countsMs: number[] = [];
-  for (let i = 0; i < 2 * PAIRS; i++) countsMs.push((await send(extPage, 'counts')).ms);
-  const cm = summarize(countsMs);
-  row({ section: `${N_CASES} cases`, metric: 'badge recount: `counts` round trip', unit: 'ms', value: cm.median, spread: spread(cm), budget: 30 });
-
-  const attn: number[] = [];
-  for (let i = 0; i < PAIRS; i++) attn.push((await send(extPage, 'attentionList', { limit: 50 })).ms);
-  row({
-    section: `${N_CASES} cases`,
-    metric: '`attentionList` (limit 50) round trip (popup’s list)',
-    unit: 'ms',
-    value: summarize(attn).median,
-    spread: spread(summarize(attn)),
-  });
+  const cm = msRow('badge recount: `counts` round trip', await roundTrips(2 * PAIRS, 'counts'), { budget: 30 });
+  const attn = msRow('`attentionList` (limit 50) round trip (popup’s list)', await roundTrips(PAIRS, 'attentionList', () => ({ limit: 50 })));
 
   // Search by order number prefix (what the popup's search box sends).
   const queries = [cases[Math.floor(N_CASES / 2)].orderId, cases[7].orderId.slice(0, 12), '9390000000001', '0000'];
@@ -123,42 +111,30 @@ export async function sectionCases(ext: BrowserHandle, extPage: import('puppetee
     searchMs.push(r.ms);
     hits[q] = r.result.data?.total ?? -1;
   }
-  row({
-    section: `${N_CASES} cases`,
-    metric: 'search `listCases {query}` round trip',
-    unit: 'ms',
-    value: summarize(searchMs).median,
-    spread: spread(summarize(searchMs)),
-    note: `queries → totals ${JSON.stringify(hits)}`,
-  });
-  const listMs: number[] = [];
-  for (let i = 0; i < PAIRS; i++) listMs.push((await send(extPage, 'listCases', { limit: 50 })).ms);
-  row({
-    section: `${N_CASES} cases`,
-    metric: '`listCases` newest 50 round trip',
-    unit: 'ms',
-    value: summarize(listMs).median,
-    spread: spread(summarize(listMs)),
-  });
+  const search = msRow('search `listCases {query}` round trip', searchMs, { note: `queries → totals ${JSON.stringify(hits)}` });
+  const list = msRow('`listCases` newest 50 round trip', await roundTrips(PAIRS, 'listCases', () => ({ limit: 50 })));
 
   // The case list page: every case's row read, then filters and statistics in the page.
   const casesPage: CasesPageSample[] = [];
   for (let i = 0; i < Math.min(PAIRS, 5); i++) casesPage.push(await measureCasesPage(ext.browser, ext.extensionBaseUrl + 'cases.html'));
-  const cp = (k: keyof CasesPageSample) => summarize(casesPage.map((s) => s[k]));
   const cpRow = (metric: string, k: keyof CasesPageSample, budget: number) =>
-    row({ section: `${N_CASES} cases`, metric, unit: 'ms', value: cp(k).median, spread: spread(cp(k)), budget });
+    msRow(
+      metric,
+      casesPage.map((s) => s[k]),
+      { budget },
+    );
   cpRow('case list: navigation start → first rows', 'firstRows', 300);
   cpRow('case list: navigation start → every row read (count shown)', 'allRows', 1_000);
   cpRow('case list: a status filter re-rendered', 'filter', 100);
   cpRow('case list: statistics tab rendered', 'stats', 500);
   results.cases = {
     firstRender: fr,
-    inDom: summarize(inDom),
+    inDom: dom,
     fcp: summarize(fcp),
     counts: cm,
-    attention: summarize(attn),
-    search: summarize(searchMs),
-    list: summarize(listMs),
+    attention: attn,
+    search,
+    list,
     hits,
     casesPage,
   };
