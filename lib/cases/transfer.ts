@@ -51,6 +51,9 @@ export interface TransferOptions {
   signal?: AbortSignal;
 }
 
+/** Pieces of a saved file (1,000 cases each) gathered into one Blob. */
+const PARTS_PER_BLOB = 10;
+
 /** Lets the page paint the progress before a long step. */
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -180,16 +183,23 @@ export async function buildFile(
         yield c;
       }
     }
-    const parts: string[] = [];
+    // Every few pieces go into a Blob (the browser keeps its bytes outside the page's heap), so
+    // the page never holds the whole file's text.
+    const blobs: Blob[] = [];
+    let parts: string[] = [];
     onProgress?.({ phase: 'save', done: 0, total });
     for await (const part of fileParts(kind, counted(), { now, rules })) {
       if (signal?.aborted) return { ok: false, error: { 'zh-CN': '已取消。', en: 'Cancelled.' }, cancelled: true };
       parts.push(part);
+      if (parts.length >= PARTS_PER_BLOB) {
+        blobs.push(new Blob(parts));
+        parts = [];
+      }
       onProgress?.({ phase: 'save', done: count, total: Math.max(total, count) });
       await tick();
     }
     const meta = fileMeta(kind, now);
-    return { ok: true, data: { ...meta, blob: new Blob(parts, { type: meta.mime }), count } };
+    return { ok: true, data: { ...meta, blob: new Blob([...blobs, ...parts], { type: meta.mime }), count } };
   } finally {
     store.close();
   }
