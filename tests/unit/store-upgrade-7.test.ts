@@ -8,6 +8,7 @@ import { observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { META_COUNTS, META_DUE, openStore, OTHER_STATUS, type CaseStore } from '../../lib/cases/store';
 import { HOUR, makeCase, rules, T0 } from './helpers/cases';
+import { legacyStores, V6_INDEXES } from './helpers/legacy-db';
 
 const open: CaseStore[] = [];
 afterEach(() => open.splice(0).forEach((s) => s.close()));
@@ -16,20 +17,8 @@ afterEach(() => open.splice(0).forEach((s) => s.close()));
 async function v6(factory: IDBFactory, name: string, records: RefundCase[], meta: Array<{ key: string; value: unknown }>): Promise<void> {
   const req = factory.open(name, 6);
   req.onupgradeneeded = () => {
-    const db = req.result;
-    const cases = db.createObjectStore('cases', { keyPath: 'id' });
-    cases.createIndex('by-order', 'orderId');
-    cases.createIndex('by-status', 'status');
-    cases.createIndex('by-after-sale', 'afterSaleId');
-    cases.createIndex('by-updated', 'updatedAt');
-    cases.createIndex('by-attention', 'attentionAt');
-    cases.createIndex('by-deadline', 'nextDeadline');
-    cases.createIndex('by-status-updated', ['status', 'updatedAt']);
-    cases.createIndex('by-status-deadline', ['status', 'nextDeadline']);
-    cases.createIndex('by-status-attention', ['status', 'attentionAt']);
-    db.createObjectStore('submits', { keyPath: 'submitId' });
-    db.createObjectStore('meta', { keyPath: 'key' });
-    db.createObjectStore('staging', { keyPath: ['session', 'seq'] });
+    legacyStores(req.result, V6_INDEXES);
+    req.result.createObjectStore('staging', { keyPath: ['session', 'seq'] }); // v5's, empty
   };
   const db = await new Promise<IDBDatabase>((ok, no) => {
     req.onsuccess = () => ok(req.result);

@@ -4,6 +4,7 @@ import type { RefundCase } from '../../lib/cases/schema';
 import { CASE_STATUSES } from '../../lib/cases/status';
 import { DB_VERSION, DUE_STATUSES, META_COUNTS, META_DUE, openStore, OTHER_STATUS, StoreError, type CaseStore } from '../../lib/cases/store';
 import { freshStore, HOUR, makeCase, rules, T0 } from './helpers/cases';
+import { legacyStores, V3_INDEXES } from './helpers/legacy-db';
 
 const stores: CaseStore[] = [];
 async function store(): Promise<CaseStore> {
@@ -341,18 +342,7 @@ describe('case store: upgrades keep every record', () => {
 
   it(`from v3 to v${DB_VERSION}: counters computed from the records, the compound indexes added, meta kept`, async () => {
     const factory = new IDBFactory();
-    const raw = await rawOpen(factory, 'up-3', 3, (db) => {
-      const cases = db.createObjectStore('cases', { keyPath: 'id' });
-      cases.createIndex('by-order', 'orderId');
-      cases.createIndex('by-status', 'status');
-      cases.createIndex('by-after-sale', 'afterSaleId');
-      cases.createIndex('by-updated', 'updatedAt');
-      cases.createIndex('by-attention', 'attentionAt');
-      cases.createIndex('by-deadline', 'nextDeadline');
-      cases.createIndex('by-status-updated', ['status', 'updatedAt']);
-      db.createObjectStore('submits', { keyPath: 'submitId' });
-      db.createObjectStore('meta', { keyPath: 'key' });
-    });
+    const raw = await rawOpen(factory, 'up-3', 3, (db) => void legacyStores(db, V3_INDEXES));
     const reviewing = makeCase('7101', T0, {}, 'v1'); // review reminder T0 + 48 h
     const appr = approved(makeCase('7102', T0, {}, 'v2'), T0); // arrival due T0 + 24 h
     const rejected = observe(makeCase('7103', T0, {}, 'v3'), 'rejected', rules, T0).case;
