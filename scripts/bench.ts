@@ -171,6 +171,9 @@ async function sectionData(ext: BrowserHandle): Promise<void> {
   row({ section, metric: `CSV export of ${n} cases`, unit: 'ms', value: f.csvMs });
   row({ section, metric: `JSON export of ${n} cases`, unit: 'ms', value: f.jsonMs });
   row({ section, metric: `restore of ${n} cases (file chosen → result shown)`, unit: 'ms', value: f.restoreMs, note: JSON.stringify(f.phases.restore) });
+  for (const op of ['import', 'backup', 'restore'] as const) {
+    row({ section, metric: `options page's peak JS heap during the ${op}`, unit: 'MB', value: f.peakHeapMB[op] });
+  }
   results[section] = f;
 }
 

@@ -6,7 +6,7 @@
 import type { LocalText } from '../../lib/i18n';
 import type { FileKind } from '../../lib/cases/files';
 import type { ImportCounts } from '../../lib/cases/service';
-import { buildFile, importFile, restoreFile, type TransferOptions, type TransferOutcome, type TransferPort } from '../../lib/cases/transfer';
+import { buildFile, importFile, restoreFile, type FileSource, type TransferOptions, type TransferOutcome, type TransferPort } from '../../lib/cases/transfer';
 import type { FilePayload, MessageData, MessageName, MessageReturn, Result } from '../../lib/messaging/protocol';
 import type { RuleProblem, RuleSet } from '../../lib/rules/schema';
 import { rulesSlot } from '../../lib/rules/storage';
@@ -33,9 +33,9 @@ export interface OptionsClient {
    */
   saveFile(kind: FileKind, opts?: TransferOptions): Promise<TransferOutcome<{ filename: string; count: number }>>;
   /** Imports a cases file (written by this page, see lib/cases/transfer.ts): merged by identity, all or nothing, cancellable. */
-  importFile(text: string, opts?: TransferOptions): Promise<TransferOutcome<ImportCounts>>;
+  importFile(file: FileSource, opts?: TransferOptions): Promise<TransferOutcome<ImportCounts>>;
   /** Restores a backup (written by this page): rules and cases, all or nothing, cancellable. */
-  restoreFile(text: string, opts?: TransferOptions): Promise<TransferOutcome<{ cases: number }>>;
+  restoreFile(file: FileSource, opts?: TransferOptions): Promise<TransferOutcome<{ cases: number }>>;
   deleteAll(): Promise<{ deleted: number }>;
   /** Hands a generated file to the merchant (a Blob and an `<a download>`). */
   download(file: FilePayload | BlobFile): void;
@@ -97,8 +97,8 @@ export function createOptionsClient(request: Request, download: (file: FilePaylo
       download(built.data);
       return { ok: true, data: { filename: built.data.filename, count: built.data.count } };
     },
-    importFile: (text, opts) => importFile(port, text, opts),
-    restoreFile: (text, opts) => restoreFile(port, text, opts),
+    importFile: (file, opts) => importFile(port, file, opts),
+    restoreFile: (file, opts) => restoreFile(port, file, opts),
     deleteAll: () => unwrap(request('deleteAll')),
     download,
   };

@@ -189,6 +189,10 @@ export const OPT = {
   ),
   progressRead: t('正在读取文件…', 'Reading the file…'),
   progressWrite: t('正在检查并写入 {done} / {total} 条（请勿关闭页面）…', 'Checking and writing {done} / {total} cases (keep this page open)…'),
+  progressWriteStream: t(
+    '正在检查并写入：已写入 {done} 条，文件已读 {pct}（请勿关闭页面）…',
+    'Checking and writing: {done} cases written, {pct} of the file read (keep this page open)…',
+  ),
   progressSave: t('正在生成文件 {done} / {total} 条', 'Building the file: {done} / {total} cases'),
   progressLabel: t('进度', 'Progress'),
   cancelled: t('已取消，未写入任何内容。', 'Cancelled; nothing was written.'),

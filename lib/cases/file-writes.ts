@@ -6,9 +6,11 @@
  */
 import type { LocalText } from '../i18n';
 import type { RuleSet } from '../rules/schema';
-import { duplicateProblem, MAX_IMPORT, prepareImported, problem, refuse, validateCases, withBase, type Outcome } from './intake';
+import type { CaseFileReader } from './file-read';
+import { duplicateProblem, MAX_IMPORT, notJson, prepareImported, problem, refuse, validateCases, withBase, type Outcome } from './intake';
+import { JsonSyntax } from './json-stream';
 import type { RefundCase } from './schema';
-import { FileProblem, StoreError, type CaseStore, type Chunk, type MergeCounts } from './store';
+import { FileProblem, StoreError, type CaseStore, type Chunk, type MergeCounts, type NextChunk } from './store';
 
 export type ImportCounts = MergeCounts & { imported: number };
 
@@ -44,29 +46,31 @@ class Stop extends Error {
 }
 
 /**
- * The file's entries as chunks, each checked with the case schema when it is asked for (the
+ * The file's entries as chunks, read and checked with the case schema when each is asked for (the
  * entries of a file that is refused late were never written: the write aborts). `base`: where the
- * file keeps its cases ('' for a bare array), for each problem's place.
+ * file keeps its cases ('' for a bare array), for each problem's place. After the last chunk the
+ * file is read to its end: text after the cases that is not valid JSON refuses the file too.
  */
-export function checkedChunks(entries: unknown[], base: '' | 'cases', signal?: AbortSignal): () => Chunk | undefined {
-  if (entries.length > MAX_IMPORT) {
-    const at = base || '(root)';
-    const tooMany = refuse([
-      problem(at, `最多 ${MAX_IMPORT} 条（文件有 ${entries.length} 条）`, `at most ${MAX_IMPORT} cases (the file has ${entries.length})`),
-    ]);
-    return () => {
-      throw new Stop(tooMany);
-    };
-  }
-  let offset = 0;
-  return () => {
+export function checkedChunks(file: CaseFileReader, base: '' | 'cases', signal?: AbortSignal): () => Promise<Chunk | undefined> {
+  const stop = (e: unknown): never => {
+    if (e instanceof JsonSyntax) throw new Stop(notJson(e.message));
+    throw e;
+  };
+  return async () => {
     if (signal?.aborted) throw new Stop({ ok: false, error: CANCELLED, cancelled: true });
-    if (offset >= entries.length) return undefined;
-    const r = validateCases(entries.slice(offset, offset + CHUNK), base ? [base] : [], offset);
+    const raw = await file.next().catch(stop);
+    if (!raw) {
+      const rest = await file.end().catch(stop);
+      if (Object.hasOwn(rest, 'cases')) throw new Stop(refuse([problem('cases', '出现了两次', 'appears twice')]));
+      return undefined;
+    }
+    if (raw.offset + raw.entries.length > MAX_IMPORT) {
+      const at = base || '(root)';
+      throw new Stop(refuse([problem(at, `最多 ${MAX_IMPORT} 条（文件更多）`, `at most ${MAX_IMPORT} cases (the file has more)`)]));
+    }
+    const r = validateCases(raw.entries, base ? [base] : [], raw.offset);
     if (!r.ok) throw new Stop(r);
-    const chunk = { cases: r.value, offset };
-    offset += CHUNK;
-    return chunk;
+    return { cases: r.value, offset: raw.offset };
   };
 }
 
@@ -96,7 +100,7 @@ async function outcome<T>(base: '' | 'cases', fn: () => Promise<T>): Promise<Wri
 /** Merges the file into the store: a stored case is replaced only by a strictly newer copy; says what it added, updated and skipped. */
 export async function importCases(
   store: CaseStore,
-  next: () => Chunk | undefined,
+  next: NextChunk,
   { now, rules, base }: { now: number; rules: RuleSet; base: '' | 'cases' },
   { onWritten }: WriteOptions = {},
 ): Promise<WriteOutcome<ImportCounts>> {
@@ -113,7 +117,7 @@ export async function importCases(
  */
 export async function restoreCases(
   store: CaseStore,
-  next: () => Chunk | undefined,
+  next: NextChunk,
   { now, rules, slot }: { now: number; rules: RuleSet; slot: RulesSlot },
   { onWritten }: WriteOptions = {},
 ): Promise<WriteOutcome<number>> {

@@ -44,12 +44,16 @@ export function refuse(problems: Problem[]): { ok: false; error: LocalText; prob
   };
 }
 
+/** A file that is not valid JSON: `msg` says where. */
+export function notJson(msg: string): { ok: false; error: LocalText; problems: Problem[] } {
+  return refuse([problem('(root)', `不是有效的 JSON（${msg}）`, `not valid JSON (${msg})`)]);
+}
+
 export function parseJson(content: string): Outcome<unknown> {
   try {
     return { ok: true, value: JSON.parse(content.replace(/^\uFEFF/, '')) };
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return refuse([problem('(root)', `不是有效的 JSON（${msg}）`, `not valid JSON (${msg})`)]);
+    return notJson(e instanceof Error ? e.message : String(e));
   }
 }
 
@@ -137,11 +141,6 @@ export function backupOf(data: unknown): Outcome<{ rules: unknown; cases: unknow
   }
   if (!Array.isArray(d.cases)) return refuse([problem('cases', '应为退款记录数组', 'expected an array of cases')]);
   return { ok: true, value: { rules: d.rules ?? null, cases: d.cases } };
-}
-
-/** A file's text as JSON, or the problem (a BOM is allowed). */
-export function parseFileJson(content: string): Outcome<unknown> {
-  return parseJson(content);
 }
 
 /** The rules of a restore: valid, and small enough to store. */

@@ -19,6 +19,8 @@ export interface DataFigures {
   restoreMs: number;
   phases: Record<string, Record<string, number>>;
   backupBytes: number;
+  /** The options page's peak JS heap during each step, MB. */
+  peakHeapMB: Record<'import' | 'backup' | 'restore', number>;
 }
 
 const WAIT = 600_000;
@@ -28,11 +30,13 @@ async function timed(
   page: Page,
   hook: string,
   start: () => Promise<unknown>,
-): Promise<{ ms: number; ok: boolean; text: string; phases: Record<string, number> }> {
+): Promise<{ ms: number; ok: boolean; text: string; phases: Record<string, number>; peakHeapMB: number }> {
   await page.evaluate((h: string) => document.querySelector(`[data-rh="${h}"]`)?.remove(), hook);
   const t0 = Date.now();
   await start();
   const phases: Record<string, number> = {};
+  // The options page's JS heap (CDP's JSHeapUsedSize), sampled at each poll: what the page holds.
+  let peak = 0;
   let last = t0;
   let phase = 'start';
   for (;;) {
@@ -41,11 +45,12 @@ async function timed(
       const p = document.querySelector('[data-rh="data-progress"]');
       return { done: !!st && !p, ok: st?.getAttribute('data-ok') === 'true', text: st?.textContent ?? '', phase: p?.getAttribute('data-phase') ?? null };
     }, hook);
+    peak = Math.max(peak, (await page.metrics()).JSHeapUsedSize ?? 0);
     const now = Date.now();
     phases[phase] = (phases[phase] ?? 0) + (now - last);
     last = now;
     if (s.phase) phase = s.phase;
-    if (s.done) return { ms: now - t0, ok: s.ok, text: s.text, phases };
+    if (s.done) return { ms: now - t0, ok: s.ok, text: s.text, phases, peakHeapMB: Math.round(peak / 1024 / 1024) };
     if (now - t0 > WAIT) throw new Error(`${hook}: no result after ${WAIT} ms (phase ${phase})`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -70,13 +75,13 @@ export async function measureData(ext: BrowserHandle, n: number, log: (m: string
     const input = (await page.waitForSelector('[data-rh="cases-import"]')) as ElementHandle<HTMLInputElement>;
     const imp = await timed(page, 'cases-status', () => input.uploadFile(file));
     if (!imp.ok) throw new Error(`import: ${imp.text}`);
-    log(`data: import ${imp.ms} ms ${JSON.stringify(imp.phases)}`);
+    log(`data: import ${imp.ms} ms ${JSON.stringify(imp.phases)}, peak heap ${imp.peakHeapMB} MB`);
     const c = await send<{ total: number }>(page, 'counts');
     if (c.result.data?.total !== n) throw new Error(`import: counts say ${JSON.stringify(c.result).slice(0, 200)}`);
 
     const bak = await timed(page, 'backup-status', () => page.click('[data-rh="backup"]'));
     if (!bak.ok) throw new Error(`backup: ${bak.text}`);
-    log(`data: backup ${bak.ms} ms`);
+    log(`data: backup ${bak.ms} ms, peak heap ${bak.peakHeapMB} MB`);
     const backupBytes = await page.evaluate(async () => {
       const d = (window as any).__downloads.find((x: { name: string }) => x.name.startsWith('refund-helper-backup'));
       (window as any).__backup = await (await fetch(d.href)).blob();
@@ -100,7 +105,7 @@ export async function measureData(ext: BrowserHandle, n: number, log: (m: string
       }),
     );
     if (!res.ok) throw new Error(`restore: ${res.text}`);
-    log(`data: restore ${res.ms} ms ${JSON.stringify(res.phases)}`);
+    log(`data: restore ${res.ms} ms ${JSON.stringify(res.phases)}, peak heap ${res.peakHeapMB} MB`);
     const c2 = await send<{ total: number }>(page, 'counts');
     if (c2.result.data?.total !== n) throw new Error(`restore: counts say ${JSON.stringify(c2.result).slice(0, 200)}`);
     await send(page, 'deleteAll');
@@ -114,6 +119,7 @@ export async function measureData(ext: BrowserHandle, n: number, log: (m: string
       restoreMs: res.ms,
       phases: { import: imp.phases, restore: res.phases },
       backupBytes,
+      peakHeapMB: { import: imp.peakHeapMB, backup: bak.peakHeapMB, restore: res.peakHeapMB },
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

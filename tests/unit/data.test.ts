@@ -143,16 +143,27 @@ describe('a large import or restore, written by the options page in one transact
     const { port, calls } = transferPort(fresh);
     const cases = many(CHUNK * 2 + 7);
     const seen: string[] = [];
-    const r = await importFile(port, asJson({ format: 'refund-helper-cases', cases }), { onProgress: (p) => seen.push(`${p.phase}:${p.done}/${p.total}`) });
+    const shares: number[] = [];
+    const r = await importFile(port, asJson({ format: 'refund-helper-cases', cases }), {
+      onProgress: (p) => {
+        seen.push(`${p.phase}:${p.done}/${p.total}`);
+        if (p.share !== undefined) shares.push(p.share);
+      },
+    });
     expect(r).toEqual({ ok: true, data: { imported: cases.length, added: cases.length, updated: 0, skipped: 0 } });
     expect(calls).toEqual(['open', 'written']);
+    // Read as a stream: the count is known at the end; meanwhile the bar follows the file read.
     expect(seen).toEqual([
       'read:0/0',
-      `write:0/${cases.length}`,
-      `write:${CHUNK}/${cases.length}`,
-      `write:${2 * CHUNK}/${cases.length}`,
+      'write:0/0',
+      `write:${CHUNK}/0`,
+      `write:${2 * CHUNK}/0`,
+      `write:${cases.length}/0`,
       `write:${cases.length}/${cases.length}`,
     ]);
+    expect(shares[0]).toBe(0);
+    expect(shares.at(-1)).toBe(1);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
     expect(await fresh.store.count()).toBe(cases.length);
     expect(await fresh.store.countByStatus()).toMatchObject({ reviewing: cases.length });
     // Each entry got its import history entry and the derived fields.

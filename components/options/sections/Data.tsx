@@ -35,6 +35,13 @@ function Status({ note, hook }: { note: Note; hook: string }) {
   );
 }
 
+/** The chosen file, to read as a stream (a 150 MB case file is never one string); the input is cleared. */
+function chosenFile(input: HTMLInputElement): File | null {
+  const file = input.files?.[0] ?? null;
+  input.value = ''; // the same file can be chosen again
+  return file;
+}
+
 async function readFile(input: HTMLInputElement): Promise<string | null> {
   const file = input.files?.[0];
   if (!file) return null;
@@ -61,14 +68,16 @@ type Busy = { op: Op; progress: Progress; abort: AbortController } | null;
 function Transfer({ busy }: { busy: Busy }) {
   const ed = useEditor();
   if (!busy) return null;
-  const { phase, done, total } = busy.progress;
-  const key = phase === 'read' ? 'progressRead' : phase === 'write' ? 'progressWrite' : 'progressSave';
+  const { phase, done, total, share } = busy.progress;
+  // A file read as a stream: its count is known at its end, so the bar follows how much was read.
+  const key = phase === 'read' ? 'progressRead' : phase === 'write' ? (total > 0 ? 'progressWrite' : 'progressWriteStream') : 'progressSave';
   const fmt = (n: number) => n.toLocaleString(ed.locale);
-  const determinate = phase !== 'read' && total > 0;
+  const bar = phase === 'read' ? undefined : total > 0 ? { value: done, max: total } : share !== undefined ? { value: share, max: 1 } : undefined;
+  const pct = `${Math.floor((share ?? 0) * 100)}%`;
   return (
     <div class="rh-transfer" data-rh="data-progress" data-op={busy.op} data-phase={phase} data-done={done} data-total={total}>
-      <progress aria-label={ed.t('progressLabel')} {...(determinate ? { value: done, max: total } : {})} />
-      <span role="status">{ed.t(key, { done: fmt(done), total: fmt(total) })}</span>
+      <progress aria-label={ed.t('progressLabel')} {...(bar ?? {})} />
+      <span role="status">{ed.t(key, { done: fmt(done), total: fmt(total), pct })}</span>
       <button type="button" class="rh-btn-ghost" data-rh="data-cancel" disabled={busy.abort.signal.aborted} onClick={() => busy.abort.abort()}>
         {ed.t('cancel')}
       </button>
@@ -181,12 +190,12 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
       }
     });
 
-  const importCases = (text: string) =>
+  const importCases = (file: File) =>
     run('import', async (opts) => {
       setCasesNote(null);
       setCasesProblems(null);
       try {
-        const res = await client.importFile(text, opts);
+        const res = await client.importFile(file, opts);
         if (!res.ok) {
           if (res.cancelled) setCasesNote({ ok: false, text: ed.t('cancelled') });
           else setCasesProblems(problemsOf(res.error, res.problems));
@@ -199,12 +208,12 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
       }
     });
 
-  const restore = (text: string) =>
+  const restore = (file: File) =>
     run('restore', async (opts) => {
       setBackupNote(null);
       setRestoreProblems(null);
       try {
-        const res = await client.restoreFile(text, opts);
+        const res = await client.restoreFile(file, opts);
         if (!res.ok) {
           if (res.cancelled) setBackupNote({ ok: false, text: ed.t('cancelled') });
           else setRestoreProblems(problemsOf(res.error, res.problems));
@@ -309,8 +318,8 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
               data-rh="cases-import"
               disabled={!!busy}
               onChange={async (e) => {
-                const text = await readFile(e.currentTarget as HTMLInputElement);
-                if (text !== null) await importCases(text);
+                const file = chosenFile(e.currentTarget as HTMLInputElement);
+                if (file) await importCases(file);
               }}
             />
           </label>
@@ -335,8 +344,8 @@ export function DataSection({ client, saved, onRulesReplaced, onReload, now = Da
               data-rh="restore"
               disabled={!!busy}
               onChange={async (e) => {
-                const text = await readFile(e.currentTarget as HTMLInputElement);
-                if (text !== null) await restore(text);
+                const file = chosenFile(e.currentTarget as HTMLInputElement);
+                if (file) await restore(file);
               }}
             />
           </label>

@@ -56,11 +56,11 @@ export class BulkStore {
    * transaction held open until it settles (a restore stores its rules there: their failure
    * aborts the cases too). `onWritten`: how many entries are written so far.
    */
-  writeFile(mode: 'merge', next: () => Chunk | undefined, prepare: (c: RefundCase) => RefundCase, opts?: WriteFileOptions): Promise<MergeCounts>;
-  writeFile(mode: 'replace', next: () => Chunk | undefined, prepare: (c: RefundCase) => RefundCase, opts?: WriteFileOptions): Promise<number>;
+  writeFile(mode: 'merge', next: NextChunk, prepare: (c: RefundCase) => RefundCase, opts?: WriteFileOptions): Promise<MergeCounts>;
+  writeFile(mode: 'replace', next: NextChunk, prepare: (c: RefundCase) => RefundCase, opts?: WriteFileOptions): Promise<number>;
   writeFile(
     mode: 'merge' | 'replace',
-    next: () => Chunk | undefined,
+    next: NextChunk,
     prepare: (c: RefundCase) => RefundCase,
     { beforeCommit, onWritten }: WriteFileOptions = {},
   ): Promise<MergeCounts | number> {
@@ -71,7 +71,12 @@ export class BulkStore {
         const sink = mode === 'merge' ? await merger(tx as WriteTx, prepare) : await replacer(tx as WriteTx);
         let pending: Promise<unknown> = Promise.resolve();
         let written = 0;
-        for (let chunk = next(); chunk; ) {
+        // A chunk read from a stream arrives in its own time: the transaction is held open meanwhile.
+        const take = () => {
+          const c = next();
+          return c instanceof Promise ? heldOpen(tx as WriteTx, c) : c;
+        };
+        for (let chunk = await take(); chunk; ) {
           const { cases, offset } = chunk;
           cases.forEach((x, k) => seen(x, offset + k));
           const prepared = mode === 'replace' ? cases.map(prepare) : cases;
@@ -80,7 +85,7 @@ export class BulkStore {
           pending = mode === 'merge' ? sink.batch(cases, offset) : (sink as Awaited<ReturnType<typeof replacer>>).batch(prepared);
           pending.catch(() => {}); // awaited on the next turn; a failure aborts the transaction
           written = offset + cases.length;
-          chunk = next(); // made while the database writes this one
+          chunk = await take(); // made while the database writes this one
         }
         await pending;
         onWritten?.(written);
@@ -95,6 +100,9 @@ export class BulkStore {
 /** One chunk of a file: validated cases, and the index in the file of the first. */
 export type Chunk = { cases: RefundCase[]; offset: number };
 
+/** The next chunk (undefined: no more), at once or when read from a stream. */
+export type NextChunk = () => Chunk | undefined | Promise<Chunk | undefined>;
+
 export interface WriteFileOptions {
   beforeCommit?: () => Promise<void>;
   onWritten?: (done: number) => void;
@@ -102,10 +110,10 @@ export interface WriteFileOptions {
 
 /**
  * Keeps `tx` from committing until `work` settles (a transaction commits as soon as it has no
- * request pending): a chain of one cheap read at a time. A failure of `work` is thrown, so the
- * caller aborts the transaction.
+ * request pending): a chain of one cheap read at a time. Returns what `work` gives; a failure of
+ * `work` is thrown, so the caller aborts the transaction.
  */
-async function heldOpen(tx: WriteTx, work: Promise<void>): Promise<void> {
+async function heldOpen<T>(tx: WriteTx, work: Promise<T>): Promise<T> {
   let settled = false;
   const done = work.finally(() => {
     settled = true;
@@ -113,7 +121,7 @@ async function heldOpen(tx: WriteTx, work: Promise<void>): Promise<void> {
   done.catch(() => {});
   const meta = tx.objectStore('meta');
   while (!settled) await meta.count('');
-  await done;
+  return done;
 }
 
 /** Refuses a file entry whose id or after-sale number repeats an earlier entry's. */

@@ -14,8 +14,10 @@ export const DB_NAME = 'refund-helper';
  *    (unused since the options page writes large files itself).
  * 6: approved and confirmed cases re-timed: the arrival window starts at confirmation, an approved
  *    case has a confirm reminder instead (see arrivalFromConfirmation); the due lists recounted.
+ * 7: − by-status, by-attention, by-deadline (the compound indexes per status serve their queries,
+ *    and every case write had three more index entries to keep), − the empty `staging` store.
  */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** The `meta` key of the per-status counters. */
 export const META_COUNTS = 'caseCounts';
@@ -44,12 +46,9 @@ export interface CaseDB extends DBSchema {
     indexes: {
       'by-order': string;
       'by-after-sale': string;
-      'by-status': CaseStatus;
-      'by-attention': number;
-      'by-deadline': number;
       'by-updated': number;
       'by-status-updated': [CaseStatus, number];
-      /** Due entries per status: `[s, -∞] … [s, now]` walks only the cases whose deadline passed. */
+      /** Due entries per status: `[s, -∞] … [s, now]` walks only the cases whose deadline passed (and, per status, the next deadline). */
       'by-status-deadline': [CaseStatus, number];
       /** Per status in attention order (rejected/failed: since when). */
       'by-status-attention': [CaseStatus, number];
@@ -57,21 +56,6 @@ export interface CaseDB extends DBSchema {
   };
   submits: { key: string; value: SubmitRecord };
   meta: { key: string; value: MetaRecord };
-  staging: { key: [string, number]; value: StagedChunk };
-}
-
-/**
- * What version 5's `staging` store held: one checked chunk of a file on its way in through the
- * background. Unused since the options page writes large files itself (store/bulk.ts writeFile);
- * the empty store goes with the next schema change.
- */
-export interface StagedChunk {
-  session: string;
-  seq: number;
-  offset: number;
-  at: number;
-  count: number;
-  json: string;
 }
 
 /** What a merge did: new cases, stored ones the file's newer copy replaced, file entries not taken. */

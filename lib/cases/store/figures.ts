@@ -47,19 +47,20 @@ export function countUpTo(list: ArrayLike<number>, now: number): number {
 type CountingStore = {
   indexNames: { contains(name: string): boolean };
   count(): Promise<number>;
-  index(name: 'by-status'): { count(key: CaseStatus): Promise<number> };
   openCursor(): Promise<{ value: unknown; continue(): Promise<unknown> } | null>;
 };
 
-/** Counts from the records themselves (the upgrade, or a counter record gone missing). */
+/**
+ * Counts from the records themselves: by the status index while there is one (the upgrades up to
+ * version 6; version 7 dropped it), else walking the records (a counter record gone missing).
+ */
 export async function recount(cases: CountingStore): Promise<StatusCounts> {
   if (!cases.indexNames.contains('by-status')) {
-    // A database some build left without its status index: walk the records.
     const out = zeroCounts();
     for (let cursor = await cases.openCursor(); cursor; cursor = (await cursor.continue()) as typeof cursor) out[statusKey(cursor.value)]++;
     return out;
   }
-  const index = cases.index('by-status');
+  const index = (cases as unknown as { index(name: string): { count(key: CaseStatus): Promise<number> } }).index('by-status');
   const [total, ...per] = await Promise.all([cases.count(), ...CASE_STATUSES.map((s) => index.count(s))]);
   const out = zeroCounts();
   CASE_STATUSES.forEach((s, i) => (out[s] = per[i]));

@@ -23,5 +23,5 @@ export { StoreError, type StoreErrorCode } from './errors';
 export { countUpTo, DUE_STATUSES, type DueLists, type DueStatus } from './figures';
 export * from './case-store';
 export { CaseQueries, type AttentionFigures } from './queries';
-export { BulkStore, type Chunk, type WriteFileOptions } from './bulk';
+export { BulkStore, type Chunk, type NextChunk, type WriteFileOptions } from './bulk';
 export { openExisting, openStore, type OpenOptions } from './open';

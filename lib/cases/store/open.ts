@@ -1,13 +1,13 @@
 /* Opening the case database: creating and upgrading it (the background), or reading it as it is (a page that saves a file). */
-import { wrap, type IDBPDatabase } from 'idb';
+import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { RefundCase as RefundCaseSchema, type RefundCase } from '../schema';
 import { recomputeDerived, retime } from '../model';
 import { DEFAULT_DEADLINES, HOUR_MS } from '../../rules/constants';
 import type { RuleSet } from '../../rules/schema';
 import { CaseStore } from './case-store';
-import { DB_NAME, DB_VERSION, META_COUNTS, META_DUE, type CaseDB, type UpgradeTx } from './db';
+import { DB_NAME, DB_VERSION, META_COUNTS, META_DUE, type CaseDB } from './db';
 import { StoreError, toStoreError } from './errors';
-import { recount, recountDue } from './figures';
+import { recount, recountDue, type KeyWalkingStore } from './figures';
 
 /**
  * Brings a record written by an earlier version up to date: schema defaults (rev, notes, history,
@@ -37,8 +37,11 @@ function arrivalFromConfirmation(raw: unknown): RefundCase | undefined {
   return next === c ? undefined : next;
 }
 
-/** Each step takes the database from version `to - 1` to `to`. */
-const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void | Promise<void>> = {
+/**
+ * Each step takes the database from version `to - 1` to `to`. The steps see the database untyped:
+ * the earlier ones name indexes and a store that a later one dropped.
+ */
+const UPGRADES: Record<number, (db: IDBPDatabase, tx: IDBPTransaction<unknown, string[], 'versionchange'>) => void | Promise<void>> = {
   1(db) {
     const cases = db.createObjectStore('cases', { keyPath: 'id' });
     cases.createIndex('by-order', 'orderId');
@@ -70,7 +73,7 @@ const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void
     // Counted once here; from now on every write keeps them.
     const meta = tx.objectStore('meta');
     await meta.put({ key: META_COUNTS, value: await recount(cases) });
-    await meta.put({ key: META_DUE, value: await recountDue(cases) });
+    await meta.put({ key: META_DUE, value: await recountDue(cases as unknown as KeyWalkingStore) });
   },
   5(db) {
     db.createObjectStore('staging', { keyPath: ['session', 'seq'] });
@@ -84,7 +87,13 @@ const UPGRADES: Record<number, (db: IDBPDatabase<CaseDB>, tx: UpgradeTx) => void
       }
     }
     // Statuses are unchanged (the counters hold); the deadlines are not.
-    await tx.objectStore('meta').put({ key: META_DUE, value: await recountDue(cases) });
+    await tx.objectStore('meta').put({ key: META_DUE, value: await recountDue(cases as unknown as KeyWalkingStore) });
+  },
+  7(db, tx) {
+    // Records and the kept figures are unchanged; only index entries go.
+    const cases = tx.objectStore('cases');
+    for (const name of ['by-status', 'by-attention', 'by-deadline']) if (cases.indexNames.contains(name)) cases.deleteIndex(name);
+    if (db.objectStoreNames.contains('staging')) db.deleteObjectStore('staging');
   },
 };
 
@@ -145,8 +154,8 @@ export function openStore(name: string = DB_NAME, factory: IDBFactory = indexedD
       reject(toStoreError(e));
     };
     request.addEventListener('upgradeneeded', (event) => {
-      const db = wrap(request.result) as unknown as IDBPDatabase<CaseDB>;
-      const tx = wrap(request.transaction!) as unknown as UpgradeTx;
+      const db = wrap(request.result) as IDBPDatabase;
+      const tx = wrap(request.transaction!) as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
       tx.done.catch(() => {}); // an aborted upgrade is reported through the request's error
       const from = event.oldVersion;
       const to = event.newVersion ?? DB_VERSION;

@@ -4,7 +4,7 @@ import { CASE_STATUSES, type CaseStatus } from '../status';
 import { BulkStore } from './bulk';
 import { META_COUNTS, META_DUE, type StatusCounts } from './db';
 import { atomically, guard } from './errors';
-import { countUpTo, parseCounts, parseDue, recount, recountDue, type DueLists, type KeyWalkingStore } from './figures';
+import { countUpTo, DUE_STATUSES, parseCounts, parseDue, recount, recountDue, type DueLists, type KeyWalkingStore } from './figures';
 import type { ListOptions } from './case-store';
 
 const PREFIX_END = '\uffff';
@@ -100,34 +100,52 @@ export class CaseQueries extends BulkStore {
     });
   }
 
-  /** How many cases need attention at `now` (attentionAt ≤ now), from the index. */
+  /** How many cases need attention at `now` (attentionAt ≤ now): a key range per status. */
   attentionCount(now: number): Promise<number> {
-    return guard(() => this.db.countFromIndex('cases', 'by-attention', IDBKeyRange.upperBound(now)));
-  }
-
-  /** The cases needing attention at `now`, earliest first: a key range on `by-attention`. */
-  attentionCases(now: number, limit?: number): Promise<RefundCase[]> {
-    return guard(() => this.db.getAllFromIndex('cases', 'by-attention', IDBKeyRange.upperBound(now), limit));
-  }
-
-  attentionIds(now: number): Promise<string[]> {
-    return guard(() => this.db.getAllKeysFromIndex('cases', 'by-attention', IDBKeyRange.upperBound(now)));
-  }
-
-  /** The earliest stored deadline strictly after `after` (omit: the earliest of all). */
-  nextDeadline(after?: number): Promise<number | undefined> {
     return guard(async () => {
-      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-      const cursor = await this.db.transaction('cases').store.index('by-deadline').openKeyCursor(range);
-      return cursor?.key;
+      const index = this.db.transaction('cases').store.index('by-status-attention');
+      const per = await Promise.all(CASE_STATUSES.map((s) => index.count(dueRange(s, now))));
+      return per.reduce((a, b) => a + b, 0);
     });
   }
 
-  /** Cases whose next deadline lies in (from, to]. */
+  /** The cases needing attention at `now`, earliest first (then by id): a key range per status, merged. */
+  attentionCases(now: number, limit?: number): Promise<RefundCase[]> {
+    return guard(async () => {
+      const index = this.db.transaction('cases').store.index('by-status-attention');
+      const per = await Promise.all(CASE_STATUSES.map((s) => index.getAll(dueRange(s, now), limit)));
+      const all = per.flat().sort((a, b) => (a.attentionAt ?? 0) - (b.attentionAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return limit === undefined ? all : all.slice(0, limit);
+    });
+  }
+
+  async attentionIds(now: number): Promise<string[]> {
+    return (await this.attentionCases(now)).map((c) => c.id);
+  }
+
+  /** The earliest stored deadline strictly after `after` (omit: the earliest of all): the first key of each status's range. */
+  nextDeadline(after?: number): Promise<number | undefined> {
+    return guard(async () => {
+      const index = this.db.transaction('cases').store.index('by-status-deadline');
+      const first = await Promise.all(
+        DUE_STATUSES.map(async (s) => {
+          const cursor = await index.openKeyCursor(IDBKeyRange.bound([s, after ?? -Infinity], [s, Infinity], after !== undefined, false));
+          return cursor?.key[1];
+        }),
+      );
+      const at = first.filter((x): x is number => x !== undefined);
+      return at.length ? Math.min(...at) : undefined;
+    });
+  }
+
+  /** Cases whose next deadline lies in (from, to], earliest first. */
   deadlinesBetween(from: number | undefined, to: number): Promise<RefundCase[]> {
     if (from !== undefined && from >= to) return Promise.resolve([]); // an empty window is not a valid key range
-    const range = from === undefined ? IDBKeyRange.upperBound(to) : IDBKeyRange.bound(from, to, true, false);
-    return guard(() => this.db.getAllFromIndex('cases', 'by-deadline', range));
+    return guard(async () => {
+      const index = this.db.transaction('cases').store.index('by-status-deadline');
+      const per = await Promise.all(DUE_STATUSES.map((s) => index.getAll(IDBKeyRange.bound([s, from ?? -Infinity], [s, to], from !== undefined, false))));
+      return per.flat().sort((a, b) => (a.nextDeadline ?? 0) - (b.nextDeadline ?? 0));
+    });
   }
 
   /** Cases whose order id or after-sale id starts with `prefix`, newest first. */
