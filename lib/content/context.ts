@@ -5,7 +5,7 @@
 import type { PanelCommand } from '../commands';
 import type { Locale, LocalText, translator } from '../i18n';
 import type { PageKind } from '../order';
-import type { RefundCase } from '../cases/schema';
+import type { ShownCase } from '../cases/shown';
 import type { RuleSet } from '../rules/schema';
 import type { SiteAdapter } from '../sites/adapter';
 import type { SiteTexts } from '../sites/texts';
@@ -96,10 +96,10 @@ export interface Ctx {
   toggle(): void;
   notice(tone: 'info' | 'error' | 'success', text: string): void;
   failNotice(error: LocalText): void;
-  setCase(c: RefundCase | null): void;
+  setCase(c: ShownCase | null): void;
   fetchCase(orderId: string): Promise<void>;
   /** Sends what the page shows; `then` gets the background's answer (not called for a repeat). */
-  report(observations: Observation[], then: (r: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown): Promise<void>;
+  report(observations: Observation[], then: (r: { changes: Array<{ case: ShownCase }>; matched: number }) => unknown): Promise<void>;
   caseAction(action: 'contact-support' | 'confirm', orderId?: string): Promise<void>;
   /** Whether an event comes from inside the panel. */
   ours(e: Event): boolean;

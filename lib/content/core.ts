@@ -20,6 +20,7 @@
 import { translator, type LocalText } from '../i18n';
 import type { PageKind } from '../order';
 import type { RefundCase } from '../cases/schema';
+import type { OrderAdvice, ShownCase } from '../cases/shown';
 import type { RuleSet } from '../rules/schema';
 import { MODAL_OUTSIDE } from '../sites/dom/antd';
 import { isServed } from '../sites/kuaishou/routes';
@@ -44,6 +45,8 @@ export function startCore(deps: CoreDeps): Helper {
   const timeout = (fn: () => void, ms: number) => win.setTimeout(fn, ms);
 
   let rules: RuleSet | undefined;
+  /** The advice per order status in words (the background's, with the rules). */
+  let advice: OrderAdvice | undefined;
   let rulesWarning: string | undefined;
   let rulesTries = 0;
   let host: PanelHost | undefined;
@@ -58,6 +61,8 @@ export function startCore(deps: CoreDeps): Helper {
   let observer: MutationObserver | undefined;
   let navObserver: MutationObserver | undefined;
   let readTimer: number | undefined;
+  /** Asks for the shown case again when its next deadline passes (its words change then). */
+  let dueTimer: number | undefined;
   let maxTimer: number | undefined;
   /** Reads still done at once on a change of the page: until it shows the order after a navigation (at most a few). */
   let eager = 0;
@@ -97,6 +102,7 @@ export function startCore(deps: CoreDeps): Helper {
     if (stopped) return;
     if (res.ok) {
       rules = res.data.rules;
+      advice = res.data.advice;
       rulesWarning = res.data.warning?.[locale];
     } else if (!rules) {
       // A service worker still starting: ask again shortly, a few times.
@@ -234,7 +240,7 @@ export function startCore(deps: CoreDeps): Helper {
     dock.fitSoon();
   }
 
-  async function report(observations: Observation[], then: (r: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown) {
+  async function report(observations: Observation[], then: (r: { changes: Array<{ case: ShownCase }>; matched: number }) => unknown) {
     const sig = JSON.stringify(observations);
     if (sig === lastReport) return;
     lastReport = sig;
@@ -254,10 +260,14 @@ export function startCore(deps: CoreDeps): Helper {
    * Answers can cross: a read started before a write may come back after it. A case never goes
    * back to an older revision of itself.
    */
-  function setCase(c: RefundCase | null) {
+  function setCase(c: ShownCase | null) {
     const cur = state?.caseRec;
     if (!state || (cur && (!c || (c.id === cur.id && c.rev < cur.rev)))) return;
     state.caseRec = c;
+    win.clearTimeout(dueTimer);
+    const due = c?.view?.deadline?.due;
+    // Past it, the background words the case anew (late, its advice); a timer holds ~24 days at most.
+    if (c && due && due > now()) dueTimer = timeout(() => void fetchCase(c.orderId), Math.min(due - now() + 1000, 2 ** 31 - 1));
     // Still no case (not loaded → none) shows the same panel: no render.
     if (cur || c) queueRender();
   }
@@ -320,7 +330,7 @@ export function startCore(deps: CoreDeps): Helper {
   function renderNow() {
     if (stopped || !host || !state) return;
     deps.render(host.mount, {
-      model: buildModel(state, rules, locale, now()),
+      model: buildModel(state, rules, locale, now(), advice),
       layout: dock.shown(),
       actions: { ...actions, ...page?.actions } as PanelActions,
     });
@@ -411,7 +421,7 @@ export function startCore(deps: CoreDeps): Helper {
       for (const c of cleanups.splice(0)) c();
       observer?.disconnect();
       navObserver?.disconnect();
-      [readTimer, maxTimer].forEach((x) => win.clearTimeout(x));
+      [readTimer, maxTimer, dueTimer].forEach((x) => win.clearTimeout(x));
     },
     read,
     command(name) {

@@ -9,24 +9,14 @@ import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderSnapshot, type PageKind,
 import type { RefundCase } from '../cases/schema';
 import type { CaseStatus } from '../cases/status';
 import { STATUS_LABELS } from '../cases/model';
-import type { ShownCase } from '../cases/shown';
-import {
-  adviseOrder,
-  checkEvidence,
-  defaultRefundType,
-  expressEligibility,
-  refundAmount,
-  remarkFor,
-  shippingPayer,
-  suggestReasons,
-  type Advice,
-} from '../rules/evaluate';
+import type { CaseView, OrderAdvice, ShownCase } from '../cases/shown';
+import { checkEvidence, defaultRefundType, expressEligibility, refundAmount, remarkFor, shippingPayer, suggestReasons, type Advice } from '../rules/evaluate';
 import type { RuleSet } from '../rules/schema';
 import type { FormFacts, ListedOrder, ListedRefund, ReadResult } from '../sites/adapter';
 import { STRINGS, type StringKey } from './strings';
 import type { WarningAnchor } from './guard';
 import type { DockSide } from './host';
-import { adviceAction, type AdviceAction, type CaseView, caseViewOf, commentOf } from './case-view';
+import { adviceAction, type AdviceAction, caseViewOf } from './case-view';
 
 export type { AdviceAction, CaseView };
 
@@ -236,7 +226,11 @@ export function proposedRemark(rules: RuleSet, state: PageState): string {
   return reasonId ? remarkFor(rules, reasonId, effectiveOrder(state), 'zh-CN', { trackingNo: state.form?.trackingNo, courier: state.form?.courier }) : '';
 }
 
-export function buildModel(state: PageState, rules: RuleSet | undefined, locale: Locale, now: number): PanelModel {
+/**
+ * `advice`: the advice per order status in words, from the background with the rules (a case's
+ * own comes with the case).
+ */
+export function buildModel(state: PageState, rules: RuleSet | undefined, locale: Locale, now: number, advice?: OrderAdvice): PanelModel {
   const T = translator(STRINGS, locale);
   const { kind, read, typed } = state;
   const status = (s: CaseStatus) => STATUS_LABELS[s][locale];
@@ -306,8 +300,9 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     });
   }
 
-  const advice = adviseOrder(order, c, now);
-  model.advice = { value: advice.advice, text: T(`advice.${advice.advice}`), why: advice.why[locale], action: adviceAction(advice.advice, kind, c, T) };
+  const orderAdvice = advice?.[order.status ?? 'unknown'];
+  const shown = c?.view?.advice ?? orderAdvice;
+  if (shown) model.advice = { value: shown.value, text: T(`advice.${shown.value}`), why: shown.why, action: adviceAction(shown.value, kind, c, T) };
 
   if (kind === 'refund-form') {
     model.loading = !rules;
@@ -350,7 +345,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
       });
       model.reapply = {
         text: T('reapply', { status: status(ended as CaseStatus) }),
-        comment: commentOf(previous),
+        comment: previous.platformComment,
         add: lacked.items.filter((i) => i.state === 'missing').map((i) => i.label[locale]),
       };
     }
@@ -376,7 +371,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   if (c) {
     add('caseStatus', c.status, status(c.status));
     if (!model.fields.some((f) => f.name === 'shippingPayer')) add('shippingPayer', c.shippingPayer, c.shippingPayer && T(`payer.${c.shippingPayer}`));
-    model.caseView = caseViewOf(c, advice, T, locale, now);
+    if (c.view) model.caseView = caseViewOf(c.view, orderAdvice?.why, locale, now);
   }
   return model;
 }

@@ -5,7 +5,7 @@ import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAction, observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
-import { withTexts } from '../../lib/cases/shown';
+import { orderAdvice, withView } from '../../lib/cases/shown';
 import type { OrderSnapshot, PageKind } from '../../lib/order';
 import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
@@ -62,9 +62,9 @@ function actions(): PanelActions & Record<string, ReturnType<typeof vi.fn>> {
 function show(state: PageState, opts: { collapsed?: boolean; now?: number; locale?: 'zh-CN' | 'en'; acts?: PanelActions } = {}) {
   const a = opts.acts ?? actions();
   const [locale, now] = [opts.locale ?? 'zh-CN', opts.now ?? T0];
-  // The case as the background sends it: with its timeline and 联系客服 message in words.
-  if (state.caseRec) state = { ...state, caseRec: withTexts(state.caseRec, locale, now) };
-  const model = buildModel(state, rules, locale, now);
+  // The case and the advice as the background sends them: in words.
+  if (state.caseRec) state = { ...state, caseRec: withView(state.caseRec, locale, now) };
+  const model = buildModel(state, rules, locale, now, orderAdvice(locale, now));
   render(h(Panel, { model, layout: { side: 'right', width: 320, collapsed: opts.collapsed ?? false }, actions: a }), root);
   return { model, actions: a };
 }

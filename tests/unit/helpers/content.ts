@@ -9,7 +9,7 @@ import { Panel } from '../../../components/panel/Panel';
 import { PANEL_CSS } from '../../../components/panel/styles';
 import { applyAction, type NewCaseInput } from '../../../lib/cases/model';
 import type { RefundCase } from '../../../lib/cases/schema';
-import { withTexts } from '../../../lib/cases/shown';
+import { orderAdvice, withView } from '../../../lib/cases/shown';
 import type { CaseChange } from '../../../lib/cases/service';
 import type { PanelClient } from '../../../lib/content/client';
 import { startCore, type CoreDeps, type Helper } from '../../../lib/content/core';
@@ -37,12 +37,12 @@ export function startHelper(opts: { client: PanelClient } & Partial<CoreDeps>): 
   });
 }
 
-/** The stored case as the background sends it to the panel: with its texts, as of now. */
-const shown = (c: RefundCase | null) => c && withTexts(c, 'zh-CN', Date.now());
+/** The stored case as the background sends it to the panel: with its view in words, as of now. */
+const shown = (c: RefundCase | null) => c && withView(c, 'zh-CN', Date.now());
 
 export function client() {
   const c = {
-    getRules: vi.fn(async () => ({ ok: true as const, data: { rules: w.rules } })),
+    getRules: vi.fn(async () => ({ ok: true as const, data: { rules: w.rules, advice: orderAdvice('zh-CN', Date.now()) } })),
     getCase: vi.fn(async (_orderId: string) => ({ ok: true as const, data: shown(w.stored) })),
     getCases: vi.fn(async (ids: string[]) => ({
       ok: true as const,
