@@ -30,6 +30,8 @@ import { COMMAND_MESSAGE, isPanelCommand } from '../../lib/commands';
 import { startCore } from '../../lib/content/core';
 import { parseLayout } from '../../lib/content/host';
 import { LIST_FEATURES, ORDER_FEATURES } from '../../lib/content/features';
+import { buildListModel } from '../../lib/content/list-model';
+import { buildModel } from '../../lib/content/model';
 import { Panel } from '../../components/panel/Panel';
 import { PANEL_CSS } from '../../components/panel/styles';
 
@@ -54,6 +56,7 @@ export default defineUnlistedScript(() => {
     client: messagingClient,
     locale: __PANEL_LOCALE__,
     features: __PANEL_PART__ === 'lists' ? LIST_FEATURES : ORDER_FEATURES,
+    model: __PANEL_PART__ === 'lists' ? buildListModel : buildModel,
     render: (mount, props) => render(props && h(Panel, props), mount),
     css: PANEL_CSS,
     loadLayout: () =>

@@ -11,7 +11,7 @@ import type { SiteAdapter } from '../sites/adapter';
 import type { SiteTexts } from '../sites/texts';
 import type { Observation, PanelClient } from './client';
 import type { Layout } from './host';
-import type { PageState, PanelActions, PanelModel } from './model';
+import type { ModelInput, PageState, PanelActions, PanelModel } from './model';
 import type { STRINGS } from './strings';
 
 /** What the view is handed: the entrypoint renders components/panel's <Panel> with it (null: unmount). */
@@ -23,6 +23,8 @@ export interface CoreDeps {
   client: PanelClient;
   locale: Locale;
   features: readonly Feature[];
+  /** What the panel shows, from the page's state (./model.ts for a page about one order, ./list-model.ts for a list). */
+  model(input: ModelInput): PanelModel;
   /** Renders the panel into `mount` (props null: empty it). */
   render(mount: HTMLElement, props: PanelProps | null): void;
   /** The panel's stylesheet, put in the host's shadow root. */

@@ -31,7 +31,7 @@ import type { CoreDeps, Ctx, Helper, Hooks } from './context';
 import { copyText } from './clipboard';
 import { createDock } from './dock';
 import { createHost, HOST_TAG, type PanelHost, panelWidth } from './host';
-import { buildModel, effectiveOrder, emptyState, type PageState, type PanelActions } from './model';
+import { effectiveOrder, emptyState, type PageState, type PanelActions } from './model';
 import { STRINGS } from './strings';
 
 export type { CoreDeps, Ctx, Feature, Helper, Hooks, PanelProps } from './context';
@@ -330,7 +330,7 @@ export function startCore(deps: CoreDeps): Helper {
   function renderNow() {
     if (stopped || !host || !state) return;
     deps.render(host.mount, {
-      model: buildModel(state, rules, locale, now(), advice),
+      model: deps.model({ state, rules, locale, now: now(), advice }),
       layout: dock.shown(),
       actions: { ...actions, ...page?.actions } as PanelActions,
     });

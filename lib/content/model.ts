@@ -226,26 +226,31 @@ export function proposedRemark(rules: RuleSet, state: PageState): string {
   return reasonId ? remarkFor(rules, reasonId, effectiveOrder(state), 'zh-CN', { trackingNo: state.form?.trackingNo, courier: state.form?.courier }) : '';
 }
 
-/**
- * `advice`: the advice per order status in words, from the background with the rules (a case's
- * own comes with the case).
- */
-export function buildModel(state: PageState, rules: RuleSet | undefined, locale: Locale, now: number, advice?: OrderAdvice): PanelModel {
+/** What a page's model is built from (the core keeps it; each part of the runtime has its builder). */
+export interface ModelInput {
+  state: PageState;
+  /** Undefined until the background answers. */
+  rules?: RuleSet;
+  locale: Locale;
+  now: number;
+  /** The advice per order status in words, from the background with the rules (a case's own comes with the case). */
+  advice?: OrderAdvice;
+}
+
+/** What every page's panel shows: the notices, a page status the rules do not know. */
+export function baseModel(state: PageState, locale: Locale): PanelModel {
+  const model: PanelModel = { locale, kind: state.kind, loading: false, fields: [], missing: [], notices: state.notices };
+  const texts = state.unknownStatuses;
+  if (texts?.length) model.unknownStatus = translator(STRINGS, locale)('unknownStatus', { text: texts.join(locale === 'zh-CN' ? '」「' : '", "') });
+  return model;
+}
+
+/** A page about one order (its detail, the refund form, the refund detail); the lists' is ./list-model.ts. */
+export function buildModel({ state, rules, locale, now, advice }: ModelInput): PanelModel {
   const T = translator(STRINGS, locale);
   const { kind, read, typed } = state;
   const status = (s: CaseStatus) => STATUS_LABELS[s][locale];
-  const model: PanelModel = { locale, kind, loading: false, fields: [], missing: [], notices: state.notices };
-  if (state.unknownStatuses?.length) model.unknownStatus = T('unknownStatus', { text: state.unknownStatuses.join(locale === 'zh-CN' ? '」「' : '", "') });
-
-  if (kind === 'refund-list' || kind === 'order-list') {
-    const listed = kind === 'refund-list' ? state.refunds : state.orders;
-    const tracked = state.listTracked ?? Object.keys(state.listCases ?? {}).length;
-    const lines = [T(kind === 'refund-list' ? 'listRefunds' : 'listOrders', { n: listed?.length ?? 0, m: tracked })];
-    if (state.listUpdated) lines.push(T('listUpdated', { n: state.listUpdated }));
-    model.list = lines;
-    model.loading = !listed;
-    return model;
-  }
+  const model = baseModel(state, locale);
   if (!read) {
     model.loading = true;
     return model;

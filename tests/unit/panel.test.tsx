@@ -14,6 +14,7 @@ import { buildModel, emptyState, type PageState } from '../../lib/content/model'
 import { Panel, type PanelActions } from '../../components/panel/Panel';
 import { PANEL_CSS } from '../../components/panel/styles';
 import { HOUR, makeCase, T0 } from './helpers/cases';
+import { anyModel } from './helpers/content';
 
 const ORDER = '2411080012345678';
 let rules: RuleSet;
@@ -64,7 +65,7 @@ function show(state: PageState, opts: { collapsed?: boolean; now?: number; local
   const [locale, now] = [opts.locale ?? 'zh-CN', opts.now ?? T0];
   // The case and the advice as the background sends them: in words.
   if (state.caseRec) state = { ...state, caseRec: withView(state.caseRec, locale, now) };
-  const model = buildModel(state, rules, locale, now, orderAdvice(locale, now));
+  const model = anyModel({ state, rules, locale, now, advice: orderAdvice(locale, now) });
   render(h(Panel, { model, layout: { side: 'right', width: 320, collapsed: opts.collapsed ?? false }, actions: a }), root);
   return { model, actions: a };
 }
@@ -287,7 +288,7 @@ describe('refund form', () => {
   });
 
   it('waits for the rules before offering the form', () => {
-    const model = buildModel(page('refund-form', { read: read(SHIPPED), form: form() }), undefined, 'zh-CN', T0);
+    const model = buildModel({ state: page('refund-form', { read: read(SHIPPED), form: form() }), locale: 'zh-CN', now: T0 });
     expect(model.form).toBeUndefined();
     expect(model.loading).toBe(true);
   });

@@ -14,6 +14,9 @@ import type { CaseChange } from '../../../lib/cases/service';
 import type { PanelClient } from '../../../lib/content/client';
 import { startCore, type CoreDeps, type Helper } from '../../../lib/content/core';
 import { FEATURES } from '../../../lib/content/features';
+import { buildListModel } from '../../../lib/content/list-model';
+import { buildModel, type ModelInput } from '../../../lib/content/model';
+import { PART_KINDS } from '../../../lib/panel-files';
 import { defaultRules } from '../../../lib/rules/defaults';
 import type { RuleSet } from '../../../lib/rules/schema';
 import { kuaishou } from '../../../lib/sites/kuaishou';
@@ -25,12 +28,16 @@ export const ORIGIN = 'http://s.kwaixiaodian.com';
 
 export const w: { rules: RuleSet; stored: RefundCase | null; helper?: Helper } = { rules: defaultRules(), stored: null };
 
+/** Both parts' model builders, by page kind: the tests run every feature in one runtime. */
+export const anyModel = (input: ModelInput) => (PART_KINDS.lists.includes(input.state.kind) ? buildListModel : buildModel)(input);
+
 export function startHelper(opts: { client: PanelClient } & Partial<CoreDeps>): Helper {
   return startCore({
     win: window as Window & typeof globalThis,
     adapter: kuaishou,
     locale: 'zh-CN',
     features: FEATURES,
+    model: anyModel,
     render: (mount, props) => render(props && h(Panel, props), mount),
     css: PANEL_CSS,
     ...opts,
