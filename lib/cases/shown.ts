@@ -39,6 +39,11 @@ export interface CaseView {
   lines: string[];
   /** The case's history, newest first. */
   timeline: string[];
+  /**
+   * How the application ended without a refund, in words, if it did (rejected or failed, or
+   * escalated from there): applying again for the order is then a new application.
+   */
+  ended?: string;
   /** What to do next; unset for a draft (the order's status decides, as for an order with no case). */
   next?: string;
   /** The advice for the case; unset for a draft. */
@@ -72,6 +77,15 @@ export function orderAdvice(locale: Locale, now: number): OrderAdvice {
   return Object.fromEntries([...ORDER_STATUSES.map((s) => [s, of(s)]), ['unknown', of()]]) as OrderAdvice;
 }
 
+/** Applications that ended without a refund: the platform's own path is to apply again. */
+const ENDED: readonly (CaseStatus | null)[] = ['rejected', 'failed'];
+
+/** How the case ended without a refund (rejected or failed, or escalated from there), if it did. */
+export function endedAs(c: RefundCase): CaseStatus | undefined {
+  const s = c.status === 'escalated' ? ([...c.history].reverse().find((h) => h.to === 'escalated')?.from ?? null) : c.status;
+  return ENDED.includes(s) ? (s as CaseStatus) : undefined;
+}
+
 export function caseView(c: RefundCase, locale: Locale, now: number): CaseView {
   const w = (key: keyof typeof WORDS, vars?: Record<string, string>) => tr(WORDS[key], locale, vars);
   const overdue = isOverdue(c, now);
@@ -81,9 +95,11 @@ export function caseView(c: RefundCase, locale: Locale, now: number): CaseView {
   if (c.platformDueAt && !isTerminalStatus(c.status)) lines.push(w('platformDue', { time: formatDateTime(c.platformDueAt) }));
   // A draft's advice is the order's (its status is the page's): the panel has it from the rules' reply.
   const advice = c.status === 'draft' ? undefined : shownAdvice(adviseOrder({}, c, now), locale);
+  const ended = endedAs(c);
   const view: CaseView = {
     status: c.status,
     statusText: STATUS_LABELS[c.status][locale],
+    ended: ended && STATUS_LABELS[ended][locale],
     overdue,
     tone: caseTone(c, now),
     deadline: deadlineWords(c, locale, now) ?? undefined,

@@ -8,7 +8,6 @@ import { formatFen } from '../money';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
 import type { RefundCase } from '../cases/schema';
 import type { CaseStatus } from '../cases/status';
-import { STATUS_LABELS } from '../cases/model';
 import type { CaseView, OrderAdvice, ShownCase } from '../cases/shown';
 import { checkEvidence, defaultRefundType, expressEligibility, refundAmount, remarkFor, shippingPayer, suggestReasons, type Advice } from '../rules/evaluate';
 import type { RuleSet } from '../rules/schema';
@@ -183,15 +182,6 @@ const FILL_LABELS: Record<string, StringKey> = {
 
 /** Statuses in which a second application for the order would be a duplicate. */
 const OPEN: readonly CaseStatus[] = ['draft', 'reviewing', 'approved', 'confirmed', 'escalated'];
-/** Applications that ended without a refund: the platform's own path is to apply again. */
-const ENDED: readonly (CaseStatus | null)[] = ['rejected', 'failed'];
-
-/** How the case ended without a refund (rejected or failed, or escalated from there), if it did: a new application follows it. */
-export function endedAs(c: RefundCase): CaseStatus | undefined {
-  const s = c.status === 'escalated' ? ([...c.history].reverse().find((h) => h.to === 'escalated')?.from ?? null) : c.status;
-  return ENDED.includes(s) ? (s as CaseStatus) : undefined;
-}
-
 export function inputKindOf(field: SnapshotField): InputKind {
   return /Amount|Total|discount|Fee/.test(field) ? 'money' : field === 'status' ? 'status' : 'text';
 }
@@ -249,7 +239,6 @@ export function baseModel(state: PageState, locale: Locale): PanelModel {
 export function buildModel({ state, rules, locale, now, advice }: ModelInput): PanelModel {
   const T = translator(STRINGS, locale);
   const { kind, read, typed } = state;
-  const status = (s: CaseStatus) => STATUS_LABELS[s][locale];
   const model = baseModel(state, locale);
   if (!read) {
     model.loading = true;
@@ -259,7 +248,7 @@ export function buildModel({ state, rules, locale, now, advice }: ModelInput): P
   const order = effectiveOrder(state);
   // On the form after a rejection or failure, the order's last case is the previous application,
   // not this one: its status is not shown as this application's (nor its 联系客服 advice).
-  const ended = kind === 'refund-form' && state.caseRec && endedAs(state.caseRec);
+  const ended = (kind === 'refund-form' && state.caseRec?.view?.ended) || '';
   const previous = ended ? state.caseRec! : undefined;
   const c = previous ? undefined : (state.caseRec ?? undefined);
   const computed = new Map(read.computed.map((x) => [x.field, x]));
@@ -311,7 +300,7 @@ export function buildModel({ state, rules, locale, now, advice }: ModelInput): P
 
   if (kind === 'refund-form') {
     model.loading = !rules;
-    if (c && OPEN.includes(c.status)) model.duplicate = T('duplicate', { status: status(c.status) });
+    if (c && OPEN.includes(c.status)) model.duplicate = T('duplicate', { status: c.view?.statusText ?? c.status });
   }
   if (kind === 'refund-form' && rules) {
     const refundType = state.choice.refundType ?? state.form?.refundType ?? defaultRefundType(order);
@@ -349,7 +338,7 @@ export function buildModel({ state, rules, locale, now, advice }: ModelInput): P
         ticked: [],
       });
       model.reapply = {
-        text: T('reapply', { status: status(ended as CaseStatus) }),
+        text: T('reapply', { status: ended }),
         comment: previous.platformComment,
         add: lacked.items.filter((i) => i.state === 'missing').map((i) => i.label[locale]),
       };
@@ -374,7 +363,7 @@ export function buildModel({ state, rules, locale, now, advice }: ModelInput): P
   }
 
   if (c) {
-    add('caseStatus', c.status, status(c.status));
+    add('caseStatus', c.status, c.view?.statusText);
     if (!model.fields.some((f) => f.name === 'shippingPayer')) add('shippingPayer', c.shippingPayer, c.shippingPayer && T(`payer.${c.shippingPayer}`));
     if (c.view) model.caseView = caseViewOf(c.view, orderAdvice?.why, locale, now);
   }

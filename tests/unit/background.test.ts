@@ -271,10 +271,11 @@ describe('a case the panel shows comes with its view in words', () => {
     expect(c.view?.timeline).toEqual([expect.stringMatching(/创建：审核中$/)]);
     expect(c.view).toMatchObject({ statusText: '审核中', tone: 'info', advice: { value: 'wait' } });
     expect(c.view?.support).toBeUndefined();
+    expect(c.view?.ended).toBeUndefined();
     const detail = await platformSays('5001', 'rejected');
     const moved = detail.changes[0].case;
     expect(moved.view?.timeline[0]).toMatch(/审核中 → 审核不通过$/);
-    expect(moved.view).toMatchObject({ tone: 'bad', advice: { value: 'contact-support', why: '审核不通过，可联系客服处理。' } });
+    expect(moved.view).toMatchObject({ tone: 'bad', ended: '审核不通过', advice: { value: 'contact-support', why: '审核不通过，可联系客服处理。' } });
     expect(moved.view?.support?.message).toMatch(/^您好，我有一笔退款需要协助处理。\n订单编号：5001\n/);
     expect(moved.view?.support?.message).toContain('审核不通过，请告知原因及后续处理方式。');
     const got = await sendMessage('getCase', { orderId: '5001' });
@@ -282,6 +283,8 @@ describe('a case the panel shows comes with its view in words', () => {
     const acted = await sendMessage('caseAction', { caseId: c.id, action: 'contact-support' });
     expect(acted.ok && acted.data.view?.timeline[0]).toMatch(/审核不通过 → 已联系客服/);
     expect(acted.ok && acted.data.view?.support?.contactedText).toMatch(/^已于 .+ 联系客服$/);
+    // Escalated from a rejection: the application still ended rejected (a new one may follow).
+    expect(acted.ok && acted.data.view?.ended).toBe('审核不通过');
   });
 
   it('the rules come with the advice for an order with no case, per order status', async () => {
