@@ -10,6 +10,7 @@ import type { RuleSet } from '../rules/schema';
 import type { SiteAdapter } from '../sites/adapter';
 import type { SiteTexts } from '../sites/texts';
 import type { Observation, PanelClient } from './client';
+import type { ReportAnswer } from './case-sync';
 import type { Layout } from './host';
 import type { ModelInput, PageState, PanelActions, PanelModel } from './model';
 import type { STRINGS } from './strings';
@@ -101,7 +102,7 @@ export interface Ctx {
   setCase(c: ShownCase | null): void;
   fetchCase(orderId: string): Promise<void>;
   /** Sends what the page shows; `then` gets the background's answer (not called for a repeat). */
-  report(observations: Observation[], then: (r: { changes: Array<{ case: ShownCase }>; matched: number }) => unknown): Promise<void>;
+  report(observations: Observation[], then: (r: ReportAnswer) => unknown): Promise<void>;
   caseAction(action: 'contact-support' | 'confirm', orderId?: string): Promise<void>;
   /** Whether an event comes from inside the panel. */
   ours(e: Event): boolean;
