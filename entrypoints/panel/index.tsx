@@ -32,6 +32,7 @@ import { parseLayout } from '../../lib/content/host';
 import { LIST_FEATURES, ORDER_FEATURES } from '../../lib/content/features';
 import { buildListModel } from '../../lib/content/list-model';
 import { buildModel } from '../../lib/content/model';
+import { orderSections } from '../../components/panel/Order';
 import { Panel } from '../../components/panel/Panel';
 import { PANEL_CSS } from '../../components/panel/styles';
 
@@ -57,7 +58,8 @@ export default defineUnlistedScript(() => {
     locale: __PANEL_LOCALE__,
     features: __PANEL_PART__ === 'lists' ? LIST_FEATURES : ORDER_FEATURES,
     model: __PANEL_PART__ === 'lists' ? buildListModel : buildModel,
-    render: (mount, props) => render(props && h(Panel, props), mount),
+    // The lists show no order's sections (nor carry their views).
+    render: (mount, props) => render(props && h(Panel, { ...props, sections: __PANEL_PART__ === 'lists' ? undefined : orderSections }), mount),
     css: PANEL_CSS,
     loadLayout: () =>
       browser.storage.local.get(LAYOUT_KEY).then(

@@ -11,6 +11,7 @@ import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
 import type { FormFacts, ReadResult } from '../../lib/sites/adapter';
 import { buildModel, emptyState, type PageState } from '../../lib/content/model';
+import { orderSections } from '../../components/panel/Order';
 import { Panel, type PanelActions } from '../../components/panel/Panel';
 import { PANEL_CSS } from '../../components/panel/styles';
 import { HOUR, makeCase, T0 } from './helpers/cases';
@@ -66,7 +67,7 @@ function show(state: PageState, opts: { collapsed?: boolean; now?: number; local
   // The case and the advice as the background sends them: in words.
   if (state.caseRec) state = { ...state, caseRec: withView(state.caseRec, locale, now) };
   const model = anyModel({ state, rules, locale, now, advice: orderAdvice(locale, now) });
-  render(h(Panel, { model, layout: { side: 'right', width: 320, collapsed: opts.collapsed ?? false }, actions: a }), root);
+  render(h(Panel, { model, layout: { side: 'right', width: 320, collapsed: opts.collapsed ?? false }, actions: a, sections: orderSections }), root);
   return { model, actions: a };
 }
 

@@ -5,6 +5,7 @@
  */
 import { h, render } from 'preact';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { orderSections } from '../../../components/panel/Order';
 import { Panel } from '../../../components/panel/Panel';
 import { PANEL_CSS } from '../../../components/panel/styles';
 import { applyAction, type NewCaseInput } from '../../../lib/cases/model';
@@ -38,7 +39,7 @@ export function startHelper(opts: { client: PanelClient } & Partial<CoreDeps>): 
     locale: 'zh-CN',
     features: FEATURES,
     model: anyModel,
-    render: (mount, props) => render(props && h(Panel, props), mount),
+    render: (mount, props) => render(props && h(Panel, { ...props, sections: orderSections }), mount),
     css: PANEL_CSS,
     ...opts,
   });
