@@ -17,7 +17,7 @@ import { showBadge, showBadgeProblem } from './badge';
 import { CaseService, type CaseChange } from './cases/service';
 import { openStore, StoreError, type CaseStore } from './cases/store';
 import type { RefundCase } from './cases/schema';
-import { withTexts } from './cases/shown';
+import { withView } from './cases/shown';
 import { currentLocale, type Locale } from './i18n';
 import { createRouter } from './messaging/router';
 import { groupByKind, kindForChange, notifyCases, parseBatchNotificationId, parseNotificationId, type NotifyKind } from './notify';
@@ -157,8 +157,8 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     ctx,
     now,
     locale,
-    // A case the panel shows comes with its timeline and 联系客服 message in words (lib/cases/shown.ts).
-    shown: (c) => withTexts(c, locale(), now()),
+    // A case the panel shows comes with its view in words: status, countdown, advice, timeline, 联系客服 message (lib/cases/shown.ts).
+    shown: (c) => withView(c, locale(), now()),
     notifyChanges,
     applyDeadlines,
   };

@@ -14,26 +14,32 @@ import type { DockSide } from '../../lib/content/host';
 import type { PanelActions } from '../../lib/content/model';
 import { STRINGS, type StringKey } from '../../lib/content/strings';
 import { translator } from '../../lib/i18n';
-import { Action, Case, Countdown } from './Case';
-import { Evidence, FormHelper, Missing } from './Form';
+import type { ComponentChildren } from 'preact';
+import type { PanelModel } from '../../lib/content/model';
+import { Countdown } from './Case';
 import { Icon } from './icons';
 
 export type { PanelActions };
 
 export type T = (k: StringKey, vars?: Record<string, string | number>) => string;
 
-export function Panel({ model, layout, actions }: PanelProps) {
+/**
+ * What a part of the runtime shows beyond the frame (./Order.tsx for an order's pages): its
+ * sections in the body, and what goes over the page (shown with the panel collapsed too).
+ */
+export type PartSections = (p: { model: PanelModel; t: T; actions: PanelActions }) => { body: ComponentChildren; over?: ComponentChildren };
+
+export function Panel({ model, layout, actions, sections }: PanelProps & { sections?: PartSections }) {
   const t: T = translator(STRINGS, model.locale);
-  const { form, evidence, warning, caseView: cv, advice } = model;
+  const cv = model.caseView;
   const { side, collapsed, width } = layout;
+  const parts = sections?.({ model, t, actions });
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && !collapsed) {
       e.stopPropagation();
       actions.toggle();
     }
   };
-  // The page's facts, one compact line: the page shows them already (the case's status is in its box).
-  const facts = model.fields.filter((f) => f.name !== 'caseStatus');
   return (
     <section
       class={`rh ${side}${collapsed ? ' rail' : ''}`}
@@ -96,60 +102,7 @@ export function Panel({ model, layout, actions }: PanelProps) {
             {model.unknownStatus}
           </p>
         )}
-        {model.duplicate && (
-          <p class="box warn" data-rh="duplicate" role="alert">
-            {model.duplicate}
-          </p>
-        )}
-        {model.reapply && (
-          <div class="box warn" data-rh="reapply">
-            <b>{model.reapply.text}</b>
-            {model.reapply.comment && (
-              <p data-rh="platform-comment">
-                {t('platformComment')}：{model.reapply.comment}
-              </p>
-            )}
-            {model.reapply.add.length > 0 && (
-              <p data-rh="reapply-add">
-                {t('reapplyAdd')}：{model.reapply.add.join('、')}
-              </p>
-            )}
-          </div>
-        )}
-        {model.missing.length > 0 && (
-          <div class="box" data-rh="missing">
-            <b>{t('missingTitle')}</b>
-            {model.missing.map((m) => (
-              <Missing key={m.field} m={m} t={t} onProvide={actions.provide} />
-            ))}
-          </div>
-        )}
-        {evidence && <Evidence ev={evidence} t={t} tick={actions.tick} />}
-        {form && <FormHelper form={form} t={t} actions={actions} />}
-        {cv && <Case cv={cv} advice={advice} t={t} actions={actions} />}
-        {advice && !cv && (
-          <div class="box advice" data-rh="advice" data-value={advice.value}>
-            <small class="muted">{t('adviceTitle')}</small>
-            <b>{advice.text}</b>
-            <small>{advice.why}</small>
-            <Action a={advice.action} reveal={actions.reveal} />
-          </div>
-        )}
-        {facts.length > 0 && (
-          <p class="facts muted">
-            {facts.map((f) => (
-              <span key={f.name} data-rh-field={f.name} data-value={String(f.value)} title={t(`field.${f.name}`)}>
-                <span class="sr">{t(`field.${f.name}`)}</span>
-                {f.text}
-                {f.note && (
-                  <small class="note" title={f.title}>
-                    {f.note}
-                  </small>
-                )}
-              </span>
-            ))}
-          </p>
-        )}
+        {parts?.body}
         {model.list && (
           <div class="box" data-rh="list-summary">
             {model.list.map((l) => (
@@ -161,37 +114,7 @@ export function Panel({ model, layout, actions }: PanelProps) {
           {t('allCases')} <Icon name="out" />
         </button>
       </div>
-      {warning && (
-        <div
-          class={`pop ${warning.mode}`}
-          style={warning.anchor /* numbers: Preact adds px */}
-          data-rh="submit-warning"
-          data-mode={warning.mode}
-          role="alertdialog"
-          aria-label={t('warnTitle')}
-        >
-          <b>
-            <Icon name="warn" />
-            {t('warnTitle')}
-          </b>
-          <p>{warning.text}</p>
-          <ul>
-            {warning.missing.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-          <p class="acts">
-            <button type="button" class="btn" data-rh="add-evidence" onClick={actions.addEvidence}>
-              {t('warnAdd')}
-            </button>
-            {warning.mode === 'warn' && (
-              <button type="button" class="btn primary" data-rh="submit-anyway" onClick={actions.submitAnyway}>
-                {t('warnAnyway')}
-              </button>
-            )}
-          </p>
-        </div>
-      )}
+      {parts?.over}
     </section>
   );
 }

@@ -13,7 +13,7 @@ export const PANEL_CSS = `*{box-sizing:border-box;margin:0}
 .rail{width:32px}
 .expand{all:unset;cursor:pointer;display:flex;flex-direction:column;align-items:center;gap:8px;padding:12px 0;height:100%;box-sizing:border-box}
 .expand:hover{background:#f5f5f5}
-.expand .due{writing-mode:vertical-rl;font-size:12px}
+.expand .due{writing-mode:vertical-rl}
 .head{display:flex;align-items:center;gap:8px;padding:10px 12px 10px 16px;border-bottom:1px solid #f0f0f0}
 .title{flex:1;font-size:16px}
 .logo{display:inline-flex;align-items:center;justify-content:center;width:22px;height:22px;border-radius:6px;background:#1677ff;color:#fff;font-size:13px;font-weight:600}
@@ -40,8 +40,8 @@ small{display:block;font-size:12px}
 ul,ol{padding-left:18px}
 label{display:flex;flex-direction:column;gap:4px;font-size:12px}
 select,textarea,input,.btn{font:inherit;font-size:14px;color:#000000e0;background:#fff;border:1px solid #d9d9d9;border-radius:6px;padding:4px 11px}
-select{appearance:none;padding-right:28px;background:#fff url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M4 6l4 4 4-4' fill='none' stroke='%23bfbfbf' stroke-width='1.6'/%3E%3C/svg%3E") no-repeat right 8px center/12px}
-select:hover,textarea:hover,input:hover,select:focus,textarea:focus,input:focus{border-color:#4096ff;outline:0}
+select{appearance:none;padding-right:28px;background:#fff url("data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><path d='M4 6l4 4 4-4' fill='none' stroke='%23bfbfbf' stroke-width='1.6'/></svg>") no-repeat right 8px center/12px}
+:is(select,textarea,input):is(:hover,:focus){border-color:#4096ff;outline:0}
 .btn{cursor:pointer;display:inline-flex;align-items:center;justify-content:center;gap:6px;text-decoration:none}
 .btn:hover{color:#4096ff;border-color:#4096ff}
 .primary{background:#1677ff;border-color:#1677ff;color:#fff}.primary:hover{background:#4096ff;color:#fff}

@@ -30,6 +30,9 @@ import { COMMAND_MESSAGE, isPanelCommand } from '../../lib/commands';
 import { startCore } from '../../lib/content/core';
 import { parseLayout } from '../../lib/content/host';
 import { LIST_FEATURES, ORDER_FEATURES } from '../../lib/content/features';
+import { buildListModel } from '../../lib/content/list-model';
+import { buildModel } from '../../lib/content/model';
+import { orderSections } from '../../components/panel/Order';
 import { Panel } from '../../components/panel/Panel';
 import { PANEL_CSS } from '../../components/panel/styles';
 
@@ -54,7 +57,9 @@ export default defineUnlistedScript(() => {
     client: messagingClient,
     locale: __PANEL_LOCALE__,
     features: __PANEL_PART__ === 'lists' ? LIST_FEATURES : ORDER_FEATURES,
-    render: (mount, props) => render(props && h(Panel, props), mount),
+    model: __PANEL_PART__ === 'lists' ? buildListModel : buildModel,
+    // The lists show no order's sections (nor carry their views).
+    render: (mount, props) => render(props && h(Panel, { ...props, sections: __PANEL_PART__ === 'lists' ? undefined : orderSections }), mount),
     css: PANEL_CSS,
     loadLayout: () =>
       browser.storage.local.get(LAYOUT_KEY).then(

@@ -1,5 +1,6 @@
 import type { CaseChange, CaseService } from '../cases/service';
 import type { RefundCase } from '../cases/schema';
+import type { ShownCase } from '../cases/shown';
 import type { Locale } from '../i18n';
 import type { RuleSet } from '../rules/schema';
 import type { LoadedRules } from '../rules/storage';
@@ -16,8 +17,8 @@ export interface BackgroundContext {
   ctx(): Promise<{ now: number; rules: RuleSet }>;
   now(): number;
   locale(): Locale;
-  /** A case with its timeline and 联系客服 message in words (lib/cases/shown.ts). */
-  shown(c: RefundCase): RefundCase;
+  /** A case with what the panel shows of it in words (lib/cases/shown.ts). */
+  shown(c: RefundCase): ShownCase;
   notifyChanges(changes: CaseChange[]): Promise<void>;
   /** New deadline rules apply to open cases at once. */
   applyDeadlines(r: RuleSet): Promise<void>;

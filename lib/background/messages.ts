@@ -1,6 +1,7 @@
 /* The messages of the panel, the popup, the case list and the rules (data in and out: data-messages.ts). */
 import { browser } from 'wxt/browser';
 import type { RefundCase } from '../cases/schema';
+import { orderAdvice } from '../cases/shown';
 import { casesPagePath } from '../cases/url';
 import { fail, ok } from '../messaging/protocol';
 import { panelFile } from '../panel-files';
@@ -98,7 +99,9 @@ export function serveMessages(bg: BackgroundContext): void {
 
   serve('getRules', async () => {
     const loaded = await rules();
-    return ok(loaded.warning ? { rules: loaded.rules, warning: loaded.warning } : { rules: loaded.rules });
+    // The panel's advice for an order with no case, in its language (a case's comes with the case).
+    const advice = orderAdvice(locale(), now());
+    return ok(loaded.warning ? { rules: loaded.rules, warning: loaded.warning, advice } : { rules: loaded.rules, advice });
   });
 
   serve('setRules', async ({ rules: input }) => {

@@ -22,15 +22,30 @@ export interface Deadline {
   due?: number;
 }
 
-/** "5 小时后提醒跟进审核", "到账已超时 1 天", "… 起待处理"; null for a finished case. */
-export function deadlineText(c: RefundCase, locale: Locale, now: number): Deadline | null {
+/**
+ * The deadline's sentence with `{d}` where the time left (or late) goes, so that whoever shows it
+ * can keep it relative to its own clock (the panel gets it from the background: fillDeadline);
+ * null for a finished case.
+ */
+export function deadlineWords(c: RefundCase, locale: Locale, now: number): Deadline | null {
   if (TERMINAL_STATUSES.includes(c.status)) return null;
   const due = c.nextDeadline;
   const texts = DUE[c.status];
   if (due !== undefined && texts) {
     const late = due <= now;
-    return { text: tr(texts[late ? 1 : 0], locale, { d: formatDuration(due - now, locale) }), late, due };
+    return { text: tr(texts[late ? 1 : 0], locale), late, due };
   }
   const since = c.attentionAt ?? c.updatedAt;
   return since ? { text: tr(SINCE, locale, { at: formatDateTime(since) }), late: false } : null;
+}
+
+/** The time left (or late) put in the deadline's sentence, as of `now`. */
+export function fillDeadline(d: Deadline, locale: Locale, now: number): Deadline {
+  return d.due === undefined ? d : { ...d, text: d.text.replace('{d}', formatDuration(d.due - now, locale)) };
+}
+
+/** "5 小时后提醒跟进审核", "到账已超时 1 天", "… 起待处理"; null for a finished case. */
+export function deadlineText(c: RefundCase, locale: Locale, now: number): Deadline | null {
+  const d = deadlineWords(c, locale, now);
+  return d && fillDeadline(d, locale, now);
 }

@@ -5,13 +5,14 @@
 import type { PanelCommand } from '../commands';
 import type { Locale, LocalText, translator } from '../i18n';
 import type { PageKind } from '../order';
-import type { RefundCase } from '../cases/schema';
+import type { ShownCase } from '../cases/shown';
 import type { RuleSet } from '../rules/schema';
 import type { SiteAdapter } from '../sites/adapter';
 import type { SiteTexts } from '../sites/texts';
 import type { Observation, PanelClient } from './client';
+import type { ReportAnswer } from './case-sync';
 import type { Layout } from './host';
-import type { PageState, PanelActions, PanelModel } from './model';
+import type { ModelInput, PageState, PanelActions, PanelModel } from './model';
 import type { STRINGS } from './strings';
 
 /** What the view is handed: the entrypoint renders components/panel's <Panel> with it (null: unmount). */
@@ -23,6 +24,8 @@ export interface CoreDeps {
   client: PanelClient;
   locale: Locale;
   features: readonly Feature[];
+  /** What the panel shows, from the page's state (./model.ts for a page about one order, ./list-model.ts for a list). */
+  model(input: ModelInput): PanelModel;
   /** Renders the panel into `mount` (props null: empty it). */
   render(mount: HTMLElement, props: PanelProps | null): void;
   /** The panel's stylesheet, put in the host's shadow root. */
@@ -96,10 +99,10 @@ export interface Ctx {
   toggle(): void;
   notice(tone: 'info' | 'error' | 'success', text: string): void;
   failNotice(error: LocalText): void;
-  setCase(c: RefundCase | null): void;
+  setCase(c: ShownCase | null): void;
   fetchCase(orderId: string): Promise<void>;
   /** Sends what the page shows; `then` gets the background's answer (not called for a repeat). */
-  report(observations: Observation[], then: (r: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown): Promise<void>;
+  report(observations: Observation[], then: (r: ReportAnswer) => unknown): Promise<void>;
   caseAction(action: 'contact-support' | 'confirm', orderId?: string): Promise<void>;
   /** Whether an event comes from inside the panel. */
   ours(e: Event): boolean;

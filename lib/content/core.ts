@@ -2,7 +2,8 @@
  * The panel's runtime on a served page: the core. It owns navigation, observation, read
  * scheduling, the page state, the host element and rendering; what a page shows and does is in
  * the page features (./features/), each active on its page kinds and cleaned up through its
- * AbortSignal when the page changes. The view comes in as `render` (the entrypoint mounts
+ * AbortSignal when the page changes; what it tells the background about cases, and the case it
+ * shows, are ./case-sync.ts. The view comes in as `render` (the entrypoint mounts
  * components/panel), so nothing here imports a view; tests hand the core a happy-dom window, a
  * fake client and the real view.
  *
@@ -19,18 +20,18 @@
  */
 import { translator, type LocalText } from '../i18n';
 import type { PageKind } from '../order';
-import type { RefundCase } from '../cases/schema';
+import type { OrderAdvice } from '../cases/shown';
 import type { RuleSet } from '../rules/schema';
 import { MODAL_OUTSIDE } from '../sites/dom/antd';
 import { isServed } from '../sites/kuaishou/routes';
 import type { SiteTexts } from '../sites/texts';
-import type { Observation } from './client';
 import { CHIP_TAG } from './chip';
 import type { CoreDeps, Ctx, Helper, Hooks } from './context';
+import { type CaseSync, createCaseSync } from './case-sync';
 import { copyText } from './clipboard';
 import { createDock } from './dock';
 import { createHost, HOST_TAG, type PanelHost, panelWidth } from './host';
-import { buildModel, effectiveOrder, emptyState, type PageState, type PanelActions } from './model';
+import { emptyState, type PageState, type PanelActions } from './model';
 import { STRINGS } from './strings';
 
 export type { CoreDeps, Ctx, Feature, Helper, Hooks, PanelProps } from './context';
@@ -44,6 +45,8 @@ export function startCore(deps: CoreDeps): Helper {
   const timeout = (fn: () => void, ms: number) => win.setTimeout(fn, ms);
 
   let rules: RuleSet | undefined;
+  /** The advice per order status in words (the background's, with the rules). */
+  let advice: OrderAdvice | undefined;
   let rulesWarning: string | undefined;
   let rulesTries = 0;
   let host: PanelHost | undefined;
@@ -66,7 +69,6 @@ export function startCore(deps: CoreDeps): Helper {
   let renderQueued = false;
   let stopped = false;
   let gen = 0;
-  let lastReport = '';
   /** The current page's features: their hooks and the controller that ends them. */
   let page: { abort: AbortController; hooks: Hooks[]; actions: Partial<PanelActions> } | undefined;
   let watchers: Array<(left?: string) => boolean> = [];
@@ -97,6 +99,7 @@ export function startCore(deps: CoreDeps): Helper {
     if (stopped) return;
     if (res.ok) {
       rules = res.data.rules;
+      advice = res.data.advice;
       rulesWarning = res.data.warning?.[locale];
     } else if (!rules) {
       // A service worker still starting: ask again shortly, a few times.
@@ -105,7 +108,7 @@ export function startCore(deps: CoreDeps): Helper {
     } else rulesWarning = res.error[locale];
     // Texts or evidence rules may have changed: read again.
     gen++;
-    lastReport = '';
+    unreport();
     route();
     queueRender();
   }
@@ -171,7 +174,7 @@ export function startCore(deps: CoreDeps): Helper {
     state = emptyState(kind);
     dock.fresh();
     if (rulesWarning) state.notices.push({ tone: 'info', text: rulesWarning });
-    lastReport = '';
+    unreport();
     eager = 8;
     page?.abort.abort();
     const abort = new AbortController();
@@ -234,58 +237,6 @@ export function startCore(deps: CoreDeps): Helper {
     dock.fitSoon();
   }
 
-  async function report(observations: Observation[], then: (r: { changes: Array<{ case: RefundCase }>; matched: number }) => unknown) {
-    const sig = JSON.stringify(observations);
-    if (sig === lastReport) return;
-    lastReport = sig;
-    if (observations.length) {
-      // JSON drops the undefined ids.
-      const res = await client.reportPage(JSON.parse(sig));
-      if (stopped) return;
-      if (!res.ok) {
-        lastReport = '';
-        failNotice(res.error);
-      } else await then(res.data);
-    } else await then({ changes: [], matched: 0 });
-    queueRender();
-  }
-
-  /**
-   * Answers can cross: a read started before a write may come back after it. A case never goes
-   * back to an older revision of itself.
-   */
-  function setCase(c: RefundCase | null) {
-    const cur = state?.caseRec;
-    if (!state || (cur && (!c || (c.id === cur.id && c.rev < cur.rev)))) return;
-    state.caseRec = c;
-    // Still no case (not loaded → none) shows the same panel: no render.
-    if (cur || c) queueRender();
-  }
-
-  async function fetchCase(orderId: string) {
-    const res = await client.getCase(orderId);
-    if (stopped || !state) return;
-    if (!res.ok) return failNotice(res.error);
-    if (effectiveOrder(state).orderId === orderId) setCase(res.data);
-  }
-
-  async function caseAction(action: 'contact-support' | 'confirm', orderId = state && effectiveOrder(state).orderId) {
-    if (!orderId) return;
-    // The case the panel shows is the order's; only a row of the refund list needs looking up.
-    let c: RefundCase | null | undefined = state?.caseRec?.orderId === orderId ? state.caseRec : undefined;
-    if (!c) {
-      const got = await client.getCase(orderId);
-      c = got.ok ? got.data : undefined;
-    }
-    if (!c) return;
-    const res = await client.caseAction(c.id, action);
-    if (stopped || !state) return;
-    if (!res.ok) return failNotice(res.error);
-    if (state.caseRec?.orderId === orderId || effectiveOrder(state).orderId === orderId) setCase(res.data);
-    if (action === 'confirm') notice('success', t('confirmRecorded'));
-    queueRender();
-  }
-
   // -------------------------------------------------------------------------------------------
   // Rendering
 
@@ -320,7 +271,7 @@ export function startCore(deps: CoreDeps): Helper {
   function renderNow() {
     if (stopped || !host || !state) return;
     deps.render(host.mount, {
-      model: buildModel(state, rules, locale, now()),
+      model: deps.model({ state, rules, locale, now: now(), advice }),
       layout: dock.shown(),
       actions: { ...actions, ...page?.actions } as PanelActions,
     });
@@ -351,11 +302,11 @@ export function startCore(deps: CoreDeps): Helper {
       void copyText(win)(text).then((ok) => {
         notice(ok ? 'success' : 'error', t(ok ? 'copied' : 'copyFailed'));
       }),
-    contactSupport: () => void caseAction('contact-support'),
+    contactSupport: () => void ctx.caseAction('contact-support'),
     openCases: () => void client.openCases(state?.caseRec?.id).then((r) => r.ok || failNotice(r.error)),
   };
 
-  const ctx: Ctx = {
+  const base: Omit<Ctx, keyof CaseSync> = {
     win,
     doc,
     adapter,
@@ -379,12 +330,10 @@ export function startCore(deps: CoreDeps): Helper {
     toggle,
     notice,
     failNotice,
-    setCase,
-    fetchCase,
-    report,
-    caseAction,
     ours,
   };
+  const { unreport, stop: stopCases, ...sync } = createCaseSync(base);
+  const ctx: Ctx = Object.assign(base, sync);
 
   // -------------------------------------------------------------------------------------------
   // Start
@@ -412,6 +361,7 @@ export function startCore(deps: CoreDeps): Helper {
       observer?.disconnect();
       navObserver?.disconnect();
       [readTimer, maxTimer].forEach((x) => win.clearTimeout(x));
+      stopCases();
     },
     read,
     command(name) {

@@ -8,25 +8,14 @@ import { formatFen } from '../money';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderSnapshot, type PageKind, type RefundType, type SnapshotField } from '../order';
 import type { RefundCase } from '../cases/schema';
 import type { CaseStatus } from '../cases/status';
-import { STATUS_LABELS } from '../cases/model';
-import type { ShownCase } from '../cases/shown';
-import {
-  adviseOrder,
-  checkEvidence,
-  defaultRefundType,
-  expressEligibility,
-  refundAmount,
-  remarkFor,
-  shippingPayer,
-  suggestReasons,
-  type Advice,
-} from '../rules/evaluate';
+import type { CaseView, OrderAdvice, ShownCase } from '../cases/shown';
+import { checkEvidence, defaultRefundType, expressEligibility, refundAmount, remarkFor, shippingPayer, suggestReasons, type Advice } from '../rules/evaluate';
 import type { RuleSet } from '../rules/schema';
 import type { FormFacts, ListedOrder, ListedRefund, ReadResult } from '../sites/adapter';
 import { STRINGS, type StringKey } from './strings';
 import type { WarningAnchor } from './guard';
 import type { DockSide } from './host';
-import { adviceAction, type AdviceAction, type CaseView, caseViewOf, commentOf } from './case-view';
+import { adviceAction, type AdviceAction, caseViewOf } from './case-view';
 
 export type { AdviceAction, CaseView };
 
@@ -193,15 +182,6 @@ const FILL_LABELS: Record<string, StringKey> = {
 
 /** Statuses in which a second application for the order would be a duplicate. */
 const OPEN: readonly CaseStatus[] = ['draft', 'reviewing', 'approved', 'confirmed', 'escalated'];
-/** Applications that ended without a refund: the platform's own path is to apply again. */
-const ENDED: readonly (CaseStatus | null)[] = ['rejected', 'failed'];
-
-/** How the case ended without a refund (rejected or failed, or escalated from there), if it did: a new application follows it. */
-export function endedAs(c: RefundCase): CaseStatus | undefined {
-  const s = c.status === 'escalated' ? ([...c.history].reverse().find((h) => h.to === 'escalated')?.from ?? null) : c.status;
-  return ENDED.includes(s) ? (s as CaseStatus) : undefined;
-}
-
 export function inputKindOf(field: SnapshotField): InputKind {
   return /Amount|Total|discount|Fee/.test(field) ? 'money' : field === 'status' ? 'status' : 'text';
 }
@@ -236,22 +216,30 @@ export function proposedRemark(rules: RuleSet, state: PageState): string {
   return reasonId ? remarkFor(rules, reasonId, effectiveOrder(state), 'zh-CN', { trackingNo: state.form?.trackingNo, courier: state.form?.courier }) : '';
 }
 
-export function buildModel(state: PageState, rules: RuleSet | undefined, locale: Locale, now: number): PanelModel {
+/** What a page's model is built from (the core keeps it; each part of the runtime has its builder). */
+export interface ModelInput {
+  state: PageState;
+  /** Undefined until the background answers. */
+  rules?: RuleSet;
+  locale: Locale;
+  now: number;
+  /** The advice per order status in words, from the background with the rules (a case's own comes with the case). */
+  advice?: OrderAdvice;
+}
+
+/** What every page's panel shows: the notices, a page status the rules do not know. */
+export function baseModel(state: PageState, locale: Locale): PanelModel {
+  const model: PanelModel = { locale, kind: state.kind, loading: false, fields: [], missing: [], notices: state.notices };
+  const texts = state.unknownStatuses;
+  if (texts?.length) model.unknownStatus = translator(STRINGS, locale)('unknownStatus', { text: texts.join(locale === 'zh-CN' ? '」「' : '", "') });
+  return model;
+}
+
+/** A page about one order (its detail, the refund form, the refund detail); the lists' is ./list-model.ts. */
+export function buildModel({ state, rules, locale, now, advice }: ModelInput): PanelModel {
   const T = translator(STRINGS, locale);
   const { kind, read, typed } = state;
-  const status = (s: CaseStatus) => STATUS_LABELS[s][locale];
-  const model: PanelModel = { locale, kind, loading: false, fields: [], missing: [], notices: state.notices };
-  if (state.unknownStatuses?.length) model.unknownStatus = T('unknownStatus', { text: state.unknownStatuses.join(locale === 'zh-CN' ? '」「' : '", "') });
-
-  if (kind === 'refund-list' || kind === 'order-list') {
-    const listed = kind === 'refund-list' ? state.refunds : state.orders;
-    const tracked = state.listTracked ?? Object.keys(state.listCases ?? {}).length;
-    const lines = [T(kind === 'refund-list' ? 'listRefunds' : 'listOrders', { n: listed?.length ?? 0, m: tracked })];
-    if (state.listUpdated) lines.push(T('listUpdated', { n: state.listUpdated }));
-    model.list = lines;
-    model.loading = !listed;
-    return model;
-  }
+  const model = baseModel(state, locale);
   if (!read) {
     model.loading = true;
     return model;
@@ -260,7 +248,7 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   const order = effectiveOrder(state);
   // On the form after a rejection or failure, the order's last case is the previous application,
   // not this one: its status is not shown as this application's (nor its 联系客服 advice).
-  const ended = kind === 'refund-form' && state.caseRec && endedAs(state.caseRec);
+  const ended = (kind === 'refund-form' && state.caseRec?.view?.ended) || '';
   const previous = ended ? state.caseRec! : undefined;
   const c = previous ? undefined : (state.caseRec ?? undefined);
   const computed = new Map(read.computed.map((x) => [x.field, x]));
@@ -306,12 +294,13 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
     });
   }
 
-  const advice = adviseOrder(order, c, now);
-  model.advice = { value: advice.advice, text: T(`advice.${advice.advice}`), why: advice.why[locale], action: adviceAction(advice.advice, kind, c, T) };
+  const orderAdvice = advice?.[order.status ?? 'unknown'];
+  const shown = c?.view?.advice ?? orderAdvice;
+  if (shown) model.advice = { value: shown.value, text: T(`advice.${shown.value}`), why: shown.why, action: adviceAction(shown.value, kind, c, T) };
 
   if (kind === 'refund-form') {
     model.loading = !rules;
-    if (c && OPEN.includes(c.status)) model.duplicate = T('duplicate', { status: status(c.status) });
+    if (c && OPEN.includes(c.status)) model.duplicate = T('duplicate', { status: c.view?.statusText ?? c.status });
   }
   if (kind === 'refund-form' && rules) {
     const refundType = state.choice.refundType ?? state.form?.refundType ?? defaultRefundType(order);
@@ -349,8 +338,8 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
         ticked: [],
       });
       model.reapply = {
-        text: T('reapply', { status: status(ended as CaseStatus) }),
-        comment: commentOf(previous),
+        text: T('reapply', { status: ended }),
+        comment: previous.platformComment,
         add: lacked.items.filter((i) => i.state === 'missing').map((i) => i.label[locale]),
       };
     }
@@ -374,9 +363,9 @@ export function buildModel(state: PageState, rules: RuleSet | undefined, locale:
   }
 
   if (c) {
-    add('caseStatus', c.status, status(c.status));
+    add('caseStatus', c.status, c.view?.statusText);
     if (!model.fields.some((f) => f.name === 'shippingPayer')) add('shippingPayer', c.shippingPayer, c.shippingPayer && T(`payer.${c.shippingPayer}`));
-    model.caseView = caseViewOf(c, advice, T, locale, now);
+    if (c.view) model.caseView = caseViewOf(c.view, orderAdvice?.why, locale, now);
   }
   return model;
 }

@@ -1,8 +1,9 @@
 /*
  * The panel's words, zh-CN first (the back office is Chinese), en for English browsers. Case
- * status labels come from lib/cases/model.ts, advice reasons and rule explanations from the rules
- * engine; everything the panel itself says is here. Kept short: every byte ships in the content
- * script (30 KB gzip budget).
+ * status labels come from lib/cases/model.ts, rule explanations from the rules engine, the case
+ * box's words and the advice's reasons from the background (lib/cases/shown.ts), the list pages'
+ * words from ./list-model.ts; everything else the panel itself says is here. Kept short: every
+ * byte ships in the panel's runtime (30 KB gzip budget).
  */
 import type { LocalText } from '../i18n';
 import { localText as t } from '../i18n';
@@ -88,10 +89,7 @@ export const STRINGS = {
   platformComment: t('平台意见', 'Platform comment'),
   reapplyAdd: t('请补充', 'Add'),
 
-  caseUpdated: t('更新于 {time}', 'updated {time}'),
-  platformDue: t('平台处理时限 {time}', 'Platform deadline {time}'),
   nextTitle: t('下一步', 'Next'),
-  nextOverdue: t('已超过到账时限，请联系客服。', 'Past the arrival window: contact support.'),
 
   supportTitle: t('联系客服话术', 'Message for support'),
   copy: t('复制', 'Copy'),
@@ -99,20 +97,11 @@ export const STRINGS = {
   copied: t('已复制', 'Copied'),
   copyFailed: t('复制失败，请手动复制', 'Copy failed; select and copy it'),
   contacted: t('我已联系客服', 'I contacted support'),
-  contactedAt: t('已于 {time} 联系客服', 'Support contacted {time}'),
 
-  listRefunds: t('本页退款 {n} 条，跟踪中 {m} 条', '{n} refunds here, {m} tracked'),
-  listOrders: t('本页订单 {n} 个，有退款记录 {m} 个', '{n} orders here, {m} with a case'),
-  listUpdated: t('已更新 {n} 个退款进度', '{n} case(s) updated'),
   unknownStatus: t(
     '页面状态「{text}」未识别，未更新退款记录（可在设置 › 页面文字 › 售后状态文字中添加）',
     'The page’s status "{text}" is not recognised; no case was updated (add it in Settings › Page texts › After-sale status texts)',
   ),
-  dataConflict: t(
-    '售后单 {id}：页面显示「{shown}」，页面数据为「{data}」，以页面显示为准',
-    'After-sale {id}: the page shows "{shown}", its data says "{data}"; the page counts',
-  ),
-  dataConflictMore: t('（另有 {n} 条不一致）', ' ({n} more)'),
 
   recorded: t('已记录退款申请（审核中）', 'Application recorded (under review)'),
   recordedDuplicate: t('该订单已有进行中的退款记录', 'This order already has an open case'),

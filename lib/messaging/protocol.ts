@@ -10,7 +10,7 @@
  */
 import type { LocalText } from '../i18n';
 import type { RefundCase } from '../cases/schema';
-import type { ShownCase } from '../cases/shown';
+import type { OrderAdvice, ShownCase } from '../cases/shown';
 import type { CaseRow } from '../cases/rows';
 import type { CaseStatus } from '../cases/status';
 import type { AttentionKind, BadgeSummary } from '../cases/model';
@@ -34,7 +34,7 @@ export type FilePayload = { filename: string; mime: string; content: string };
 
 /** Messages without a payload take no argument (`sendMessage('counts')`); their schema still refuses any data sent. */
 export interface ProtocolMap {
-  /** The order's open case, else its most recent one, else null; with its texts (lib/cases/shown.ts). */
+  /** The order's open case, else its most recent one, else null; with its view in words (lib/cases/shown.ts). */
   getCase(data: PayloadIn<'getCase'>): Result<ShownCase | null>;
   /** getCase for many orders in one round trip (a list page): only the orders that have a case. */
   getCases(data: PayloadIn<'getCases'>): Result<Record<string, RefundCase>>;
@@ -42,7 +42,7 @@ export interface ProtocolMap {
   loadPanel(data: PayloadIn<'loadPanel'>): Result<{ loaded: true }>;
   /** Idempotent per submitId; an open case for the order is returned with `duplicate: true`. */
   recordSubmit(data: PayloadIn<'recordSubmit'>): Result<{ case: ShownCase; created: boolean; duplicate: boolean }>;
-  /** Statuses a refund list/detail page shows; returns the cases that changed (a caller's own case among them, with its texts when one refund was reported). */
+  /** Statuses a refund list/detail page shows; returns the cases that changed (a caller's own case among them, with its view when one refund was reported). */
   reportPage(data: PayloadIn<'reportPage'>): Result<{ changes: Array<CaseChange & { case: ShownCase }>; matched: number }>;
   caseAction(data: PayloadIn<'caseAction'>): Result<ShownCase>;
   addNote(data: PayloadIn<'addNote'>): Result<RefundCase>;
@@ -61,7 +61,8 @@ export interface ProtocolMap {
   closeCases(data: PayloadIn<'closeCases'>): Result<{ closed: string[]; skipped: number }>;
   /** All or nothing; a bad file is refused with `problems`. */
   importCases(data: PayloadIn<'importCases'>): Result<ImportCounts>;
-  getRules(): Result<{ rules: RuleSet; warning?: LocalText }>;
+  /** The rules, and for the panel the advice for an order with no case, per order status, in the browser's language. */
+  getRules(): Result<{ rules: RuleSet; warning?: LocalText; advice: OrderAdvice }>;
   /** A bad rule set is refused with `problems` (exact paths) and the current rules stay. */
   setRules(data: PayloadIn<'setRules'>): Result<{ rules: RuleSet }>;
   resetRules(): Result<{ rules: RuleSet }>;

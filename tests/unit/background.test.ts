@@ -265,22 +265,36 @@ describe('storage failures reach the sender as a message, not a crash', () => {
   });
 });
 
-describe('a case the panel shows comes with its texts', () => {
-  it('timeline and 联系客服 message in the browser language, on the replies the panel renders from', async () => {
+describe('a case the panel shows comes with its view in words', () => {
+  it('status, advice, timeline and 联系客服 message in the browser language, on the replies the panel renders from', async () => {
     const c = await submit('5001');
-    expect(c.texts?.timeline).toEqual([expect.stringMatching(/创建：审核中$/)]);
+    expect(c.view?.timeline).toEqual([expect.stringMatching(/创建：审核中$/)]);
+    expect(c.view).toMatchObject({ statusText: '审核中', tone: 'info', advice: { value: 'wait' } });
+    expect(c.view?.support).toBeUndefined();
+    expect(c.view?.ended).toBeUndefined();
     const detail = await platformSays('5001', 'rejected');
     const moved = detail.changes[0].case;
-    expect(moved.texts?.timeline[0]).toMatch(/审核中 → 审核不通过$/);
-    expect(moved.texts?.support).toMatch(/^您好，我有一笔退款需要协助处理。\n订单编号：5001\n/);
-    expect(moved.texts?.support).toContain('审核不通过，请告知原因及后续处理方式。');
+    expect(moved.view?.timeline[0]).toMatch(/审核中 → 审核不通过$/);
+    expect(moved.view).toMatchObject({ tone: 'bad', ended: '审核不通过', advice: { value: 'contact-support', why: '审核不通过，可联系客服处理。' } });
+    expect(moved.view?.support?.message).toMatch(/^您好，我有一笔退款需要协助处理。\n订单编号：5001\n/);
+    expect(moved.view?.support?.message).toContain('审核不通过，请告知原因及后续处理方式。');
     const got = await sendMessage('getCase', { orderId: '5001' });
-    expect(got.ok && got.data?.texts?.support).toBe(moved.texts?.support);
+    expect(got.ok && got.data?.view?.support?.message).toBe(moved.view?.support?.message);
     const acted = await sendMessage('caseAction', { caseId: c.id, action: 'contact-support' });
-    expect(acted.ok && acted.data.texts?.timeline[0]).toMatch(/审核不通过 → 已联系客服/);
+    expect(acted.ok && acted.data.view?.timeline[0]).toMatch(/审核不通过 → 已联系客服/);
+    expect(acted.ok && acted.data.view?.support?.contactedText).toMatch(/^已于 .+ 联系客服$/);
+    // Escalated from a rejection: the application still ended rejected (a new one may follow).
+    expect(acted.ok && acted.data.view?.ended).toBe('审核不通过');
   });
 
-  it('a list report (many refunds) gets no texts: nothing there shows one case', async () => {
+  it('the rules come with the advice for an order with no case, per order status', async () => {
+    const got = await sendMessage('getRules');
+    expect(got.ok && got.data.advice.unshipped).toEqual({ value: 'cancel-order', why: '订单未发货，可直接取消订单，无需退款流程。' });
+    expect(got.ok && got.data.advice.delivered.value).toBe('return-refund');
+    expect(got.ok && got.data.advice.unknown.value).toBe('wait');
+  });
+
+  it('a list report (many refunds) gets no views: nothing there shows one case', async () => {
     await submit('5002');
     await submit('5003');
     const r = await sendMessage('reportPage', {
@@ -290,6 +304,6 @@ describe('a case the panel shows comes with its texts', () => {
       ],
     });
     expect(r.ok && r.data.changes.map((ch) => ch.case.orderId).sort()).toEqual(['5002', '5003']);
-    expect(r.ok && r.data.changes.some((ch) => 'texts' in ch.case)).toBe(false);
+    expect(r.ok && r.data.changes.some((ch) => 'view' in ch.case)).toBe(false);
   });
 });

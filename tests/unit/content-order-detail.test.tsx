@@ -77,3 +77,21 @@ describe('the case list from the panel', () => {
     expect(c.openCases).toHaveBeenCalledWith(w.stored.id);
   });
 });
+
+describe('the case box follows the case’s deadline', () => {
+  it('a confirmed refund whose arrival window ends while the page is open: the panel then asks 联系客服', async () => {
+    const due = Date.now() + 300;
+    w.stored = { ...makeCase(ORDER, T0), status: 'confirmed', deadlines: { arrivalDueAt: due }, nextDeadline: due };
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(descriptions([['订单编号', ORDER]]));
+    const c = await start();
+    await vi.waitFor(() => expect(attr('[data-rh="advice"]', 'data-value')).toBe('wait'));
+    expect($('[data-rh="countdown"]')!.textContent).toMatch(/^应在 1 分钟内到账$/);
+    // Nothing on the page changes: the panel asks the background again once the deadline passed.
+    await vi.waitFor(() => expect(attr('[data-rh="advice"]', 'data-value')).toBe('contact-support'), { timeout: 5000 });
+    expect(attr('[data-rh="case"]', 'data-overdue')).toBe('true');
+    expect($('[data-rh="countdown"]')!.textContent).toBe('到账已超时 1 分钟');
+    expect($('[data-rh="support-message"]')).not.toBeNull();
+    expect(c.getCase).toHaveBeenCalledTimes(2);
+  });
+});

@@ -5,15 +5,17 @@ import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAction, observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
-import { withTexts } from '../../lib/cases/shown';
+import { orderAdvice, withView } from '../../lib/cases/shown';
 import type { OrderSnapshot, PageKind } from '../../lib/order';
 import { defaultRules } from '../../lib/rules/defaults';
 import type { RuleSet } from '../../lib/rules/schema';
 import type { FormFacts, ReadResult } from '../../lib/sites/adapter';
 import { buildModel, emptyState, type PageState } from '../../lib/content/model';
+import { orderSections } from '../../components/panel/Order';
 import { Panel, type PanelActions } from '../../components/panel/Panel';
 import { PANEL_CSS } from '../../components/panel/styles';
 import { HOUR, makeCase, T0 } from './helpers/cases';
+import { anyModel } from './helpers/content';
 
 const ORDER = '2411080012345678';
 let rules: RuleSet;
@@ -62,10 +64,10 @@ function actions(): PanelActions & Record<string, ReturnType<typeof vi.fn>> {
 function show(state: PageState, opts: { collapsed?: boolean; now?: number; locale?: 'zh-CN' | 'en'; acts?: PanelActions } = {}) {
   const a = opts.acts ?? actions();
   const [locale, now] = [opts.locale ?? 'zh-CN', opts.now ?? T0];
-  // The case as the background sends it: with its timeline and 联系客服 message in words.
-  if (state.caseRec) state = { ...state, caseRec: withTexts(state.caseRec, locale, now) };
-  const model = buildModel(state, rules, locale, now);
-  render(h(Panel, { model, layout: { side: 'right', width: 320, collapsed: opts.collapsed ?? false }, actions: a }), root);
+  // The case and the advice as the background sends them: in words.
+  if (state.caseRec) state = { ...state, caseRec: withView(state.caseRec, locale, now) };
+  const model = anyModel({ state, rules, locale, now, advice: orderAdvice(locale, now) });
+  render(h(Panel, { model, layout: { side: 'right', width: 320, collapsed: opts.collapsed ?? false }, actions: a, sections: orderSections }), root);
   return { model, actions: a };
 }
 
@@ -287,7 +289,7 @@ describe('refund form', () => {
   });
 
   it('waits for the rules before offering the form', () => {
-    const model = buildModel(page('refund-form', { read: read(SHIPPED), form: form() }), undefined, 'zh-CN', T0);
+    const model = buildModel({ state: page('refund-form', { read: read(SHIPPED), form: form() }), locale: 'zh-CN', now: T0 });
     expect(model.form).toBeUndefined();
     expect(model.loading).toBe(true);
   });

@@ -6,8 +6,10 @@
  * the panel says so. A status neither tells moves nothing, and the panel names its text.
  */
 import { STATUS_LABELS } from '../../cases/model';
+import { translator } from '../../i18n';
 import type { Observation } from '../client';
 import type { Feature } from '../core';
+import { LIST_STRINGS } from '../list-model';
 import type { PageState } from '../model';
 import { watchPageData, withPageData } from '../page-data';
 
@@ -17,6 +19,7 @@ const MAX_UNKNOWN = 3;
 export const refundList: Feature = {
   kinds: ['refund-list'],
   init(ctx, signal) {
+    const t = translator(LIST_STRINGS, ctx.locale);
     let sig = '';
     const seen = watchPageData(() => ctx.scheduleRead(), signal);
     const read = (s: PageState) => {
@@ -30,8 +33,8 @@ export const refundList: Feature = {
       s.unknownStatuses = unknown.slice(0, MAX_UNKNOWN);
       const c = conflicts[0];
       if (c) {
-        const more = conflicts.length > 1 ? ctx.t('dataConflictMore', { n: conflicts.length - 1 }) : '';
-        ctx.notice('info', ctx.t('dataConflict', { id: c.afterSaleId, shown: c.shown, data: STATUS_LABELS[c.data][ctx.locale] }) + more);
+        const more = conflicts.length > 1 ? t('dataConflictMore', { n: conflicts.length - 1 }) : '';
+        ctx.notice('info', t('dataConflict', { id: c.afterSaleId, shown: c.shown, data: STATUS_LABELS[c.data][ctx.locale] }) + more);
       }
       const obs: Observation[] = refunds
         .filter((r) => r.status && (r.orderId || r.afterSaleId))

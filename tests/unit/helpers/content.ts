@@ -5,15 +5,19 @@
  */
 import { h, render } from 'preact';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { orderSections } from '../../../components/panel/Order';
 import { Panel } from '../../../components/panel/Panel';
 import { PANEL_CSS } from '../../../components/panel/styles';
 import { applyAction, type NewCaseInput } from '../../../lib/cases/model';
 import type { RefundCase } from '../../../lib/cases/schema';
-import { withTexts } from '../../../lib/cases/shown';
+import { orderAdvice, withView } from '../../../lib/cases/shown';
 import type { CaseChange } from '../../../lib/cases/service';
 import type { PanelClient } from '../../../lib/content/client';
 import { startCore, type CoreDeps, type Helper } from '../../../lib/content/core';
 import { FEATURES } from '../../../lib/content/features';
+import { buildListModel } from '../../../lib/content/list-model';
+import { buildModel, type ModelInput } from '../../../lib/content/model';
+import { PART_KINDS } from '../../../lib/panel-files';
 import { defaultRules } from '../../../lib/rules/defaults';
 import type { RuleSet } from '../../../lib/rules/schema';
 import { kuaishou } from '../../../lib/sites/kuaishou';
@@ -25,24 +29,28 @@ export const ORIGIN = 'http://s.kwaixiaodian.com';
 
 export const w: { rules: RuleSet; stored: RefundCase | null; helper?: Helper } = { rules: defaultRules(), stored: null };
 
+/** Both parts' model builders, by page kind: the tests run every feature in one runtime. */
+export const anyModel = (input: ModelInput) => (PART_KINDS.lists.includes(input.state.kind) ? buildListModel : buildModel)(input);
+
 export function startHelper(opts: { client: PanelClient } & Partial<CoreDeps>): Helper {
   return startCore({
     win: window as Window & typeof globalThis,
     adapter: kuaishou,
     locale: 'zh-CN',
     features: FEATURES,
-    render: (mount, props) => render(props && h(Panel, props), mount),
+    model: anyModel,
+    render: (mount, props) => render(props && h(Panel, { ...props, sections: orderSections }), mount),
     css: PANEL_CSS,
     ...opts,
   });
 }
 
-/** The stored case as the background sends it to the panel: with its texts, as of now. */
-const shown = (c: RefundCase | null) => c && withTexts(c, 'zh-CN', Date.now());
+/** The stored case as the background sends it to the panel: with its view in words, as of now. */
+const shown = (c: RefundCase | null) => c && withView(c, 'zh-CN', Date.now());
 
 export function client() {
   const c = {
-    getRules: vi.fn(async () => ({ ok: true as const, data: { rules: w.rules } })),
+    getRules: vi.fn(async () => ({ ok: true as const, data: { rules: w.rules, advice: orderAdvice('zh-CN', Date.now()) } })),
     getCase: vi.fn(async (_orderId: string) => ({ ok: true as const, data: shown(w.stored) })),
     getCases: vi.fn(async (ids: string[]) => ({
       ok: true as const,
