@@ -4,11 +4,12 @@
  * its end) refused with nothing written, since every chunk goes into the one transaction.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { prepareImported } from '../../lib/cases/intake';
 import type { RefundCase } from '../../lib/cases/schema';
 import type { CaseStore } from '../../lib/cases/store';
-import { CHUNK, importFile, restoreFile } from '../../lib/cases/transfer';
+import { buildFile, CHUNK, importFile, restoreFile } from '../../lib/cases/transfer';
 import { defaultRules } from '../../lib/rules/defaults';
-import { freshStore, makeCase, memorySlot, T0, transferPort } from './helpers/cases';
+import { freshStore, HOUR, makeCase, memorySlot, rules, T0, transferPort } from './helpers/cases';
 
 const open: CaseStore[] = [];
 afterEach(() => open.splice(0).forEach((s) => s.close()));
@@ -81,5 +82,51 @@ describe('a file read as a stream', () => {
     expect(r.ok).toBe(false);
     expect(slot.value).toBe('old rules');
     expect((await store.list()).map((c) => c.id)).toEqual(['kept']);
+  });
+});
+
+describe('a file built from the database (backup, JSON and CSV export)', () => {
+  it('a backup built in pieces restores every case as it was, with its rules; an export imports them all; the CSV has a row per case', async () => {
+    const from = await setup();
+    const cases = many(2 * CHUNK + 17);
+    await from.store.importMany(cases);
+    const now = T0 + 2 * HOUR;
+    const built = (kind: 'backup' | 'json' | 'csv') => buildFile(kind, { rules, now, total: cases.length, open: from.port.open });
+    const backup = await built('backup');
+    if (!backup.ok) throw new Error('backup not built');
+    expect(backup.data.count).toBe(cases.length);
+    expect(backup.data.filename).toMatch(/\.json$/);
+
+    // Restored into another database: every case as it was (plus the restore's own history
+    // entry), and the rules of the file.
+    const into = await setup(memorySlot('old'));
+    expect(await restoreFile(into.port, backup.data.blob)).toEqual({ ok: true, data: { cases: cases.length } });
+    expect(into.slot.value).toEqual(rules);
+    for (const i of [0, CHUNK, 2 * CHUNK + 16])
+      expect(await into.store.get(`s-${i}`)).toEqual(prepareImported((await from.store.get(`s-${i}`))!, rules, T0 + HOUR));
+
+    const json = await built('json');
+    const again = await setup();
+    if (!json.ok) throw new Error('JSON export not built');
+    expect(await importFile(again.port, json.data.blob)).toMatchObject({ ok: true, data: { imported: cases.length, added: cases.length } });
+
+    const csv = await built('csv');
+    if (!csv.ok) throw new Error('CSV export not built');
+    const lines = (await csv.data.blob.text()).trimEnd().split(/\r?\n/);
+    expect(lines).toHaveLength(cases.length + 1);
+    // The UTF-8 byte order mark that tells a spreadsheet the file's encoding (text() drops it).
+    expect([...new Uint8Array(await csv.data.blob.slice(0, 3).arrayBuffer())]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('a build cancelled half-way gives no file', async () => {
+    const { store, port } = await setup();
+    await store.importMany(many(CHUNK + 5));
+    const ctl = new AbortController();
+    const r = await buildFile(
+      'backup',
+      { rules, now: T0, total: CHUNK + 5, open: port.open },
+      { signal: ctl.signal, onProgress: (p) => p.done >= 1000 && ctl.abort() },
+    );
+    expect(r).toMatchObject({ ok: false, cancelled: true });
   });
 });
