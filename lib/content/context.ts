@@ -37,6 +37,8 @@ export interface CoreDeps {
   watchRules?: (onChange: () => void) => () => void;
   /** Debounce of page reads, ms (default 60). */
   debounceMs?: number;
+  /** The first wait before asking for the rules again when the background did not answer, ms (default 500). */
+  retryMs?: number;
 }
 
 export interface Helper {

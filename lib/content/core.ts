@@ -102,8 +102,12 @@ export function startCore(deps: CoreDeps): Helper {
       advice = res.data.advice;
       rulesWarning = res.data.warning?.[locale];
     } else if (!rules) {
-      // A service worker still starting: ask again shortly, a few times.
-      if (++rulesTries < 4) timeout(() => void loadRules(), 500 * rulesTries);
+      // A service worker still starting: ask again, waiting a little longer each time (up to 5 s),
+      // for as long as the page is open. Without the rules the page cannot be read, and giving up
+      // after a few tries left the panel empty for good (seen in CI, with the debugger attached
+      // to every target).
+      rulesTries++;
+      timeout(() => void loadRules(), Math.min((deps.retryMs ?? 500) * rulesTries, 5_000));
       return;
     } else rulesWarning = res.error[locale];
     // Texts or evidence rules may have changed: read again.

@@ -2,7 +2,7 @@
 // The order-detail feature: a field the page does not show, typed by the merchant and checked.
 import { describe, expect, it, vi } from 'vitest';
 import { makeCase, T0 } from './helpers/cases';
-import { ORDER, w, go, descriptions, start, $, attr, useContentWorld } from './helpers/content';
+import { ORDER, w, go, descriptions, start, startHelper, client, $, attr, useContentWorld } from './helpers/content';
 
 useContentWorld();
 
@@ -93,5 +93,25 @@ describe('the case box follows the case’s deadline', () => {
     expect($('[data-rh="countdown"]')!.textContent).toBe('到账已超时 1 分钟');
     expect($('[data-rh="support-message"]')).not.toBeNull();
     expect(c.getCase).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a background slow to answer', () => {
+  it('the rules asked again until they come (more than a few tries): the panel then reads the order', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    document.body.append(
+      descriptions([
+        ['订单编号', ORDER],
+        ['订单状态', '已发货'],
+      ]),
+    );
+    const c = client();
+    const answer = c.getRules.getMockImplementation()!;
+    let asked = 0;
+    const unreachable = { ok: false as const, error: { 'zh-CN': '无法连接后台', en: 'The background cannot be reached' } };
+    c.getRules.mockImplementation((async () => (++asked <= 6 ? unreachable : answer())) as never);
+    w.helper = startHelper({ client: c, debounceMs: 0, retryMs: 1 });
+    await vi.waitFor(() => expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER));
+    expect(asked).toBe(7);
   });
 });
