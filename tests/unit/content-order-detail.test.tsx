@@ -6,15 +6,20 @@ import { ORDER, w, go, descriptions, start, startHelper, client, $, attr, useCon
 
 useContentWorld();
 
+/** An order detail page of a shipped order. */
+const orderPage = () => {
+  go(`/zone/order/detail?id=${ORDER}`);
+  document.body.append(
+    descriptions([
+      ['订单编号', ORDER],
+      ['订单状态', '已发货'],
+    ]),
+  );
+};
+
 describe('fields the page does not show', () => {
   it('the merchant types a missing amount; bad money is refused with the reason', async () => {
-    go(`/zone/order/detail?id=${ORDER}`);
-    document.body.append(
-      descriptions([
-        ['订单编号', ORDER],
-        ['订单状态', '已发货'],
-      ]),
-    );
+    orderPage();
     await start();
     const item = $('[data-rh-missing="paidAmount"]') as HTMLFormElement;
     expect(item).not.toBeNull();
@@ -34,13 +39,7 @@ describe("the order's own data", () => {
     const { PAGE_DATA_EVENT } = await import('../../lib/sites/kuaishou/page-data');
     const { collectPageData } = await import('../../lib/content/page-data');
     collectPageData(document);
-    go(`/zone/order/detail?id=${ORDER}`);
-    document.body.append(
-      descriptions([
-        ['订单编号', ORDER],
-        ['订单状态', '已发货'],
-      ]),
-    );
+    orderPage();
     await start();
     expect($('[data-rh-missing="paidAmount"]')).not.toBeNull();
     document.dispatchEvent(new CustomEvent(PAGE_DATA_EVENT, { detail: JSON.stringify({ kind: 'order', order: { oid: ORDER, buyerPay: 24400 } }) }));
@@ -51,16 +50,6 @@ describe("the order's own data", () => {
 });
 
 describe('the case list from the panel', () => {
-  const orderPage = () => {
-    go(`/zone/order/detail?id=${ORDER}`);
-    document.body.append(
-      descriptions([
-        ['订单编号', ORDER],
-        ['订单状态', '已发货'],
-      ]),
-    );
-  };
-
   it('opens the case list', async () => {
     orderPage();
     const c = await start();
@@ -98,13 +87,7 @@ describe('the case box follows the case’s deadline', () => {
 
 describe('a background slow to answer', () => {
   it('the rules asked again until they come (more than a few tries): the panel then reads the order', async () => {
-    go(`/zone/order/detail?id=${ORDER}`);
-    document.body.append(
-      descriptions([
-        ['订单编号', ORDER],
-        ['订单状态', '已发货'],
-      ]),
-    );
+    orderPage();
     const c = client();
     const answer = c.getRules.getMockImplementation()!;
     let asked = 0;
