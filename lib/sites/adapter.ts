@@ -90,6 +90,8 @@ export interface SiteAdapter {
   findButton(doc: Document, texts: readonly string[]): HTMLElement | undefined;
   /** The application form's element (a modal's form over an order; else the page): its fields are read and written there only. */
   formRoot(doc: Document, texts: SiteTexts): Element;
+  /** The application form when the page shows it (undefined while its route still loads). */
+  findForm(doc: Document, texts: SiteTexts): Element | undefined;
   /** The page's shown messages: each a success (true) or an error (false). */
   feedback(doc: Document): Map<Element, boolean>;
   /** Focuses a text field of the form and selects `text` in it; false when it is not there. */

@@ -147,12 +147,25 @@ export async function fillWithPanel(page: Page, p: PanelHandle, refundType: stri
       { timeout, polling: 100 },
       refundType,
     );
-  // Seen twice on a loaded machine (Chromium): the page showed no refund type 10 s after 填入. Not
-  // understood yet; a second 填入 (what a merchant would do) is allowed once, and said loudly, so
-  // the flake stays visible in the log until its cause is found.
+  // Seen three times on a loaded machine (Chromium): the page showed no refund type 10 s after 填入.
+  // One cause is fixed (填入 pressed while the page still loaded its form; site-antd's slow back
+  // end test). A second 填入 (what a merchant would do) is allowed once, and said loudly with what
+  // the panel and the page showed, so any other cause stays visible in the log.
   await typeShown(10_000).catch(async () => {
-    const report = await page.$eval('refund-helper', (h) => h.shadowRoot?.querySelector('[data-rh="panel"]')?.textContent ?? '').catch(() => '');
-    console.warn(`[flow] 填入 did not show the refund type within 10 s; clicking it again. Panel: ${report.slice(0, 300)}`);
+    const report = await page
+      .$eval('refund-helper', (h) => {
+        const q = (sel: string) => h.shadowRoot?.querySelector(sel);
+        const results = [...(h.shadowRoot?.querySelectorAll('[data-rh="fill-result"]') ?? [])].map((e) => e.textContent);
+        return JSON.stringify({
+          button: (q('[data-rh="fill-form"]') as HTMLButtonElement | null)?.disabled ? 'disabled' : 'enabled',
+          results,
+          pageForm: !!document.querySelector('#refundForm'),
+          url: location.pathname + location.search,
+          panel: q('[data-rh="panel"]')?.textContent?.slice(0, 300),
+        });
+      })
+      .catch((e) => String(e));
+    console.warn(`[flow] 填入 did not show the refund type within 10 s; clicking it again. ${report}`);
     await p.click('[data-rh="fill-form"]');
     await typeShown(10_000);
   });

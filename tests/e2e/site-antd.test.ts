@@ -3,7 +3,7 @@
 // under a label of its own). What the extension already handles there, in both browsers.
 import { expect, it } from 'vitest';
 import { forEachBrowser, inPanel, SEED } from './harness';
-import { clickPageButton, fillWithPanel, patchRules, resetRules, sendToBackground, submitForm, afterSaleIdFromUrl } from './flow-helpers';
+import { choose, clickPageButton, fillWithPanel, pageForm, patchRules, resetRules, sendToBackground, submitForm, afterSaleIdFromUrl } from './flow-helpers';
 
 const V = SEED.variants;
 
@@ -65,6 +65,36 @@ forEachBrowser(
         await p.waitForField('paidAmount', '24900');
         expect(await p.field('orderId')).toBe(orderId);
         expect(await p.field('trackingNo')).toBe('SF1234567890123');
+      } finally {
+        b.site.setApiDelay(0, 0);
+      }
+    });
+
+    it('a slow back end: 填入 pressed before the page shows its form fills the form once it is there', async () => {
+      const orderId = SEED.orders.completed2;
+      const page = await b.openBackOffice(`/zone/order/detail?id=${orderId}`);
+      await (await b.panel(page, { kind: 'order-detail' })).waitForField('orderId', orderId);
+      b.site.setApiDelay(5000);
+      try {
+        await clickPageButton(page, '申请退款');
+        // The form's route, the order number from the address: the panel offers 填入 while the page still loads.
+        const p = await b.panel(page, { kind: 'refund-form' });
+        await p.waitForField('orderId', orderId);
+        await choose(page, '[data-rh="refund-type"]', 'refund-only');
+        await choose(page, '[data-rh="reason"]', 'quality');
+        expect(await page.$('#refundForm')).toBeNull();
+        await p.click('[data-rh="fill-form"]');
+        await page.waitForFunction(() => (document.querySelector('input[name=refundType]:checked') as HTMLInputElement | null)?.value === 'refund-only', {
+          timeout: 20_000,
+          polling: 100,
+        });
+        await page.waitForFunction(() => !!(document.querySelector('#remark') as HTMLTextAreaElement | null)?.value, { timeout: 10_000, polling: 100 });
+        const form = await pageForm(page);
+        expect(form.reason).toBe('质量问题');
+        expect(form.remark).toContain(orderId);
+        expect(await page.$$eval(inPanel('[data-rh="fill-result"]'), (els) => els.map((e) => e.textContent))).not.toContainEqual(
+          expect.stringContaining('未找到'),
+        );
       } finally {
         b.site.setApiDelay(0, 0);
       }

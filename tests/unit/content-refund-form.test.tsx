@@ -124,6 +124,29 @@ describe('the refund form', () => {
     expect(form.state.amount).toBe('129.00');
   });
 
+  it('fill pressed while the page still loads its form (a slow back end): the form is filled once it is there, with the amount it then shows', async () => {
+    go(`/zone/refund/apply?orderId=${ORDER}`);
+    await start();
+    // The route is the form's: the panel offers 填入 before the page has rendered anything of it.
+    ($('[data-rh="reason"]') as unknown as HTMLSelectElement).value = 'quality';
+    $('[data-rh="reason"]')!.dispatchEvent(new Event('change', { bubbles: true }));
+    $('[data-rh="fill-form"]')!.click();
+    await settle();
+    expect(attr('[data-rh="fill-form"]', 'disabled')).not.toBeNull(); // 填入中…, waiting for the page
+    document.body.append(
+      descriptions([
+        ['订单编号', ORDER],
+        ['订单状态', '已发货'],
+        ['实付款', '¥129.00'],
+      ]),
+    );
+    const form = mountControlledForm(document, 'ant');
+    await vi.waitFor(() => expect(form.state.remark).toContain(ORDER), { timeout: 3000 });
+    expect(form.state.reason).toBe('质量问题');
+    expect(form.state.amount).toBe('129.00');
+    expect($('[data-rh="fill-result"]')?.textContent ?? '').not.toMatch(/未找到/);
+  });
+
   it('fill by keyboard (the fill-form command): the same fill', async () => {
     const { form } = refundFormPage();
     await start();

@@ -70,6 +70,13 @@ export const refundForm: Feature = {
       const s = state();
       const r = rules();
       if (s?.kind !== 'refund-form' || s.filling || !r) return;
+      s.filling = true;
+      renderNow();
+      // The address is the form's before the page shows it (a slow back end): wait for the form,
+      // 10 s at most, and fill it with what the page then shows (its paid amount).
+      for (let i = 0; i < 300 && !adapter.findForm(doc, texts()); i++) await new Promise((go) => win.setTimeout(go, 30));
+      if (signal.aborted) return;
+      ctx.read();
       const order = effectiveOrder(s);
       const refundType: RefundType = s.choice.refundType ?? effectiveRefundType(s);
       const reason = r.reasons.find((x) => x.id === s.choice.reasonId);
@@ -88,7 +95,6 @@ export const refundForm: Feature = {
         if (known.courier && !s.form?.courier) values.courier = known.courier;
       }
       s.choice.refundType = refundType;
-      s.filling = true;
       s.fillReport = undefined;
       renderNow();
       try {

@@ -3,7 +3,7 @@
  * the interface every platform implements (lib/sites/adapter.ts).
  */
 import type { SiteAdapter } from '../adapter';
-import { findButton, formRoot } from './find';
+import { findButton, findForm, formRoot } from './find';
 import { feedback, fillForm, readForm, selectInField } from './form';
 import { pageKind } from './pages';
 import { readOrderList, readRefundList } from './read-lists';
@@ -24,6 +24,7 @@ export const kuaishou: SiteAdapter = {
   fillForm,
   findButton,
   formRoot,
+  findForm,
   feedback,
   selectInField,
 };

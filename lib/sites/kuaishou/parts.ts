@@ -8,7 +8,7 @@
 import type { PageKind } from '../../order';
 import { PART_KINDS } from '../../panel-files';
 import type { SiteAdapter } from '../adapter';
-import { findButton, formRoot } from './find';
+import { findButton, findForm, formRoot } from './find';
 import { feedback, fillForm, readForm, selectInField } from './form';
 import { pageKind } from './pages';
 import { readOrderList, readRefundList } from './read-lists';
@@ -39,6 +39,7 @@ export const ordersSite = {
   pageKind: only(PART_KINDS.orders),
   findButton,
   formRoot,
+  findForm,
   readOrder,
   readForm,
   fillForm,
