@@ -49,6 +49,8 @@ export function abRows(section: string, ab: AB, budgets: PageBudgets = {}): void
   const layoutO = ab.without.map((s) => ms(metric(s, 'LayoutDuration') + metric(s, 'RecalcStyleDuration')));
   const heapW = ab.withExt.map((s) => metric(s, 'JSHeapUsedSize') / 1024);
   const heapO = ab.without.map((s) => metric(s, 'JSHeapUsedSize') / 1024);
+  const keptW = ab.withExt.map((s) => metric(s, 'JSHeapRetained') / 1024);
+  const keptO = ab.without.map((s) => metric(s, 'JSHeapRetained') / 1024);
   const ltW = ab.withExt.map((s) => s.probe.longTasks.length);
   const ltO = ab.without.map((s) => s.probe.longTasks.length);
   const ltDurW = ab.withExt.map((s) => s.probe.longTasks.reduce((a, t) => a + t.duration, 0));
@@ -90,10 +92,18 @@ export function abRows(section: string, ab: AB, budgets: PageBudgets = {}): void
   const dHeap = summarize(pairedDeltas(heapW, heapO));
   row({
     section,
-    metric: 'JS heap added (renderer isolate: page + content-script world)',
+    metric: 'JS heap added, as the load left it (garbage not yet collected included)',
     unit: 'KB',
     value: dHeap.median,
     spread: spread(dHeap, 0),
+  });
+  const dKept = summarize(pairedDeltas(keptW, keptO));
+  row({
+    section,
+    metric: 'JS heap added, kept after a full GC (renderer isolate: page + content-script world)',
+    unit: 'KB',
+    value: dKept.median,
+    spread: spread(dKept, 0),
     budget: budgets.heapKB,
   });
   const lt = summarize(pairedDeltas(ltW, ltO));
@@ -115,6 +125,7 @@ export function abRows(section: string, ab: AB, budgets: PageBudgets = {}): void
     taskAdded: dTask,
     layoutAdded: dLayout,
     heapAddedKB: dHeap,
+    heapKeptKB: dKept,
     longTasksAdded: lt,
     longTaskMsAdded: ltd,
     errors: [...ab.withExt, ...ab.without].flatMap((s) => s.errors),
@@ -123,7 +134,7 @@ export function abRows(section: string, ab: AB, budgets: PageBudgets = {}): void
 }
 
 export function slim(s: LoadSample) {
-  const pick = ['ScriptDuration', 'TaskDuration', 'LayoutDuration', 'RecalcStyleDuration', 'JSHeapUsedSize', 'Nodes', 'JSEventListeners'];
+  const pick = ['ScriptDuration', 'TaskDuration', 'LayoutDuration', 'RecalcStyleDuration', 'JSHeapUsedSize', 'JSHeapRetained', 'Nodes', 'JSEventListeners'];
   return {
     metrics: Object.fromEntries(pick.map((k) => [k, s.metrics[k]])),
     probe: { ...s.probe, longTasks: s.probe.longTasks.length },
