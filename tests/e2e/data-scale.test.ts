@@ -17,29 +17,13 @@ import { applyAction, createCase, observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { defaultRules } from '../../lib/rules/defaults';
 import { forEachBrowser } from './harness';
-import { sendFromPage, type Envelope } from './messages';
+import { mustSend as must } from './messages';
 
 /** 200,000 (the documented limit); E2E_DATA_CASES sets fewer for a quick local run. */
 const N = Number(process.env.E2E_DATA_CASES ?? 200_000);
 const BIG = 600_000; // ms: the waits of a 200,000-case step on a loaded 2-core machine
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function send<T = any>(page: Page, type: string, data?: unknown): Promise<Envelope<T>> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await sendFromPage<T>(page, type, data ?? null);
-    } catch (e) {
-      if (attempt >= 5) throw e;
-      await sleep(200);
-    }
-  }
-}
-async function must<T = any>(page: Page, type: string, data?: unknown): Promise<T> {
-  const r = await send<T>(page, type, data);
-  if (!r.ok) throw new Error(`${type}: ${r.error?.en} ${JSON.stringify(r.problems ?? [])}`);
-  return r.data;
-}
 
 /** 200,000 cases: every 10th approved, every 25th rejected, every 7th refunded, the rest reviewing. */
 function generate(prefix: string): { cases: RefundCase[]; expected: { approved: number; rejected: number; refunded: number; reviewing: number } } {

@@ -240,7 +240,9 @@ export async function openCasesFromPanel(b: E2E, p: PanelHandle): Promise<{ page
       async () => {
         for (const page of await b.browser.pages()) {
           if (before.has(page)) continue;
-          const href = await page.evaluate(() => location.href).catch(() => '');
+          // Asked with a bound: in Firefox an evaluate in a tab still loading can stay unanswered,
+          // and one hung question would stall the whole poll (seen once: no tab found in 30 s).
+          const href = await Promise.race([page.evaluate(() => location.href), new Promise<string>((r) => setTimeout(() => r(''), 1_000))]).catch(() => '');
           if (/\/cases\.html(#|$)/.test(href)) found = { page, href };
         }
         return !!found;

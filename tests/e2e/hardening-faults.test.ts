@@ -16,27 +16,14 @@ import { applyAction, createCase, observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { defaultRules } from '../../lib/rules/defaults';
 import { E2E, inPanel, SEED } from './harness';
-import { sendFromPage as send, type Envelope } from './messages';
+import { sendFromPage as send, sendRetrying } from './messages';
 import { startSite, type SiteServer } from '../merchant-site/server';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const HOUR = 3_600_000;
 
-/** Sends and retries while the worker is (re)starting: "Could not establish connection" and the like. */
-async function sendRetry<T>(page: Page, type: string, data?: unknown, timeout = 15_000): Promise<Envelope<T>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await send<T>(page, type, data);
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await sleep(100);
-    }
-  }
-}
-
 async function casesOf(page: Page, orderId: string): Promise<RefundCase[]> {
-  const r = await sendRetry<{ items: RefundCase[]; total: number }>(page, 'listCases', { query: orderId, limit: 50 });
+  const r = await sendRetrying<{ items: RefundCase[]; total: number }>(page, 'listCases', { query: orderId, limit: 50 });
   expect(r.ok, JSON.stringify(r.error)).toBe(true);
   return r.data!.items.filter((c) => c.orderId === orderId);
 }
@@ -142,19 +129,19 @@ describe('faults: the service worker killed (Chromium)', () => {
         `import-kill-${i}`,
       ),
     );
-    const before = (await sendRetry<{ total: number }>(ctl, 'counts')).data!.total;
+    const before = (await sendRetrying<{ total: number }>(ctl, 'counts')).data!.total;
     // Fire the import and kill the worker while it parses/writes.
     const importing = send(ctl, 'importCases', { content: JSON.stringify(file) }).catch((e: Error) => ({ ok: false, error: e.message }));
     await sleep(60);
     await b.ext.killServiceWorker();
     const outcome = await importing;
-    const after = (await sendRetry<{ total: number }>(ctl, 'counts')).data!.total;
+    const after = (await sendRetrying<{ total: number }>(ctl, 'counts')).data!.total;
     expect([before, before + file.length], `import outcome ${JSON.stringify(outcome).slice(0, 200)}`).toContain(after);
     // The store opens and takes the same file again, all of it (import is idempotent per case id).
-    const again = await sendRetry<{ imported: number }>(ctl, 'importCases', { content: JSON.stringify(file) }, 30_000);
+    const again = await sendRetrying<{ imported: number }>(ctl, 'importCases', { content: JSON.stringify(file) }, 30_000);
     expect(again.ok, JSON.stringify(again.error)).toBe(true);
-    expect((await sendRetry<{ total: number }>(ctl, 'counts')).data!.total).toBe(before + file.length);
-    await sendRetry(ctl, 'deleteAll');
+    expect((await sendRetrying<{ total: number }>(ctl, 'counts')).data!.total).toBe(before + file.length);
+    await sendRetrying(ctl, 'deleteAll');
   });
 });
 
@@ -176,7 +163,7 @@ describe('faults: two tabs confirm one case at once (Chromium)', () => {
     const t0 = Date.now() - 2 * HOUR;
     let c = createCase({ orderId: '2499000000000001', refundType: 'refund-only', reasonId: 'quality', paidAmount: 1200 }, rules, t0, 'panel', 'two-tabs-1');
     c = observe(c, 'approved', rules, t0 + HOUR, 'page').case;
-    expect((await sendRetry(ctl, 'importCases', { content: JSON.stringify([c]) })).ok).toBe(true);
+    expect((await sendRetrying(ctl, 'importCases', { content: JSON.stringify([c]) })).ok).toBe(true);
     const other = await b.ext.openExtensionPage('options.html');
     try {
       const [r1, r2] = await Promise.all([
@@ -207,7 +194,7 @@ describe('faults: two tabs confirm one case at once (Chromium)', () => {
       'panel',
       'two-tabs-2',
     );
-    expect((await sendRetry(ctl, 'importCases', { content: JSON.stringify([c]) })).ok).toBe(true);
+    expect((await sendRetrying(ctl, 'importCases', { content: JSON.stringify([c]) })).ok).toBe(true);
     const tabs = [await b.openBackOffice(`/zone/refund/detail?id=${afterSaleId}`), await b.openBackOffice(`/zone/refund/detail?id=${afterSaleId}`)];
     for (const t of tabs) await b.panel(t, { kind: 'refund-detail' });
     // The page shows 审核通过: the panel moves the case to approved first.
@@ -237,7 +224,7 @@ describe('faults: two tabs confirm one case at once (Chromium)', () => {
     expect(cases[0].status).toBe('confirmed');
     expect(cases[0].history.filter((h) => h.to === 'confirmed')).toHaveLength(1);
     expect(historyProblems(cases[0])).toEqual([]);
-    await sendRetry(ctl, 'deleteAll');
+    await sendRetrying(ctl, 'deleteAll');
   });
 });
 
@@ -294,8 +281,8 @@ describe('faults: the browser restarted with a deadline pending (Chromium)', () 
     let { browser, base } = await launchKeptProfile(dir);
     let ctl = await browser.newPage();
     await ctl.goto(base + 'options.html');
-    expect((await sendRetry(ctl, 'importCases', { content: JSON.stringify([c]) })).ok).toBe(true);
-    const beforeList = await sendRetry<{ items: Array<{ case: RefundCase; kind: string }> }>(ctl, 'attentionList');
+    expect((await sendRetrying(ctl, 'importCases', { content: JSON.stringify([c]) })).ok).toBe(true);
+    const beforeList = await sendRetrying<{ items: Array<{ case: RefundCase; kind: string }> }>(ctl, 'attentionList');
     expect(beforeList.data!.items.find((i) => i.case.orderId === c.orderId)?.kind ?? 'none', 'not overdue yet').not.toBe('overdue');
     await browser.close();
 
@@ -307,7 +294,7 @@ describe('faults: the browser restarted with a deadline pending (Chromium)', () 
       ctl = await browser.newPage();
       await ctl.goto(base + 'options.html');
       const flagged = await eventually(
-        () => sendRetry<{ items: Array<{ case: RefundCase; kind: string }> }>(ctl, 'attentionList'),
+        () => sendRetrying<{ items: Array<{ case: RefundCase; kind: string }> }>(ctl, 'attentionList'),
         (r) => r.data?.items.some((i) => i.case.orderId === c.orderId && i.kind === 'overdue') ?? false,
       );
       const item = flagged.data!.items.find((i) => i.case.orderId === c.orderId);

@@ -19,3 +19,26 @@ export function sendFromPage<T = any>(page: Page, type: string, data?: unknown):
   }`;
   return page.evaluate(`(${fn})(${JSON.stringify(request(type as MessageName, data as never))})`) as Promise<Envelope<T>>;
 }
+
+/**
+ * sendFromPage, asked again while the background cannot answer yet (a Firefox page still
+ * settling, a service worker restarting: "Could not establish connection"), for up to `timeout` ms.
+ */
+export async function sendRetrying<T = any>(page: Page, type: string, data?: unknown, timeout = 15_000): Promise<Envelope<T>> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await sendFromPage<T>(page, type, data);
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** sendRetrying's data; a refusal throws with the background's words and problems. */
+export async function mustSend<T = any>(page: Page, type: string, data?: unknown): Promise<T> {
+  const r = await sendRetrying<T>(page, type, data);
+  if (!r.ok) throw new Error(`${type}: ${r.error?.en} ${JSON.stringify(r.problems ?? [])}`);
+  return r.data;
+}

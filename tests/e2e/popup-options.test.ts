@@ -10,27 +10,9 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserHandle } from '../../scripts/browsers';
 import { forEachBrowser, SEED } from './harness';
-import { sendFromPage, type Envelope } from './messages';
+import { mustSend as must } from './messages';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Sends one message; the Firefox page may still be settling on the first call. */
-async function send<T = any>(page: Page, type: string, data?: unknown): Promise<Envelope<T>> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await sendFromPage<T>(page, type, data ?? null);
-    } catch (e) {
-      if (attempt >= 5) throw e;
-      await sleep(200);
-    }
-  }
-}
-
-async function must<T = any>(page: Page, type: string, data?: unknown): Promise<T> {
-  const r = await send<T>(page, type, data);
-  if (!r.ok) throw new Error(`${type}: ${r.error.en} ${JSON.stringify(r.problems ?? [])}`);
-  return r.data;
-}
 
 async function submit(page: Page, orderId: string, amount = 5000, productTitle?: string) {
   await must(page, 'recordSubmit', {

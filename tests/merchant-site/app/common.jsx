@@ -52,6 +52,16 @@ export const refundHref = (id) => `/zone/refund/detail?id=${encodeURIComponent(i
 export const applyHref = (orderId) => `/zone/refund/apply?orderId=${encodeURIComponent(orderId)}`;
 
 /** Breadcrumb and title, as the back office's pages start. */
+/** The lists' pagination as the back office shows it (共 N 条, no size changer); a page change goes through `go`. */
+export const listPagination = (current, pageSize, total, go) => ({
+  current,
+  pageSize,
+  total,
+  showSizeChanger: false,
+  showTotal: (n) => `共 ${n} 条`,
+  onChange: (page) => go({ page }),
+});
+
 export function PageHeader({ crumbs, title, extra }) {
   return (
     <div className="page-header">

@@ -3,7 +3,7 @@ import { Card, Input, Table, Tabs } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { api } from '../api.js';
 import { yuan } from '../format.js';
-import { GoodsCell, LoadError, OrderStatus, PageHeader, PageLoading, orderHref } from '../common.jsx';
+import { GoodsCell, LoadError, OrderStatus, PageHeader, PageLoading, orderHref, listPagination } from '../common.jsx';
 import { intParam, useLoad, useRoute, withQuery } from '../router.jsx';
 
 const TABS = [
@@ -70,14 +70,7 @@ export default function OrderList() {
           columns={COLUMNS}
           dataSource={data.items}
           loading={state.loading}
-          pagination={{
-            current: data.page,
-            pageSize: data.pageSize,
-            total: data.total,
-            showSizeChanger: false,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (p) => go({ page: p }),
-          }}
+          pagination={listPagination(data.page, data.pageSize, data.total, go)}
         />
       </Card>
       <div className="secondary" style={{ fontSize: 12, marginTop: 12 }}>

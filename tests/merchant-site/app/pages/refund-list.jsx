@@ -5,7 +5,7 @@ import { Card, Table, Tabs } from 'antd';
 import { api } from '../api.js';
 import { formatTime, yuan } from '../format.js';
 import { HANDLING_WAY, refundStatusOf } from '../status.js';
-import { LoadError, PageHeader, PageLoading, RefundStatus, orderHref, refundHref } from '../common.jsx';
+import { LoadError, PageHeader, PageLoading, RefundStatus, orderHref, refundHref, listPagination } from '../common.jsx';
 import { intParam, useLoad, useRoute, withQuery } from '../router.jsx';
 
 const TABS = [
@@ -62,14 +62,7 @@ export default function RefundList() {
           columns={columns}
           dataSource={data.resultList}
           loading={state.loading}
-          pagination={{
-            current: data.pageNum,
-            pageSize: data.pageSize,
-            total: data.total,
-            showSizeChanger: false,
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (p) => go({ page: p }),
-          }}
+          pagination={listPagination(data.pageNum, data.pageSize, data.total, go)}
         />
       </Card>
     </>
