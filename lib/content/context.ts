@@ -37,6 +37,8 @@ export interface CoreDeps {
   watchRules?: (onChange: () => void) => () => void;
   /** Debounce of page reads, ms (default 60). */
   debounceMs?: number;
+  /** How long a new page not showing its order yet counts as still rendering, ms (default 1000; see `rendering`). */
+  holdMs?: number;
   /** The first wait before asking for the rules again when the background did not answer, ms (default 500). */
   retryMs?: number;
 }
@@ -91,6 +93,8 @@ export interface Ctx {
   watch(fn: (left?: string) => boolean): void;
   /** Said whenever the page shows what it is about: later changes are read debounced. */
   ready(): void;
+  /** A new page that has not shown what it is about yet, in its first moments: what is read of it waits. */
+  rendering(): boolean;
   /** A number that changes when everything must be read again (rules changed, a fill). */
   generation(): number;
   forget(): void;

@@ -12,8 +12,9 @@
  *   Chromium; elsewhere a MutationObserver whose callback only compares `location.href`);
  * - a served route: one MutationObserver on <body>. Until the page shows its order (or list) after
  *   a navigation, a change of the page is read at once (the panel is ready as soon as the page
- *   is); after that, changes are read debounced. No polling, nothing patched. The panel
- *   re-renders only when what was read changed.
+ *   is), but what it finds is not shown while the page is still rendering (up to `holdMs`: no
+ *   order yet is not every field missing); after that, changes are read debounced. No polling,
+ *   nothing patched. The panel re-renders only when what was read changed.
  *
  * Written as closures rather than classes: local names minify, member names would not, and the
  * panel's runtime has a 30 KB gzip budget.
@@ -64,6 +65,13 @@ export function startCore(deps: CoreDeps): Helper {
   let maxTimer: number | undefined;
   /** Reads still done at once on a change of the page: until it shows the order after a navigation (at most a few). */
   let eager = 0;
+  /**
+   * A new page's first moments (`holdMs`): until it shows its order (or has changed as often as
+   * `eager` allows), it is still rendering, and what a read finds there (no order yet: every
+   * field missing) is not shown. Showing it cost a full render of the missing fields' forms, soon
+   * replaced, and flashed them at the merchant.
+   */
+  let held = false;
   /** The URL changed and the new page was not read yet. */
   let navigated = false;
   let renderQueued = false;
@@ -180,6 +188,12 @@ export function startCore(deps: CoreDeps): Helper {
     if (rulesWarning) state.notices.push({ tone: 'info', text: rulesWarning });
     unreport();
     eager = 8;
+    held = true;
+    // A page that never shows its order is shown as it is (its missing fields) after the hold.
+    timeout(() => {
+      held = false;
+      if (eager) read();
+    }, deps.holdMs ?? 1000);
     page?.abort.abort();
     const abort = new AbortController();
     const hooks = deps.features.flatMap((f) => (f.kinds.includes(kind) && f.init(ctx, abort.signal)) || []);
@@ -325,6 +339,7 @@ export function startCore(deps: CoreDeps): Helper {
     orderUrls: {},
     watch: (fn) => watchers.push(fn),
     ready: () => (eager = 0),
+    rendering: () => held && eager > 0,
     generation: () => gen,
     forget: () => gen++,
     scheduleRead,

@@ -24,6 +24,5 @@ export function buildListModel({ state, locale }: ModelInput): PanelModel {
   const tracked = state.listTracked ?? Object.keys(state.listCases ?? {}).length;
   model.list = [T(state.kind === 'refund-list' ? 'listRefunds' : 'listOrders', { n: listed?.length ?? 0, m: tracked })];
   if (state.listUpdated) model.list.push(T('listUpdated', { n: state.listUpdated }));
-  model.loading = !listed;
   return model;
 }

@@ -152,7 +152,6 @@ export interface Notice {
 export interface PanelModel {
   locale: Locale;
   kind: PageKind;
-  loading: boolean;
   fields: FieldView[];
   missing: MissingView[];
   advice?: { value: Advice; text: string; why: string; action?: AdviceAction };
@@ -229,7 +228,7 @@ export interface ModelInput {
 
 /** What every page's panel shows: the notices, a page status the rules do not know. */
 export function baseModel(state: PageState, locale: Locale): PanelModel {
-  const model: PanelModel = { locale, kind: state.kind, loading: false, fields: [], missing: [], notices: state.notices };
+  const model: PanelModel = { locale, kind: state.kind, fields: [], missing: [], notices: state.notices };
   const texts = state.unknownStatuses;
   if (texts?.length) model.unknownStatus = translator(STRINGS, locale)('unknownStatus', { text: texts.join(locale === 'zh-CN' ? '」「' : '", "') });
   return model;
@@ -240,10 +239,7 @@ export function buildModel({ state, rules, locale, now, advice }: ModelInput): P
   const T = translator(STRINGS, locale);
   const { kind, read, typed } = state;
   const model = baseModel(state, locale);
-  if (!read) {
-    model.loading = true;
-    return model;
-  }
+  if (!read) return model;
 
   const order = effectiveOrder(state);
   // On the form after a rejection or failure, the order's last case is the previous application,
@@ -298,10 +294,7 @@ export function buildModel({ state, rules, locale, now, advice }: ModelInput): P
   const shown = c?.view?.advice ?? orderAdvice;
   if (shown) model.advice = { value: shown.value, text: T(`advice.${shown.value}`), why: shown.why, action: adviceAction(shown.value, kind, c, T) };
 
-  if (kind === 'refund-form') {
-    model.loading = !rules;
-    if (c && OPEN.includes(c.status)) model.duplicate = T('duplicate', { status: c.view?.statusText ?? c.status });
-  }
+  if (kind === 'refund-form' && c && OPEN.includes(c.status)) model.duplicate = T('duplicate', { status: c.view?.statusText ?? c.status });
   if (kind === 'refund-form' && rules) {
     const refundType = state.choice.refundType ?? state.form?.refundType ?? defaultRefundType(order);
     const suggestions = suggestReasons(rules, { refundType, orderStatus: order.status });

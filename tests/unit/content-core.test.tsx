@@ -2,7 +2,7 @@
 // The core on a page: it mounts <refund-helper> with an open shadow root on a served page, follows
 // navigation in and out, reads on time (at once until the page shows its order, then debounced),
 // re-renders only on change, and stop() cleans up.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHost } from '../../lib/content/host';
 import { $, ORDER, w, client, settle, go, descriptions, start, host, attr, refundFormPage, startHelper, useContentWorld } from './helpers/content';
 
@@ -168,6 +168,48 @@ describe('reading on time', () => {
     w.helper!.read();
     await settle();
     expect(attr('[data-rh-field="paidAmount"]', 'data-value')).toBe('9900');
+  });
+
+  it('while a new page renders, nothing is said missing: the panel shows the order once the page does', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    w.helper = startHelper({ client: client(), debounceMs: 0, holdMs: 60_000 });
+    await settle();
+    expect(attr('[data-rh="panel"]', 'data-page-kind')).toBe('order-detail');
+    // Every form the panel ever shows for a missing field, from now on.
+    const flashed: string[] = [];
+    const mo = new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of Array.from(r.addedNodes))
+          if (n instanceof Element) flashed.push(...Array.from(n.querySelectorAll('[data-rh-missing]'), (f) => f.getAttribute('data-rh-missing')!));
+    });
+    mo.observe(host()!.shadowRoot!, { childList: true, subtree: true });
+    expect($('[data-rh-missing]')).toBeNull();
+    document.body.append(document.createElement('div')); // the app's loading state
+    await settle();
+    expect($('[data-rh-missing]')).toBeNull();
+    document.body.append(
+      descriptions([
+        ['订单编号', ORDER],
+        ['订单状态', '已发货'],
+      ]),
+    );
+    await settle();
+    mo.disconnect();
+    expect(attr('[data-rh-field="orderId"]', 'data-value')).toBe(ORDER);
+    // What the page shows without (a shipped order's 实付, tracking number, courier): said once
+    // the page shows its order, and only that; never the order or its status the page was still rendering.
+    expect($('[data-rh-missing="paidAmount"]')).not.toBeNull();
+    expect(flashed).toEqual(['paidAmount', 'trackingNo', 'courier']);
+  });
+
+  it('a page that never shows its order: what it lacks is said after the hold', async () => {
+    go(`/zone/order/detail?id=${ORDER}`);
+    const error = document.createElement('p');
+    error.textContent = '订单不存在';
+    document.body.append(error);
+    w.helper = startHelper({ client: client(), debounceMs: 0, holdMs: 50 });
+    await vi.waitFor(() => expect($('[data-rh-missing="orderId"]')).toBeTruthy());
+    expect($('[data-rh-missing="status"]')).toBeTruthy();
   });
 
   it('after a navigation the old page is not read as the new one; the new page is read as soon as it renders', async () => {

@@ -23,7 +23,9 @@ export const orderDetail: Feature = {
       const { read, conflict } = withPageOrder(ctx.adapter.readOrder(ctx.doc, ctx.texts(), new URL(win.location.href), ctx.now()), seen);
       const o = read.snapshot;
       // The page shows the order (not only the URL's number): later changes are read debounced.
+      // Until then, while it renders, its fields are not reported missing.
       if (o.orderId && (o.statusText || o.paidAmount !== undefined || o.refundAmount !== undefined)) ctx.ready();
+      else if (ctx.rendering()) return;
       const next = JSON.stringify([{ ...o, readAt: 0 }, read.afterSaleStatus, conflict, ctx.generation()]);
       if (next === sig) return;
       sig = next;

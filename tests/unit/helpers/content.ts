@@ -41,6 +41,8 @@ export function startHelper(opts: { client: PanelClient } & Partial<CoreDeps>): 
     model: anyModel,
     render: (mount, props) => render(props && h(Panel, { ...props, sections: orderSections }), mount),
     css: PANEL_CSS,
+    // A page not showing its order is shown at once (tests of the hold set one).
+    holdMs: 0,
     ...opts,
   });
 }
