@@ -250,8 +250,10 @@ export function labelIndex(root: ParentNode, lists: Iterable<readonly string[] |
     const walker = (rootNode.ownerDocument ?? (rootNode as Document)).createTreeWalker(rootNode, 4 /* SHOW_TEXT */);
     for (let n: Node | null, seq = 0; (n = walker.nextNode()); seq++) {
       const raw = dataOf(n as Text, SCAN_CHARS);
+      // Most text nodes are not a label: their parent is not even looked up.
+      if (!firsts.has(raw[raw.search(SIGNIFICANT)])) continue;
       const parent = n.parentElement;
-      if (!firsts.has(raw[raw.search(SIGNIFICANT)]) || !parent || SKIP_TAGS.has(parent.nodeName)) continue;
+      if (!parent || SKIP_TAGS.has(parent.nodeName)) continue;
       const own = normalizeText(raw);
       let key = labelKey(own);
       const exact = missing.has(key);
