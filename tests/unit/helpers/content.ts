@@ -104,7 +104,7 @@ export async function start(c = client()) {
 }
 
 export const host = () => document.querySelector('refund-helper') as HTMLElement | null;
-export const $ = (sel: string) => host()?.shadowRoot?.querySelector(sel) as HTMLElement | null;
+export const $ = (sel: string) => (host()?.shadowRoot?.querySelector(sel) ?? null) as HTMLElement | null;
 export const attr = (sel: string, name: string) => $(sel)?.getAttribute(name) ?? null;
 
 export function useContentWorld() {
