@@ -27,6 +27,7 @@ import { findFirefox, FIREFOX_BUILD, FIREFOX_EXTENSION_UUID, launchChromium, typ
 import { startNetWatch, type NetWatch } from '../../scripts/bench/netwatch';
 import { SEED, SITE_HOST, startSite, type SiteServer } from '../merchant-site/server';
 import { GECKO_ID } from '../../wxt.config';
+import { waitInPanel } from './shadow';
 
 /** Services the browsers call by themselves (seen here without any extension installed). */
 const BROWSER_SERVICE_HOSTS = [
@@ -54,19 +55,19 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
   const orderId = SEED.orders.shipped;
   const page = await h.browser.newPage();
   await page.goto(`${site.origin}/zone/order/detail?id=${orderId}`, { waitUntil: 'domcontentloaded' });
-  await page.waitForSelector(`pierce/[data-rh="panel"][data-page-kind="order-detail"]`, { timeout: 15_000 });
-  await page.waitForSelector(`pierce/[data-rh-field="orderId"][data-value="${orderId}"]`, { timeout: 15_000 });
+  await waitInPanel(page, `[data-rh="panel"][data-page-kind="order-detail"]`);
+  await waitInPanel(page, `[data-rh-field="orderId"][data-value="${orderId}"]`);
   steps.push('order detail: panel');
 
   await page.goto(`${site.origin}/zone/refund/apply?orderId=${orderId}`, { waitUntil: 'domcontentloaded' });
-  await page.waitForSelector('pierce/[data-rh="panel"][data-page-kind="refund-form"]', { timeout: 15_000 });
+  await waitInPanel(page, '[data-rh="panel"][data-page-kind="refund-form"]');
   // As a merchant would, fill once the form has loaded: a late response (slower here, through the
   // proxy) re-initialises the page's own form state and would drop what was filled before it.
   await page.waitForSelector('#refundForm', { timeout: 15_000 });
   await page.waitForNetworkIdle({ idleTime: 500, timeout: 15_000 });
-  const type = await page.waitForSelector('pierce/[data-rh="refund-type"]');
+  const type = await waitInPanel(page, '[data-rh="refund-type"]');
   await type!.select('refund-only');
-  const reason = await page.waitForSelector('pierce/[data-rh="reason"]');
+  const reason = await waitInPanel(page, '[data-rh="reason"]');
   // A reason whose remark template has no instruction to replace (those count as missing evidence).
   await reason!.select('changed-mind');
   // The panel renders the reason's remark asynchronously: fill once it is there, or the page gets
@@ -78,7 +79,7 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
     },
     { timeout: 10_000, polling: 100 },
   );
-  await (await page.waitForSelector('pierce/[data-rh="fill-form"]'))!.click();
+  await (await waitInPanel(page, '[data-rh="fill-form"]'))!.click();
   // Filling is asynchronous (the reason is an Ant select the filler opens and picks from): wait for
   // both the remark and the chosen reason before submitting.
   await page.waitForFunction(
@@ -110,11 +111,11 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
       });
       throw new Error(`the submit did not reach the refund detail: ${JSON.stringify(shown)} (${(e as Error).message})`);
     });
-  await page.waitForSelector('pierce/[data-rh="panel"]', { timeout: 15_000 });
+  await waitInPanel(page, '[data-rh="panel"]');
   steps.push('submitted: refund detail');
 
   await page.goto(`${site.origin}/zone/refund/list`, { waitUntil: 'domcontentloaded' });
-  await page.waitForSelector('pierce/[data-rh="panel"][data-page-kind="refund-list"]', { timeout: 15_000 });
+  await waitInPanel(page, '[data-rh="panel"][data-page-kind="refund-list"]');
   steps.push('refund list: panel');
 
   const popup = await h.openExtensionPage('popup.html', { waitFor: '[data-rh="attention-count"]' });
