@@ -38,7 +38,7 @@ const WRAP = `(() => {
       rec.repliedAt = performance.now();
       const res = r;
       rec.ok = !!(res && res.ok);
-      if (res && res.ok && res.data && Array.isArray(res.data.changes)) { rec.changes = res.data.changes.length; rec.matched = res.data.matched; }
+      if (res && res.ok && res.data && Array.isArray(res.data.changes)) { rec.changes = typeof res.data.changed === 'number' ? res.data.changed : res.data.changes.length; rec.matched = res.data.matched; }
     };
     const cbIndex = args.findIndex((a) => typeof a === 'function');
     if (cbIndex >= 0) {
