@@ -133,7 +133,7 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
   /**
    * At most one notification per kind per report, however many cases the page moved. The kinds'
    * notifications are created at once (in NOTIFY_KINDS order): each waits for the browser to load
-   * its icon, and a list's report answers only after them.
+   * its icon.
    */
   async function notifyChanges(changes: CaseChange[]) {
     const { rules: r } = await rules();
