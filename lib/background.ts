@@ -130,13 +130,16 @@ export function createBackground(opts: BackgroundOptions = {}): Background {
     );
   }
 
-  /** At most one notification per kind per report, however many cases the page moved. */
+  /**
+   * At most one notification per kind per report, however many cases the page moved. The kinds'
+   * notifications are created at once (in NOTIFY_KINDS order): each waits for the browser to load
+   * its icon.
+   */
   async function notifyChanges(changes: CaseChange[]) {
     const { rules: r } = await rules();
     const stamp = now();
-    for (const [kind, cases] of groupByKind(changes.map((ch) => ({ case: ch.case, kind: kindForChange(ch.from, ch.to) })))) {
-      await notify(cases, kind, r, stamp);
-    }
+    const groups = groupByKind(changes.map((ch) => ({ case: ch.case, kind: kindForChange(ch.from, ch.to) })));
+    await Promise.all(groups.map(([kind, cases]) => notify(cases, kind, r, stamp)));
   }
 
   /** New deadline rules apply to open cases at once: re-time them, notify the newly overdue, recount. */

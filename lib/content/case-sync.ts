@@ -11,7 +11,8 @@ import type { Observation } from './client';
 import type { Ctx } from './context';
 import { effectiveOrder } from './model';
 
-export type ReportAnswer = { changes: Array<{ case: ShownCase }>; matched: number };
+/** `changed`: how many cases moved (absent when nothing was reported; a list's answer carries only the count). */
+export type ReportAnswer = { changes: Array<{ case: ShownCase }>; changed?: number; matched: number };
 export type CaseSync = Pick<Ctx, 'report' | 'setCase' | 'fetchCase' | 'caseAction'>;
 
 export function createCaseSync(ctx: Omit<Ctx, keyof CaseSync>): CaseSync & { unreport(): void; stop(): void } {

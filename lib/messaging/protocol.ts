@@ -42,8 +42,11 @@ export interface ProtocolMap {
   loadPanel(data: PayloadIn<'loadPanel'>): Result<{ loaded: true }>;
   /** Idempotent per submitId; an open case for the order is returned with `duplicate: true`. */
   recordSubmit(data: PayloadIn<'recordSubmit'>): Result<{ case: ShownCase; created: boolean; duplicate: boolean }>;
-  /** Statuses a refund list/detail page shows; returns the cases that changed (a caller's own case among them, with its view when one refund was reported). */
-  reportPage(data: PayloadIn<'reportPage'>): Result<{ changes: Array<CaseChange & { case: ShownCase }>; matched: number }>;
+  /**
+   * Statuses a refund list/detail page shows: how many rows matched a case and how many cases
+   * changed; with one refund reported (a page showing one), also the changed cases with their view.
+   */
+  reportPage(data: PayloadIn<'reportPage'>): Result<{ changes: Array<CaseChange & { case: ShownCase }>; changed: number; matched: number }>;
   caseAction(data: PayloadIn<'caseAction'>): Result<ShownCase>;
   addNote(data: PayloadIn<'addNote'>): Result<RefundCase>;
   /** Newest first; `query` is an order/after-sale number prefix. `total` counts the whole filter. */

@@ -32,13 +32,17 @@ const WRAP = `(() => {
     const msg = args.find((a) => a && typeof a === 'object' && 'type' in a);
     const rec = { type: msg ? msg.type : '?', sentAt: performance.now(), repliedAt: null, size: 0, ok: null };
     try { rec.size = JSON.stringify(msg ?? null).length; } catch {}
-    if (msg && msg.data && Array.isArray(msg.data.observations)) rec.observations = msg.data.observations.length;
+    if (msg && msg.data && Array.isArray(msg.data.observations)) {
+      rec.observations = msg.data.observations.length;
+      // The payload itself, to send again from an idle extension page (the background's own time).
+      try { globalThis.__rhBenchLastReport = JSON.stringify(msg.data); } catch {}
+    }
     log.push(rec);
     const done = (r) => {
       rec.repliedAt = performance.now();
       const res = r;
       rec.ok = !!(res && res.ok);
-      if (res && res.ok && res.data && Array.isArray(res.data.changes)) { rec.changes = res.data.changes.length; rec.matched = res.data.matched; }
+      if (res && res.ok && res.data && Array.isArray(res.data.changes)) { rec.changes = typeof res.data.changed === 'number' ? res.data.changed : res.data.changes.length; rec.matched = res.data.matched; }
     };
     const cbIndex = args.findIndex((a) => typeof a === 'function');
     if (cbIndex >= 0) {
@@ -92,4 +96,11 @@ export async function waitForReply(_page: Page, cdp: CDPSession, contextId: () =
     if (Date.now() > deadline) return msgs;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The data of the last `reportPage` the content script sent (JSON), if any. */
+export async function lastReport(cdp: CDPSession, contextId: number | undefined): Promise<string | undefined> {
+  if (contextId === undefined) return undefined;
+  const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.__rhBenchLastReport ?? null', contextId, returnByValue: true });
+  return (r.result.value as string | null) ?? undefined;
 }

@@ -58,11 +58,13 @@ export async function sectionProfile(): Promise<void> {
     const swTarget = ext.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(extOrigin))!;
     const swCdp = await swTarget.createCDPSession();
     void sw;
-    const api = (await (await fetch(`http://127.0.0.1:${big.port}/api/refunds?pageSize=${LIST_ROWS}`)).json()) as { items: Array<{ orderId: string }> };
+    const api = (await (await fetch(`http://127.0.0.1:${big.port}/api/refunds?pageSize=${LIST_ROWS}`)).json()) as {
+      items: Array<{ orderId: string; createdAt: number }>;
+    };
     const rules = defaultRules();
-    const t0 = Date.now() - 3 * 3_600_000;
-    const tracked = api.items.map((r, i) =>
-      createCase({ orderId: r.orderId, refundType: 'refund-only', reasonId: 'quality' }, rules, t0 + i, 'panel', `bench-list-${r.orderId}`),
+    // Each case recorded when its application was made, as in the list section: else no row is its case.
+    const tracked = api.items.map((r) =>
+      createCase({ orderId: r.orderId, refundType: 'refund-only', reasonId: 'quality' }, rules, r.createdAt, 'panel', `bench-list-${r.orderId}`),
     );
     await clearCasesDirect(extPage);
     await send(extPage, 'importCases', { content: JSON.stringify(tracked) });

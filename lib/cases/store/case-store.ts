@@ -5,6 +5,7 @@ import { standingClaims } from '../identity';
 import { META_COUNTS, META_DUE, type WriteTx } from './db';
 import { allOf, atomically, guard, StoreError } from './errors';
 import { emptyDue, sameFigures, tallyIn, zeroCounts } from './figures';
+import { matchAll, type MatchKey, type Picker } from './match';
 import { CaseQueries, sortByCreated } from './queries';
 
 export interface ListOptions {
@@ -26,10 +27,7 @@ export interface InsertOptions {
   now?: number;
 }
 
-/** What a row says about which case it is (see identity.ts pickCase). */
-export type MatchKey = { orderId?: string; afterSaleId?: string; appliedAt?: number };
-/** Chooses the case of a key whose after-sale number no case has (or that has none) among its order's cases, oldest first. */
-export type Picker = (orderCases: RefundCase[], key: MatchKey) => RefundCase | undefined;
+export type { MatchKey, Picker } from './match';
 
 export type InsertResult = { kind: 'created'; case: RefundCase } | { kind: 'same-submit'; case: RefundCase } | { kind: 'duplicate'; case: RefundCase };
 
@@ -130,7 +128,7 @@ export class CaseStore extends CaseQueries {
   lookup(keys: readonly MatchKey[], pick: Picker): Promise<Array<RefundCase | undefined>> {
     return guard(async () => {
       const tx = this.db.transaction('cases');
-      return Promise.all(keys.map((key) => matchIn(tx.store, key, pick)));
+      return (await matchAll(tx.store, keys, pick)).map((f) => f.case);
     });
   }
 
@@ -154,7 +152,7 @@ export class CaseStore extends CaseQueries {
       const tx = this.db.transaction(['cases', 'meta'], 'readwrite');
       const cases = tx.objectStore('cases');
       return atomically(tx, async () => {
-        const [tally, found] = await Promise.all([tallyIn(tx as WriteTx), Promise.all(keys.map((key) => matchIn(cases, key, pick, true)))]);
+        const [tally, found] = await Promise.all([tallyIn(tx as WriteTx), matchAll(cases, keys, pick)]);
         // Rows with different unknown numbers claiming one case: only the one standingClaims keeps.
         const claimed = found.flatMap((f, index) =>
           f.claimed ? [{ index, claim: { caseId: f.case!.id, afterSaleId: keys[index].afterSaleId, appliedAt: keys[index].appliedAt } }] : [],
@@ -243,21 +241,4 @@ export class CaseStore extends CaseQueries {
       await this.db.put('meta', { key, value });
     });
   }
-}
-
-type MatchingStore = {
-  index(name: 'by-after-sale'): { get(key: string): Promise<RefundCase | undefined> };
-  index(name: 'by-order'): { getAll(key: string): Promise<RefundCase[]> };
-};
-
-/**
- * A key's case: the one with its after-sale number (the number is the identity), else the one the
- * picker chooses among its order's (`claimed`: a key with a number no case has).
- */
-async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker): Promise<RefundCase | undefined>;
-async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker, withClaim: true): Promise<{ case?: RefundCase; claimed: boolean }>;
-async function matchIn(store: MatchingStore, key: MatchKey, pick: Picker, withClaim = false): Promise<unknown> {
-  const hit = key.afterSaleId ? await store.index('by-after-sale').get(key.afterSaleId) : undefined;
-  const picked = hit || !key.orderId ? hit : pick(sortByCreated(await store.index('by-order').getAll(key.orderId)), key);
-  return withClaim ? { case: picked, claimed: !hit && !!picked && !!key.afterSaleId } : picked;
 }

@@ -1,6 +1,6 @@
 /*
  * The refund list: every listed refund's status goes to the background in one report, which
- * answers how many listed refunds it tracks and which cases it moved (no per-row look-ups). A row
+ * answers how many listed refunds it tracks and how many cases it moved (no per-row look-ups). A row
  * whose status the DOM does not tell (an icon, a text the rules do not know) takes it from the
  * page's own JSON (../page-data.ts); where the two disagree, the row's printed status counts and
  * the panel says so. A status neither tells moves nothing, and the panel names its text.
@@ -46,7 +46,7 @@ export const refundList: Feature = {
         });
       void ctx.report(obs, (r) => {
         s.listTracked = r.matched;
-        s.listUpdated = r.changes.length;
+        s.listUpdated = r.changed;
       });
       ctx.queueRender();
     };

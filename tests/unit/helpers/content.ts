@@ -62,7 +62,7 @@ export function client() {
       w.stored = makeCase(input.orderId, T0, input);
       return { ok: true as const, data: { case: shown(w.stored)!, created: true, duplicate: false } };
     }),
-    reportPage: vi.fn(async (_obs: unknown[]) => ({ ok: true as const, data: { changes: [] as CaseChange[], matched: 0 } })),
+    reportPage: vi.fn(async (_obs: unknown[]) => ({ ok: true as const, data: { changes: [] as CaseChange[], changed: 0, matched: 0 } })),
     caseAction: vi.fn(async (_id: string, action: string) => {
       const r = applyAction(w.stored!, action as 'confirm', w.rules, T0 + 2 * HOUR, 'panel');
       if (!r.ok) return { ok: false as const, error: r.error };
