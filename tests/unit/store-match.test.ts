@@ -3,25 +3,16 @@
  * as asking the indexes row by row, whether the rows' keys are dense among the stored cases or
  * spread over many other orders; and a refund list of 1,000 rows applied in one report.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pickCase } from '../../lib/cases/identity';
 import { observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { CaseService } from '../../lib/cases/service';
 import type { CaseStore, MatchKey } from '../../lib/cases/store';
 import { readByKeys, RUN } from '../../lib/cases/store/match';
-import { freshStore, HOUR, makeCase, rules, T0 } from './helpers/cases';
+import { HOUR, makeCase, rules, storesPerTest, T0 } from './helpers/cases';
 
-const stores: CaseStore[] = [];
-async function store(): Promise<CaseStore> {
-  const s = (await freshStore()).store;
-  stores.push(s);
-  return s;
-}
-afterEach(() => {
-  stores.splice(0).forEach((s) => s.close());
-  vi.restoreAllMocks();
-});
+const { store } = storesPerTest();
 
 const order = (i: number) => `24${String(i).padStart(8, '0')}`;
 

@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyAction, attention, observe, recomputeDerived } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { CASE_STATUSES } from '../../lib/cases/status';
 import { DB_VERSION, DUE_STATUSES, META_COUNTS, META_DUE, openStore, OTHER_STATUS, StoreError, type CaseStore } from '../../lib/cases/store';
-import { freshStore, HOUR, makeCase, rules, T0 } from './helpers/cases';
+import { freshStore, HOUR, makeCase, rules, storesPerTest, T0 } from './helpers/cases';
 import { legacyStores, V3_INDEXES } from './helpers/legacy-db';
 
-const stores: CaseStore[] = [];
-async function store(): Promise<CaseStore> {
-  const s = (await freshStore()).store;
-  stores.push(s);
-  return s;
-}
-afterEach(() => {
-  stores.splice(0).forEach((s) => s.close());
-  vi.restoreAllMocks();
-});
+const { store, keep } = storesPerTest();
 
 function approved(c: RefundCase, at: number): RefundCase {
   return observe(c, 'approved', rules, at).case;
@@ -258,7 +249,7 @@ describe('case store: upgrades keep every record', () => {
     raw.close();
 
     const s = await openStore('up-1', factory);
-    stores.push(s);
+    keep(s);
     expect(s.db.version).toBe(DB_VERSION);
     expect([...s.db.objectStoreNames].sort()).toEqual(['cases', 'meta', 'submits']);
     const idx = [...s.db.transaction('cases').store.indexNames].sort();
@@ -294,7 +285,7 @@ describe('case store: upgrades keep every record', () => {
     raw.close();
 
     const s = await openStore('up-2', factory);
-    stores.push(s);
+    keep(s);
     expect(await s.count()).toBe(2);
     expect((await s.attentionIds(T0 + 10)).sort()).toEqual(['w1', 'w2']);
     expect((await s.insert(makeCase('8001', T0 + 20, {}, 'w9'), { submitId: 'sub-w1' })).case.id).toBe('w1');
@@ -327,7 +318,7 @@ describe('case store: upgrades keep every record', () => {
     ]);
     raw.close();
     const s = await openStore('up-6', factory);
-    stores.push(s);
+    keep(s);
     const w1 = (await s.get('w1'))!;
     expect(w1.deadlines).toEqual({ confirmRemindAt: T0 + 24 * HOUR });
     expect(w1.nextDeadline).toBe(T0 + 24 * HOUR);
@@ -352,7 +343,7 @@ describe('case store: upgrades keep every record', () => {
     raw.close();
 
     const s = await openStore('up-3', factory);
-    stores.push(s);
+    keep(s);
     expect(await s.get('v2')).toEqual(appr);
     expect(await s.getMeta('deadlineSweepAt')).toBe(T0);
     expect(await s.getMeta(META_COUNTS)).toMatchObject({ reviewing: 1, approved: 1, rejected: 1, refunded: 1, confirmed: 0, [OTHER_STATUS]: 0 });
@@ -375,7 +366,7 @@ describe('case store: upgrades keep every record', () => {
     await s.put(makeCase('8100'), null);
     s.close();
     const again = await openStore(name, factory);
-    stores.push(again);
+    keep(again);
     expect(await again.count()).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 /* Fixtures for the case store, service and background tests. */
+import { afterEach, vi } from 'vitest';
 import { createCase, type NewCaseInput } from '../../../lib/cases/model';
 import type { RefundCase } from '../../../lib/cases/schema';
 import { openExisting, openStore, type CaseStore } from '../../../lib/cases/store';
@@ -27,6 +28,23 @@ export async function freshStore(): Promise<{ store: CaseStore; factory: IDBFact
   const factory = new IDBFactory();
   const name = `rh-test-${++n}`;
   return { store: await openStore(name, factory), factory, name };
+}
+
+/**
+ * A test file's stores: `store()` opens a fresh one, `keep(s)` takes one opened otherwise; every
+ * one is closed (and mocks restored) after each test.
+ */
+export function storesPerTest(): { store: () => Promise<CaseStore>; keep: (s: CaseStore) => CaseStore } {
+  const open: CaseStore[] = [];
+  afterEach(() => {
+    open.splice(0).forEach((s) => s.close());
+    vi.restoreAllMocks();
+  });
+  const keep = (s: CaseStore) => {
+    open.push(s);
+    return s;
+  };
+  return { store: async () => keep((await freshStore()).store), keep };
 }
 
 /** Where a restore stores its rules, in memory: `value` as stored; `failWith` makes the next write throw. */
