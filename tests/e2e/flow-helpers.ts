@@ -140,6 +140,17 @@ export async function pageForm(page: Page) {
 export async function fillWithPanel(page: Page, p: PanelHandle, refundType: string, reasonId: string): Promise<void> {
   await choose(page, '[data-rh="refund-type"]', refundType);
   await choose(page, '[data-rh="reason"]', reasonId);
+  // Counts the clicks that reach 填入 (for the message below: a click lost, or a fill undone).
+  await page.$eval('refund-helper', (h) =>
+    h.shadowRoot?.addEventListener(
+      'click',
+      (e) => {
+        const w = window as { rhFillClicks?: number };
+        if ((e.target as Element | null)?.closest?.('[data-rh="fill-form"]')) w.rhFillClicks = (w.rhFillClicks ?? 0) + 1;
+      },
+      true,
+    ),
+  );
   await p.click('[data-rh="fill-form"]');
   const typeShown = (timeout: number) =>
     page.waitForFunction(
@@ -160,12 +171,13 @@ export async function fillWithPanel(page: Page, p: PanelHandle, refundType: stri
           button: (q('[data-rh="fill-form"]') as HTMLButtonElement | null)?.disabled ? 'disabled' : 'enabled',
           results,
           pageForm: !!document.querySelector('#refundForm'),
+          clicksOnFill: (window as { rhFillClicks?: number }).rhFillClicks ?? 0,
           url: location.pathname + location.search,
           panel: q('[data-rh="panel"]')?.textContent?.slice(0, 300),
         });
       })
       .catch((e) => String(e));
-    console.warn(`[flow] 填入 did not show the refund type within 10 s; clicking it again. ${report}`);
+    console.warn(`[flow] 填入 did not show the refund type within 10 s; clicking it again. ${report} page form: ${JSON.stringify(await pageForm(page))}`);
     await p.click('[data-rh="fill-form"]');
     await typeShown(10_000);
   });
