@@ -3,7 +3,7 @@
 // submit, a rejected and a failed case (the 联系客服 message, contact recorded), an overdue case
 // (arrival window shortened by the rules), and the order list's chips.
 import { afterAll, expect, it } from 'vitest';
-import { forEachBrowser, inPanel, SEED } from './harness';
+import { clickInPanel, forEachBrowser, inPanel, SEED } from './harness';
 import {
   afterSaleIdFromUrl,
   applyFor,
@@ -60,7 +60,7 @@ forEachBrowser((b) => {
     await button.click({ count: 2 });
     await waitPanelAttr(page, '[data-rh="submit-warning"]', 'data-mode', 'warn');
     expect(new URL(page.url()).pathname).toBe('/zone/refund/apply');
-    await (await page.$(inPanel('[data-rh="submit-anyway"]')))!.click();
+    await clickInPanel(page, '[data-rh="submit-anyway"]');
     const afterSaleId = await afterSaleIdFromUrl(page);
     await b.waitForField(page, 'caseStatus', 'reviewing');
 
@@ -150,7 +150,7 @@ forEachBrowser((b) => {
     await b.panel(next, { kind: 'order-detail' });
     await waitPanelAttr(next, '[data-rh="panel"]', 'data-collapsed', 'true');
     expect(await b.field(next, 'orderId')).toBe(SEED.orders.shippedHighValue); // hooks stay readable
-    await (await next.$(inPanel('[data-rh="collapse"]')))!.click();
+    await clickInPanel(next, '[data-rh="collapse"]');
     await waitPanelAttr(next, '[data-rh="panel"]', 'data-collapsed', 'false');
   });
 

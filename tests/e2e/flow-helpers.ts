@@ -140,47 +140,29 @@ export async function pageForm(page: Page) {
 export async function fillWithPanel(page: Page, p: PanelHandle, refundType: string, reasonId: string): Promise<void> {
   await choose(page, '[data-rh="refund-type"]', refundType);
   await choose(page, '[data-rh="reason"]', reasonId);
-  // Counts the clicks that reach 填入 (for the message below: a click lost, or a fill undone).
-  await page.$eval('refund-helper', (h) =>
-    h.shadowRoot?.addEventListener(
-      'click',
-      (e) => {
-        const w = window as { rhFillClicks?: number };
-        if ((e.target as Element | null)?.closest?.('[data-rh="fill-form"]')) w.rhFillClicks = (w.rhFillClicks ?? 0) + 1;
-      },
-      true,
-    ),
-  );
   await p.click('[data-rh="fill-form"]');
-  const typeShown = (timeout: number) =>
-    page.waitForFunction(
+  // 填入 waits for the page's form (10 s at most), then fills it.
+  await page
+    .waitForFunction(
       (t: string) => (document.querySelector('input[name=refundType]:checked') as HTMLInputElement | null)?.value === t,
-      { timeout, polling: 100 },
+      { timeout: 15_000, polling: 100 },
       refundType,
-    );
-  // Seen three times on a loaded machine (Chromium): the page showed no refund type 10 s after 填入.
-  // One cause is fixed (填入 pressed while the page still loaded its form; site-antd's slow back
-  // end test). A second 填入 (what a merchant would do) is allowed once, and said loudly with what
-  // the panel and the page showed, so any other cause stays visible in the log.
-  await typeShown(10_000).catch(async () => {
-    const report = await page
-      .$eval('refund-helper', (h) => {
-        const q = (sel: string) => h.shadowRoot?.querySelector(sel);
-        const results = [...(h.shadowRoot?.querySelectorAll('[data-rh="fill-result"]') ?? [])].map((e) => e.textContent);
-        return JSON.stringify({
-          button: (q('[data-rh="fill-form"]') as HTMLButtonElement | null)?.disabled ? 'disabled' : 'enabled',
-          results,
-          pageForm: !!document.querySelector('#refundForm'),
-          clicksOnFill: (window as { rhFillClicks?: number }).rhFillClicks ?? 0,
-          url: location.pathname + location.search,
-          panel: q('[data-rh="panel"]')?.textContent?.slice(0, 300),
-        });
-      })
-      .catch((e) => String(e));
-    console.warn(`[flow] 填入 did not show the refund type within 10 s; clicking it again. ${report} page form: ${JSON.stringify(await pageForm(page))}`);
-    await p.click('[data-rh="fill-form"]');
-    await typeShown(10_000);
-  });
+    )
+    .catch(async (e) => {
+      const panel = await page
+        .$eval('refund-helper', (h) => {
+          const q = (sel: string) => h.shadowRoot?.querySelector(sel);
+          return JSON.stringify({
+            button: (q('[data-rh="fill-form"]') as HTMLButtonElement | null)?.disabled ? 'disabled' : 'enabled',
+            results: [...(h.shadowRoot?.querySelectorAll('[data-rh="fill-result"]') ?? [])].map((r) => r.textContent),
+            pageForm: !!document.querySelector('#refundForm'),
+          });
+        })
+        .catch((err) => String(err));
+      throw new Error(
+        `填入 did not show the refund type ${refundType}: panel ${panel}, page form ${JSON.stringify(await pageForm(page))}: ${(e as Error).message}`,
+      );
+    });
   await page.waitForFunction(() => !!(document.querySelector('#remark') as HTMLTextAreaElement | null)?.value, { timeout: 10_000, polling: 100 });
   await replaceInstruction(page);
 }

@@ -15,7 +15,7 @@ import { CHROME_BUILD, findChromium, MAP_SITE_HOST, NETWORK_QUIET_CHROMIUM } fro
 import { applyAction, createCase, observe } from '../../lib/cases/model';
 import type { RefundCase } from '../../lib/cases/schema';
 import { defaultRules } from '../../lib/rules/defaults';
-import { E2E, inPanel, SEED } from './harness';
+import { clickInPanel, E2E, inPanel, SEED } from './harness';
 import { sendFromPage as send, sendRetrying } from './messages';
 import { startSite, type SiteServer } from '../merchant-site/server';
 
@@ -45,7 +45,7 @@ async function fillAndSubmit(b: E2E, orderId: string): Promise<Page> {
   await b.panel(page, { kind: 'refund-form' });
   await (await page.waitForSelector(inPanel('[data-rh="refund-type"]')))!.select('refund-only');
   await (await page.waitForSelector(inPanel('[data-rh="reason"]')))!.select('changed-mind');
-  await (await page.waitForSelector(inPanel('[data-rh="fill-form"]')))!.click();
+  await clickInPanel(page, '[data-rh="fill-form"]');
   await page.waitForFunction(() => ((document.querySelector('#refundForm textarea') as HTMLTextAreaElement | null)?.value ?? '').trim().length > 0, {
     timeout: 10_000,
   });

@@ -19,9 +19,9 @@ import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { launchBrowser, type Badge, type BrowserHandle, type BrowserKind } from '../../scripts/browsers';
 import { startSite, type SiteServer, type StartOptions } from '../merchant-site/server';
 import { e2eBrowsers } from './browsers-env';
-import { waitInPanel } from './shadow';
+import { clickInPanel, waitInPanel } from './shadow';
 
-export { waitInPanel } from './shadow';
+export { clickInPanel, waitInPanel } from './shadow';
 
 export type { Badge, BrowserKind } from '../../scripts/browsers';
 export { SEED } from '../merchant-site/server';
@@ -51,7 +51,7 @@ export interface PanelHandle {
   advice(): Promise<string | null>;
   /** An element inside the shadow root, e.g. `[data-rh="fill-form"]`; null when absent. */
   $(selector: string): Promise<ElementHandle<Element> | null>;
-  /** Waits for an element inside the shadow root and clicks it. */
+  /** Waits for an element inside the shadow root and clicks it where it is (clickInPanel: the panel may move while the page loads). */
   click(selector: string, opts?: { timeout?: number }): Promise<void>;
   /** Waits until `[data-rh-field=NAME]` has `data-value` = value. */
   waitForField(name: string, value: string, opts?: { timeout?: number }): Promise<void>;
@@ -87,10 +87,7 @@ export async function panel(page: Page, opts: { kind?: PageKind; timeout?: numbe
       return a ? a.evaluate((n) => n.getAttribute('data-value')) : null;
     },
     $: (selector) => page.$(inPanel(selector)),
-    click: async (selector, o = {}) => {
-      const target = await waitInPanel(page, selector, { timeout: o.timeout ?? DEFAULT_TIMEOUT });
-      await target.click();
-    },
+    click: (selector, o = {}) => clickInPanel(page, selector, { timeout: o.timeout ?? DEFAULT_TIMEOUT }),
     waitForField: (name, value, o) => waitForField(page, name, value, o),
   };
 }

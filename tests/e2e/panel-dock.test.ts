@@ -3,7 +3,7 @@
 // lies under the expanded panel; collapsing and the chosen side are remembered across pages.
 import type { Page } from 'puppeteer';
 import { expect, it } from 'vitest';
-import { forEachBrowser, SEED, waitInPanel } from './harness';
+import { clickInPanel, forEachBrowser, SEED, waitInPanel } from './harness';
 import { COMMAND_MESSAGE } from '../../lib/commands';
 import { applyFor, extensionPage, waitPanelAttr } from './flow-helpers';
 
@@ -71,7 +71,7 @@ forEachBrowser((b) => {
         }
       }
       // Back as the other tests expect it: docked right.
-      await (await page.$('refund-helper >>> [data-rh="dock"]'))!.click();
+      await clickInPanel(page, '[data-rh="dock"]');
       await waitPanelAttr(page, '[data-rh="dock"]', 'data-value', 'right');
       await page.close();
     });
@@ -152,10 +152,10 @@ forEachBrowser((b) => {
     await b.panel(next, { kind: 'order-detail' });
     await waitPanelAttr(next, '[data-rh="panel"]', 'data-collapsed', 'true');
     await next.waitForFunction(() => document.querySelector('.ant-layout')!.getBoundingClientRect().left === 32);
-    await (await next.$('refund-helper >>> [data-rh="collapse"]'))!.click();
+    await clickInPanel(next, '[data-rh="collapse"]');
     await waitPanelAttr(next, '[data-rh="dock"]', 'data-value', 'left');
     // Back as it was for the other tests: docked right, open.
-    await (await next.$('refund-helper >>> [data-rh="dock"]'))!.click();
+    await clickInPanel(next, '[data-rh="dock"]');
     await waitPanelAttr(next, '[data-rh="dock"]', 'data-value', 'right');
     await b.closePages();
   });

@@ -27,7 +27,7 @@ import { findFirefox, FIREFOX_BUILD, FIREFOX_EXTENSION_UUID, launchChromium, typ
 import { startNetWatch, type NetWatch } from '../../scripts/bench/netwatch';
 import { SEED, SITE_HOST, startSite, type SiteServer } from '../merchant-site/server';
 import { GECKO_ID } from '../../wxt.config';
-import { waitInPanel } from './shadow';
+import { clickInPanel, waitInPanel } from './shadow';
 
 /** Services the browsers call by themselves (seen here without any extension installed). */
 const BROWSER_SERVICE_HOSTS = [
@@ -79,7 +79,7 @@ async function walk(h: Walkable, site: SiteServer): Promise<string[]> {
     },
     { timeout: 10_000, polling: 100 },
   );
-  await (await waitInPanel(page, '[data-rh="fill-form"]'))!.click();
+  await clickInPanel(page, '[data-rh="fill-form"]');
   // Filling is asynchronous (the reason is an Ant select the filler opens and picks from): wait for
   // both the remark and the chosen reason before submitting.
   await page.waitForFunction(

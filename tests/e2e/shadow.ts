@@ -28,3 +28,73 @@ export async function waitInPanel(page: Page, selector: string, opts: { timeout?
   );
   return handle.asElement() as ElementHandle<Element>;
 }
+
+/**
+ * Clicks `selector` in the panel with the mouse, where it is when the press lands.
+ *
+ * The panel re-renders while the page loads (a box shown above a button, or gone, moves the
+ * button), and ElementHandle.click() takes the point first and presses the mouse a few round
+ * trips later: on a loaded machine the press could land on whatever had moved under that point,
+ * and the click reached nothing (a merchant would see the button move and click it again). So:
+ * wait until the element holds still for two frames, click, and watch from the window's capture
+ * phase that the press and the click reach the element. A press or click that lands elsewhere is
+ * stopped there (nothing else receives it) and the click is made again, on the element found
+ * again, at most three times; then this throws, naming where the clicks landed.
+ */
+export async function clickInPanel(page: Page, selector: string, opts: { timeout?: number } = {}): Promise<void> {
+  const misses: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const el = await waitInPanel(page, selector, opts);
+    const guard = await el.evaluateHandle(
+      (n) =>
+        new Promise<{ missed: string; landed: boolean; off: () => void }>((settled) => {
+          const seen = { missed: '', landed: false, off: () => {} };
+          const types = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
+          // Only the mouse's own events (trusted): what the click then does (填入 clicks the page's
+          // controls) is not the click's landing.
+          const on = (e: Event) => {
+            if (!e.isTrusted || seen.landed) return;
+            if (e.composedPath().includes(n)) {
+              seen.landed = e.type === 'click';
+              return;
+            }
+            const at = e.composedPath()[0] as Element;
+            seen.missed ||= `${e.type} on <${at.nodeName?.toLowerCase()} ${at.getAttribute?.('data-rh') ?? at.className ?? ''}>`;
+            e.stopImmediatePropagation();
+            e.preventDefault();
+          };
+          for (const t of types) window.addEventListener(t, on, true);
+          seen.off = () => {
+            for (const t of types) window.removeEventListener(t, on, true);
+          };
+          // Still for two frames in a row: the same box.
+          let last = '';
+          let still = 0;
+          const frame = () => {
+            const r = n.getBoundingClientRect();
+            const box = `${r.x},${r.y},${r.width},${r.height}`;
+            still = box === last ? still + 1 : 0;
+            last = box;
+            if (still >= 2) settled(seen);
+            else requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+    const clicked = el.click().then(
+      () => null,
+      (e: Error) => e,
+    );
+    const failed = await clicked;
+    const missed = await guard.evaluate((g) => {
+      g.off();
+      return g.missed;
+    });
+    await guard.dispose();
+    if (failed) throw failed;
+    if (!missed) return;
+    misses.push(missed);
+    console.warn(`[e2e] a click on ${selector} landed elsewhere (${misses[misses.length - 1]}): the panel moved; clicking it again`);
+  }
+  throw new Error(`Three clicks on ${selector} landed elsewhere: ${misses.join('; ')}`);
+}
