@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --pairs N] [--no-build] [--only a,b] [--cases N] [--json PATH]`
+ * `npm run bench [-- --pairs N] [--no-build] [--only a,b] [--cases N] [--json PATH] [--profile] [--trace]`
  *
  * The extension's performance bars, measured on the PRODUCTION build in Chromium against the demo back
  * office (served under its real host name). Prints a table and writes bench-output/results.json.
  * Method and latest figures: BENCHMARKS.md. Sections (`--only`):
  *   bundle   bundle sizes (raw, gzip -9) of .output/chrome-mv3
  *   detail   order detail page, A/B with and without the extension: script/task time, long tasks,
- *            heap, DOMContentLoaded → panel ready
+ *            heap, DOMContentLoaded → panel ready (`--trace`: + where our script time goes)
  *   other    a back-office page the extension does not serve (/zone/shop/settings), A/B
  *   list     refund list with 1,000 rows: A/B page cost, and rows in DOM → background synced
  *   cases    50,000 stored cases: popup first render, badge recount (`counts`), search, the case
@@ -36,6 +36,7 @@ import { args, DETAIL_CONTENT, LIST_ROWS, N_DATA, OTHER_CONTENT, PAIRS, SECTIONS
 import { log, results, row, rows, spread, table } from './bench/report';
 import { abLoads, abRows, metric } from './bench/ab';
 import { profiledRows } from './bench/profiled';
+import { tracedRows } from './bench/traced';
 import { sectionCases } from './bench/section-cases';
 import { sectionList } from './bench/section-list';
 import { sectionProfile } from './bench/section-profile';
@@ -81,6 +82,7 @@ async function sectionDetail(ext: BrowserHandle, plain: Plain, site: SiteServer)
   }));
   abRows('order detail', ab, { scriptMs: 10, scriptPct: 10, heapKB: 1024 });
   await profiledRows('order detail', ext, { url, contentSelector: DETAIL_CONTENT, waitPanel: true, settleMs: SETTLE }, 10);
+  if (args.trace) await tracedRows('order detail', ext, { url, contentSelector: DETAIL_CONTENT, waitPanel: true, settleMs: SETTLE });
   const W = ab.withExt.map((s) => s.probe);
   const dclToField = summarize(W.map((p) => (p.fieldAt ?? NaN) - p.dcl));
   const dclToReady = summarize(W.map((p) => (p.readyAt ?? NaN) - p.dcl));

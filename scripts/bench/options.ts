@@ -16,6 +16,8 @@ export const { values: args } = parseArgs({
     analyze: { type: 'boolean', default: false },
     /** Also build with source maps and print CPU profiles attributed to modules (see scripts/bench/profile.ts). */
     profile: { type: 'boolean', default: false },
+    /** Also trace order-detail loads and print where our script time goes (scripts/bench/traced.ts). */
+    trace: { type: 'boolean', default: false },
   },
 });
 export const PAIRS = Math.max(1, Number(args.pairs));
