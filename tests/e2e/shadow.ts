@@ -67,25 +67,26 @@ export async function clickInPanel(page: Page, selector: string, opts: { timeout
           seen.off = () => {
             for (const t of types) window.removeEventListener(t, on, true);
           };
-          // Still for two frames in a row: the same box.
+          // Still for two frames in a row: the same box (or, as a bound, after 60 frames: the
+          // guard then says whether the click landed).
           let last = '';
           let still = 0;
+          let frames = 0;
           const frame = () => {
             const r = n.getBoundingClientRect();
             const box = `${r.x},${r.y},${r.width},${r.height}`;
             still = box === last ? still + 1 : 0;
             last = box;
-            if (still >= 2) settled(seen);
+            if (still >= 2 || ++frames > 60) settled(seen);
             else requestAnimationFrame(frame);
           };
           requestAnimationFrame(frame);
         }),
     );
-    const clicked = el.click().then(
+    const failed = await el.click().then(
       () => null,
       (e: Error) => e,
     );
-    const failed = await clicked;
     const missed = await guard.evaluate((g) => {
       g.off();
       return g.missed;
