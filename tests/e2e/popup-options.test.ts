@@ -289,8 +289,17 @@ forEachBrowser((b, kind) => {
     expect(await options.$('[data-rh="rules-error"]')).toBeNull();
     const back = (await must(driver, 'getRules')).rules;
     expect(JSON.stringify(back, null, 2)).toBe(JSON.stringify(saved, null, 2));
-    // The editor shows the imported rules.
-    expect(await options.$eval('#f-deadlines_reviewReminderHours', (el) => (el as HTMLInputElement).value)).toBe('36');
+    // The editor shows the imported rules. A number field takes an outside change in an effect,
+    // after the render that showed the status (a frame later): wait for it, within a bound.
+    await options
+      .waitForFunction(() => (document.querySelector('#f-deadlines_reviewReminderHours') as HTMLInputElement | null)?.value === '36', {
+        timeout: 5_000,
+        polling: 50,
+      })
+      .catch(async () => {
+        const shown = await options.$eval('#f-deadlines_reviewReminderHours', (el) => (el as HTMLInputElement).value);
+        throw new Error(`the editor shows ${shown} review-reminder hours after the import, not the file's 36`);
+      });
     await options.close();
     await must(driver, 'resetRules');
   });
